@@ -1,0 +1,222 @@
+// Package config reads sources.yaml: the sources refeed polls, the output
+// feeds it builds from them, and the global fetch settings.
+//
+// A Config is a plain value. ParseConfig decodes the YAML over
+// DefaultConfig and runs Validate, so every problem in the file comes back
+// at once, each with its file and line ("sources.yaml:12:
+// sources[3].interval: invalid duration "3x""). Only cmd/ and refresh/
+// import this package; they copy the values they need into the option
+// structs of the lower packages.
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Defaults used by DefaultConfig and for keys a feed leaves out.
+const (
+	DefaultOutput      = "public"
+	DefaultState       = "refeed.db"
+	DefaultUserAgent   = "refeed/0.1 (+https://github.com/refeed/refeed)"
+	DefaultInterval    = 30 * time.Minute
+	DefaultConcurrency = 8
+	DefaultPerHost     = 2
+	DefaultHostDelay   = 250 * time.Millisecond
+	DefaultTimeout     = 20 * time.Second
+	DefaultMaxBody     = 10 << 20 // 10 MiB
+	DefaultRetries     = 3
+	DefaultFeedLimit   = 100
+
+	// MinInterval is the shortest poll interval accepted, globally or per source.
+	MinInterval = time.Minute
+)
+
+// Config is the whole of sources.yaml.
+type Config struct {
+	// File is the path the config was read from ("" when built in code).
+	// Errors and Where use it.
+	File string
+
+	// Output (key "output") is the folder the feeds are written to.
+	// Relative paths are resolved against the config file's folder.
+	// Default "public".
+	Output string
+	// State (key "state") is the embedded state database. Relative paths
+	// are resolved against the config file's folder. Default "refeed.db".
+	State string
+	// UserAgent (key "user_agent") is sent with every request.
+	UserAgent string
+	// Interval (key "interval") is the default poll interval used by
+	// `refeed serve`. Default 30m, at least 1m.
+	Interval time.Duration
+	// BaseURL (key "base_url", optional) is the public URL the output
+	// folder is served at, used for rel=self links. Validate makes sure it
+	// ends in "/".
+	BaseURL string
+	// Concurrency (key "concurrency") is the global number of requests in
+	// flight. Default 8.
+	Concurrency int
+	// PerHost (key "per_host") is the number of requests in flight per
+	// host. Default 2.
+	PerHost int
+	// HostDelay (key "host_delay") is the minimum delay between two
+	// requests to one host. Default 250ms.
+	HostDelay time.Duration
+	// Timeout (key "timeout") bounds each request. Default 20s.
+	Timeout time.Duration
+	// MaxBody (key "max_body") caps a response body in bytes; the YAML
+	// takes "10MiB", "512KB" or plain bytes. Default 10 MiB.
+	MaxBody int64
+	// Retries (key "retries") is how often a failed request is retried.
+	// Default 3.
+	Retries int
+	// Robots (key "robots") makes article fetches honour robots.txt.
+	// Default true.
+	Robots bool
+
+	// Sources (key "sources") are the feeds and pages polled.
+	Sources []Source
+	// Feeds (key "feeds") are the output feeds built from the sources.
+	Feeds []Feed
+
+	// meta holds what the parser learnt about the file (lines per field);
+	// nil for a Config built in code.
+	meta *meta
+}
+
+// Source is one entry of "sources": a feed refeed polls.
+type Source struct {
+	// Name (key "name", required) identifies the source in feeds, state
+	// and logs. It must match [a-z0-9][a-z0-9_-]*, at most 64 characters.
+	Name string
+	// URL (key "url", required) is the absolute http(s) URL of the feed.
+	URL string
+	// FullText (key "fulltext") fetches each item's page and extracts the
+	// article from it.
+	FullText bool
+	// Language (key "language") is the BCP 47 tag given to items that do
+	// not carry one ("ar").
+	Language string
+	// Charset (key "charset") forces the charset of the feed and its
+	// pages ("windows-1256") when the server lies about it.
+	Charset string
+	// Headers (key "headers") are extra request headers.
+	Headers map[string]string
+	// Extract (key "extract") optionally tells the extractor where the
+	// article is and what to strip from it.
+	Extract ExtractRule
+	// Include and Exclude (keys "include", "exclude") are regular
+	// expressions matched against an item's title, text and categories:
+	// when Include is set an item must match one of them, and an item
+	// matching any of Exclude is dropped. Filter holds them compiled.
+	Include, Exclude []string
+	// Filter is Include and Exclude compiled; Validate fills it.
+	Filter Filter
+
+	// Per-source overrides of the global settings of the same key; nil
+	// means "use the global value". Use the Effective methods to read them.
+	Interval *time.Duration // key "interval"
+	Timeout  *time.Duration // key "timeout"
+	MaxBody  *int64         // key "max_body"
+	Retries  *int           // key "retries"
+	Robots   *bool          // key "robots"
+
+	// Line is the line of the source's entry in the config file (0 when
+	// built in code), for messages at run time.
+	Line int
+}
+
+// ExtractRule is a source's "extract" key. Both parts are optional; an
+// empty rule leaves the extractor to find the article itself.
+type ExtractRule struct {
+	// Body (key "body") is a CSS selector for the article body.
+	Body string
+	// Strip (key "strip") are CSS selectors of elements removed from it.
+	Strip []string
+}
+
+// Feed is one entry of "feeds": an output feed merged from sources.
+type Feed struct {
+	// Name (key "name", required) is the feed's file name without
+	// extension; it must match [a-z0-9][a-z0-9_-]*, at most 64 characters.
+	Name string
+	// Title (key "title") is the feed title; Validate sets it to Name when
+	// empty.
+	Title string
+	// Link (key "link", optional) is the absolute http(s) URL of the site
+	// the feed stands for.
+	Link string
+	// Description (key "description") describes the feed.
+	Description string
+	// Language (key "language") is the feed's BCP 47 language tag.
+	Language string
+	// Icon (key "icon", optional) is the absolute http(s) URL of an image.
+	Icon string
+	// Sources (key "sources", required) names the sources merged into the
+	// feed; each must exist in the config.
+	Sources []string
+	// Limit (key "limit") is the maximum number of items. Default 100,
+	// at least 1.
+	Limit int
+	// MaxAge (key "max_age", optional) drops items older than this; the
+	// YAML also takes days ("30d"). Zero keeps items of any age.
+	MaxAge time.Duration
+	// DedupeTitles (key "dedupe_titles") drops items whose title repeats
+	// one already in the feed. Nil means "yes when the feed merges more
+	// than one source"; read it with Dedupe.
+	DedupeTitles *bool
+	// Include, Exclude and Filter work as on Source, on the merged feed.
+	Include, Exclude []string
+	Filter           Filter
+
+	// Line is the line of the feed's entry in the config file.
+	Line int
+}
+
+// Filter is a compiled include/exclude pair.
+type Filter struct {
+	Include []*regexp.Regexp
+	Exclude []*regexp.Regexp
+}
+
+// DefaultConfig returns a Config holding every default and no sources.
+func DefaultConfig() *Config {
+	return &Config{
+		Output:      DefaultOutput,
+		State:       DefaultState,
+		UserAgent:   DefaultUserAgent,
+		Interval:    DefaultInterval,
+		Concurrency: DefaultConcurrency,
+		PerHost:     DefaultPerHost,
+		HostDelay:   DefaultHostDelay,
+		Timeout:     DefaultTimeout,
+		MaxBody:     DefaultMaxBody,
+		Retries:     DefaultRetries,
+		Robots:      true,
+	}
+}
+
+// Where returns "file:line" for a line of the config file, e.g. for a
+// run-time error about a source: cfg.Where(src.Line).
+func (c *Config) Where(line int) string {
+	file := c.File
+	if file == "" {
+		file = "config"
+	}
+	if line <= 0 {
+		return file
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// Source returns the source named name, or nil.
+func (c *Config) Source(name string) *Source {
+	for i := range c.Sources {
+		if c.Sources[i].Name == name {
+			return &c.Sources[i]
+		}
+	}
+	return nil
+}
