@@ -1,0 +1,94 @@
+package feeds
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/mmcdole/gofeed"
+)
+
+// ErrNotFeed reports a document that is neither RSS, Atom nor JSON Feed.
+var ErrNotFeed = errors.New("feeds: not a feed")
+
+// Parsed is a source feed translated into refeed's model.
+type Parsed struct {
+	Title       string
+	Link        string // canonical home page URL
+	Description string // plain text
+	Language    string // BCP 47, "" when the feed does not say
+	Image       string // absolute URL of the feed's logo or icon
+	// Format is "rss", "atom" or "json"; Version is the dialect version
+	// the feed declared ("2.0", "0.91", "1.0", "1.1"...).
+	Format, Version string
+	Items           []Item
+}
+
+// Parse parses a source feed in any dialect gofeed knows (RSS 0.9x, 1.0
+// and 2.0, Atom 0.3 and 1.0, JSON Feed 1.0 and 1.1). body must already be
+// UTF-8 (package fetch decodes it); a BOM or leading white space is fine.
+// feedURL is the address the feed was fetched from; relative links are
+// resolved against it.
+//
+// Every item gets a canonical URL, its SourceGUID, a stable ID (ItemID,
+// with feedURL scoping GUIDs and titles), its ContentHash, plain Text,
+// language and direction; Summary and Content are sanitised HTML. Items
+// repeating an earlier item's ID are dropped. Source and FirstSeen are left
+// for the caller and Merge.
+//
+// Parse never panics. When the document is not well-formed XML, it retries
+// once after repairing the most common breakage (bare '&', control
+// characters) and otherwise returns an error naming feedURL.
+func Parse(body []byte, feedURL string) (*Parsed, error) {
+	gf, err := parseGofeed(body)
+	if err != nil && !errors.Is(err, ErrNotFeed) {
+		if repaired, rerr := parseGofeed(repairXML(body)); rerr == nil {
+			gf, err = repaired, nil
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("feeds: parse %s: %w", feedURL, err)
+	}
+	return newTranslator(feedURL).feed(gf), nil
+}
+
+// parseGofeed runs gofeed, turning a panic inside it into an error.
+func parseGofeed(body []byte) (f *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("parser panic: %v", r)
+		}
+	}()
+	f, err = gofeed.NewParser().Parse(bytes.NewReader(body))
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		return nil, fmt.Errorf("%w: %w", ErrNotFeed, err)
+	}
+	return f, err
+}
+
+// bareAmp matches an '&' that does not start an entity or character
+// reference.
+var bareAmp = regexp.MustCompile(`&([^#A-Za-z]|#[^0-9xX]|[A-Za-z][A-Za-z0-9]*[^A-Za-z0-9;]|$)`)
+
+// repairXML escapes bare ampersands and removes characters XML forbids,
+// the two faults that break most real-world feeds.
+func repairXML(body []byte) []byte {
+	s := xmlSafe(string(body))
+	for range 2 { // overlapping matches ("&&") need a second pass
+		s = bareAmp.ReplaceAllString(s, "&amp;$1")
+	}
+	return []byte(s)
+}
+
+// newSanitizer returns the allowlist applied to HTML from source feeds:
+// bluemonday's user-generated-content policy plus the dir and lang
+// attributes RTL content needs. It is built per Parse call so the package
+// holds no shared mutable state.
+func newSanitizer() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("dir", "lang").Globally()
+	p.RequireNoFollowOnLinks(false)
+	return p
+}

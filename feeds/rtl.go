@@ -1,0 +1,96 @@
+package feeds
+
+import (
+	"html"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+)
+
+const (
+	dirRTL = "rtl"
+	dirLTR = "ltr"
+)
+
+// normalizeLang canonicalises a language tag ("ar_iq" → "ar-IQ"); it
+// returns "" for an empty or unparseable tag.
+func normalizeLang(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if tag == "" {
+		return ""
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return ""
+	}
+	return t.String()
+}
+
+// isRTLLang reports whether tag names a language written right to left.
+func isRTLLang(tag string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	base, _, _ = strings.Cut(base, "_")
+	switch base {
+	case "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi":
+		return true
+	}
+	return false
+}
+
+// textDir guesses the direction of text from its letters: "rtl" when
+// letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana, N'Ko)
+// outnumber the others, "ltr" when other letters dominate, "" without
+// letters.
+func textDir(text string) string {
+	var rtl, ltr int
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			rtl++
+		} else {
+			ltr++
+		}
+	}
+	switch {
+	case rtl == 0 && ltr == 0:
+		return ""
+	case rtl > ltr:
+		return dirRTL
+	}
+	return dirLTR
+}
+
+// itemDir decides an item's direction: the declared language wins, then
+// the script of its title and text.
+func itemDir(lang, title, text string) string {
+	if lang != "" {
+		if isRTLLang(lang) {
+			return dirRTL
+		}
+		return dirLTR
+	}
+	if len(text) > 2000 {
+		text = text[:2000]
+	}
+	return textDir(title + " " + text)
+}
+
+// wrapDir wraps right-to-left HTML in <div dir="rtl" lang="..."> so that
+// readers which ignore the feed's language still lay it out correctly.
+// Content that already opens with a dir="rtl" wrapper is left alone.
+func wrapDir(content, dir, lang string) string {
+	if dir != dirRTL || content == "" {
+		return content
+	}
+	if strings.HasPrefix(content, `<div dir="rtl"`) {
+		return content
+	}
+	open := `<div dir="rtl">`
+	if lang != "" {
+		open = `<div dir="rtl" lang="` + html.EscapeString(lang) + `">`
+	}
+	return open + content + "</div>"
+}

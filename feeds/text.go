@@ -1,0 +1,109 @@
+package feeds
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// htmlText returns the visible text of an HTML fragment: tags removed,
+// entities decoded, script/style skipped, whitespace collapsed, with a
+// space where block elements break the flow.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return collapseSpace(s)
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return collapseSpace(b.String())
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if isRawTextTag(string(name)) {
+				skip++
+			}
+			b.WriteByte(' ')
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if isRawTextTag(string(name)) && skip > 0 {
+				skip--
+			}
+			b.WriteByte(' ')
+		case html.SelfClosingTagToken:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+func isRawTextTag(name string) bool {
+	switch name {
+	case "script", "style", "noscript", "template", "iframe":
+		return true
+	}
+	return false
+}
+
+// plainTitle turns a feed title, which may carry markup or entities, into
+// plain text.
+func plainTitle(s string) string {
+	return htmlText(s)
+}
+
+// collapseSpace trims s and collapses runs of white space to one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// excerpt returns at most n runes of plain text, cut at a word boundary and
+// marked with an ellipsis when shortened.
+func excerpt(text string, n int) string {
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := 0
+	for i := range text {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRight(text[:cut], " ,.;:،؛") + "…"
+}
+
+// xmlSafe drops what XML 1.0 cannot carry: invalid UTF-8 and control
+// characters other than tab, newline and carriage return.
+func xmlSafe(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexFunc(s, notXMLChar) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if notXMLChar(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func notXMLChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return true
+	}
+	return false
+}

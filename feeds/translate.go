@@ -1,0 +1,191 @@
+package feeds
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
+)
+
+// translator maps gofeed's universal model onto ours for one feed.
+type translator struct {
+	feedURL  string
+	base     string // URL relative links resolve against
+	lang     string
+	sanitize *bluemonday.Policy
+}
+
+func newTranslator(feedURL string) *translator {
+	return &translator{feedURL: feedURL, base: feedURL, sanitize: newSanitizer()}
+}
+
+func (t *translator) feed(gf *gofeed.Feed) *Parsed {
+	p := &Parsed{
+		Title:       plainTitle(gf.Title),
+		Description: htmlText(gf.Description),
+		Language:    normalizeLang(gf.Language),
+		Format:      gf.FeedType,
+		Version:     gf.FeedVersion,
+	}
+	if t.base == "" {
+		t.base = gf.Link
+	}
+	p.Link = t.url(gf.Link)
+	if gf.Image != nil {
+		p.Image = t.url(gf.Image.URL)
+	}
+	t.lang = p.Language
+	seen := make(map[string]bool, len(gf.Items))
+	for _, gi := range gf.Items {
+		if gi == nil {
+			continue
+		}
+		it := t.item(gi)
+		if seen[it.ID] {
+			continue
+		}
+		seen[it.ID] = true
+		p.Items = append(p.Items, it)
+	}
+	return p
+}
+
+// url resolves and canonicalises a link, returning "" when it is not a
+// usable http(s) URL.
+func (t *translator) url(raw string) string {
+	u, err := CanonicalURL(raw, t.base)
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
+func (t *translator) item(gi *gofeed.Item) Item {
+	it := Item{
+		SourceGUID: strings.TrimSpace(gi.GUID),
+		Title:      plainTitle(gi.Title),
+		Summary:    t.sanitize.Sanitize(gi.Description),
+		Content:    t.sanitize.Sanitize(gi.Content),
+		Authors:    authors(gi),
+		Categories: uniqueStrings(gi.Categories),
+		Enclosures: t.enclosures(gi.Enclosures),
+		Lang:       t.lang,
+	}
+	it.URL = t.link(gi)
+	it.Image = t.image(gi)
+	if gi.PublishedParsed != nil {
+		it.Published = gi.PublishedParsed.UTC()
+	}
+	if gi.UpdatedParsed != nil {
+		it.Updated = gi.UpdatedParsed.UTC()
+	}
+	it.Text = htmlText(it.Content)
+	if it.Text == "" {
+		it.Text = htmlText(it.Summary)
+	}
+	it.Dir = itemDir(it.Lang, it.Title, it.Text)
+	title := it.Title
+	if title == "" {
+		title = excerpt(it.Text, 200)
+	}
+	it.ID = ItemID(it.URL, it.SourceGUID, title, t.feedURL)
+	it.ContentHash = ContentHash(it)
+	return it
+}
+
+// link picks the item's article URL: its link, its other links, then a
+// GUID that is itself a web URL (RSS isPermaLink guids).
+func (t *translator) link(gi *gofeed.Item) string {
+	for _, raw := range append([]string{gi.Link}, gi.Links...) {
+		if u := t.url(raw); u != "" {
+			return u
+		}
+	}
+	g := strings.ToLower(strings.TrimSpace(gi.GUID))
+	if strings.HasPrefix(g, "http://") || strings.HasPrefix(g, "https://") {
+		return t.url(gi.GUID)
+	}
+	return ""
+}
+
+// image picks the item's picture: gofeed's choice (itunes:image,
+// media:content image, image enclosure, first <img>), then media:thumbnail
+// and media:content, also inside media:group.
+func (t *translator) image(gi *gofeed.Item) string {
+	if gi.Image != nil {
+		if u := t.url(gi.Image.URL); u != "" {
+			return u
+		}
+	}
+	media := gi.Extensions["media"]
+	for _, group := range append([]ext.Extension{{Children: media}}, media["group"]...) {
+		for _, name := range []string{"thumbnail", "content"} {
+			for _, e := range group.Children[name] {
+				if name == "content" && !isImageMedia(e.Attrs) {
+					continue
+				}
+				if u := t.url(e.Attrs["url"]); u != "" {
+					return u
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func isImageMedia(attrs map[string]string) bool {
+	return attrs["medium"] == "image" || strings.HasPrefix(attrs["type"], "image/")
+}
+
+func (t *translator) enclosures(in []*gofeed.Enclosure) []Enclosure {
+	var out []Enclosure
+	for _, e := range in {
+		if e == nil {
+			continue
+		}
+		u := t.url(e.URL)
+		if u == "" {
+			continue
+		}
+		n, _ := strconv.ParseInt(strings.TrimSpace(e.Length), 10, 64)
+		out = append(out, Enclosure{URL: u, Type: strings.TrimSpace(e.Type), Length: max(n, 0)})
+	}
+	return out
+}
+
+// authors lists the item's author names (or e-mail addresses when a
+// person has no name), adding every dc:creator gofeed folds into one.
+func authors(gi *gofeed.Item) []string {
+	var names []string
+	for _, p := range gi.Authors {
+		if p == nil {
+			continue
+		}
+		if p.Name != "" {
+			names = append(names, p.Name)
+		} else {
+			names = append(names, p.Email)
+		}
+	}
+	if gi.DublinCoreExt != nil {
+		names = append(names, gi.DublinCoreExt.Creator...)
+	}
+	return uniqueStrings(names)
+}
+
+// uniqueStrings trims, drops empty and repeated values, keeping order.
+func uniqueStrings(in []string) []string {
+	var out []string
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		s = collapseSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
