@@ -1,0 +1,170 @@
+package fetch
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+const (
+	acceptFeed = "application/rss+xml, application/atom+xml, application/feed+json, " +
+		"application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1"
+	acceptPage = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+	// drainLimit is how much of an error response's body is read so the
+	// connection can be reused.
+	drainLimit = 64 << 10
+)
+
+// attempt makes one HTTP request under the politeness limits and the
+// per-attempt timeout, and reads and decodes the body.
+func (c *Client) attempt(ctx context.Context, req Request, u *url.URL) (*Response, error) {
+	timeout := c.opts.Timeout
+	if req.Timeout > 0 {
+		timeout = req.Timeout
+	}
+	// The timeout starts once the request may go out, so waiting in the
+	// politeness queue does not eat into it.
+	release, err := c.limit.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, newError(req.URL, err, nil)
+	}
+	defer release()
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	hreq, err := c.newRequest(actx, req, u)
+	if err != nil {
+		return nil, newError(req.URL, ErrBadURL, err)
+	}
+	resp, err := c.http.Do(hreq)
+	if err != nil {
+		return nil, c.transportError(ctx, req.URL, err)
+	}
+	defer resp.Body.Close()
+	return c.handle(ctx, req, resp)
+}
+
+func (c *Client) newRequest(ctx context.Context, req Request, u *url.URL) (*http.Request, error) {
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	h := hreq.Header
+	h.Set("User-Agent", c.opts.UserAgent)
+	h.Set("Accept-Encoding", acceptEncoding)
+	if req.Kind == KindPage {
+		h.Set("Accept", acceptPage)
+	} else {
+		h.Set("Accept", acceptFeed)
+	}
+	if req.ETag != "" {
+		h.Set("If-None-Match", req.ETag)
+	}
+	if req.LastModified != "" {
+		h.Set("If-Modified-Since", req.LastModified)
+	}
+	for k, v := range req.Headers {
+		h.Set(k, v)
+	}
+	return hreq, nil
+}
+
+// handle turns an HTTP response into a Response or an error.
+func (c *Client) handle(ctx context.Context, req Request, resp *http.Response) (*Response, error) {
+	finalURL := resp.Request.URL.String()
+	out := &Response{
+		URL:          finalURL,
+		StatusCode:   resp.StatusCode,
+		Header:       resp.Header,
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+		RetryAfter:   parseRetryAfter(resp.Header, c.now()),
+		MaxAge:       parseMaxAge(resp.Header),
+	}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		out.NotModified = true
+		out.ETag = cmp.Or(out.ETag, req.ETag)
+		out.LastModified = cmp.Or(out.LastModified, req.LastModified)
+		return out, nil
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+		return nil, &HTTPError{URL: finalURL, StatusCode: resp.StatusCode,
+			Status: resp.Status, RetryAfter: out.RetryAfter}
+	}
+	if err := c.readInto(ctx, req, resp, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readInto reads, checks and decodes a 2xx body into out.
+func (c *Client) readInto(ctx context.Context, req Request, resp *http.Response, out *Response) error {
+	limit := c.opts.MaxBody
+	if req.MaxBody > 0 {
+		limit = req.MaxBody
+	}
+	raw, err := readBody(resp, limit)
+	if err != nil {
+		return c.bodyError(ctx, out.URL, err)
+	}
+	contentType := resp.Header.Get("Content-Type")
+	out.MediaType = mediaType(contentType, raw)
+	if !isText(out.MediaType) {
+		return newError(out.URL, ErrNotText, errors.New(out.MediaType))
+	}
+	out.Body, out.Charset = Decode(raw, contentType, req.Charset)
+	return nil
+}
+
+func (c *Client) bodyError(ctx context.Context, rawURL string, err error) error {
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return newError(rawURL, ErrTooLarge, nil)
+	case errors.Is(err, ErrBadEncoding):
+		return newError(rawURL, ErrBadEncoding, errors.Unwrap(err))
+	}
+	return c.transportError(ctx, rawURL, err)
+}
+
+// transportError classifies a network failure. When the caller's ctx ended
+// (rather than the attempt's timeout), its error is returned as the kind so
+// that errors.Is(err, context.Canceled) holds.
+func (c *Client) transportError(ctx context.Context, rawURL string, err error) error {
+	if ctx.Err() != nil {
+		return newError(rawURL, ctx.Err(), nil)
+	}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
+	}
+	kind := classify(err)
+	if kind == ErrTooManyRedirects || kind == ErrTimeout && errors.Is(err, context.DeadlineExceeded) {
+		return newError(rawURL, kind, nil)
+	}
+	return newError(rawURL, kind, err)
+}
+
+// mediaType is the lower-case media type of contentType, sniffed from the
+// body when the header is missing or says only application/octet-stream.
+func mediaType(contentType string, body []byte) string {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil || mt == "" || mt == "application/octet-stream" {
+		mt, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+	}
+	return strings.ToLower(mt)
+}
+
+// isText accepts text, XML, JSON and HTML media types, including the
+// feed-specific ones (application/rss+xml, application/feed+json, ...).
+func isText(mt string) bool {
+	return strings.HasPrefix(mt, "text/") || strings.Contains(mt, "xml") ||
+		strings.Contains(mt, "json") || strings.Contains(mt, "html") ||
+		strings.HasSuffix(mt, "/rss") || strings.HasSuffix(mt, "/atom") ||
+		strings.HasSuffix(mt, "/x-rss") || strings.HasSuffix(mt, "/x-atom")
+}

@@ -1,0 +1,143 @@
+package fetch
+
+import (
+	"bytes"
+	"mime"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// prescanLimit is how far into a document <meta charset> and the XML
+// declaration are looked for, as in the WHATWG prescan.
+const prescanLimit = 1024
+
+// Decode converts a document to UTF-8 and returns the name of the charset it
+// was decoded from. The charset is chosen as browsers do:
+//
+//  1. forced, when not empty and known (a per-source override);
+//  2. a byte order mark (UTF-8, UTF-16LE, UTF-16BE), which wins over the header;
+//  3. the charset parameter of contentType;
+//  4. for HTML, <meta charset> or <meta http-equiv="Content-Type"> in the
+//     first 1024 bytes; for XML (and as a fallback for HTML), the encoding
+//     of the XML declaration;
+//  5. UTF-8 when the bytes are valid UTF-8 (the XML default, and what a
+//     modern page without a declaration almost always is);
+//  6. otherwise a guess between windows-1256, ISO-8859-6 and windows-1252 from
+//     the bytes (see sniffLegacy). An undeclared XML feed that is not valid
+//     UTF-8 is guessed too, rather than turned into replacement characters.
+//
+// Labels follow the WHATWG Encoding Standard, so "iso-8859-1" decodes as
+// windows-1252 and a <meta> claiming UTF-16 means UTF-8. Invalid byte
+// sequences become U+FFFD; the result is always valid UTF-8 and never starts
+// with a byte order mark. An XML declaration's encoding is rewritten to
+// UTF-8 so an XML parser does not decode the text a second time.
+func Decode(body []byte, contentType, forced string) (text []byte, charsetName string) {
+	enc, name, bomLen := chooseEncoding(body, contentType, forced)
+	text = decodeWith(enc, name, body[bomLen:])
+	return rewriteXMLDecl(text), name
+}
+
+// chooseEncoding applies steps 1–6 of Decode. bomLen is the length of a byte
+// order mark to drop before decoding.
+func chooseEncoding(body []byte, contentType, forced string) (encoding.Encoding, string, int) {
+	bomEnc, bomName, bomLen := sniffBOM(body)
+	if e, name := lookup(forced); e != nil {
+		if name != bomName {
+			bomLen = 0
+		}
+		return e, name, bomLen
+	}
+	if bomEnc != nil {
+		return bomEnc, bomName, bomLen
+	}
+	if e, name := lookup(headerCharset(contentType)); e != nil {
+		return e, name, 0
+	}
+	if e, name := declaredCharset(body); e != nil {
+		return e, name, 0
+	}
+	if utf8.Valid(trimPartialRune(body)) {
+		return unicode.UTF8, "utf-8", 0
+	}
+	e, name := sniffLegacy(body)
+	return e, name, 0
+}
+
+// decodeWith decodes b, never failing: undecodable input becomes U+FFFD.
+func decodeWith(e encoding.Encoding, name string, b []byte) []byte {
+	if name == "utf-8" && utf8.Valid(b) {
+		return b
+	}
+	out, err := e.NewDecoder().Bytes(b)
+	if err != nil || !utf8.Valid(out) {
+		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
+	return bytes.TrimPrefix(out, []byte("\uFEFF"))
+}
+
+var boms = []struct {
+	bom  []byte
+	name string
+	enc  encoding.Encoding
+}{
+	{[]byte{0xEF, 0xBB, 0xBF}, "utf-8", unicode.UTF8},
+	{[]byte{0xFE, 0xFF}, "utf-16be", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)},
+	{[]byte{0xFF, 0xFE}, "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+}
+
+func sniffBOM(body []byte) (encoding.Encoding, string, int) {
+	for _, b := range boms {
+		if bytes.HasPrefix(body, b.bom) {
+			return b.enc, b.name, len(b.bom)
+		}
+	}
+	return nil, "", 0
+}
+
+// lookup resolves a WHATWG charset label; unknown labels give nil.
+func lookup(label string) (encoding.Encoding, string) {
+	label = strings.Trim(strings.TrimSpace(label), `"'`)
+	if label == "" {
+		return nil, ""
+	}
+	e, name := charset.Lookup(label)
+	if e == nil {
+		return nil, ""
+	}
+	if name == "utf-8" {
+		e = unicode.UTF8
+	}
+	return e, name
+}
+
+func headerCharset(contentType string) string {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		// A malformed header may still carry a usable charset=.
+		_, after, ok := strings.Cut(strings.ToLower(contentType), "charset=")
+		if !ok {
+			return ""
+		}
+		v, _, _ := strings.Cut(after, ";")
+		return v
+	}
+	return params["charset"]
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the very end, which
+// a valid document cut at a buffer boundary may have.
+func trimPartialRune(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-3; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
+}

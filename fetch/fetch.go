@@ -1,0 +1,68 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+)
+
+// Fetch downloads req.URL and returns its body decoded to UTF-8, or a
+// 304 response with NotModified set. Retryable failures (see Retryable) are
+// retried with jittered exponential backoff, waiting for Retry-After when the
+// server sends one; a Retry-After longer than Options.MaxRetryAfter ends the
+// fetch at once with an *HTTPError carrying it. Every attempt waits its turn
+// under the concurrency and per-host limits. For KindPage, robots.txt is
+// checked first unless ignored.
+//
+// Errors are *Error or *HTTPError values naming the URL, or ctx's error when
+// ctx ends while waiting between attempts.
+func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
+	start := c.now()
+	u, err := parseURL(req.URL)
+	if err != nil {
+		return nil, err
+	}
+	if req.Kind == KindPage && !req.IgnoreRobots && !c.opts.IgnoreRobots {
+		if err := c.checkRobots(ctx, u); err != nil {
+			return nil, err
+		}
+	}
+	retries := c.opts.Retries
+	if req.Retries != 0 {
+		retries = max(req.Retries, 0)
+	}
+	for attempt := 1; ; attempt++ {
+		resp, err := c.attempt(ctx, req, u)
+		if err == nil {
+			resp.Attempts = attempt
+			resp.Duration = c.now().Sub(start)
+			return resp, nil
+		}
+		wait, retry := c.retryDelay(err, attempt, retries)
+		if !retry {
+			return nil, err
+		}
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "fetch: retrying",
+			slog.String("url", req.URL), slog.Int("attempt", attempt),
+			slog.Duration("wait", wait), slog.String("error", err.Error()))
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, newError(req.URL, err, nil)
+		}
+	}
+}
+
+// retryDelay decides whether a failed attempt is retried and after how long.
+func (c *Client) retryDelay(err error, attempt, retries int) (time.Duration, bool) {
+	if attempt > retries || !Retryable(err) {
+		return 0, false
+	}
+	var httpErr *HTTPError
+	if errors.As(err, &httpErr) && httpErr.RetryAfter > 0 {
+		if httpErr.RetryAfter > c.opts.MaxRetryAfter {
+			return 0, false
+		}
+		return httpErr.RetryAfter, true
+	}
+	return jitter(Backoff(attempt, c.opts.RetryBase, 30*c.opts.RetryBase)), true
+}

@@ -1,0 +1,93 @@
+package fetch
+
+import "time"
+
+// Defaults used for zero fields of Options.
+const (
+	DefaultUserAgent      = "refeed/0.1 (+https://github.com/refeed/refeed)"
+	DefaultConcurrency    = 8
+	DefaultPerHost        = 2
+	DefaultHostDelay      = 250 * time.Millisecond
+	DefaultTimeout        = 20 * time.Second
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultMaxBody        = 10 << 20
+	DefaultRetries        = 3
+	DefaultRetryBase      = time.Second
+	DefaultMaxRetryAfter  = 5 * time.Minute
+	DefaultMaxRedirects   = 10
+	DefaultRobotsTTL      = 24 * time.Hour
+)
+
+// Options configure a Client. Zero fields take the Default* values, except
+// where noted; use a negative value to turn a limit off where that is allowed.
+type Options struct {
+	// UserAgent is sent on every request, robots.txt included. The product
+	// token before the first "/" is the name matched in robots.txt groups.
+	UserAgent string
+	// Concurrency caps in-flight requests across all hosts.
+	Concurrency int
+	// PerHost caps in-flight requests to one host.
+	PerHost int
+	// HostDelay is the minimum time between the starts of two requests to one
+	// host. Negative means no delay.
+	HostDelay time.Duration
+	// Timeout bounds one attempt, from dialing to the last body byte.
+	Timeout time.Duration
+	// ConnectTimeout bounds dialing and the TLS handshake.
+	ConnectTimeout time.Duration
+	// MaxBody caps the body both on the wire and after decompression.
+	MaxBody int64
+	// Retries is how many times a retryable failure is retried (so at most
+	// Retries+1 attempts). Negative means never retry.
+	Retries int
+	// RetryBase is the first backoff delay; it doubles per retry, with jitter.
+	RetryBase time.Duration
+	// MaxRetryAfter caps how long a Retry-After is waited for inside Fetch; a
+	// longer one ends the fetch with an *HTTPError carrying RetryAfter.
+	MaxRetryAfter time.Duration
+	// MaxRedirects caps redirects per attempt.
+	MaxRedirects int
+	// IgnoreRobots turns robots.txt checks off for every request. By default
+	// they apply to KindPage requests.
+	IgnoreRobots bool
+	// RobotsTTL is how long a host's robots.txt is cached.
+	RobotsTTL time.Duration
+	// BlockPrivate refuses connections to loopback, private and link-local
+	// addresses (checked after DNS resolution). Off by default: refeed is
+	// self-hosted and users may poll sources on their own network.
+	BlockPrivate bool
+}
+
+// withDefaults returns o with zero fields replaced by defaults.
+func (o Options) withDefaults() Options {
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	o.Concurrency = orDefault(o.Concurrency, DefaultConcurrency)
+	o.PerHost = orDefault(o.PerHost, DefaultPerHost)
+	o.HostDelay = orDefault(o.HostDelay, DefaultHostDelay)
+	o.Timeout = orDefault(o.Timeout, DefaultTimeout)
+	o.ConnectTimeout = orDefault(o.ConnectTimeout, DefaultConnectTimeout)
+	o.MaxBody = orDefault(o.MaxBody, DefaultMaxBody)
+	o.Retries = orDefault(o.Retries, DefaultRetries)
+	o.RetryBase = orDefault(o.RetryBase, DefaultRetryBase)
+	o.MaxRetryAfter = orDefault(o.MaxRetryAfter, DefaultMaxRetryAfter)
+	o.MaxRedirects = orDefault(o.MaxRedirects, DefaultMaxRedirects)
+	o.RobotsTTL = orDefault(o.RobotsTTL, DefaultRobotsTTL)
+	if o.Concurrency < 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	if o.PerHost < 0 {
+		o.PerHost = DefaultPerHost
+	}
+	o.HostDelay = max(o.HostDelay, 0)
+	o.Retries = max(o.Retries, 0)
+	return o
+}
+
+func orDefault[T int | int64 | time.Duration](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
