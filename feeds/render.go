@@ -1,0 +1,148 @@
+package feeds
+
+import (
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Feed is one output feed, ready to render.
+type Feed struct {
+	// Name is the file stem: WriteFiles writes Name.xml, Name.atom and
+	// Name.json, and the self links point at those names under SelfURL.
+	Name        string
+	Title       string
+	Link        string // home page the feed stands for
+	Description string
+	Language    string // BCP 47; derived from the items when empty and they agree
+	Icon        string // absolute URL of a square icon
+	// SelfURL is the base URL where the feed files are served
+	// ("https://example.org/feeds"); empty leaves self links out.
+	SelfURL   string
+	Generator string
+	Items     []Item // in output order (see Select)
+}
+
+// Output file extensions, one per format.
+const (
+	ExtRSS  = ".xml"
+	ExtAtom = ".atom"
+	ExtJSON = ".json"
+)
+
+// excerptRunes is the length of the plain-text excerpt used where a
+// format needs a summary and the item has none.
+const excerptRunes = 300
+
+// selfLink returns the URL the feed file with extension ext is served at.
+func (f Feed) selfLink(ext string) string {
+	if f.SelfURL == "" {
+		return ""
+	}
+	return strings.TrimRight(f.SelfURL, "/") + "/" + url.PathEscape(f.Name) + ext
+}
+
+// language returns the feed language, or the language all items share.
+func (f Feed) language() string {
+	if f.Language != "" {
+		return f.Language
+	}
+	lang := ""
+	for i, it := range f.Items {
+		if i > 0 && it.Lang != lang {
+			return ""
+		}
+		lang = it.Lang
+	}
+	return lang
+}
+
+// updated is the feed's last-change time, derived from the items so that
+// unchanged items render to identical bytes: the latest Published, Updated
+// or FirstSeen. It is zero for an empty feed.
+func (f Feed) updated() time.Time {
+	var t time.Time
+	for _, it := range f.Items {
+		for _, c := range []time.Time{it.Published, it.Updated, it.FirstSeen} {
+			if c.After(t) {
+				t = c
+			}
+		}
+	}
+	return outTime(t)
+}
+
+// outTime normalises a time for output: UTC, whole seconds.
+func outTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
+// itemTitle is the item's title, or the start of its text for untitled
+// items (RSS needs a title or a description, readers need something).
+func itemTitle(it Item) string {
+	if it.Title != "" {
+		return it.Title
+	}
+	return excerpt(it.Text, 100)
+}
+
+// itemModified is the item's last-change time for formats with a single
+// required "updated" date.
+func itemModified(it Item) time.Time {
+	switch {
+	case !it.Updated.IsZero():
+		return outTime(it.Updated)
+	case !it.Published.IsZero():
+		return outTime(it.Published)
+	}
+	return outTime(it.FirstSeen)
+}
+
+// itemLang is the item's language, falling back to the feed's.
+func itemLang(it Item, feedLang string) string {
+	if it.Lang != "" {
+		return it.Lang
+	}
+	return feedLang
+}
+
+// itemDirection is the item's direction, from Dir or its language.
+func itemDirection(it Item, lang string) string {
+	if it.Dir != "" {
+		return it.Dir
+	}
+	if isRTLLang(lang) {
+		return dirRTL
+	}
+	return ""
+}
+
+// contentHTML is the item's full HTML for output (Content, else Summary),
+// wrapped for right-to-left items.
+func contentHTML(it Item, feedLang string) string {
+	c := it.Content
+	if c == "" {
+		c = it.Summary
+	}
+	lang := itemLang(it, feedLang)
+	return wrapDir(c, itemDirection(it, lang), lang)
+}
+
+// summaryHTML is the item's short HTML description: the source's summary,
+// else an escaped excerpt of its text; wrapped for right-to-left items.
+func summaryHTML(it Item, feedLang string) string {
+	s := it.Summary
+	if s == "" {
+		s = escapeText(excerpt(it.Text, excerptRunes))
+	}
+	lang := itemLang(it, feedLang)
+	return wrapDir(s, itemDirection(it, lang), lang)
+}
+
+// escapeText escapes plain text for use as HTML.
+func escapeText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
