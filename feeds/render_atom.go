@@ -12,10 +12,12 @@ import (
 )
 
 // atomDoc extends gorilla/feeds' Atom model with xml:lang, a generator,
-// self and alternate links, and several authors and categories per entry.
+// self and alternate links, several authors and categories per entry, and
+// media:thumbnail for the item picture.
 type atomDoc struct {
 	XMLName   xml.Name           `xml:"feed"`
 	Xmlns     string             `xml:"xmlns,attr"`
+	MediaNS   string             `xml:"xmlns:media,attr"`
 	Lang      string             `xml:"xml:lang,attr,omitempty"`
 	Title     string             `xml:"title"`
 	Subtitle  string             `xml:"subtitle,omitempty"`
@@ -39,6 +41,7 @@ type atomEntry struct {
 	Categories []atomCategory      `xml:"category"`
 	Summary    *gfeeds.AtomSummary `xml:"summary"`
 	Content    *gfeeds.AtomContent `xml:"content"`
+	Thumbnail  *mediaThumbnail     `xml:"media:thumbnail"`
 }
 
 type atomCategory struct {
@@ -57,6 +60,7 @@ func RenderAtom(w io.Writer, f Feed) error {
 	lang := f.language()
 	doc := atomDoc{
 		Xmlns:     "http://www.w3.org/2005/Atom",
+		MediaNS:   mediaNS,
 		Lang:      lang,
 		Title:     xmlSafe(f.Title),
 		Subtitle:  xmlSafe(f.Description),
@@ -84,10 +88,11 @@ func RenderAtom(w io.Writer, f Feed) error {
 
 func newAtomEntry(it Item, feedLang string) atomEntry {
 	e := atomEntry{
-		Title:   xmlSafe(itemTitle(it)),
-		ID:      it.ID,
-		Updated: atomTime(itemModified(it)),
-		Summary: &gfeeds.AtomSummary{Type: "html", Content: xmlSafe(summaryHTML(it, feedLang))},
+		Title:     xmlSafe(itemTitle(it)),
+		ID:        it.ID,
+		Updated:   atomTime(itemModified(it)),
+		Summary:   &gfeeds.AtomSummary{Type: "html", Content: xmlSafe(summaryHTML(it, feedLang))},
+		Thumbnail: newThumbnail(it.Image),
 	}
 	if it.Lang != feedLang {
 		e.Lang = it.Lang

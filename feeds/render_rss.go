@@ -21,6 +21,7 @@ type rssDoc struct {
 	ContentNS string     `xml:"xmlns:content,attr"`
 	DCNS      string     `xml:"xmlns:dc,attr"`
 	AtomNS    string     `xml:"xmlns:atom,attr"`
+	MediaNS   string     `xml:"xmlns:media,attr"`
 	Channel   rssChannel `xml:"channel"`
 }
 
@@ -53,6 +54,22 @@ type rssItem struct {
 	GUID        *gfeeds.RssGuid      `xml:"guid"`
 	PubDate     string               `xml:"pubDate,omitempty"`
 	Language    string               `xml:"dc:language,omitempty"`
+	Thumbnail   *mediaThumbnail      `xml:"media:thumbnail"`
+}
+
+// mediaThumbnail is Media RSS's item picture, read by most readers.
+type mediaThumbnail struct {
+	URL string `xml:"url,attr"`
+}
+
+// mediaNS is the Media RSS namespace.
+const mediaNS = "http://search.yahoo.com/mrss/"
+
+func newThumbnail(url string) *mediaThumbnail {
+	if url == "" {
+		return nil
+	}
+	return &mediaThumbnail{URL: url}
 }
 
 // RenderRSS writes f as RSS 2.0: content:encoded carries the full article,
@@ -85,6 +102,7 @@ func RenderRSS(w io.Writer, f Feed) error {
 		ContentNS: "http://purl.org/rss/1.0/modules/content/",
 		DCNS:      "http://purl.org/dc/elements/1.1/",
 		AtomNS:    "http://www.w3.org/2005/Atom",
+		MediaNS:   mediaNS,
 		Channel:   ch,
 	}
 	if err := encodeXML(w, doc); err != nil {
@@ -102,6 +120,7 @@ func newRSSItem(it Item, feedLang string) rssItem {
 		Categories:  xmlSafeAll(it.Categories),
 		GUID:        &gfeeds.RssGuid{Id: it.ID, IsPermaLink: isPermaLink(it)},
 		PubDate:     rssTime(outTime(ItemDate(it))),
+		Thumbnail:   newThumbnail(it.Image),
 	}
 	if it.Lang != "" && it.Lang != feedLang {
 		ri.Language = it.Lang

@@ -1,0 +1,220 @@
+package feeds_test
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/refeed/refeed/feeds"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// formats lists the renderers with their golden-file extension.
+var formats = []struct {
+	ext    string
+	render func(io.Writer, feeds.Feed) error
+}{
+	{feeds.ExtRSS, feeds.RenderRSS},
+	{feeds.ExtAtom, feeds.RenderAtom},
+	{feeds.ExtJSON, feeds.RenderJSON},
+}
+
+func render(t *testing.T, fn func(io.Writer, feeds.Feed) error, f feeds.Feed) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := fn(&b, f); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return b.Bytes()
+}
+
+func TestRenderGolden(t *testing.T) {
+	for _, fm := range formats {
+		t.Run(fm.ext, func(t *testing.T) {
+			got := render(t, fm.render, sampleFeed())
+			path := filepath.Join("testdata", "golden", "sample"+fm.ext)
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read golden (run go test -update to create it): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s (run go test -update after checking the diff):\n%s", path, got)
+			}
+		})
+	}
+}
+
+// TestRenderReparse checks that every format re-parses with gofeed to the
+// same items: ids, titles, links, dates and content.
+func TestRenderReparse(t *testing.T) {
+	f := sampleFeed()
+	for _, fm := range formats {
+		t.Run(fm.ext, func(t *testing.T) {
+			gf, err := gofeed.NewParser().Parse(bytes.NewReader(render(t, fm.render, f)))
+			if err != nil {
+				t.Fatalf("gofeed cannot parse our output: %v", err)
+			}
+			if len(gf.Items) != len(f.Items) {
+				t.Fatalf("items = %d, want %d", len(gf.Items), len(f.Items))
+			}
+			for i, want := range f.Items {
+				checkReparsedItem(t, fm.ext, gf.Items[i], want)
+			}
+		})
+	}
+}
+
+func checkReparsedItem(t *testing.T, ext string, got *gofeed.Item, want feeds.Item) {
+	t.Helper()
+	if got.GUID != want.ID {
+		t.Errorf("id = %q, want %q", got.GUID, want.ID)
+	}
+	if want.Title != "" && got.Title != want.Title {
+		t.Errorf("title = %q, want %q", got.Title, want.Title)
+	}
+	if got.Link != want.URL {
+		t.Errorf("link = %q, want %q", got.Link, want.URL)
+	}
+	wantDate := feeds.ItemDate(want).Truncate(time.Second)
+	if got.PublishedParsed == nil || !got.PublishedParsed.Equal(wantDate) {
+		t.Errorf("%q: published = %v, want %v", want.Title, got.PublishedParsed, wantDate)
+	}
+	if want.Content != "" {
+		body := want.Content
+		if ext != feeds.ExtJSON { // XML cannot carry control characters
+			body = strings.ReplaceAll(body, "\x01", "")
+		}
+		if !strings.Contains(got.Content, body) {
+			t.Errorf("content = %q, want it to contain %q", got.Content, body)
+		}
+		if want.Dir == "rtl" && !strings.HasPrefix(got.Content, `<div dir="rtl" lang="ar">`) {
+			t.Errorf("rtl content not wrapped: %q", got.Content)
+		}
+	}
+}
+
+// TestRenderParseRoundTrip feeds our output back through Parse: the IDs it
+// computes must equal the ones we published, so a refeed of a refeed
+// keeps identities.
+func TestRenderParseRoundTrip(t *testing.T) {
+	f := sampleFeed()
+	for _, fm := range formats {
+		t.Run(fm.ext, func(t *testing.T) {
+			p, err := feeds.Parse(render(t, fm.render, f), "https://news.example.org/feeds/iraq"+fm.ext)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, it := range p.Items {
+				if it.ID != f.Items[i].ID {
+					t.Errorf("item %d: id %q, want %q", i, it.ID, f.Items[i].ID)
+				}
+				if f.Items[i].Dir == "rtl" && it.Dir != "rtl" {
+					t.Errorf("item %d: dir %q, want rtl", i, it.Dir)
+				}
+			}
+		})
+	}
+}
+
+// TestRenderStable checks the feed-level date derives from the items: the
+// same items render to the same bytes at any wall-clock time, and a
+// changed item changes the output.
+func TestRenderStable(t *testing.T) {
+	for _, fm := range formats {
+		t.Run(fm.ext, func(t *testing.T) {
+			a := render(t, fm.render, sampleFeed())
+			b := render(t, fm.render, sampleFeed())
+			if !bytes.Equal(a, b) {
+				t.Fatal("same items rendered to different bytes")
+			}
+			f := sampleFeed()
+			f.Items[1].Updated = day(28, 1)
+			if bytes.Equal(a, render(t, fm.render, f)) {
+				t.Fatal("an updated item did not change the output")
+			}
+		})
+	}
+}
+
+func TestRenderEmptyFeed(t *testing.T) {
+	f := feeds.Feed{Name: "empty", Title: "Nothing yet"}
+	for _, fm := range formats {
+		t.Run(fm.ext, func(t *testing.T) {
+			gf, err := gofeed.NewParser().Parse(bytes.NewReader(render(t, fm.render, f)))
+			if err != nil {
+				t.Fatalf("empty feed does not parse: %v", err)
+			}
+			if gf.Title != "Nothing yet" || len(gf.Items) != 0 {
+				t.Errorf("title %q, %d items", gf.Title, len(gf.Items))
+			}
+		})
+	}
+}
+
+func TestRenderRSSDetails(t *testing.T) {
+	out := string(render(t, feeds.RenderRSS, sampleFeed()))
+	for _, want := range []string{
+		`<atom:link href="https://news.example.org/feeds/iraq.xml" rel="self" type="application/rss+xml">`,
+		`<guid isPermaLink="false">urn:refeed:`,
+		`<dc:creator>Jane Doe</dc:creator>`,
+		`<category>سياسة</category>`,
+		`<enclosure url="https://example.com/ep7.mp3" length="12345" type="audio/mpeg">`,
+		`<language>ar</language>`,
+		`<dc:language>en</dc:language>`,
+		`<lastBuildDate>Fri, 27 Nov 2026 10:00:00 +0000</lastBuildDate>`,
+		`<media:thumbnail url="https://www.alsumaria.tv/images/1.jpg">`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("RSS lacks %s", want)
+		}
+	}
+}
+
+func TestRenderAtomDetails(t *testing.T) {
+	out := string(render(t, feeds.RenderAtom, sampleFeed()))
+	for _, want := range []string{
+		`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="ar">`,
+		`<link href="https://news.example.org/feeds/iraq.atom" rel="self" type="application/atom+xml">`,
+		`<link href="https://news.example.org/" rel="alternate" type="text/html">`,
+		`<entry xml:lang="en">`,
+		`<content type="html">&lt;div dir=&#34;rtl&#34; lang=&#34;ar&#34;&gt;`,
+		`<updated>2026-11-27T10:00:00Z</updated>`,
+		`<name>Jane Doe</name>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Atom lacks %s", want)
+		}
+	}
+}
+
+func TestRenderJSONDetails(t *testing.T) {
+	out := string(render(t, feeds.RenderJSON, sampleFeed()))
+	for _, want := range []string{
+		`"version": "https://jsonfeed.org/version/1.1"`,
+		`"feed_url": "https://news.example.org/feeds/iraq.json"`,
+		`"home_page_url": "https://news.example.org/"`,
+		`"icon": "https://news.example.org/icon.png"`,
+		`"language": "en"`,
+		`"content_html": "<div dir=\"rtl\" lang=\"ar\">`,
+		`"content_text": "صوت مجلس`,
+		`"date_modified": "2026-11-26T12:00:00Z"`,
+		`"authors": [`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON lacks %s", want)
+		}
+	}
+}
