@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -25,14 +26,101 @@ type Metadata struct {
 
 // readMetadata reads title, byline, dates, language, direction, site name,
 // lead image and description from the document (JSON-LD, OpenGraph, meta
-// tags, <time>, <html lang dir>).
+// tags, <time>, <html lang dir>). It only reads the document. Dir is
+// always "rtl" or "ltr"; Lang is guessed from the script of the text
+// ("ar" for Arabic) when the page declares none.
 func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
+	tags := collectMeta(doc)
+	ld := readJSONLD(doc)
 	var m Metadata
-	m.Title = doc.Find("title").First().Text()
-	m.Lang, _ = doc.Find("html").Attr("lang")
-	m.Dir, _ = doc.Find("html").Attr("dir")
+	m.SiteName = pickSiteName(tags, ld)
+	m.Title = pickTitle(doc, tags, ld, m.SiteName, pageURL)
+	m.Byline = pickByline(doc, tags, ld)
+	m.Published, m.Modified = pickDates(doc, tags, ld, pageURL)
+	m.Image = pickImage(doc, tags, ld, pageURL)
+	m.Description = pickDescription(tags, ld)
+	m.ArticleBody = ld.Body
+	sample := m.Title + " " + textSample(doc)
+	m.Lang = pageLang(doc, tags, ld)
+	m.Dir = pickDir(declaredDir(doc), m.Lang, sample)
+	if m.Lang == "" {
+		m.Lang = guessLang(sample)
+	}
 	return m
 }
 
-// textDirection guesses "rtl" or "ltr" from the script of text.
-func textDirection(text string) string { return "ltr" }
+// pickSiteName returns og:site_name, the JSON-LD publisher or WebSite
+// name, or the application-name meta.
+func pickSiteName(tags metaTags, ld ldArticle) string {
+	for _, v := range [...]string{tags["og:site_name"], ld.Publisher, ld.WebSite, tags["application-name"], tags["twitter:app:name:iphone"]} {
+		if v = collapseSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// pickDescription returns the page's summary of the article.
+func pickDescription(tags metaTags, ld ldArticle) string {
+	if v := tags.first("og:description", "dc:description", "dc.description", "dcterms.description", "description", "twitter:description"); v != "" {
+		return v
+	}
+	return ld.Description
+}
+
+// pickImage returns the lead image as an absolute http(s) URL: og:image,
+// twitter:image, JSON-LD image, link rel=image_src, or itemprop=image.
+func pickImage(doc *goquery.Document, tags metaTags, ld ldArticle, pageURL *url.URL) string {
+	candidates := []string{
+		tags.first("og:image", "og:image:url", "og:image:secure_url"),
+		tags.first("twitter:image", "twitter:image:src"),
+		ld.Image,
+		selAttr(doc.Find(`link[rel="image_src"]`).First(), "href"),
+		tags["image"],
+		tags["parsely-image-url"],
+	}
+	base := baseURL(doc, pageURL)
+	for _, c := range candidates {
+		if u := absoluteURL(base, c); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// baseURL returns the URL relative links resolve against: <base href>
+// resolved against the page URL, or the page URL.
+func baseURL(doc *goquery.Document, pageURL *url.URL) *url.URL {
+	href := strings.TrimSpace(selAttr(doc.Find("base[href]").First(), "href"))
+	if href == "" {
+		return pageURL
+	}
+	b, err := url.Parse(href)
+	if err != nil {
+		return pageURL
+	}
+	if pageURL != nil {
+		return pageURL.ResolveReference(b)
+	}
+	return b
+}
+
+// absoluteURL resolves ref against base and keeps it only when the result
+// is an http(s) URL.
+func absoluteURL(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}

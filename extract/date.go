@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateLayouts are the machine formats seen in meta tags, JSON-LD and
+// <time datetime>, tried in order.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04Z0700",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 -0700 MST",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	time.RFC850,
+	time.ANSIC,
+	"2006/01/02 15:04:05",
+	"2006/01/02",
+	"20060102",
+}
+
+// Years outside [minYear, maxYear] are taken for misreadings.
+const (
+	minYear = 1970
+	maxYear = 2100
+)
+
+// parseDate reads a date from a meta tag, JSON-LD value or attribute:
+// first the machine formats, then Unix seconds or milliseconds, then any
+// date written in the text (see findDateInText).
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(foldDateText(s))
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range dateLayouts {
+		if len(s) < len(layout)-8 || len(s) > len(layout)+12 {
+			continue // cheap length filter; a layout cannot match
+		}
+		if t, err := time.Parse(layout, s); err == nil && validYear(t) {
+			return t, true
+		}
+	}
+	if t, ok := parseEpoch(s); ok {
+		return t, true
+	}
+	return findDateInText(s, true)
+}
+
+// parseEpoch reads Unix time in seconds (10 digits) or milliseconds (13).
+func parseEpoch(s string) (time.Time, bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return time.Time{}, false
+	}
+	if len(s) == 13 {
+		return validTime(time.UnixMilli(n).UTC())
+	}
+	return validTime(time.Unix(n, 0).UTC())
+}
+
+// validYear reports whether t falls in the years a web page can carry.
+func validYear(t time.Time) bool {
+	return t.Year() >= minYear && t.Year() <= maxYear
+}
+
+// validTime returns t and whether its year is plausible.
+func validTime(t time.Time) (time.Time, bool) {
+	return t, validYear(t)
+}
+
+// makeDate builds a date, rejecting impossible days such as 31 April
+// (time.Date would roll them into the next month).
+func makeDate(year, month, day, hour, minute, sec int, loc *time.Location) (time.Time, bool) {
+	if month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || sec > 60 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, loc)
+	if t.Day() != day || !validYear(t) {
+		return time.Time{}, false
+	}
+	return t, true
+}

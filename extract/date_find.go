@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// publishedKeys and modifiedKeys are the meta keys that carry the dates,
+// most trusted first.
+var (
+	publishedKeys = []string{
+		"article:published_time", "og:article:published_time", "og:published_time", "article:published",
+		"datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+		"dc:date", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
+		"citation_date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+		"article.published", "originalpublicationdate", "date", "datecreated", "weibo:article:create_at",
+	}
+	modifiedKeys = []string{
+		"article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+		"datemodified", "dcterms.modified", "dc.date.modified", "lastmod", "last-modified", "article.updated",
+	}
+)
+
+// urlDate matches a date in a URL path: /2020/08/24/, /2020-8-24, /20200824/.
+var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_]?(\d{1,2})[/\-_]?(\d{1,2})(?:[/\-_.]|$)`)
+
+// pickDates returns when the article was published and last modified:
+// from JSON-LD, then meta tags, then datePublished/<time> markup, then
+// the URL, then a date written after the headline. Zero means unknown.
+func pickDates(doc *goquery.Document, tags metaTags, ld ldArticle, pageURL *url.URL) (published, modified time.Time) {
+	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...))
+	published = firstDate(append([]string{ld.Published}, tags.values(publishedKeys)...))
+	if published.IsZero() {
+		published = parselyDate(tags["parsely-page"])
+	}
+	if !published.IsZero() || len(doc.Nodes) == 0 {
+		return published, modified
+	}
+	marks := scanDateMarkup(findBody(doc.Nodes[0]))
+	if modified.IsZero() {
+		modified = firstDate(marks.modified)
+	}
+	if published = firstDate(marks.published); !published.IsZero() {
+		return published, modified
+	}
+	if published = dateFromURL(pageURL); !published.IsZero() {
+		return published, modified
+	}
+	for _, text := range marks.texts {
+		if t, ok := findDateInText(text, true); ok {
+			return t, modified
+		}
+	}
+	return published, modified
+}
+
+// values returns the contents of the keys the page sets, in key order.
+func (t metaTags) values(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if v := t[k]; v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// firstDate returns the first of the values that parses as a date.
+func firstDate(values []string) time.Time {
+	for _, v := range values {
+		if v == "" {
+			continue
+		}
+		if t, ok := parseDate(v); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// parselyDate reads pub_date from the JSON of a parsely-page meta tag.
+func parselyDate(raw string) time.Time {
+	if raw == "" {
+		return time.Time{}
+	}
+	var page struct {
+		PubDate string `json:"pub_date"`
+	}
+	if json.Unmarshal([]byte(raw), &page) != nil {
+		return time.Time{}
+	}
+	return firstDate([]string{page.PubDate})
+}
+
+// dateFromURL reads a date from the path of the page URL.
+func dateFromURL(u *url.URL) time.Time {
+	if u == nil {
+		return time.Time{}
+	}
+	m := urlDate.FindStringSubmatch(u.Path)
+	if m == nil {
+		return time.Time{}
+	}
+	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(m[2]), digitsToInt(m[3]), 0, 0, 0, time.UTC)
+	return t
+}
+
+// dateMarks are the date candidates found in the body markup, in
+// document order.
+type dateMarks struct {
+	published []string // itemprop=datePublished, <time pubdate>, <time datetime>
+	modified  []string // itemprop=dateModified
+	texts     []string // short texts with a year, after the first h1
+	itemprop  []string // itemprop=datePublished, merged first into published
+}
+
+// maxDateTexts bounds the dated texts collected after the headline.
+const maxDateTexts = 40
+
+// scanDateMarkup walks the body once, collecting date candidates. Texts
+// before the first h1 are ignored: Arabic news sites print today's date
+// in their header.
+func scanDateMarkup(body *html.Node) dateMarks {
+	var m dateMarks
+	var timeTags []string
+	seenH1 := firstOfAtom(body, atom.H1) == nil
+	walkVisible(body, func(n *html.Node) bool {
+		switch n.Type {
+		case html.ElementNode:
+			seenH1 = seenH1 || n.DataAtom == atom.H1
+			m.addElement(n, &timeTags)
+		case html.TextNode:
+			if seenH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {
+				m.texts = append(m.texts, n.Data)
+			}
+		}
+		return true
+	})
+	m.published = append(m.published, timeTags...)
+	m.published = append(m.itemprop, m.published...)
+	return m
+}
+
+// addElement records the dates an element carries in its markup.
+func (m *dateMarks) addElement(n *html.Node, timeTags *[]string) {
+	value := func() string {
+		for _, k := range [...]string{"datetime", "content"} {
+			if v := attrOf(n, k); v != "" {
+				return v
+			}
+		}
+		text, _ := limitedText(n, 200)
+		return text
+	}
+	switch prop := attrOf(n, "itemprop"); {
+	case strings.Contains(prop, "datePublished"):
+		m.itemprop = append(m.itemprop, value())
+	case strings.Contains(prop, "dateModified"):
+		m.modified = append(m.modified, value())
+	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
+		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") {
+			m.published = append(m.published, attrOf(n, "datetime"))
+		} else {
+			*timeTags = append(*timeTags, attrOf(n, "datetime"))
+		}
+	}
+}
+
+// hasAttrKey reports whether n has the attribute, whatever its value.
+func hasAttrKey(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// firstOfAtom returns the first visible element of the given kind under
+// n, or nil.
+func firstOfAtom(n *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	walkVisible(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			found = c
+		}
+		return found == nil
+	})
+	return found
+}

@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date patterns over folded text (see foldDateText). A month may be
+// written twice, Levantine and Egyptian, as in "28 آب/اغسطس 2013" or
+// "3 تموز (يوليو) 2020".
+var (
+	monthAlt     = `(?:` + monthPattern() + `)`
+	dayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er)?(?:\s+of)?[\s.,\-/]*(` + monthAlt + `)(?:\s*[/(\-]\s*` + monthAlt + `\s*\)?)?[\s.,\-/]*(\d{4})(?:[^\d]|$)`)
+	monthDayYear = regexp.MustCompile(`(?i)(?:^|[^\pL])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
+	yearMonthDay = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
+	numericDate  = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[^\d]|$)`)
+	// clockTime follows a date: "14:00", "- 09:23 ص", "at 6:01 am",
+	// "T07:20:50 +0330".
+	clockTime = regexp.MustCompile(`(?i)^\s*(?:,|-|–|\||at|الساعة|T)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م)?\s*(Z|[+-]\d{2}:?\d{2})?`)
+)
+
+// findDateInText returns the first date written in s: "3 August 2013",
+// "August 3, 2013", "28 آب/اغسطس 2013", "٢٤ أغسطس ٢٠٢٠", "2020-08-24",
+// "24/08/2020". An ambiguous numeric date such as 03/04/2020 is read day
+// first when dayFirst is set. A time of day right after the date is kept;
+// without a zone it is taken as UTC.
+func findDateInText(s string, dayFirst bool) (time.Time, bool) {
+	s = foldDateText(s)
+	type match struct {
+		start, end int
+		y, m, d    int
+	}
+	var best *match
+	consider := func(loc []int, y, m, d int) {
+		if loc != nil && (best == nil || loc[0] < best.start) {
+			best = &match{start: loc[0], end: loc[1], y: y, m: m, d: d}
+		}
+	}
+	if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
+		consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[4]:loc[5]]), digitsToInt(s[loc[2]:loc[3]]))
+	}
+	if loc := monthDayYear.FindStringSubmatchIndex(s); loc != nil {
+		consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]]))
+	}
+	if loc := yearMonthDay.FindStringSubmatchIndex(s); loc != nil {
+		consider(loc, digitsToInt(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]]), digitsToInt(s[loc[6]:loc[7]]))
+	}
+	if loc := numericDate.FindStringSubmatchIndex(s); loc != nil {
+		a, b := digitsToInt(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]])
+		d, m := a, b
+		if b > 12 || (!dayFirst && a <= 12) {
+			d, m = b, a
+		}
+		consider(loc, digitsToInt(s[loc[6]:loc[7]]), m, d)
+	}
+	if best == nil {
+		return time.Time{}, false
+	}
+	end := best.end
+	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
+		end-- // the pattern consumed one byte after the year
+	}
+	hour, minute, sec, loc := clockAfter(s[end:])
+	return makeDate(best.y, best.m, best.d, hour, minute, sec, loc)
+}
+
+// clockAfter reads a time of day at the start of rest, returning zeros
+// and UTC when there is none.
+func clockAfter(rest string) (hour, minute, sec int, loc *time.Location) {
+	loc = time.UTC
+	m := clockTime.FindStringSubmatch(rest)
+	if m == nil {
+		return 0, 0, 0, loc
+	}
+	hour, minute, sec = digitsToInt(m[1]), digitsToInt(m[2]), digitsToInt(m[3])
+	switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
+	case "pm", "م":
+		if hour < 12 {
+			hour += 12
+		}
+	case "am", "ص":
+		if hour == 12 {
+			hour = 0
+		}
+	}
+	if z := m[5]; z != "" && z != "Z" && z != "z" {
+		zone := strings.ReplaceAll(z[1:], ":", "")
+		offset := (digitsToInt(zone[:2])*60 + digitsToInt(zone[2:])) * 60
+		if z[0] == '-' {
+			offset = -offset
+		}
+		loc = time.FixedZone("", offset)
+	}
+	if hour > 23 || minute > 59 || sec > 59 {
+		return 0, 0, 0, time.UTC
+	}
+	return hour, minute, sec, loc
+}
+
+// digitsToInt converts a run of ASCII digits; the empty string gives 0.
+func digitsToInt(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// isASCIIDigit reports whether c is an ASCII digit.
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/text/language"
+)
+
+// rtlLangs are the base languages written right to left.
+var rtlLangs = map[string]bool{
+	"ar": true, "fa": true, "he": true, "iw": true, "ur": true, "ps": true, "yi": true,
+	"dv": true, "ckb": true, "sd": true, "ug": true, "syr": true, "arc": true,
+}
+
+// rtlScripts are the Unicode scripts written right to left.
+var rtlScripts = []*unicode.RangeTable{
+	unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
+	unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya,
+}
+
+// pageLang returns the page's declared language: <html lang>, xml:lang,
+// the content-language meta, dc.language, og:locale (ar_IQ → ar-IQ),
+// JSON-LD inLanguage, then <body lang>. Values that are not language tags
+// ("{{lang}}", "none") are skipped. It returns "" when the page says nothing.
+func pageLang(doc *goquery.Document, tags metaTags, ld ldArticle) string {
+	html := doc.Find("html").First()
+	for _, v := range [...]string{
+		selAttr(html, "lang"), selAttr(html, "xml:lang"),
+		tags.first("content-language", "language", "dc.language", "dc:language", "dcterms.language"),
+		tags.first("og:locale"), ld.Lang, selAttr(doc.Find("body").First(), "lang"),
+	} {
+		if tag := cleanLangTag(v); tag != "" {
+			return tag
+		}
+	}
+	return ""
+}
+
+// cleanLangTag returns v as a BCP 47 tag with its original spelling
+// ("en-US", "ar"), or "" when it does not parse. A list ("ar, en") gives
+// its first tag.
+func cleanLangTag(v string) string {
+	v = strings.TrimSpace(v)
+	if i := strings.IndexAny(v, ",; "); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.ReplaceAll(v, "_", "-")
+	if v == "" || strings.EqualFold(v, "und") {
+		return ""
+	}
+	if _, err := language.Parse(v); err != nil {
+		return ""
+	}
+	return v
+}
+
+// langIsRTL reports whether a language tag names a right-to-left
+// language or script ("ar", "fa-IR", "ku-Arab").
+func langIsRTL(tag string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	if rtlLangs[base] {
+		return true
+	}
+	for _, script := range [...]string{"-arab", "-hebr", "-syrc", "-thaa", "-nkoo", "-adlm"} {
+		if strings.Contains(strings.ToLower(tag), script) {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredDir returns the dir attribute ("rtl" or "ltr") of the
+// innermost of <article>, <main>, <body> and <html> that has one, or "":
+// the element closest to the text says most about it.
+func declaredDir(doc *goquery.Document) string {
+	for _, sel := range [...]string{"article", "main", "body", "html"} {
+		switch d := strings.ToLower(strings.TrimSpace(selAttr(doc.Find(sel).First(), "dir"))); d {
+		case "rtl", "ltr":
+			return d
+		}
+	}
+	return ""
+}
+
+// pickDir decides the page direction. A declared rtl wins. A declared
+// ltr wins unless the text is mostly in a right-to-left script (templates
+// often keep a stray dir="ltr"). Without a declaration the language
+// decides, and without a language the script of the text.
+func pickDir(declared, lang, sample string) string {
+	textDir := textDirection(sample)
+	switch {
+	case declared == "rtl":
+		return "rtl"
+	case declared == "ltr" && textDir == "rtl":
+		return "rtl"
+	case declared == "ltr":
+		return "ltr"
+	case lang != "" && langIsRTL(lang):
+		return "rtl"
+	case lang != "" && sample == "":
+		return "ltr"
+	}
+	return textDir
+}
+
+// textDirection guesses "rtl" or "ltr" from the script of text: "rtl"
+// when letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana…)
+// outnumber the other letters. Text without letters is "ltr".
+func textDirection(text string) string {
+	rtl, ltr := countScripts(text)
+	if rtl > ltr {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// countScripts counts the letters of right-to-left and of other scripts.
+func countScripts(text string) (rtl, ltr int) {
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') {
+				ltr++
+			}
+		case !unicode.IsLetter(r):
+		case unicode.In(r, rtlScripts...):
+			rtl++
+		default:
+			ltr++
+		}
+	}
+	return rtl, ltr
+}
+
+// guessLang names the language of text from its script when the page
+// declares none: "fa" for Arabic script with Persian letters (پ چ ژ گ
+// and Persian yeh/keheh), "ur" when Urdu letters (ٹ ڈ ڑ ں ے) show, "ar"
+// for other Arabic script, "he" for Hebrew, "" otherwise.
+func guessLang(text string) string {
+	var arabic, persian, urdu, hebrew, other int
+	for _, r := range text {
+		switch {
+		case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ی' || r == 'ک':
+			persian++
+			arabic++
+		case r == 'ٹ' || r == 'ڈ' || r == 'ڑ' || r == 'ں' || r == 'ے':
+			urdu++
+			arabic++
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic++
+		case unicode.Is(unicode.Hebrew, r) && unicode.IsLetter(r):
+			hebrew++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	switch {
+	case arabic > other && arabic >= hebrew && urdu*50 > arabic:
+		return "ur"
+	case arabic > other && arabic >= hebrew && persian*50 > arabic:
+		return "fa"
+	case arabic > other && arabic >= hebrew:
+		return "ar"
+	case hebrew > other:
+		return "he"
+	}
+	return ""
+}
+
+// maxSampleBytes bounds the body text read to guess direction and
+// language; a few paragraphs are enough to tell the script.
+const maxSampleBytes = 4096
+
+// textSample returns up to maxSampleBytes of the visible body text.
+func textSample(doc *goquery.Document) string {
+	if len(doc.Nodes) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	walkVisible(findBody(doc.Nodes[0]), func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		return b.Len() < maxSampleBytes
+	})
+	return b.String()
+}

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// maxBylineRunes is the longest text taken for a byline; longer text is
+// a paragraph, not a name.
+const maxBylineRunes = 100
+
+// bylinePrefix matches the words that introduce an author's name, in
+// English and Arabic ("بقلم" by the pen of, "كتب/كتبت" wrote, "إعداد"
+// prepared by, "تقرير" report by, "حوار" interview by), and the
+// punctuation after them.
+var bylinePrefix = regexp.MustCompile(`^(?:(?i:(?:written\s+|posted\s+|reported\s+)?by)\s|بقلم|كتبت?\s*[:：\-–—]|إعداد|اعداد|تقرير\s*[:：\-–—]|حوار\s*[:：\-–—]|تحرير\s*[:：\-–—])\s*[:：\-–—]?\s*`)
+
+// bylineWords are the lowercase class or id fragments of elements that
+// hold a byline.
+var bylineWords = []string{"byline", "author", "writer", "byl", "dateline", "writtenby", "kateb", "katib"}
+
+// pickByline returns the author(s): JSON-LD author names, then author
+// meta tags, then a rel=author link, an itemprop=author element, an
+// element with a byline-like class, or a short text starting "بقلم"/"By".
+func pickByline(doc *goquery.Document, tags metaTags, ld ldArticle) string {
+	if len(ld.Authors) > 0 {
+		if b := cleanByline(strings.Join(ld.Authors, ", ")); b != "" {
+			return b
+		}
+	}
+	for _, k := range [...]string{"dc:creator", "dc.creator", "dcterms.creator", "author", "article:author", "parsely-author", "sailthru.author", "byl", "twitter:creator"} {
+		if v := tags[k]; v != "" && !looksLikeURL(v) && !strings.HasPrefix(v, "@") {
+			if b := cleanByline(v); b != "" {
+				return b
+			}
+		}
+	}
+	if len(doc.Nodes) == 0 {
+		return ""
+	}
+	body := findBody(doc.Nodes[0])
+	if b := bylineByMarkup(body); b != "" {
+		return b
+	}
+	return bylineByPrefix(body)
+}
+
+// bylineByMarkup finds the first element marked as a byline (rel=author,
+// itemprop=author, a byline-like class or id) whose text is a name.
+func bylineByMarkup(body *html.Node) string {
+	var found string
+	walkVisible(body, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || !isBylineElement(n) {
+			return true
+		}
+		text, ok := limitedText(n, 4*maxBylineRunes)
+		if name := itemName(n); name != "" {
+			text, ok = name, true
+		}
+		if ok {
+			found = cleanByline(text)
+		}
+		return found == ""
+	})
+	return found
+}
+
+// isBylineElement reports whether the element is marked as a byline.
+func isBylineElement(n *html.Node) bool {
+	if attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") {
+		return true
+	}
+	return containsAnyASCIIFold(attrOf(n, "class"), bylineWords) || containsAnyASCIIFold(attrOf(n, "id"), bylineWords)
+}
+
+// itemName returns the text of an itemprop=name descendant, which holds
+// the bare name inside an itemprop=author block.
+func itemName(n *html.Node) string {
+	var name string
+	walkVisible(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && attrOf(c, "itemprop") == "name" {
+			if v := attrOf(c, "content"); v != "" {
+				name = collapseSpace(v)
+			} else {
+				name, _ = limitedText(c, 4*maxBylineRunes)
+			}
+			return false
+		}
+		return true
+	})
+	return name
+}
+
+// bylineByPrefix finds a short text that starts with a byline word
+// ("بقلم", "كتب", "By"), taking the whole parent element's text when the
+// name sits in a child (<p>بقلم: <a>name</a></p>).
+func bylineByPrefix(body *html.Node) string {
+	var found string
+	walkVisible(body, func(n *html.Node) bool {
+		if n.Type != html.TextNode {
+			return true
+		}
+		text := strings.TrimSpace(n.Data)
+		if text == "" || len(text) > 4*maxBylineRunes || !bylinePrefix.MatchString(text) {
+			return true
+		}
+		if n.Parent != nil {
+			if whole, ok := limitedText(n.Parent, 4*maxBylineRunes); ok {
+				text = whole
+			}
+		}
+		if b := cleanByline(text); looksLikeName(b) {
+			found = b
+		}
+		return found == ""
+	})
+	return found
+}
+
+// maxNameWords is the most words a byline found by its prefix may have;
+// a longer text starting "By" is a sentence.
+const maxNameWords = 8
+
+// looksLikeName reports whether a byline found by its prefix is a name
+// rather than a sentence: a few words, not starting in lowercase.
+func looksLikeName(s string) bool {
+	if s == "" || countWords(s) > maxNameWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return !unicode.IsLower(r)
+}
+
+// cleanByline trims a byline candidate, drops a leading "By"/"بقلم" and
+// rejects text too long or too short to be a name.
+func cleanByline(s string) string {
+	s = collapseSpace(s)
+	s = bylinePrefix.ReplaceAllString(s, "")
+	s = strings.Trim(s, " :|-–—,،")
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > maxBylineRunes {
+		return ""
+	}
+	return s
+}

@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// ldArticle holds what the page's JSON-LD says about its article. Fields
+// are raw strings; the callers parse dates and resolve URLs.
+type ldArticle struct {
+	Headline    string
+	Name        string // the node's name, which some sites use for the headline
+	Authors     []string
+	Published   string
+	Modified    string
+	Publisher   string // publisher name
+	WebSite     string // name of a WebSite node
+	Image       string
+	Description string
+	Body        string
+	Lang        string
+}
+
+// maxLDDepth bounds the walk over nested JSON-LD values, so a hostile
+// page cannot make the walk deep.
+const maxLDDepth = 32
+
+// ldArticleTypes are the schema.org types whose node describes the article.
+var ldArticleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
+	"backgroundnewsarticle": true, "askpublicquestionarticle": true, "satiricalarticle": true,
+	"scholarlyarticle": true, "techarticle": true, "report": true, "liveblogposting": true,
+	"socialmediaposting": true, "discussionforumposting": true, "posting": true,
+	"medicalscholarlyarticle": true, "advertisertcontentarticle": true, "review": true,
+}
+
+// readJSONLD parses every application/ld+json script of the page and
+// returns the best article node found in them. Invalid scripts are
+// repaired when the damage is common (raw newlines in strings, trailing
+// commas, HTML comments around the JSON) and skipped otherwise.
+func readJSONLD(doc *goquery.Document) ldArticle {
+	var nodes []map[string]any
+	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+		typ := strings.ToLower(strings.TrimSpace(selAttr(s, "type")))
+		if !strings.HasPrefix(typ, "application/ld+json") {
+			return
+		}
+		for _, v := range decodeLD(s.Text()) {
+			collectLDNodes(v, &nodes, 0)
+		}
+	})
+	if len(nodes) == 0 {
+		return ldArticle{}
+	}
+	return ldFromNodes(nodes)
+}
+
+// decodeLD decodes the JSON values in a script body, repairing it once
+// when it does not parse as is.
+func decodeLD(text string) []any {
+	vals, err := decodeJSONValues(text)
+	if err == nil {
+		return vals
+	}
+	fixed, ferr := decodeJSONValues(repairJSON(text))
+	if ferr == nil || len(fixed) > len(vals) {
+		return fixed
+	}
+	return vals
+}
+
+// decodeJSONValues decodes one or more concatenated JSON values.
+func decodeJSONValues(text string) ([]any, error) {
+	dec := json.NewDecoder(strings.NewReader(text))
+	var vals []any
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if errors.Is(err, io.EOF) {
+			return vals, nil
+		}
+		if err != nil {
+			return vals, err
+		}
+		vals = append(vals, v)
+	}
+}
+
+// repairJSON fixes the mistakes real pages make in JSON-LD: HTML comment
+// or CDATA wrappers, control characters inside strings, trailing commas
+// and a trailing semicolon.
+func repairJSON(text string) string {
+	t := strings.TrimSpace(text)
+	for _, w := range [...]string{"//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"} {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	t = strings.TrimRight(strings.TrimSpace(t), ";")
+	var b bytes.Buffer
+	b.Grow(len(t))
+	inString, escaped := false, false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString && c < 0x20:
+			c = ' '
+		case !inString && c == ',' && closesNext(t[i+1:]):
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// closesNext reports whether the next non-space byte of s closes an
+// object or array, i.e. whether a comma before s is a trailing comma.
+func closesNext(s string) bool {
+	s = strings.TrimLeft(s, " \t\r\n")
+	return s != "" && (s[0] == '}' || s[0] == ']')
+}
+
+// collectLDNodes appends every JSON object found in v, walking arrays,
+// @graph lists and nested properties.
+func collectLDNodes(v any, nodes *[]map[string]any, depth int) {
+	if depth > maxLDDepth {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			collectLDNodes(e, nodes, depth+1)
+		}
+	case map[string]any:
+		*nodes = append(*nodes, x)
+		// Sorted keys keep the node order, and so the choice of
+		// article, the same from run to run.
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			switch x[k].(type) {
+			case []any, map[string]any:
+				collectLDNodes(x[k], nodes, depth+1)
+			}
+		}
+	}
+}

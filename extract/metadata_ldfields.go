@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"strings"
+)
+
+// ldFromNodes picks the article node among all JSON-LD nodes of the page
+// and reads its fields, resolving {"@id": ...} references to other nodes.
+func ldFromNodes(nodes []map[string]any) ldArticle {
+	ids := make(map[string]map[string]any)
+	for _, n := range nodes {
+		if id := ldString(n["@id"]); id != "" && len(n) > 1 {
+			if _, ok := ids[id]; !ok {
+				ids[id] = n
+			}
+		}
+	}
+	var a ldArticle
+	art := pickLDArticle(nodes)
+	for _, n := range nodes {
+		if a.WebSite == "" && hasLDType(n, "website") {
+			a.WebSite = ldName(n["name"], ids)
+		}
+	}
+	if art == nil {
+		return a
+	}
+	a.Headline = ldString(art["headline"])
+	a.Name = ldString(art["name"])
+	a.Authors = ldNames(art["author"], ids)
+	if len(a.Authors) == 0 {
+		a.Authors = ldNames(art["creator"], ids)
+	}
+	a.Published = ldString(art["datePublished"])
+	if a.Published == "" {
+		a.Published = ldString(art["dateCreated"])
+	}
+	a.Modified = ldString(art["dateModified"])
+	a.Publisher = ldName(art["publisher"], ids)
+	a.Image = ldURL(art["image"], ids, 0)
+	if a.Image == "" {
+		a.Image = ldURL(art["thumbnailUrl"], ids, 0)
+	}
+	a.Description = ldString(art["description"])
+	a.Body = ldString(art["articleBody"])
+	a.Lang = ldLang(art["inLanguage"])
+	return a
+}
+
+// pickLDArticle returns the first node of an article type, or failing
+// that the first WebPage-like node that carries a headline or a date.
+func pickLDArticle(nodes []map[string]any) map[string]any {
+	var fallback map[string]any
+	for _, n := range nodes {
+		for _, t := range ldTypes(n) {
+			if ldArticleTypes[t] {
+				return n
+			}
+		}
+		if fallback == nil && (n["headline"] != nil || n["datePublished"] != nil) {
+			fallback = n
+		}
+	}
+	return fallback
+}
+
+// ldTypes returns the node's @type values, lowercased and without a
+// schema.org prefix.
+func ldTypes(n map[string]any) []string {
+	var out []string
+	add := func(v any) {
+		s, ok := v.(string)
+		if !ok {
+			return
+		}
+		if i := strings.LastIndexAny(s, "/:"); i >= 0 {
+			s = s[i+1:]
+		}
+		out = append(out, strings.ToLower(s))
+	}
+	switch t := n["@type"].(type) {
+	case []any:
+		for _, e := range t {
+			add(e)
+		}
+	default:
+		add(t)
+	}
+	return out
+}
+
+// hasLDType reports whether the node has the given lowercased type.
+func hasLDType(n map[string]any, typ string) bool {
+	for _, t := range ldTypes(n) {
+		if t == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// ldString returns v as trimmed text when it is a string, or the first
+// string of an array of strings.
+func ldString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return collapseSpace(x)
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				return collapseSpace(s)
+			}
+		}
+	case map[string]any:
+		if s, ok := x["@value"].(string); ok {
+			return collapseSpace(s)
+		}
+	}
+	return ""
+}
+
+// ldNames returns the names of the people or organisations in v, which
+// may be a name, a Person object, an @id reference, or an array of those.
+func ldNames(v any, ids map[string]map[string]any) []string {
+	var out []string
+	seen := make(map[string]bool)
+	add := func(e any) {
+		name := ldName(e, ids)
+		if name != "" && !seen[name] && !looksLikeURL(name) {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	if arr, ok := v.([]any); ok {
+		for _, e := range arr {
+			add(e)
+		}
+	} else {
+		add(v)
+	}
+	return out
+}
+
+// ldName returns the name of a thing given by name, object or reference.
+func ldName(v any, ids map[string]map[string]any) string {
+	switch x := v.(type) {
+	case string:
+		return collapseSpace(x)
+	case []any:
+		if len(x) > 0 {
+			return ldName(x[0], ids)
+		}
+	case map[string]any:
+		if name := ldString(x["name"]); name != "" {
+			return name
+		}
+		if ref, ok := ids[ldString(x["@id"])]; ok {
+			return ldString(ref["name"])
+		}
+	}
+	return ""
+}
+
+// ldURL returns the first URL in an image-like value: a URL string, an
+// ImageObject (url, contentUrl), a reference, or an array of those.
+func ldURL(v any, ids map[string]map[string]any, depth int) string {
+	if depth > 4 {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		for _, e := range x {
+			if u := ldURL(e, ids, depth+1); u != "" {
+				return u
+			}
+		}
+	case map[string]any:
+		for _, k := range [...]string{"url", "contentUrl"} {
+			if u := ldURL(x[k], ids, depth+1); u != "" {
+				return u
+			}
+		}
+		if ref, ok := ids[ldString(x["@id"])]; ok && len(x) == 1 {
+			return ldURL(ref, ids, depth+1)
+		}
+	}
+	return ""
+}
+
+// ldLang reads inLanguage, which is a tag or a Language object.
+func ldLang(v any) string {
+	if m, ok := v.(map[string]any); ok {
+		return ldString(m["alternateName"])
+	}
+	return ldString(v)
+}
+
+// looksLikeURL reports whether s is a link rather than a name.
+func looksLikeURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//")
+}

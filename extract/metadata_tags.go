@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// metaTags maps a lowercased <meta> key (a token of its property, name,
+// itemprop or http-equiv attribute) to the first non-empty content given
+// for it. A property such as "og:title twitter:title" sets both keys.
+type metaTags map[string]string
+
+// collectMeta reads every <meta> element of the document once.
+func collectMeta(doc *goquery.Document) metaTags {
+	tags := make(metaTags)
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		content := collapseSpace(selAttr(s, "content"))
+		if content == "" {
+			return
+		}
+		for _, a := range [...]string{"property", "name", "itemprop", "http-equiv"} {
+			for _, key := range strings.Fields(selAttr(s, a)) {
+				key = strings.ToLower(key)
+				if _, ok := tags[key]; !ok {
+					tags[key] = content
+				}
+			}
+		}
+	})
+	return tags
+}
+
+// first returns the content of the first key that the page sets.
+func (t metaTags) first(keys ...string) string {
+	for _, k := range keys {
+		if v := t[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// selAttr returns the value of the named attribute, or "" when it is absent.
+func selAttr(s *goquery.Selection, name string) string {
+	v, _ := s.Attr(name)
+	return v
+}
+
+// collapseSpace trims s and collapses every run of white space to one space.
+func collapseSpace(s string) string {
+	if !needsSpaceFix(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// needsSpaceFix reports whether collapseSpace would change s, so the common
+// already-clean case costs no allocation.
+func needsSpaceFix(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return true
+		}
+		prevSpace = space
+	}
+	return prevSpace && s != ""
+}

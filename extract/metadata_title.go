@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// titleSeparators split a page title into headline and site name, in
+// order of preference. Arabic sites use the same marks as Latin ones,
+// plus the tatweel-like dash "ـ".
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " ~ ", " / ", " ـ ", "|", " ｜ "}
+
+// pickTitle chooses the headline: the JSON-LD headline or name when the
+// <title>, the h1 or a meta title confirm it (some sites put a summary in
+// headline), else the meta title (og:title first), else the <title>, each
+// without a site name before or after a separator. A <title> whose site
+// name is unknown is split by splitTitle.
+func pickTitle(doc *goquery.Document, tags metaTags, ld ldArticle, site string, pageURL *url.URL) string {
+	docTitle := collapseSpace(doc.Find("title").First().Text())
+	h1 := collapseSpace(doc.Find("h1").First().Text())
+	metaTitle := tags.first("dc:title", "dcterms.title", "dc.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title")
+	names := siteNames(site, pageURL)
+	confirms := []string{titleKey(docTitle), titleKey(h1), titleKey(metaTitle)}
+	for _, c := range [...]string{ld.Headline, ld.Name} {
+		if c = stripSiteName(c, names); confirmed(titleKey(c), confirms) {
+			return c
+		}
+	}
+	if t := stripSiteName(metaTitle, names); t != "" {
+		return t
+	}
+	if t := stripSiteName(docTitle, names); t != docTitle {
+		return t // a known site name was removed
+	}
+	if docTitle != "" {
+		return splitTitle(docTitle, h1)
+	}
+	if ld.Headline != "" {
+		return stripSiteName(ld.Headline, names)
+	}
+	return h1
+}
+
+// confirmed reports whether the folded title key appears in one of the
+// other folded titles of the page.
+func confirmed(key string, others []string) bool {
+	if key == "" {
+		return false
+	}
+	for _, o := range others {
+		if strings.Contains(o, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// siteNames returns the names the site may go by in its titles: the
+// declared site name and the main label of the host name.
+func siteNames(site string, pageURL *url.URL) []string {
+	var names []string
+	if k := titleKey(site); k != "" {
+		names = append(names, k)
+	}
+	if pageURL != nil {
+		host := strings.TrimPrefix(pageURL.Hostname(), "www.")
+		if i := strings.IndexByte(host, '.'); i > 0 {
+			host = host[:i]
+		}
+		if len(host) >= 3 {
+			names = append(names, titleKey(host))
+		}
+	}
+	return names
+}
+
+// stripSiteName removes a leading or trailing part, cut at a separator,
+// that names the site. It returns t unchanged when no part does.
+func stripSiteName(t string, names []string) string {
+	t = collapseSpace(t)
+	if t == "" || len(names) == 0 {
+		return t
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 && namesSite(t[i+len(sep):], names) {
+			return stripSiteName(strings.TrimSpace(t[:i]), names)
+		}
+		if i := strings.Index(t, sep); i > 0 && namesSite(t[:i], names) {
+			return stripSiteName(strings.TrimSpace(t[i+len(sep):]), names)
+		}
+	}
+	return t
+}
+
+// namesSite reports whether a title part is the site's name: equal to one
+// of the names, or containing or contained in one, ignoring case, spaces
+// and punctuation.
+func namesSite(part string, names []string) bool {
+	k := titleKey(part)
+	if k == "" {
+		return false
+	}
+	for _, n := range names {
+		if k == n || (len(n) >= 3 && strings.Contains(k, n) && len(k) <= 2*len(n)+8) || (len(k) >= 4 && strings.Contains(n, k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTitle handles a <title> with separators but no known site name:
+// a part equal to the h1 wins when it is the longest part (a short h1 is
+// often the site logo); otherwise a short last part is taken for the site
+// name and dropped when what remains is long enough.
+func splitTitle(t, h1 string) string {
+	hk := titleKey(h1)
+	for _, sep := range titleSeparators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		if p := longestPart(parts); hk != "" && titleKey(p) == hk {
+			return strings.TrimSpace(p)
+		}
+		head := strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
+		last := parts[len(parts)-1]
+		if countWords(last) <= 4 && countWords(head) >= 3 && utf8.RuneCountInString(last) < utf8.RuneCountInString(head) {
+			return head
+		}
+		return t
+	}
+	return t
+}
+
+// longestPart returns the part with the most runes.
+func longestPart(parts []string) string {
+	best := ""
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > utf8.RuneCountInString(best) {
+			best = p
+		}
+	}
+	return best
+}
+
+// titleKey folds s for comparison: lowercase letters and digits only.
+func titleKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// countWords counts the space-separated words of s.
+func countWords(s string) int { return len(strings.Fields(s)) }

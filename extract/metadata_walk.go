@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// walkVisible calls fn on n and its descendants in document order, skipping
+// the insides of script, style, noscript and template elements. It stops
+// as soon as fn returns false and reports whether it ran to the end.
+// Walking the tree directly avoids building goquery selections for the
+// fallback scans, which run on every page that lacks metadata.
+func walkVisible(n *html.Node, fn func(*html.Node) bool) bool {
+	if !fn(n) {
+		return false
+	}
+	if n.Type == html.ElementNode && invisibleSubtree(n.DataAtom) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !walkVisible(c, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+// invisibleSubtree reports whether the text inside an element is never
+// visible page text.
+func invisibleSubtree(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math, atom.Iframe:
+		return true
+	}
+	return false
+}
+
+// attrOf returns the value of an attribute of n, or "".
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// limitedText returns the visible text under n, stopping once it has more
+// than limit bytes (then ok is false).
+func limitedText(n *html.Node, limit int) (text string, ok bool) {
+	var b strings.Builder
+	ok = walkVisible(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return b.Len() <= limit
+	})
+	return collapseSpace(b.String()), ok
+}
+
+// containsASCIIFold reports whether s contains sub, ignoring ASCII case; sub
+// must be lowercase. It does not allocate.
+func containsASCIIFold(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		if equalFoldASCII(s[i:i+n], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFoldASCII compares s with the lowercase ASCII string lower.
+func equalFoldASCII(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAnyASCIIFold reports whether s contains one of the lowercase words.
+func containsAnyASCIIFold(s string, words []string) bool {
+	for _, w := range words {
+		if containsASCIIFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findBody returns the <body> element of the document, or root itself.
+func findBody(root *html.Node) *html.Node {
+	var body *html.Node
+	walkVisible(root, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+			return false
+		}
+		return true
+	})
+	if body == nil {
+		return root
+	}
+	return body
+}
