@@ -6,7 +6,12 @@ package extract
 
 import (
 	"errors"
+	"fmt"
+	"net/url"
+	"strings"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 // ErrNoArticle is returned when a page holds nothing that looks like an article.
@@ -26,4 +31,56 @@ type Article struct {
 	Excerpt   string // short description (meta description / first paragraph)
 	HTML      string // cleaned, sanitized article body; absolute URLs
 	Text      string // plain text of HTML, paragraphs separated by blank lines
+}
+
+// newArticle renders the content nodes into an Article.
+func newArticle(nodes []*html.Node, pageURL *url.URL, meta Metadata) (*Article, error) {
+	text := renderText(nodes)
+	if text == "" {
+		return nil, fmt.Errorf("%w: the chosen content holds no text", ErrNoArticle)
+	}
+	body, err := renderHTML(nodes)
+	if err != nil {
+		return nil, fmt.Errorf("extract: render article html: %w", err)
+	}
+	a := &Article{
+		Title:     meta.Title,
+		Byline:    meta.Byline,
+		Published: meta.Published,
+		Modified:  meta.Modified,
+		Lang:      meta.Lang,
+		Dir:       meta.Dir,
+		SiteName:  meta.SiteName,
+		Image:     meta.Image,
+		Excerpt:   meta.Description,
+		HTML:      body,
+		Text:      text,
+	}
+	if pageURL != nil {
+		a.URL = pageURL.String()
+	}
+	if a.Dir == "" {
+		a.Dir = textDirection(text)
+	}
+	if a.Excerpt == "" {
+		a.Excerpt = excerpt(text)
+	}
+	return a, nil
+}
+
+// maxExcerptRunes bounds an excerpt taken from the first paragraph.
+const maxExcerptRunes = 300
+
+// excerpt is the first paragraph of text, cut at a word boundary.
+func excerpt(text string) string {
+	first, _, _ := strings.Cut(text, "\n\n")
+	r := []rune(first)
+	if len(r) <= maxExcerptRunes {
+		return first
+	}
+	cut := string(r[:maxExcerptRunes])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

@@ -1,30 +1,103 @@
 package extract
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"net/url"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Rule is a per-site extraction rule from sources.yaml: when Body is set it
-// decides where the article is, and Strip removes elements inside it.
+// decides where the article is, and Strip removes elements inside it. Build
+// it with CompileRule, or call Validate, to catch bad selectors early; a
+// literal Rule is compiled on each Extract.
 type Rule struct {
 	Body  string   // CSS selector of the article body
 	Strip []string // CSS selectors of elements to remove
+
+	body  cascadia.Matcher
+	strip []cascadia.Matcher
 }
+
+// minArticleChars is the text length under which the heuristics try again
+// with less aggressive cleaning, and keep the longest result.
+const minArticleChars = 500
 
 // Extract reads a UTF-8 HTML page and returns its article. pageURL is the
 // final URL of the page, used to resolve relative links; rule may be nil.
+// A page without a findable article gives an error wrapping ErrNoArticle.
 func Extract(r io.Reader, pageURL *url.URL, rule *Rule) (*Article, error) {
-	doc, err := goquery.NewDocumentFromReader(r)
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("extract: read page: %w", err)
+	}
+	root, err := parse(src)
 	if err != nil {
 		return nil, err
 	}
-	meta := readMetadata(doc, pageURL)
-	text := doc.Find("body").Text()
-	if text == "" {
-		return nil, ErrNoArticle
+	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL)
+	var nodes []*html.Node
+	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
+		nodes, err = byRule(root, src, pageURL, rule, meta)
+	} else {
+		nodes, err = byHeuristics(root, func() (*html.Node, error) { return parse(src) }, pageURL, meta)
 	}
-	return &Article{URL: pageURL.String(), Title: meta.Title, Lang: meta.Lang, Dir: meta.Dir, Text: text}, nil
+	if err != nil {
+		return nil, err
+	}
+	return newArticle(nodes, pageURL, meta)
+}
+
+func parse(src []byte) (*html.Node, error) {
+	root, err := html.ParseWithOptions(bytes.NewReader(src), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse html: %w", err)
+	}
+	return root, nil
+}
+
+// byRule extracts the elements a site rule selects, and cleans them
+// without second-guessing the choice.
+func byRule(root *html.Node, src []byte, pageURL *url.URL, rule *Rule, meta Metadata) ([]*html.Node, error) {
+	body, strip, err := rule.compiled()
+	if err != nil {
+		return nil, err
+	}
+	applyStrip(root, strip)
+	if body == nil {
+		reparse := func() (*html.Node, error) {
+			n, err := parse(src)
+			if err == nil {
+				applyStrip(n, strip)
+			}
+			return n, err
+		}
+		return byHeuristics(root, reparse, pageURL, meta)
+	}
+	nodes := ruleBody(root, body)
+	if len(nodes) == 0 {
+		return nil, fmt.Errorf("%w: %w: %q", ErrNoArticle, ErrRuleNoMatch, rule.Body)
+	}
+	h := newHints()
+	p := &preparer{hints: h}
+	c := newCleaner(h, root, pageURL, meta, false)
+	for _, n := range nodes {
+		p.walk(n, false, false)
+		c.clean(n, false)
+	}
+	return nodes, nil
+}
+
+func newCleaner(h *hints, root *html.Node, pageURL *url.URL, meta Metadata, conditional bool) *cleaner {
+	return &cleaner{
+		hints:       h,
+		conditional: conditional,
+		title:       normalizePhrase(meta.Title),
+		urls:        newResolver(pageURL, findElement(root, atom.Head)),
+	}
 }

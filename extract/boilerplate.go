@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Phrases are written already normalised (see normalizePhrase): lowercase,
+// Arabic without diacritics, alef forms folded to ا, ى to ي, ة to ه, and
+// punctuation dropped.
+
+// chromeTitles are whole-block texts that title or make up page chrome:
+// "related", "comments", "most read", "share", social network names.
+var chromeTitles = map[string]bool{
+	"related": true, "related articles": true, "related stories": true,
+	"related posts": true, "related news": true, "related content": true,
+	"more stories": true, "more news": true, "more from": true,
+	"comments": true, "comment": true, "share": true, "share this": true,
+	"share this article": true, "share this story": true,
+	"advertisement": true, "sponsored": true, "most read": true,
+	"most popular": true, "popular": true, "trending": true, "tags": true,
+	"recommended": true, "read next": true, "up next": true, "print": true,
+	"facebook": true, "twitter": true, "telegram": true, "whatsapp": true,
+	"linkedin": true, "email": true, "reddit": true,
+	"ذات صله": true, "مواضيع ذات صله": true, "اخبار ذات صله": true,
+	"مقالات ذات صله": true, "اخبار متعلقه": true, "مواضيع متعلقه": true,
+	"الاكثر قراءه": true, "الاكثر مشاهده": true, "الاكثر تداولا": true,
+	"الاكثر قراءه اليوم": true, "الاكثر شعبيه": true, "شارك": true,
+	"شارك الخبر": true, "شارك المقال": true, "مشاركه": true, "التعليقات": true,
+	"تعليقات": true, "تعليق": true, "اعلان": true, "الوسوم": true,
+	"كلمات مفتاحيه": true, "كلمات دلاليه": true, "فيسبوك": true, "فيس بوك": true,
+	"تويتر": true, "تلجرام": true, "تليجرام": true, "واتساب": true,
+	"طباعه": true, "اقرا ايضا": true, "اقرا المزيد": true, "شاهد ايضا": true,
+	"اخر الاخبار": true, "احدث الاخبار": true, "الموضوع": true,
+}
+
+// chromePrefixes start short blocks of chrome: "read also: …", "subscribe
+// to our channel …", "add your comment".
+var chromePrefixes = [...]string{
+	"read more", "read also", "also read", "see also", "related ",
+	"recommended for you", "you may also like", "you might also like",
+	"share this", "share on", "follow us", "subscribe to", "sign up for",
+	"sign up to", "join our", "click here", "download the app",
+	"all rights reserved", "copyright", "leave a comment", "leave a reply",
+	"add a comment", "post a comment",
+	"اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "شاهد ايضا", "اشترك في", "اشترك ب",
+	"اشترك الان", "تابعونا", "تابعنا على", "تابعوا", "اضف تعليق", "اترك تعليق",
+	"اكتب تعليق", "جميع الحقوق محفوظه", "حقوق النشر", "انضم الي", "انضم ل",
+	"حمل تطبيق", "للمزيد من الاخبار", "لمتابعه", "الموضوع ",
+}
+
+// maxChromeChars bounds the blocks that a chrome prefix may remove: a long
+// paragraph that happens to start with "Follow us" is still prose.
+const maxChromeChars = 160
+
+// isChromeTitle reports whether the whole text of a block is chrome.
+func isChromeTitle(text string) bool {
+	return chromeTitles[normalizePhrase(text)]
+}
+
+// hasChromePrefix reports whether a short block starts like chrome.
+func hasChromePrefix(text string) bool {
+	n := normalizePhrase(text) + " "
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizePhrase folds text for phrase matching: lowercase, Arabic
+// diacritics and tatweel dropped, alef/yeh/teh marbuta variants folded,
+// punctuation turned into single spaces.
+func normalizePhrase(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range s {
+		switch {
+		case r >= 0x064b && r <= 0x065f, r == 0x0670, r == 0x0640:
+			continue
+		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+			r = 'ا'
+		case r == 'ى':
+			r = 'ي'
+		case r == 'ة':
+			r = 'ه'
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		space = false
+	}
+	return strings.TrimSpace(b.String())
+}

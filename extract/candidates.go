@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"slices"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxAncestors is how many levels above a paragraph receive its score.
+const maxAncestors = 5
+
+// scorer measures every element and scores the containers of paragraphs,
+// in the spirit of Readability: a paragraph is worth one point, one per
+// comma and one per hundred characters (at most three); its parent gets the
+// full value, its grandparent half, older ancestors less.
+type scorer struct {
+	stats         map[*html.Node]*stats
+	candidates    []*html.Node
+	hints         *hints
+	weightClasses bool
+}
+
+func newScorer(h *hints, weightClasses bool) *scorer {
+	return &scorer{stats: make(map[*html.Node]*stats, 1024), hints: h, weightClasses: weightClasses}
+}
+
+// measure fills s.stats for n and everything below it, bottom-up, and
+// scores each paragraph as soon as it is measured.
+func (s *scorer) measure(n *html.Node) *stats {
+	st := s.get(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			ch, co := measureText(c.Data)
+			st.chars += ch
+			st.commas += co
+		case html.ElementNode:
+			cs := s.measure(c)
+			st.chars += cs.chars
+			st.linkChars += cs.linkChars
+			st.commas += cs.commas
+			if cs.hasBlock || !isInline(c.DataAtom) {
+				st.hasBlock = true
+			}
+		}
+	}
+	if n.DataAtom == atom.A {
+		st.linkChars = st.chars
+	}
+	if isScorable(n.DataAtom, st.hasBlock) {
+		s.scoreParagraph(n, st)
+	}
+	return st
+}
+
+func (s *scorer) get(n *html.Node) *stats {
+	st := s.stats[n]
+	if st == nil {
+		st = &stats{}
+		s.stats[n] = st
+	}
+	return st
+}
+
+// scoreParagraph adds the value of paragraph p to its ancestors.
+func (s *scorer) scoreParagraph(p *html.Node, st *stats) {
+	if st.chars < 25 || st.linkChars*2 > st.chars {
+		return
+	}
+	value := 1 + float64(st.commas) + float64(min(st.chars/100, 3))
+	level := 0
+	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < maxAncestors; a = a.Parent {
+		as := s.get(a)
+		if !as.candidate {
+			as.candidate = true
+			as.score = s.initialScore(a)
+			s.candidates = append(s.candidates, a)
+		}
+		switch level {
+		case 0:
+			as.score += value
+		case 1:
+			as.score += value / 2
+		default:
+			as.score += value / float64(level*3)
+		}
+		level++
+	}
+}
+
+// initialScore is a candidate's score before any paragraph counts: a hint
+// from its tag and, when enabled, from its class and id.
+func (s *scorer) initialScore(n *html.Node) float64 {
+	var v float64
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		v = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		v = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		v = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		v = -5
+	}
+	return v + float64(s.classWeight(n))
+}
+
+func (s *scorer) classWeight(n *html.Node) int {
+	if !s.weightClasses {
+		return 0
+	}
+	return s.hints.of(n).weight
+}
+
+// final is a candidate's score discounted by its link density.
+func (s *scorer) final(n *html.Node) float64 {
+	st := s.stats[n]
+	return st.score * (1 - st.linkDensity())
+}
+
+// top picks the element that holds the article, or nil.
+func (s *scorer) top(body *html.Node) *html.Node {
+	if len(s.candidates) == 0 {
+		return nil
+	}
+	ranked := slices.Clone(s.candidates)
+	slices.SortStableFunc(ranked, func(a, b *html.Node) int {
+		fa, fb := s.final(a), s.final(b)
+		switch {
+		case fa > fb:
+			return -1
+		case fa < fb:
+			return 1
+		}
+		return 0
+	})
+	best := ranked[0]
+	if best == body || best.DataAtom == atom.Html {
+		return best
+	}
+	best = s.sharedAncestor(best, ranked[1:min(len(ranked), 5)])
+	best = s.climb(best, body)
+	for best.Parent != nil && best.Parent != body && onlyElementChild(best) {
+		best = best.Parent
+	}
+	return best
+}
+
+// sharedAncestor moves up from best when several close runners-up live
+// under one ancestor: the article is split into sibling blocks.
+func (s *scorer) sharedAncestor(best *html.Node, runners []*html.Node) *html.Node {
+	threshold := s.final(best) * 0.75
+	var alts []*html.Node
+	for _, r := range runners {
+		if s.final(r) >= threshold {
+			alts = append(alts, r)
+		}
+	}
+	if len(alts) < 3 {
+		return best
+	}
+	for a := best.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
+		n := 0
+		for _, r := range alts {
+			if contains(a, r) {
+				n++
+			}
+		}
+		if n >= 3 {
+			return a
+		}
+	}
+	return best
+}
+
+// climb moves up while a parent scores better than its child.
+func (s *scorer) climb(best, body *html.Node) *html.Node {
+	last := s.final(best)
+	threshold := last / 3
+	for p := best.Parent; p != nil && p != body; p = p.Parent {
+		ps := s.stats[p]
+		if ps == nil || !ps.candidate {
+			continue
+		}
+		f := s.final(p)
+		if f < threshold {
+			break
+		}
+		if f > last {
+			return p
+		}
+		last = f
+	}
+	return best
+}
+
+// contains reports whether d is n or a descendant of n.
+func contains(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d == n {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyElementChild reports whether n is the only element child of its parent.
+func onlyElementChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// tally is what the cleaner counts inside an element, after its own
+// children were cleaned.
+type tally struct {
+	chars, linkChars, commas int
+	headingChars             int
+	paras, imgs, lis, inputs int
+	embeds                   int
+	chromeTitle              bool // a child heading titles a chrome box
+}
+
+func (t *tally) add(o tally) {
+	t.chars += o.chars
+	t.linkChars += o.linkChars
+	t.commas += o.commas
+	t.headingChars += o.headingChars
+	t.paras += o.paras
+	t.imgs += o.imgs
+	t.lis += o.lis
+	t.inputs += o.inputs
+	t.embeds += o.embeds
+}
+
+func (t *tally) linkDensity() float64 {
+	if t.chars == 0 {
+		return 0
+	}
+	return float64(t.linkChars) / float64(t.chars)
+}
+
+// cleaner removes chrome inside the chosen content, bottom-up, in one pass.
+type cleaner struct {
+	hints       *hints
+	conditional bool   // drop blocks that look like lists of links, ads, forms
+	title       string // normalised headline, dropped when repeated
+	urls        *resolver
+}
+
+// clean cleans the children of n and returns n's tally.
+func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
+	var t tally
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		switch ch.Type {
+		case html.TextNode:
+			chars, commas := measureText(ch.Data)
+			t.chars += chars
+			t.commas += commas
+		case html.ElementNode:
+			if ct, keep := c.element(ch, inFigure); keep {
+				t.add(ct)
+				t.chromeTitle = t.chromeTitle || ct.chromeTitle && !isBox(ch.DataAtom)
+			} else {
+				n.RemoveChild(ch)
+			}
+		default:
+			n.RemoveChild(ch)
+		}
+		ch = next
+	}
+	return t
+}
+
+// isBox reports whether a chrome title found inside tag a stops there.
+func isBox(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Section, atom.Aside, atom.Ul, atom.Ol, atom.Table, atom.Header, atom.Footer:
+		return true
+	}
+	return false
+}
+
+// element cleans element n and reports its tally and whether to keep it.
+func (c *cleaner) element(n *html.Node, inFigure bool) (tally, bool) {
+	switch n.DataAtom {
+	case atom.Form, atom.Fieldset, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Label:
+		return tally{}, false
+	case atom.Figure, atom.Picture:
+		inFigure = true
+	}
+	c.urls.fix(n)
+	t := c.clean(n, inFigure)
+	switch n.DataAtom {
+	case atom.A:
+		t.linkChars = t.chars
+	case atom.P:
+		t.paras++
+	case atom.Img:
+		t.imgs++
+	case atom.Li:
+		t.lis++
+	case atom.Embed, atom.Object, atom.Iframe, atom.Video, atom.Audio:
+		t.embeds++
+	}
+	if isHeading(n.DataAtom) {
+		t.headingChars = t.chars
+	}
+	return t, c.keep(n, &t, inFigure)
+}
+
+// keep decides whether a cleaned element stays.
+func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
+	if t.chars == 0 && t.imgs == 0 && n.DataAtom != atom.Img && n.DataAtom != atom.Br &&
+		n.DataAtom != atom.Hr && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		return false
+	}
+	if isHeading(n.DataAtom) || n.DataAtom == atom.P || n.DataAtom == atom.Li ||
+		n.DataAtom == atom.Div || n.DataAtom == atom.Strong || n.DataAtom == atom.B {
+		if !c.keepText(n, t) {
+			return false
+		}
+	}
+	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
+		return false
+	}
+	if !c.conditional || !conditionalTag(n.DataAtom) {
+		return true
+	}
+	return !c.looksLikeChrome(n, t, inFigure)
+}
+
+// keepText drops short blocks whose words are chrome, and the repeated
+// headline; a heading that titles a chrome box marks its box.
+func (c *cleaner) keepText(n *html.Node, t *tally) bool {
+	if t.chars > maxChromeChars {
+		return true
+	}
+	text := nodeText(n)
+	if isChromeTitle(text) {
+		if isHeading(n.DataAtom) || n.DataAtom == atom.Strong || n.DataAtom == atom.B || t.chars < 30 {
+			t.chromeTitle = true
+		}
+		return false
+	}
+	if hasChromePrefix(text) {
+		return false
+	}
+	if n.DataAtom == atom.H1 || isHeading(n.DataAtom) && c.title != "" && normalizePhrase(text) == c.title {
+		return false
+	}
+	return true
+}
+
+func conditionalTag(a atom.Atom) bool {
+	switch a {
+	case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section,
+		atom.Header, atom.Footer, atom.Aside, atom.Center:
+		return true
+	}
+	return false
+}
+
+// looksLikeChrome applies Readability-style tests to a block: negative
+// class hints, link lists, image galleries without text, forms, embeds.
+func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
+	weight := c.hints.of(n).weight
+	if weight < 0 {
+		return true
+	}
+	if t.commas >= 10 {
+		return false
+	}
+	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	if n.DataAtom == atom.Table && t.linkDensity() < 0.5 && t.chars > 0 {
+		return false // data tables stay
+	}
+	ld := t.linkDensity()
+	headingDensity := 0.0
+	if t.chars > 0 {
+		headingDensity = float64(t.headingChars) / float64(t.chars)
+	}
+	switch {
+	case t.imgs > 1 && float64(t.paras)/float64(t.imgs) < 0.5 && !inFigure && t.chars < 200:
+		return true
+	case !isList && t.lis-100 > t.paras:
+		return true
+	case t.inputs > t.paras/3:
+		return true
+	case !isList && headingDensity < 0.9 && t.chars < 25 && (t.imgs == 0 || t.imgs > 2) && ld > 0:
+		return true
+	case !isList && weight < 25 && ld > 0.2:
+		return true
+	case weight >= 25 && ld > 0.5:
+		return true
+	case t.embeds == 1 && t.chars < 75 || t.embeds > 1:
+		return true
+	case isList && ld > 0.5:
+		return true
+	}
+	return false
+}

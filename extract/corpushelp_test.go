@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/refeed/refeed/extract/score"
+)
+
+// sharedCorpus returns the folder sub of the shared corpus, found as
+// ../shared/corpus beside the repository root, or skips the test.
+func sharedCorpus(t testing.TB, sub string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "corpus", sub)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("shared corpus %s not found at %s; skipping", sub, p)
+	}
+	return p
+}
+
+// readMaybeGzip reads a file, gunzipping it when its name ends in .gz.
+func readMaybeGzip(t testing.TB, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		r = zr
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return b
+}
+
+// extractText runs Extract and returns the article text, or "" on error.
+func extractText(t testing.TB, page []byte, pageURL string) string {
+	t.Helper()
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(strings.NewReader(string(page)), u, nil)
+	if err != nil {
+		t.Logf("%s: %v", pageURL, err)
+		return ""
+	}
+	return a.Text
+}
+
+// pageScore is one row of a corpus table.
+type pageScore struct {
+	name   string
+	counts score.Counts
+}
+
+// logTable prints one line per page, worst first, and the aggregate.
+func logTable(t *testing.T, rows []pageScore) (precision, recall, f1 float64) {
+	t.Helper()
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].counts.F1() < rows[j].counts.F1() })
+	var b strings.Builder
+	all := make([]score.Counts, len(rows))
+	for i, r := range rows {
+		all[i] = r.counts
+		fmt.Fprintf(&b, "%-40.40s P=%.3f R=%.3f F1=%.3f\n", r.name, r.counts.Precision(), r.counts.Recall(), r.counts.F1())
+	}
+	precision, recall, f1 = score.Aggregate(all)
+	fmt.Fprintf(&b, "%d pages: precision=%.4f recall=%.4f F1=%.4f", len(rows), precision, recall, f1)
+	t.Log("\n" + b.String())
+	return precision, recall, f1
+}

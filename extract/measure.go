@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"golang.org/x/net/html/atom"
+)
+
+// stats are the text measures of one element, taken in one bottom-up pass.
+type stats struct {
+	chars     int  // visible characters; a run of whitespace counts once
+	linkChars int  // of which inside links
+	commas    int  // commas of any script
+	hasBlock  bool // a block-level element sits somewhere inside
+	score     float64
+	candidate bool // received a paragraph score
+}
+
+// linkDensity is the share of the element's text inside links.
+func (s *stats) linkDensity() float64 {
+	if s.chars == 0 {
+		return 0
+	}
+	return float64(s.linkChars) / float64(s.chars)
+}
+
+// measureText counts the visible characters and the commas of s.
+func measureText(s string) (chars, commas int) {
+	space := true
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
+			if !space {
+				chars++
+				space = true
+			}
+			continue
+		case ',', '\u060c', '\ufe50', '\ufe10', '\ufe11', '\u2e41', '\u2e34',
+			'\u2e32', '\uff0c', '\u3001':
+			commas++
+		}
+		chars++
+		space = false
+	}
+	return chars, commas
+}
+
+// isScorable reports whether an element without block children is a
+// paragraph of the page: real paragraphs, and the divs and table cells that
+// old layouts use in their place.
+func isScorable(a atom.Atom, hasBlock bool) bool {
+	switch a {
+	case atom.P, atom.Pre:
+		return true
+	case atom.Div, atom.Td, atom.Section, atom.Article, atom.Blockquote,
+		atom.Center, atom.Main, atom.Dd:
+		return !hasBlock
+	}
+	return false
+}

@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// wrapRuns turns the loose inline content of container n into paragraphs
+// when n mixes it with blocks or separates it with <br>: "text<br><br>text"
+// becomes "<p>text</p><p>text</p>". A container holding one run of inline
+// content and nothing else is left alone; it is scored as a paragraph.
+func wrapRuns(n *html.Node) {
+	if n.Type != html.ElementNode || !needsWrap(n) {
+		return
+	}
+	var start *html.Node
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+			wrap(n, start, c)
+			n.RemoveChild(c)
+			start = nil
+		case isInlineNode(c):
+			if start == nil {
+				start = c
+			}
+		default:
+			wrap(n, start, c)
+			start = nil
+		}
+		c = next
+	}
+	wrap(n, start, nil)
+}
+
+// needsWrap reports whether n has a <br> child, or a block child next to
+// inline content that is not just whitespace.
+func needsWrap(n *html.Node) bool {
+	var br, block, inline bool
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+			br = true
+		case c.Type == html.TextNode:
+			if !isSpace(c.Data) {
+				inline = true
+			}
+		case isInlineNode(c):
+			inline = true
+		case c.Type == html.ElementNode:
+			block = true
+		}
+	}
+	return br || block && inline
+}
+
+// wrap moves the siblings from start up to (not including) end into a new
+// <p> inserted in their place, unless they hold only whitespace.
+func wrap(parent, start, end *html.Node) {
+	if start == nil || !hasContent(start, end) {
+		return
+	}
+	p := &html.Node{Type: html.ElementNode, DataAtom: atom.P, Data: "p"}
+	parent.InsertBefore(p, start)
+	for c := start; c != end; {
+		next := c.NextSibling
+		parent.RemoveChild(c)
+		p.AppendChild(c)
+		c = next
+	}
+}
+
+func hasContent(start, end *html.Node) bool {
+	for c := start; c != end; c = c.NextSibling {
+		if c.Type != html.TextNode || !isSpace(c.Data) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// preparer makes one pass over the body before scoring: it drops comments,
+// scripts, hidden elements and (when strip is set) elements whose tag, role,
+// class or id mark them as chrome; it turns lazy images into real ones; and
+// it wraps runs of loose text separated by <br> into paragraphs, so that
+// old table and <font> layouts score like semantic ones.
+type preparer struct {
+	hints *hints
+	strip bool
+}
+
+// walk prepares the children of n. inTable and inPara say whether n sits
+// inside a table cell structure or inside a paragraph-like element.
+func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch c.Type {
+		case html.CommentNode, html.DoctypeNode:
+			n.RemoveChild(c)
+		case html.ElementNode:
+			p.element(c, inTable, inPara)
+		}
+		c = next
+	}
+	if !inPara {
+		wrapRuns(n)
+	}
+}
+
+func (p *preparer) element(c *html.Node, inTable, inPara bool) {
+	if p.drop(c, inTable) {
+		removeNode(c)
+		return
+	}
+	switch c.DataAtom {
+	case atom.Noscript:
+		p.noscript(c, inTable, inPara)
+		return
+	case atom.Img:
+		fixLazyImage(c)
+	case atom.Table:
+		inTable = true
+	case atom.Td, atom.Th:
+		inPara = false
+	}
+	if isParagraphLike(c.DataAtom) && c.DataAtom != atom.Table {
+		inPara = true
+	}
+	p.walk(c, inTable, inPara)
+}
+
+// drop reports whether element n is not content.
+func (p *preparer) drop(n *html.Node, inTable bool) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Template, atom.Link, atom.Meta,
+		atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Canvas,
+		atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
+		atom.Dialog, atom.Map, atom.Area, atom.Audio, atom.Video, atom.Frame,
+		atom.Frameset, atom.Math:
+		return true
+	case atom.Nav, atom.Aside, atom.Footer, atom.Menu:
+		if p.strip {
+			return true
+		}
+	}
+	if hiddenElement(n) {
+		return true
+	}
+	h := p.hints.of(n)
+	if h.hidden {
+		return true
+	}
+	if !p.strip || n.DataAtom == atom.A {
+		return false
+	}
+	if chromeRole(getAttr(n, "role")) {
+		return true
+	}
+	return h.strong || h.unlikely && !inTable
+}
+
+// hiddenElement reports whether n is hidden by attribute or inline style.
+func hiddenElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" && n.DataAtom != atom.Img {
+				return true
+			}
+		case "style":
+			if styleHides(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// styleHides reports whether an inline style hides its element.
+func styleHides(style string) bool {
+	if !strings.Contains(style, "none") && !strings.Contains(style, "hidden") {
+		return false
+	}
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// chromeRole reports whether an ARIA role marks navigation or asides.
+func chromeRole(role string) bool {
+	switch role {
+	case "navigation", "menu", "menubar", "complementary", "alert",
+		"alertdialog", "dialog", "banner", "contentinfo", "search":
+		return true
+	}
+	return false
+}
+
+// noscript keeps a <noscript> image fallback when the page shows no real
+// image in its place, and drops the element otherwise. The document is
+// parsed with scripting off, so its content is markup.
+func (p *preparer) noscript(n *html.Node, inTable, inPara bool) {
+	img := findElement(n, atom.Img)
+	if img == nil {
+		removeNode(n)
+		return
+	}
+	prev := n.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		prev = prev.PrevSibling
+	}
+	if prev != nil {
+		if pi := findElement(prev, atom.Img); pi != nil {
+			if realImageSrc(getAttr(pi, "src")) {
+				removeNode(n)
+				return
+			}
+			removeNode(pi)
+		}
+	}
+	p.walk(n, inTable, inPara)
+	unwrap(n)
+}

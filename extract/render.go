@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// textWriter turns content nodes into plain text: one paragraph per block,
+// <br> breaking paragraphs too, whitespace collapsed inside a paragraph and
+// paragraphs separated by one blank line.
+type textWriter struct {
+	out   strings.Builder
+	para  strings.Builder
+	space bool // a space is pending before the next word
+}
+
+func (w *textWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if n.DataAtom == atom.Br {
+		w.flush()
+		return
+	}
+	block := !isInline(n.DataAtom)
+	if block {
+		w.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	if block {
+		w.flush()
+	}
+}
+
+func (w *textWriter) text(s string) {
+	for _, r := range s {
+		if isCollapsible(r) {
+			w.space = true
+			continue
+		}
+		if w.space && w.para.Len() > 0 {
+			w.para.WriteByte(' ')
+		}
+		w.space = false
+		w.para.WriteRune(r)
+	}
+}
+
+func isCollapsible(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0':
+		return true
+	}
+	return false
+}
+
+func (w *textWriter) flush() {
+	if w.para.Len() > 0 {
+		if w.out.Len() > 0 {
+			w.out.WriteString("\n\n")
+		}
+		w.out.WriteString(w.para.String())
+		w.para.Reset()
+	}
+	w.space = false
+}
+
+// renderText returns the plain text of nodes.
+func renderText(nodes []*html.Node) string {
+	var w textWriter
+	for _, n := range nodes {
+		w.node(n)
+	}
+	w.flush()
+	return w.out.String()
+}

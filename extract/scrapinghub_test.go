@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/refeed/refeed/extract/score"
+)
+
+// minScrapinghubF1 is the required mean F1 on the scrapinghub dev pages.
+const minScrapinghubF1 = 0.96
+
+type groundTruth map[string]struct {
+	ArticleBody string `json:"articleBody"`
+	URL         string `json:"url"`
+}
+
+func loadScrapinghub(t testing.TB) (string, groundTruth, []string) {
+	dir := sharedCorpus(t, "scrapinghub-dev")
+	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gt groundTruth
+	if err := json.Unmarshal(b, &gt); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return dir, gt, ids
+}
+
+func TestScrapinghubCorpus(t *testing.T) {
+	dir, gt, ids := loadScrapinghub(t)
+	rows := make([]pageScore, 0, len(ids))
+	for _, id := range ids {
+		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
+		got := extractText(t, page, gt[id].URL)
+		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: score.Compare(got, gt[id].ArticleBody)})
+	}
+	_, _, f1 := logTable(t, rows)
+	if f1 < minScrapinghubF1 {
+		t.Errorf("scrapinghub-dev F1 = %.4f, want >= %.2f", f1, minScrapinghubF1)
+	}
+}

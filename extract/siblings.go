@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// content returns the top candidate together with the siblings that belong
+// to the same article: well-scored blocks, blocks sharing its class, and
+// plain paragraphs with little link text.
+func (s *scorer) content(top *html.Node) []*html.Node {
+	parent := top.Parent
+	if parent == nil || top.DataAtom == atom.Body || top.DataAtom == atom.Html {
+		return []*html.Node{top}
+	}
+	topScore := s.final(top)
+	threshold := max(10, topScore*0.2)
+	class := getAttr(top, "class")
+	var out []*html.Node
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == top {
+			out = append(out, c)
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if s.siblingBelongs(c, class, topScore, threshold) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold float64) bool {
+	st := s.stats[c]
+	if st == nil {
+		return false
+	}
+	bonus := 0.0
+	if class != "" && getAttr(c, "class") == class {
+		bonus = topScore * 0.2
+	}
+	if st.candidate && st.score+bonus >= threshold {
+		return true
+	}
+	if c.DataAtom != atom.P {
+		return false
+	}
+	ld := st.linkDensity()
+	if st.chars > 80 {
+		return ld < 0.25
+	}
+	return st.chars > 0 && ld == 0 && endsSentence(nodeText(c))
+}
+
+// endsSentence reports whether text ends like a sentence.
+func endsSentence(text string) bool {
+	text = strings.TrimSpace(text)
+	for _, suf := range [...]string{".", "!", "?", "؟", "。", "\u06d4"} {
+		if strings.HasSuffix(text, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeText is the raw text content of n.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	appendText(&b, n)
+	return b.String()
+}
+
+func appendText(b *strings.Builder, n *html.Node) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		appendText(b, c)
+	}
+}

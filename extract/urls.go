@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// resolver makes link and image URLs absolute against the document base.
+type resolver struct {
+	base *url.URL
+}
+
+// newResolver returns a resolver for a page at pageURL whose <head> may
+// carry a <base href>.
+func newResolver(pageURL *url.URL, head *html.Node) *resolver {
+	base := pageURL
+	if head != nil {
+		if b := findElement(head, atom.Base); b != nil {
+			if href := strings.TrimSpace(getAttr(b, "href")); href != "" {
+				if u, err := resolve(pageURL, href); err == nil {
+					base = u
+				}
+			}
+		}
+	}
+	return &resolver{base: base}
+}
+
+func resolve(base *url.URL, ref string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return nil, err
+	}
+	if base == nil {
+		return u, nil
+	}
+	return base.ResolveReference(u), nil
+}
+
+// abs returns ref made absolute, or "" when it cannot be parsed.
+func (r *resolver) abs(ref string) string {
+	if strings.HasPrefix(ref, "#") {
+		return ref
+	}
+	u, err := resolve(r.base, ref)
+	if err != nil {
+		return ""
+	}
+	return u.String()
+}
+
+// fix rewrites the URL attributes of n.
+func (r *resolver) fix(n *html.Node) {
+	switch n.DataAtom {
+	case atom.A:
+		if href := getAttr(n, "href"); href != "" {
+			setAttr(n, "href", r.abs(href))
+		}
+	case atom.Img:
+		if src := getAttr(n, "src"); src != "" {
+			setAttr(n, "src", r.abs(src))
+		}
+		if set := getAttr(n, "srcset"); set != "" {
+			setAttr(n, "srcset", r.srcset(set))
+		}
+	}
+}
+
+// srcset resolves every URL of a srcset list and drops candidates that are
+// not http(s) URLs, since the sanitizer does not look inside srcset. URLs
+// may hold commas; a candidate ends at a comma after whitespace or at the
+// end of its descriptors, as the HTML spec reads it.
+func (r *resolver) srcset(set string) string {
+	var out []string
+	for _, c := range splitSrcset(set) {
+		u, err := resolve(r.base, c.url)
+		if err != nil || u.Scheme != "http" && u.Scheme != "https" {
+			continue
+		}
+		out = append(out, strings.TrimSpace(u.String()+" "+c.descriptor))
+	}
+	return strings.Join(out, ", ")
+}
+
+type srcsetCandidate struct{ url, descriptor string }
+
+func splitSrcset(s string) []srcsetCandidate {
+	var out []srcsetCandidate
+	for {
+		s = strings.TrimLeft(s, " \t\n\r\f,")
+		if s == "" {
+			return out
+		}
+		end := strings.IndexAny(s, " \t\n\r\f")
+		if end < 0 {
+			end = len(s)
+		}
+		c := srcsetCandidate{url: s[:end]}
+		s = s[end:]
+		if strings.HasSuffix(c.url, ",") {
+			c.url = strings.TrimRight(c.url, ",")
+		} else {
+			d, rest, _ := strings.Cut(s, ",")
+			c.descriptor, s = strings.TrimSpace(d), rest
+		}
+		out = append(out, c)
+	}
+}
