@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// FeedState fingerprints an output feed as last written, so a run can
+// tell whether the feed changed and skip rewriting it.
+type FeedState struct {
+	Hash  string    // hash of the rendered items, chosen by the caller
+	Built time.Time // when the feed was last written
+	Items int       // number of items in it
+}
+
+// FeedState returns the stored state of the output feed name; the zero
+// FeedState when it was never saved.
+func (s *Store) FeedState(ctx context.Context, name string) (FeedState, error) {
+	var st FeedState
+	var built sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT hash, built, items FROM feed_state WHERE name = ?`, name).
+		Scan(&st.Hash, &built, &st.Items)
+	if errors.Is(err, sql.ErrNoRows) {
+		return FeedState{}, nil
+	}
+	if err != nil {
+		return FeedState{}, fmt.Errorf("store: feed state of %s: %w", name, classify(err))
+	}
+	st.Built = fromNanos(built)
+	return st, nil
+}
+
+// SaveFeedState stores the state of the output feed name.
+func (s *Store) SaveFeedState(ctx context.Context, name string, st FeedState) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO feed_state (name, hash, built, items) VALUES (?, ?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET hash = excluded.hash,
+				built = excluded.built, items = excluded.items`,
+			name, st.Hash, nanos(st.Built), st.Items)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: save feed state of %s: %w", name, err)
+	}
+	return nil
+}

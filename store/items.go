@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/refeed/refeed/feeds"
+)
+
+// SaveSourceItems inserts or updates items of source in one transaction.
+// An item already stored (same source and ID) is replaced, except that
+// its FirstSeen stays the one first stored; an item with a zero FirstSeen
+// gets the current time. Items are stored with their times in UTC. An
+// item's Source must be empty or source.
+func (s *Store) SaveSourceItems(ctx context.Context, source string, items []feeds.Item) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for i := range items {
+			if err := s.upsertItem(ctx, tx, source, items[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: save items of %s: %w", source, err)
+	}
+	return nil
+}
+
+func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it feeds.Item) error {
+	if it.ID == "" {
+		return fmt.Errorf("item %q has no id", it.URL)
+	}
+	if it.Source != "" && it.Source != source {
+		return fmt.Errorf("item %s belongs to source %q", it.ID, it.Source)
+	}
+	it.Source = source
+	var first sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT first_seen FROM items WHERE source = ? AND id = ?`, source, it.ID).Scan(&first)
+	switch {
+	case err == nil:
+		it.FirstSeen = fromNanos(first)
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	case it.FirstSeen.IsZero():
+		it.FirstSeen = s.now()
+	}
+	normalizeTimes(&it)
+	data, err := json.Marshal(it)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO items (source, id, url, sort_key, first_seen, extracted, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source, id) DO UPDATE SET
+			url = excluded.url, sort_key = excluded.sort_key,
+			extracted = excluded.extracted, data = excluded.data`,
+		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, string(data))
+	return err
+}
+
+// normalizeTimes puts an item's times in UTC without monotonic readings,
+// so they round-trip exactly through JSON.
+func normalizeTimes(it *feeds.Item) {
+	for _, t := range []*time.Time{&it.Published, &it.Updated, &it.FirstSeen} {
+		if !t.IsZero() {
+			*t = t.UTC().Round(0)
+		}
+	}
+}
+
+// sortKey orders items newest first: by Published, else by FirstSeen,
+// in milliseconds (feed dates may lie outside the nanosecond range).
+func sortKey(it feeds.Item) int64 {
+	if !it.Published.IsZero() {
+		return it.Published.UnixMilli()
+	}
+	return it.FirstSeen.UnixMilli()
+}
+
+// SourceItems returns the stored items of source, newest first.
+func (s *Store) SourceItems(ctx context.Context, source string) ([]feeds.Item, error) {
+	items, err := s.queryItems(ctx,
+		`SELECT data FROM items WHERE source = ? ORDER BY sort_key DESC, id`, source)
+	if err != nil {
+		return nil, fmt.Errorf("store: items of %s: %w", source, err)
+	}
+	return items, nil
+}
+
+// ItemsForSources returns the stored items of all the named sources,
+// newest first. An article stored under two sources comes back twice,
+// once per source; merging is the caller's business.
+func (s *Store) ItemsForSources(ctx context.Context, sources []string) ([]feeds.Item, error) {
+	if len(sources) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(sources))
+	for i, src := range sources {
+		args[i] = src
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(sources)), ", ")
+	items, err := s.queryItems(ctx,
+		`SELECT data FROM items WHERE source IN (`+marks+`) ORDER BY sort_key DESC, source, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: items of %s: %w", strings.Join(sources, ", "), err)
+	}
+	return items, nil
+}
+
+// Extracted returns a stored item for url whose full article was
+// extracted, so the caller can reuse it instead of fetching the page
+// again. ok is false when there is none.
+func (s *Store) Extracted(ctx context.Context, url string) (it feeds.Item, ok bool, err error) {
+	items, err := s.queryItems(ctx,
+		`SELECT data FROM items WHERE url = ? AND extracted = 1 ORDER BY sort_key DESC LIMIT 1`, url)
+	if err != nil {
+		return feeds.Item{}, false, fmt.Errorf("store: extracted item for %s: %w", url, err)
+	}
+	if len(items) == 0 {
+		return feeds.Item{}, false, nil
+	}
+	return items[0], true, nil
+}
+
+// queryItems runs a query selecting the data column of items.
+func (s *Store) queryItems(ctx context.Context, query string, args ...any) ([]feeds.Item, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer rows.Close()
+	var items []feeds.Item
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, classify(err)
+		}
+		var it feeds.Item
+		if err := json.Unmarshal([]byte(data), &it); err != nil {
+			return nil, fmt.Errorf("decode stored item: %w", err)
+		}
+		items = append(items, it)
+	}
+	return items, classify(rows.Err())
+}
+
+// Prune deletes all but the newest keep items of source (by Published,
+// else FirstSeen) and returns how many it deleted.
+func (s *Store) Prune(ctx context.Context, source string, keep int) (int64, error) {
+	if keep < 0 {
+		return 0, fmt.Errorf("store: prune %s: negative keep %d", source, keep)
+	}
+	var n int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			DELETE FROM items WHERE source = ? AND id NOT IN (
+				SELECT id FROM items WHERE source = ? ORDER BY sort_key DESC, id LIMIT ?)`,
+			source, source, keep)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: prune %s: %w", source, err)
+	}
+	return n, nil
+}

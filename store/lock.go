@@ -1,0 +1,64 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// AcquireLock takes the run lock for the state file at statePath: an
+// exclusive flock on statePath+".lock", which holds this process's pid.
+// It does not wait: when another process (or another AcquireLock in this
+// one) holds the lock it returns a *LockError matching ErrLocked. The OS
+// drops the lock when the process dies, so a crash never leaves a stale
+// lock behind. release unlocks; the lock file itself stays, because
+// removing it would let two runs lock two different files.
+func AcquireLock(statePath string) (release func() error, err error) {
+	path := statePath + ".lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("store: lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		defer f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, &LockError{Path: path, PID: readPID(f)}
+		}
+		return nil, fmt.Errorf("store: lock %s: %w", path, err)
+	}
+	if err := writePID(f); err != nil {
+		f.Close() // closing drops the flock
+		return nil, fmt.Errorf("store: lock %s: %w", path, err)
+	}
+	return func() error {
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN); err != nil {
+			f.Close()
+			return fmt.Errorf("store: unlock %s: %w", path, err)
+		}
+		return f.Close()
+	}, nil
+}
+
+func writePID(f *os.File) error {
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	_, err := f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	return err
+}
+
+// readPID reads the holder's pid from the lock file, 0 when unreadable.
+func readPID(f *os.File) int {
+	buf := make([]byte, 32)
+	n, _ := f.ReadAt(buf, 0)
+	pid, err := strconv.Atoi(strings.TrimSpace(string(buf[:n])))
+	if err != nil {
+		return 0
+	}
+	return pid
+}

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations returns the schema, one numbered step per element: step i
+// takes the database from PRAGMA user_version i to i+1. Append only;
+// never edit a step that has shipped.
+func migrations() []string {
+	return []string{
+		// 1: the initial schema. Times are Unix nanoseconds, except the
+		// item sort key (milliseconds: feed dates can be far off).
+		`CREATE TABLE validators (
+			url           TEXT PRIMARY KEY,
+			etag          TEXT NOT NULL,
+			last_modified TEXT NOT NULL,
+			updated       INTEGER NOT NULL
+		);
+		CREATE TABLE items (
+			source     TEXT NOT NULL,
+			id         TEXT NOT NULL,
+			url        TEXT NOT NULL,
+			sort_key   INTEGER NOT NULL,
+			first_seen INTEGER NOT NULL,
+			extracted  INTEGER NOT NULL,
+			data       TEXT NOT NULL,
+			PRIMARY KEY (source, id)
+		);
+		CREATE INDEX items_by_url ON items (url);
+		CREATE INDEX items_by_age ON items (source, sort_key DESC, id);
+		CREATE TABLE article_failures (
+			url        TEXT PRIMARY KEY,
+			attempts   INTEGER NOT NULL,
+			last_try   INTEGER NOT NULL,
+			last_error TEXT NOT NULL
+		);
+		CREATE TABLE source_health (
+			source               TEXT PRIMARY KEY,
+			consecutive_failures INTEGER NOT NULL DEFAULT 0,
+			last_error           TEXT NOT NULL DEFAULT '',
+			last_error_at        INTEGER,
+			last_success         INTEGER,
+			next_attempt         INTEGER,
+			items_seen           INTEGER NOT NULL DEFAULT 0,
+			items_new            INTEGER NOT NULL DEFAULT 0
+		);
+		CREATE TABLE feed_state (
+			name  TEXT PRIMARY KEY,
+			hash  TEXT NOT NULL,
+			built INTEGER,
+			items INTEGER NOT NULL
+		);`,
+	}
+}
+
+// migrate applies the steps the database has not seen yet, each in its
+// own transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	steps := migrations()
+	var version int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("store: open %s: %w", s.path, classify(err))
+	}
+	if version > len(steps) {
+		return fmt.Errorf("store: open %s: schema version %d, this refeed knows up to %d: %w",
+			s.path, version, len(steps), ErrNewerSchema)
+	}
+	for v := version; v < len(steps); v++ {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return applyStep(ctx, tx, v+1, steps[v]) }); err != nil {
+			return fmt.Errorf("store: open %s: migrate to version %d: %w", s.path, v+1, err)
+		}
+	}
+	return nil
+}
+
+// applyStep runs one migration unless another process got there first.
+func applyStep(ctx context.Context, tx *sql.Tx, version int, stmt string) error {
+	var current int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return err
+	}
+	if current >= version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, stmt); err != nil {
+		return err
+	}
+	// PRAGMA takes no parameters; version is an int we produced.
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
+	return err
+}
+
+// SchemaVersion returns the schema version of the open database.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	if err := s.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("store: schema version: %w", classify(err))
+	}
+	return v, nil
+}
