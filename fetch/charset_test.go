@@ -1,0 +1,169 @@
+package fetch_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/refeed/refeed/fetch"
+)
+
+// arabic is a line of Iraqi news copy; every character exists in both
+// windows-1256 and ISO-8859-6.
+const arabic = "بغداد - قال مسؤولون عراقيون إن الانتخابات ستجري في موعدها، وأكدوا أن المفوضية جاهزة؟"
+
+// french has the accented letters windows-1256 shares with windows-1252.
+const french = "Le ministère a annoncé à Bagdad que l'élection aura lieu à la date prévue, déclaré même après la grève."
+
+func encode(t testing.TB, e encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encode %q: %v", s, err)
+	}
+	return b
+}
+
+func htmlDoc(head, body string) string {
+	return "<!DOCTYPE html><html><head>" + head + "<title>t</title></head><body><p>" + body + "</p></body></html>"
+}
+
+func TestDecode(t *testing.T) {
+	w1256 := charmap.Windows1256
+	iso6 := charmap.ISO8859_6
+	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	utf16be := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	plain := htmlDoc("", arabic)
+	tests := []struct {
+		name        string
+		body        []byte
+		contentType string
+		forced      string
+		wantCharset string
+		want        string // substring the decoded text must contain
+	}{
+		{"utf-8 undeclared", []byte(plain), "text/html", "", "utf-8", arabic},
+		{"windows-1256 from header", encode(t, w1256, plain), "text/html; charset=windows-1256", "", "windows-1256", arabic},
+		{"cp1256 label", encode(t, w1256, plain), "text/html; charset=CP1256", "", "windows-1256", arabic},
+		{"iso-8859-6 from header", encode(t, iso6, plain), "text/html; charset=ISO-8859-6", "", "iso-8859-6", arabic},
+		{"windows-1256 from meta charset", encode(t, w1256, htmlDoc(`<meta charset="windows-1256">`, arabic)), "text/html", "", "windows-1256", arabic},
+		{"iso-8859-6 from meta http-equiv", encode(t, iso6, htmlDoc(`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-6">`, arabic)), "text/html", "", "iso-8859-6", arabic},
+		{"header wins over meta", encode(t, w1256, htmlDoc(`<meta charset="utf-8">`, arabic)), "text/html; charset=windows-1256", "", "windows-1256", arabic},
+		{"utf-16le bom wins over header", encode(t, utf16le, plain), "text/html; charset=windows-1256", "", "utf-16le", arabic},
+		{"utf-16be bom", encode(t, utf16be, plain), "text/html", "", "utf-16be", arabic},
+		{"utf-8 bom wins over header", append([]byte("\xEF\xBB\xBF"), plain...), "text/html; charset=windows-1256", "", "utf-8", arabic},
+		{"forced wins over header and meta", encode(t, iso6, htmlDoc(`<meta charset="windows-1256">`, arabic)), "text/html; charset=windows-1256", "ISO-8859-6", "iso-8859-6", arabic},
+		{"iso-8859-1 label means windows-1252", encode(t, charmap.Windows1252, htmlDoc("", french)), "text/html; charset=iso-8859-1", "", "windows-1252", french},
+		{"meta utf-16 without bom means utf-8", []byte(htmlDoc(`<meta charset="utf-16">`, arabic)), "text/html", "", "utf-8", arabic},
+		{"numeric references survive", encode(t, w1256, htmlDoc(`<meta charset="windows-1256">`, "العدد &#1633;&#1634;&#1635; &#x664;")), "", "", "windows-1256", "العدد &#1633;&#1634;&#1635; &#x664;"},
+		{"invalid utf-8 becomes U+FFFD", []byte("<p>ok \xff\xfe bad</p>"), "text/html; charset=utf-8", "", "utf-8", "ok \uFFFD\uFFFD bad"},
+		{"undeclared windows-1256 is sniffed", encode(t, w1256, plain), "text/html", "", "windows-1256", arabic},
+		{"undeclared iso-8859-6 is sniffed", encode(t, iso6, plain), "", "", "iso-8859-6", arabic},
+		{"undeclared windows-1252 is sniffed", encode(t, charmap.Windows1252, htmlDoc("", french)), "text/html", "", "windows-1252", french},
+		{"unknown header charset falls through to meta", encode(t, w1256, htmlDoc(`<meta charset="windows-1256">`, arabic)), "text/html; charset=x-bogus", "", "windows-1256", arabic},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cs := fetch.Decode(tt.body, tt.contentType, tt.forced)
+			if cs != tt.wantCharset {
+				t.Errorf("charset = %q, want %q", cs, tt.wantCharset)
+			}
+			if !utf8.Valid(got) {
+				t.Fatalf("output is not valid UTF-8")
+			}
+			if !bytes.Contains(got, []byte(tt.want)) {
+				t.Errorf("decoded text lacks %q:\n%s", tt.want, got)
+			}
+			if bytes.HasPrefix(got, []byte("\uFEFF")) {
+				t.Errorf("decoded text starts with a byte order mark")
+			}
+		})
+	}
+}
+
+func TestDecodeXML(t *testing.T) {
+	w1256 := charmap.Windows1256
+	feed := func(decl, title string) string {
+		return decl + `<rss version="2.0"><channel><title>` + title + `</title></channel></rss>`
+	}
+	tests := []struct {
+		name        string
+		body        []byte
+		contentType string
+		wantCharset string
+		wantPrefix  string
+	}{
+		{"declaration windows-1256", encode(t, w1256, feed(`<?xml version="1.0" encoding="windows-1256"?>`, arabic)),
+			"application/rss+xml", "windows-1256", `<?xml version="1.0" encoding="UTF-8"?>`},
+		{"single quotes", encode(t, w1256, feed(`<?xml version='1.0' encoding='windows-1256'?>`, arabic)),
+			"text/xml", "windows-1256", `<?xml version='1.0' encoding="UTF-8"?>`},
+		{"header wins over declaration", encode(t, w1256, feed(`<?xml version="1.0" encoding="iso-8859-6"?>`, arabic)),
+			"application/xml; charset=windows-1256", "windows-1256", `<?xml version="1.0" encoding="UTF-8"?>`},
+		{"no declaration is utf-8", []byte(feed(`<?xml version="1.0"?>`, arabic)), "", "utf-8", `<?xml version="1.0"?>`},
+		{"utf-8 declaration untouched", []byte(feed(`<?xml version="1.0" encoding="utf-8"?>`, arabic)), "", "utf-8", `<?xml version="1.0" encoding="utf-8"?>`},
+		{"utf-16 bom with declaration", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), feed(`<?xml version="1.0" encoding="UTF-16"?>`, arabic)),
+			"", "utf-16le", `<?xml version="1.0" encoding="UTF-8"?>`},
+		{"meta inside cdata is not a declaration", encode(t, w1256, feed(`<?xml version="1.0" encoding="windows-1256"?>`, `<![CDATA[<meta charset="utf-8">]]>`+arabic)),
+			"", "windows-1256", `<?xml version="1.0" encoding="UTF-8"?>`},
+		{"undeclared legacy feed is sniffed", encode(t, w1256, feed("", arabic)), "application/rss+xml", "windows-1256", `<rss`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cs := fetch.Decode(tt.body, tt.contentType, "")
+			if cs != tt.wantCharset {
+				t.Errorf("charset = %q, want %q", cs, tt.wantCharset)
+			}
+			if !strings.HasPrefix(string(got), tt.wantPrefix) {
+				t.Errorf("decoded text = %.80q, want prefix %q", got, tt.wantPrefix)
+			}
+			if !bytes.Contains(got, []byte(arabic)) {
+				t.Errorf("decoded text lacks the Arabic title:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestSniffMargins checks that the right charset wins the sniff by a clear
+// margin, not by a tie-break.
+func TestSniffMargins(t *testing.T) {
+	text := strings.Repeat(arabic+" ", 3)
+	for _, tt := range []struct {
+		name string
+		cm   *charmap.Charmap
+	}{{"windows-1256", charmap.Windows1256}, {"iso-8859-6", charmap.ISO8859_6}} {
+		b := encode(t, tt.cm, text)
+		right := fetch.Plausibility(b, tt.name)
+		for _, other := range []string{"windows-1252", "windows-1256", "iso-8859-6"} {
+			if other == tt.name {
+				continue
+			}
+			if wrong := fetch.Plausibility(b, other); wrong >= right/2 {
+				t.Errorf("%s text: score %d for %s is too close to %d", tt.name, wrong, other, right)
+			}
+		}
+	}
+}
+
+// TestDecodeUndeclaredRealPages sniffs a real Arabic page in both legacy
+// charsets with no declaration anywhere.
+func TestDecodeUndeclaredRealPages(t *testing.T) {
+	const title = "معارضون يسيطرون على مخازن للصواريخ بريف دمشق"
+	for _, name := range []string{"windows-1256", "iso-8859-6"} {
+		t.Run(name, func(t *testing.T) {
+			body := mustRead(t, filepath.Join("testdata", "cnn-arabic", name+".html"))
+			got, cs := fetch.Decode(body, "text/html", "")
+			if cs != name {
+				t.Errorf("charset = %q, want %q", cs, name)
+			}
+			if !strings.Contains(string(got), title) {
+				t.Errorf("decoded page lacks the title %q", title)
+			}
+		})
+	}
+}
