@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Phrases are written already normalised (see normalizePhrase): lowercase,
@@ -99,4 +102,31 @@ func normalizePhrase(s string) string {
 		space = false
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// legalLinks are link texts of site policies; a short block linking to them
+// is a comment-policy or copyright notice, not article prose.
+var legalLinks = map[string]bool{
+	"privacy policy": true, "terms of use": true, "terms of service": true,
+	"terms and conditions": true, "community guidelines": true,
+	"cookie policy": true, "user agreement": true, "community standards": true,
+	"سياسه الخصوصيه": true, "شروط الاستخدام": true, "ارشادات الاستخدام": true,
+	"شروط الخدمه": true, "سياسه الاستخدام": true, "اتفاقيه الاستخدام": true,
+	"الشروط والاحكام": true, "سياسه الخصوصيه وشروط الاستخدام": true,
+}
+
+// maxDisclaimerChars bounds the blocks that a policy link marks as notices.
+const maxDisclaimerChars = 600
+
+// hasLegalLink reports whether n holds a link to a site policy.
+func hasLegalLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return legalLinks[normalizePhrase(nodeText(n))]
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasLegalLink(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -53,12 +53,14 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 			t.chars += chars
 			t.commas += commas
 		case html.ElementNode:
-			if ct, keep := c.element(ch, inFigure); keep {
+			ct, keep := c.element(ch, inFigure)
+			if keep {
 				t.add(ct)
-				t.chromeTitle = t.chromeTitle || ct.chromeTitle && !isBox(ch.DataAtom)
 			} else {
 				n.RemoveChild(ch)
 			}
+			// A chrome marker found inside a box stops at the box.
+			t.chromeTitle = t.chromeTitle || ct.chromeTitle && !(keep && isBox(ch.DataAtom))
 		default:
 			n.RemoveChild(ch)
 		}
@@ -128,6 +130,10 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 // keepText drops short blocks whose words are chrome, and the repeated
 // headline; a heading that titles a chrome box marks its box.
 func (c *cleaner) keepText(n *html.Node, t *tally) bool {
+	if t.linkChars > 0 && t.chars <= maxDisclaimerChars && hasLegalLink(n) {
+		t.chromeTitle = true
+		return false
+	}
 	if t.chars > maxChromeChars {
 		return true
 	}

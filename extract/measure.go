@@ -27,6 +27,8 @@ func measureText(s string) (chars, commas int) {
 	space := true
 	for _, r := range s {
 		switch r {
+		case '\ufeff', '\u200b', '\u2060':
+			continue
 		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
 			if !space {
 				chars++

@@ -43,6 +43,9 @@ func (w *textWriter) node(n *html.Node) {
 
 func (w *textWriter) text(s string) {
 	for _, r := range s {
+		if isInvisible(r) {
+			continue
+		}
 		if isCollapsible(r) {
 			w.space = true
 			continue
@@ -82,4 +85,11 @@ func renderText(nodes []*html.Node) string {
 	}
 	w.flush()
 	return w.out.String()
+}
+
+// isInvisible reports whether r is a zero-width mark that carries no text:
+// byte-order marks and zero-width spaces. (ZWNJ and ZWJ shape Persian and
+// Arabic words and are kept.)
+func isInvisible(r rune) bool {
+	return r == '\ufeff' || r == '\u200b' || r == '\u2060'
 }

@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/refeed/refeed/extract/score"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minReadabilityF1 is the required mean text F1 on Mozilla's test pages.
+const minReadabilityF1 = 0.93
+
+// readabilityHard lists the pages this extractor is known to get wrong,
+// with the reason. They stay in the average; the list documents them and
+// keeps them from being re-investigated as new regressions.
+var readabilityHard = map[string]string{}
+
+// readabilityURL is the page URL Readability's test suite runs under.
+const readabilityURL = "http://fakehost/test/page.html"
+
+// htmlText returns the whitespace-collapsed text of an HTML fragment.
+func htmlText(t *testing.T, b []byte) string {
+	t.Helper()
+	nodes, err := html.ParseFragment(strings.NewReader(string(b)), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return renderText(nodes)
+}
+
+func TestReadabilityCorpus(t *testing.T) {
+	dir := filepath.Join(sharedCorpus(t, "readability-test-pages"), "pages")
+	cases, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []pageScore
+	for _, c := range cases {
+		if !c.IsDir() {
+			continue
+		}
+		src := readMaybeGzip(t, filepath.Join(dir, c.Name(), "source.html"))
+		want := htmlText(t, readMaybeGzip(t, filepath.Join(dir, c.Name(), "expected.html")))
+		got := extractText(t, src, readabilityURL)
+		name := c.Name()
+		if why, ok := readabilityHard[name]; ok {
+			name += " (known hard: " + why + ")"
+		}
+		rows = append(rows, pageScore{name: name, counts: score.Compare(got, want)})
+	}
+	_, _, f1 := logTable(t, rows)
+	if f1 < minReadabilityF1 {
+		t.Errorf("readability-test-pages text F1 = %.4f, want >= %.2f", f1, minReadabilityF1)
+	}
+}
