@@ -26,20 +26,18 @@ func htmlText(s string) string {
 			if skip == 0 {
 				b.Write(z.Text())
 			}
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			if isRawTextTag(string(name)) {
-				skip++
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if isRawTextTag(tok.Data) && tok.Type != html.SelfClosingTagToken {
+				if tok.Type == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
 			}
-			b.WriteByte(' ')
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if isRawTextTag(string(name)) && skip > 0 {
-				skip--
+			if isBreakingTag(tok.Data) {
+				b.WriteByte(' ')
 			}
-			b.WriteByte(' ')
-		case html.SelfClosingTagToken:
-			b.WriteByte(' ')
 		}
 	}
 }
@@ -47,6 +45,19 @@ func htmlText(s string) string {
 func isRawTextTag(name string) bool {
 	switch name {
 	case "script", "style", "noscript", "template", "iframe":
+		return true
+	}
+	return false
+}
+
+// isBreakingTag reports elements that separate words (blocks, line
+// breaks, cells); inline elements such as <a> or <b> do not.
+func isBreakingTag(name string) bool {
+	switch name {
+	case "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+		"figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+		"hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th",
+		"tr", "ul", "img", "iframe", "video", "audio":
 		return true
 	}
 	return false

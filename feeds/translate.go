@@ -110,15 +110,10 @@ func (t *translator) link(gi *gofeed.Item) string {
 	return ""
 }
 
-// image picks the item's picture: gofeed's choice (itunes:image,
-// media:content image, image enclosure, first <img>), then media:thumbnail
-// and media:content, also inside media:group.
+// image picks the item's picture: media:thumbnail and media:content
+// (also inside media:group) first, as the publisher chose them, then
+// gofeed's choice (itunes:image, image enclosure, first <img> in the HTML).
 func (t *translator) image(gi *gofeed.Item) string {
-	if gi.Image != nil {
-		if u := t.url(gi.Image.URL); u != "" {
-			return u
-		}
-	}
 	media := gi.Extensions["media"]
 	for _, group := range append([]ext.Extension{{Children: media}}, media["group"]...) {
 		for _, name := range []string{"thumbnail", "content"} {
@@ -131,6 +126,9 @@ func (t *translator) image(gi *gofeed.Item) string {
 				}
 			}
 		}
+	}
+	if gi.Image != nil {
+		return t.url(gi.Image.URL)
 	}
 	return ""
 }

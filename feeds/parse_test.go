@@ -1,0 +1,191 @@
+package feeds_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/refeed/refeed/feeds"
+)
+
+func mustParse(t *testing.T, file, feedURL string) *feeds.Parsed {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", "parse", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := feeds.Parse(body, feedURL)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", file, err)
+	}
+	return p
+}
+
+func TestParseRSS2Arabic(t *testing.T) {
+	p := mustParse(t, "rss2_arabic.xml", "https://www.alsumaria.tv/feed/rss.xml")
+	if p.Title != "السومرية نيوز" || p.Language != "ar-IQ" || p.Image != "https://www.alsumaria.tv/logo.png" || p.Format != "rss" {
+		t.Errorf("feed fields: %+v", p)
+	}
+	if len(p.Items) != 2 {
+		t.Fatalf("items = %d, want 2 (the repeated podcast link is dropped)", len(p.Items))
+	}
+	it := p.Items[0]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"title", it.Title, "الحكومة & البرلمان يتفقان"},
+		{"url", it.URL, "https://www.alsumaria.tv/news/123/%D8%A7%D9%84%D8%AD%D9%83%D9%88%D9%85%D8%A9"},
+		{"guid", it.SourceGUID, "news-123"},
+		{"id", it.ID, feeds.ItemID(it.URL, "", "", "")},
+		{"summary", it.Summary, "<p>ملخص الخبر</p>"},
+		{"authors", it.Authors, []string{"علي حسين", "زينب كاظم"}},
+		{"categories", it.Categories, []string{"سياسة", "العراق"}},
+		{"image", it.Image, "https://www.alsumaria.tv/thumb/123.jpg"},
+		{"lang", it.Lang, "ar-IQ"},
+		{"dir", it.Dir, "rtl"},
+		{"published", it.Published, time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)},
+		{"text", it.Text, "نص الخبر الكامل."},
+		{"hash", it.ContentHash, feeds.ContentHash(it)},
+	}
+	for _, c := range checks {
+		if !equal(c.got, c.want) {
+			t.Errorf("%s = %#v, want %#v", c.name, c.got, c.want)
+		}
+	}
+	if !strings.Contains(it.Content, `<a href="https://www.alsumaria.tv/x"`) || strings.Contains(it.Summary, "script") {
+		t.Errorf("sanitising: content %q summary %q", it.Content, it.Summary)
+	}
+	pod := p.Items[1]
+	if pod.URL != "https://www.alsumaria.tv/podcast/7" || len(pod.Enclosures) != 1 || pod.Enclosures[0].Length != 98765 {
+		t.Errorf("permalink guid / enclosure: %+v", pod)
+	}
+}
+
+func equal(a, b any) bool {
+	switch x := a.(type) {
+	case []string:
+		return slices.Equal(x, b.([]string))
+	case time.Time:
+		return x.Equal(b.(time.Time))
+	}
+	return a == b
+}
+
+func TestParseDialects(t *testing.T) {
+	tests := []struct {
+		file, feedURL            string
+		format, title, lang, dir string
+		items                    int
+		first                    feeds.Item // compared: Title, URL, Published, Updated
+	}{
+		{"atom10_base.xml", "https://blog.example.com/feed.atom", "atom", "Example Blog", "en", "ltr", 2,
+			feeds.Item{Title: "First post", URL: "https://blog.example.com/posts/1",
+				Published: time.Date(2026, 11, 26, 7, 0, 0, 0, time.UTC), Updated: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}},
+		{"jsonfeed11.json", "https://json.example.org/feed.json", "json", "JSON News", "fa", "rtl", 2,
+			feeds.Item{Title: "سلام دنیا", URL: "https://json.example.org/a/1",
+				Published: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Updated: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)}},
+		{"rss10_rdf.xml", "https://rdf.example.org/rss", "rss", "RDF Site", "", "ltr", 1,
+			feeds.Item{Title: "RDF item", URL: "https://rdf.example.org/1", // dc:date is both dates
+				Published: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Updated: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}},
+		{"rss091.xml", "http://old.example.com/rss", "rss", "Old School", "en-US", "ltr", 1,
+			feeds.Item{Title: "Item 0.91", URL: "http://old.example.com/i/1"}},
+		{"atom03.xml", "http://a03.example.com/atom", "atom", "Atom 0.3", "", "ltr", 1,
+			feeds.Item{Title: "Old Atom entry", URL: "http://a03.example.com/e/1",
+				Published: time.Date(2026, 11, 19, 10, 0, 0, 0, time.UTC), Updated: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}},
+		{"illformed_amp.xml", "https://tj.example.com/rss", "rss", "Tom & Jerry News", "", "ltr", 1,
+			feeds.Item{Title: "Cats & dogs", URL: "https://tj.example.com/?a=1&b=2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			p := mustParse(t, tt.file, tt.feedURL)
+			if p.Format != tt.format || p.Title != tt.title || p.Language != tt.lang || len(p.Items) != tt.items {
+				t.Fatalf("got format %q title %q lang %q items %d", p.Format, p.Title, p.Language, len(p.Items))
+			}
+			it := p.Items[0]
+			if it.Title != tt.first.Title || it.URL != tt.first.URL || it.Dir != tt.dir ||
+				!it.Published.Equal(tt.first.Published) || !it.Updated.Equal(tt.first.Updated) {
+				t.Errorf("first item: title %q url %q dir %q published %v updated %v",
+					it.Title, it.URL, it.Dir, it.Published, it.Updated)
+			}
+			for _, it := range p.Items {
+				if !strings.HasPrefix(it.ID, "urn:refeed:") || it.ContentHash == "" {
+					t.Errorf("item %q lacks id or hash", it.Title)
+				}
+			}
+		})
+	}
+}
+
+func TestParseJSONFeedDetails(t *testing.T) {
+	p := mustParse(t, "jsonfeed11.json", "https://json.example.org/feed.json")
+	it := p.Items[0]
+	if !slices.Equal(it.Authors, []string{"Reza"}) || !slices.Equal(it.Categories, []string{"خبر"}) ||
+		it.Image != "https://json.example.org/a/1.png" || len(it.Enclosures) != 1 || it.Enclosures[0].Length != 100 {
+		t.Errorf("json item: %+v", it)
+	}
+	untitled := p.Items[1]
+	if untitled.URL != "" || untitled.SourceGUID != "2" || untitled.Text != "No title, no url" {
+		t.Errorf("untitled item: %+v", untitled)
+	}
+	if untitled.ID != feeds.ItemID("", "2", "", "https://json.example.org/feed.json") {
+		t.Errorf("fallback id %q not scoped by the feed URL", untitled.ID)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, body string
+		notFeed    bool
+	}{
+		{"empty", "", true},
+		{"html page", "<!DOCTYPE html><html><head><title>x</title></head><body>hi</body></html>", true},
+		{"plain text", "just some words", true},
+		{"truncated rss", `<rss version="2.0"><channel><title>x</title><item><title>`, false},
+		{"broken json", `{"version": "https://jsonfeed.org/version/1.1", "items": [`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := feeds.Parse([]byte(tt.body), "https://bad.example.com/feed")
+			if err == nil {
+				// best effort is allowed for broken documents, never for non-feeds
+				if tt.notFeed {
+					t.Fatalf("Parse accepted a non-feed: %+v", p)
+				}
+				return
+			}
+			if !strings.HasPrefix(err.Error(), "feeds: parse https://bad.example.com/feed: ") {
+				t.Errorf("error %q lacks the package prefix and feed URL", err)
+			}
+			if tt.notFeed && !errors.Is(err, feeds.ErrNotFeed) {
+				t.Errorf("error %q does not wrap ErrNotFeed", err)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "parse", "*"))
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`<rss><channel><item><link>&&</link></item></channel></rss>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		p, err := feeds.Parse(body, "https://fuzz.example.com/feed")
+		if err != nil {
+			return
+		}
+		for _, it := range p.Items {
+			if it.ID == "" {
+				t.Fatalf("item without id: %+v", it)
+			}
+		}
+	})
+}

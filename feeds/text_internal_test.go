@@ -1,0 +1,59 @@
+package feeds
+
+import "testing"
+
+func TestHTMLText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain  text\n", "plain text"},
+		{"<p>One</p><p>Two</p>", "One Two"},
+		{`<p>a <a href="x">link</a>, <b>bold</b>.</p>`, "a link, bold."},
+		{"x<br>y", "x y"},
+		{"<script>var a = '<p>';</script>visible<style>p{}</style>", "visible"},
+		{"Tom &amp; Jerry &lt;3", "Tom & Jerry <3"},
+		{"AT&T", "AT&T"},
+	}
+	for _, tt := range tests {
+		if got := htmlText(tt.in); got != tt.want {
+			t.Errorf("htmlText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"one two three four", 9, "one two…"},
+		{"كلمة أولى، كلمة ثانية", 12, "كلمة أولى…"},
+	}
+	for _, tt := range tests {
+		if got := excerpt(tt.in, tt.n); got != tt.want {
+			t.Errorf("excerpt(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestTextDir(t *testing.T) {
+	tests := []struct{ lang, title, text, want string }{
+		{"ar", "", "", "rtl"},
+		{"en-US", "عنوان", "", "ltr"}, // declared language wins
+		{"", "عنوان عربي", "مع نص", "rtl"},
+		{"", "BBC اردو", "", "rtl"},
+		{"", "Hello", "world", "ltr"},
+		{"", "2026", "", ""},
+	}
+	for _, tt := range tests {
+		if got := itemDir(tt.lang, tt.title, tt.text); got != tt.want {
+			t.Errorf("itemDir(%q, %q, %q) = %q, want %q", tt.lang, tt.title, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestXMLSafe(t *testing.T) {
+	if got := xmlSafe("a\x00b\x1fc\td\xffe"); got != "abc\td\uFFFDe" {
+		t.Errorf("xmlSafe = %q", got)
+	}
+}
