@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // corpusDir returns ../shared/corpus/<sub> beside the repository root
@@ -176,4 +179,121 @@ func looseTitleMatch(got, want string) bool {
 // digits only, lowercase.
 func bylineKey(s string) string {
 	return titleKey(bylinePrefix.ReplaceAllString(collapseSpace(s), ""))
+}
+
+// TestMetadataArabicDates checks the publication date of the five
+// Arabic/Persian pages of htmldate's evaluation set.
+func TestMetadataArabicDates(t *testing.T) {
+	dir := corpusDir(t, "arabic-dev/htmldate-date-only")
+	raw, err := os.ReadFile(filepath.Join(dir, "expected-dates.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]struct {
+		URL      string `json:"url"`
+		Date     string `json:"expected_publication_date"`
+		Language string `json:"language"`
+	}
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	for file, w := range want {
+		t.Run(file, func(t *testing.T) {
+			u, err := url.Parse(w.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := readMetadata(readDoc(t, filepath.Join(dir, "pages", file)), u)
+			if got := m.Published.Format("2006-01-02"); got != w.Date {
+				t.Errorf("Published = %s, want %s", got, w.Date)
+			}
+			if base, _, _ := strings.Cut(m.Lang, "-"); base != w.Language {
+				t.Errorf("Lang = %q, want %q", m.Lang, w.Language)
+			}
+			if m.Dir != "rtl" {
+				t.Errorf("Dir = %q, want rtl", m.Dir)
+			}
+		})
+	}
+}
+
+// TestMetadataCNNArabic checks the CNN Arabic page against newspaper4k's
+// metadata (title, language, site name, description, lead image) on every
+// stored copy of the page, the legacy-encoded ones decoded first.
+// newspaper finds no date; the page prints one under the headline, which
+// differs between captures ("الأربعاء، 28 آب/اغسطس 2013" in newspaper's,
+// "الأحد، 04 آب/اغسطس 2013" in goose3's).
+func TestMetadataCNNArabic(t *testing.T) {
+	dir := corpusDir(t, "arabic-dev/cnn-arabic-syria-2013")
+	raw, err := os.ReadFile(filepath.Join(dir, "newspaper4k", "arabic_article.metadata.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		URL         string `json:"url"`
+		Title       string `json:"title"`
+		Lang        string `json:"meta_lang"`
+		SiteName    string `json:"meta_site_name"`
+		Description string `json:"meta_description"`
+		Image       string `json:"meta_img"`
+	}
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(want.URL)
+	legacy := "derived-legacy-encodings/arabic_article."
+	pages := []struct {
+		path string
+		enc  encoding.Encoding // nil: UTF-8
+		date string
+	}{
+		{"newspaper4k/arabic_article.html", nil, "2013-08-28"},
+		{"newspaper3k/arabic_article.html", nil, "2013-08-28"},
+		{"goose3/test_cnn_arabic.html", nil, "2013-08-04"},
+		{legacy + "windows-1256.html", charmap.Windows1256, "2013-08-28"},
+		{legacy + "windows-1256.no-meta-charset.html", charmap.Windows1256, "2013-08-28"},
+		{legacy + "iso-8859-6.html", charmap.ISO8859_6, "2013-08-28"},
+		{legacy + "iso-8859-6.no-meta-charset.html", charmap.ISO8859_6, "2013-08-28"},
+	}
+	for _, p := range pages {
+		t.Run(p.path, func(t *testing.T) {
+			m := readMetadata(readEncodedDoc(t, filepath.Join(dir, p.path), p.enc), u)
+			checks := []struct{ field, got, want string }{
+				{"Title", m.Title, want.Title},
+				{"Lang", m.Lang, want.Lang},
+				{"Dir", m.Dir, "rtl"},
+				{"SiteName", m.SiteName, want.SiteName},
+				{"Description", m.Description, want.Description},
+				{"Image", m.Image, want.Image},
+				{"Published", m.Published.Format("2006-01-02"), p.date},
+			}
+			for _, c := range checks {
+				if c.got != c.want {
+					t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// readEncodedDoc parses a corpus page, decoding it from enc first when
+// enc is not nil.
+func readEncodedDoc(t testing.TB, path string, enc encoding.Encoding) *goquery.Document {
+	t.Helper()
+	if enc == nil {
+		return readDoc(t, path)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		t.Fatalf("%s: decode: %v", path, err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

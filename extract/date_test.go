@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
+	tests := []struct {
+		in   string
+		want time.Time // zero: no date
+	}{
+		{"2020-08-24T09:23:13Z", utc(2020, 8, 24, 9, 23, 13)},
+		{"2020-06-03T03:01+0400", utc(2020, 6, 2, 23, 1, 0)},
+		{"2020-03-17T17:27", utc(2020, 3, 17, 17, 27, 0)},
+		{"2024-04-20T04:20:00.000Z", utc(2024, 4, 20, 4, 20, 0)},
+		{"2021-11-01T10:52:50+0100", utc(2021, 11, 1, 9, 52, 50)},
+		{"2019-04-28 06:01:07", utc(2019, 4, 28, 6, 1, 7)},
+		{"2020-09-21", utc(2020, 9, 21, 0, 0, 0)},
+		{"Mon, 02 Jan 2006 15:04:05 +0000", utc(2006, 1, 2, 15, 4, 5)},
+		{"1587354000", utc(2020, 4, 20, 3, 40, 0)},
+		{"1587354000000", utc(2020, 4, 20, 3, 40, 0)},
+		{"2020-02-18 T 07:20:50 +0330", utc(2020, 2, 18, 3, 50, 50)},
+		{"٢٠٢٠-٠٨-٢٤", utc(2020, 8, 24, 0, 0, 0)},
+		{"۱۴۰۲/۰۵/۱۰", time.Time{}}, // Solar Hijri year: out of range, not misread
+		{"", time.Time{}},
+		{"yesterday", time.Time{}},
+		{"2020-02-30", time.Time{}},
+		{"0001-01-01T00:00:00Z", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, ok := parseDate(tt.in)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+			t.Errorf("parseDate(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestFindDateInText(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name     string
+		in       string
+		dayFirst bool
+		want     time.Time
+	}{
+		{"levantine month", "الأربعاء، 28 آب 2013", true, day(2013, 8, 28)},
+		{"levantine/egyptian pair", "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث", true, day(2013, 8, 28)},
+		{"pair in parentheses", "3 تموز (يوليو) 2020", true, day(2020, 7, 3)},
+		{"two-word month", "نشر في 5 تشرين الثاني 2019", true, day(2019, 11, 5)},
+		{"kanun al-awwal", "١٢ كانون الأول ٢٠٢٢", true, day(2022, 12, 12)},
+		{"kanun al-thani", "1 كانون الثاني 2021", true, day(2021, 1, 1)},
+		{"shubat", "14 شباط 2021", true, day(2021, 2, 14)},
+		{"adhar with madda", "٢١ آذار ٢٠٢٣", true, day(2023, 3, 21)},
+		{"nisan", "9 نيسان 2003", true, day(2003, 4, 9)},
+		{"ayyar with hamza", "١ أيار ٢٠٢٤", true, day(2024, 5, 1)},
+		{"haziran", "30 حزيران 2014", true, day(2014, 6, 30)},
+		{"aylul", "11 أيلول 2001", true, day(2001, 9, 11)},
+		{"tishrin al-awwal", "1 تشرين الأول 2019", true, day(2019, 10, 1)},
+		{"egyptian with arabic-indic digits", "٢٤ أغسطس ٢٠٢٠", true, day(2020, 8, 24)},
+		{"persian digits", "۲۴ أغسطس ۲۰۲۰", true, day(2020, 8, 24)},
+		{"yanayir", "الاثنين 6 يناير 2020", true, day(2020, 1, 6)},
+		{"fabrayir", "18 فبراير 2020", true, day(2020, 2, 18)},
+		{"maris", "17 مارس 2020", true, day(2020, 3, 17)},
+		{"april with hamza", "2 أبريل 2020", true, day(2020, 4, 2)},
+		{"april without hamza", "2 ابريل 2020", true, day(2020, 4, 2)},
+		{"mayu", "3 مايو 2020", true, day(2020, 5, 3)},
+		{"yunyu", "4 يونيو 2020", true, day(2020, 6, 4)},
+		{"yunyah", "4 يونيه 2020", true, day(2020, 6, 4)},
+		{"yulyu", "5 يوليو 2020", true, day(2020, 7, 5)},
+		{"yulyah", "5 يوليه 2020", true, day(2020, 7, 5)},
+		{"sibtambar", "6 سبتمبر 2020", true, day(2020, 9, 6)},
+		{"uktubar", "7 أكتوبر 2020", true, day(2020, 10, 7)},
+		{"nufambar", "8 نوفمبر 2020", true, day(2020, 11, 8)},
+		{"disambar", "25 ديسمبر 2020", true, day(2020, 12, 25)},
+		{"tatweel and harakat", "٢٥ دِيسـمبر ٢٠٢٠", true, day(2020, 12, 25)},
+		{"english day month year", "Published 3 August 2013", true, day(2013, 8, 3)},
+		{"english month day year", "April 28, 2019 at 6:01 am", true, time.Date(2019, 4, 28, 6, 1, 0, 0, time.UTC)},
+		{"english abbreviation", "Mar. 5, 2020", true, day(2020, 3, 5)},
+		{"ordinal", "the 1st of May 2020", true, day(2020, 5, 1)},
+		{"pm time", "17 مارس 2020 - 05:27 م", true, time.Date(2020, 3, 17, 17, 27, 0, 0, time.UTC)},
+		{"iso in text", "تاريخ النشر: 2020-06-03 03:01", true, time.Date(2020, 6, 3, 3, 1, 0, 0, time.UTC)},
+		{"numeric day first", "03/04/2020", true, day(2020, 4, 3)},
+		{"numeric month first", "03/04/2020", false, day(2020, 3, 4)},
+		{"numeric unambiguous", "8/24/2020", true, day(2020, 8, 24)},
+		{"earliest date wins", "نشر 1 مارس 2020، تحديث 2 مارس 2020", true, day(2020, 3, 1)},
+		{"month inside a word", "Omar 5, 2013", true, time.Time{}},
+		{"aab inside a word", "20 ابن 2013", true, time.Time{}},
+		{"hijri month is not read", "١٤ محرم ١٤٤٢", true, time.Time{}},
+		{"impossible day", "31 نيسان 2020", true, time.Time{}},
+		{"no date", "مرحبا بالعالم", true, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := findDateInText(tt.in, tt.dayFirst)
+			if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+				t.Errorf("findDateInText(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestMonthNamesCoverEveryMonth(t *testing.T) {
+	count := make(map[int]int)
+	for name, m := range monthNames {
+		if monthNumber(name) != m {
+			t.Errorf("monthNumber(%q) = %d, want %d", name, monthNumber(name), m)
+		}
+		count[m]++
+	}
+	for m := 1; m <= 12; m++ {
+		if count[m] < 3 {
+			t.Errorf("month %d has %d names, want English, Levantine and Egyptian", m, count[m])
+		}
+	}
+}
