@@ -145,13 +145,16 @@ func TestMetadataReadabilityCorpus(t *testing.T) {
 		r     rate
 		floor float64
 	}{
-		{"title (exact)", title, 0.60},
-		{"title (loose)", titleLoose, 0.85},
-		{"byline", byline, 0.60},
-		{"dir", dir, 0.80},
-		{"lang", lang, 0.95},
-		{"publishedTime", published, 0.80},
-		{"siteName", site, 0.80},
+		// Floors sit a little under the rates measured on 2026-11-28:
+		// title 116/127 exact, 124/127 loose; byline 68/76; dir 17/17;
+		// lang 73/73; publishedTime 33/33; siteName 58/62.
+		{"title (exact)", title, 0.88},
+		{"title (loose)", titleLoose, 0.95},
+		{"byline", byline, 0.85},
+		{"dir", dir, 0.94},
+		{"lang", lang, 0.98},
+		{"publishedTime", published, 0.96},
+		{"siteName", site, 0.90},
 	} {
 		t.Logf("%-14s %3d/%3d = %.1f%% (floor %.0f%%)", f.name, f.r.match, f.r.total, 100*f.r.share(), 100*f.floor)
 		if f.r.share() < f.floor {
