@@ -99,11 +99,16 @@ type usageError struct{ err error }
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
-// partialError marks a run in which some sources failed; it exits 1.
-type partialError struct{ failed, total int }
+// partialError marks a run in which some sources or feeds failed; it
+// exits 1. The failures themselves were logged as they happened.
+type partialError struct{ sourcesFailed, sources, feedsFailed int }
 
 func (e *partialError) Error() string {
-	return fmt.Sprintf("%d of %d sources failed", e.failed, e.total)
+	msg := fmt.Sprintf("%d of %d sources failed", e.sourcesFailed, e.sources)
+	if e.feedsFailed > 0 {
+		msg += fmt.Sprintf(", %d feeds not written", e.feedsFailed)
+	}
+	return msg + " (see the log above)"
 }
 
 // exitCode prints err (if any) and maps it to the process exit code.

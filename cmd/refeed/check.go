@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func runCheck(ctx context.Context, env *env, args []string) error {
+	fs := newFlagSet(env, "check")
+	var common commonFlags
+	common.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Errorf("check: unexpected argument %q", fs.Arg(0))}
+	}
+	cfg, _, err := common.setup(env)
+	if err != nil {
+		// Print every problem on its own line, as FILE:LINE: message.
+		fmt.Fprintln(env.stderr, err)
+		return &usageError{fmt.Errorf("check: %s is not valid", common.config)}
+	}
+	fmt.Fprintf(env.stdout, "%s: ok (%d sources, %d feeds)\n", common.config, len(cfg.Sources), len(cfg.Feeds))
+	return nil
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/refresh"
+	"github.com/refeed/refeed/store"
+)
+
+// commonFlags are the flags every config-reading command takes.
+type commonFlags struct {
+	config    string
+	logLevel  string
+	logFormat string
+}
+
+func (c *commonFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.config, "config", "sources.yaml", "path of the config file")
+	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
+}
+
+// setup reads the config and builds the logger. A bad config or flag is a
+// usage error (exit 2).
+func (c *commonFlags) setup(env *env) (*config.Config, *slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, nil, &usageError{fmt.Errorf("--log-level: %w", err)}
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return nil, nil, &usageError{fmt.Errorf("--log-format: want text or json, not %q", c.logFormat)}
+	}
+	cfg, err := config.ReadConfigFile(c.config)
+	if err != nil {
+		return nil, nil, &usageError{err}
+	}
+	return cfg, env.logger(level, c.logFormat), nil
+}
+
+func runRun(ctx context.Context, env *env, args []string) error {
+	fs := newFlagSet(env, "run")
+	var common commonFlags
+	common.register(fs)
+	force := fs.Bool("force", false, "poll sources that are backing off after failures too")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Errorf("run: unexpected argument %q", fs.Arg(0))}
+	}
+	cfg, logger, err := common.setup(env)
+	if err != nil {
+		return err
+	}
+	release, err := store.AcquireLock(cfg.State)
+	if err != nil {
+		return err
+	}
+	defer release()
+	st, err := store.Open(ctx, cfg.State)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	client := fetch.New(refresh.FetchOptions(cfg), logger)
+	defer client.Close()
+
+	runner := refresh.New(cfg, st, client, logger, refresh.Options{IgnoreBackoff: *force})
+	sum, err := runner.RunOnce(ctx)
+	if err != nil {
+		return err
+	}
+	if sum.Failed() > 0 {
+		pe := &partialError{sources: len(sum.Sources)}
+		for _, r := range sum.Sources {
+			if r.Err != nil {
+				pe.sourcesFailed++
+			}
+		}
+		for _, f := range sum.Feeds {
+			if f.Err != nil {
+				pe.feedsFailed++
+			}
+		}
+		return pe
+	}
+	return nil
+}

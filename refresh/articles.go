@@ -1,0 +1,194 @@
+package refresh
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/extract"
+	"github.com/refeed/refeed/feeds"
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/store"
+)
+
+// An article whose fetch or extraction failed is retried after
+// articleRetryBase, doubling per failure up to articleRetryMax, and given
+// up after articleMaxAttempts; the item keeps the feed's own content.
+const (
+	articleRetryBase   = 15 * time.Minute
+	articleRetryMax    = 24 * time.Hour
+	articleMaxAttempts = 6
+)
+
+// errNotHTML is an article URL that serves something other than a page.
+var errNotHTML = errors.New("refresh: article is not an HTML page")
+
+// extractArticles fills in the full article of every item of a fulltext
+// source that lacks one and is due, in place. It reports whether any item
+// changed.
+func (r *Runner) extractArticles(ctx context.Context, src *config.Source, items []feeds.Item, res *SourceResult) bool {
+	if !src.FullText {
+		return false
+	}
+	rule := siteRule(src)
+	var mu sync.Mutex
+	changed := false
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, r.cfg.Concurrency))
+	for i := range items {
+		if items[i].Extracted || items[i].URL == "" {
+			continue
+		}
+		g.Go(func() error {
+			outcome := r.articleFor(gctx, src, rule, &items[i])
+			mu.Lock()
+			defer mu.Unlock()
+			switch outcome {
+			case articleExtracted:
+				res.Extracted++
+				changed = true
+			case articleReused:
+				res.Reused++
+				changed = true
+			case articleFailed:
+				res.Failed++
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return changed
+}
+
+type articleOutcome int
+
+const (
+	articleSkipped articleOutcome = iota // not due for a retry yet
+	articleReused                        // copied from a stored extraction
+	articleExtracted
+	articleFailed
+)
+
+// articleFor gives it its full article: from the state when another item
+// already has it, else by fetching and extracting the page.
+func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extract.Rule, it *feeds.Item) articleOutcome {
+	if done, ok, err := r.store.Extracted(ctx, it.URL); err == nil && ok {
+		adoptArticle(it, done.Content, done.Text, done.Lang, done.Dir)
+		return articleReused
+	}
+	attempt, err := r.store.ArticleAttempt(ctx, it.URL)
+	if err != nil || !articleDue(attempt, r.now()) {
+		return articleSkipped
+	}
+	art, err := r.fetchArticle(ctx, src, rule, it.URL)
+	if err != nil {
+		if ctx.Err() == nil {
+			r.log.Warn("article failed; keeping the feed's content", "source", src.Name, "url", it.URL, "error", err)
+			_ = r.store.RecordArticleFailure(ctx, it.URL, r.now(), err)
+		}
+		return articleFailed
+	}
+	if attempt.Attempts > 0 {
+		_ = r.store.ClearArticleFailure(ctx, it.URL)
+	}
+	applyArticle(it, art, src.Language)
+	return articleExtracted
+}
+
+// articleDue reports whether a page that failed before may be tried again.
+func articleDue(a store.Attempt, now time.Time) bool {
+	if a.Attempts == 0 {
+		return true
+	}
+	if a.Attempts >= articleMaxAttempts {
+		return false
+	}
+	wait := articleRetryBase << (a.Attempts - 1)
+	return now.Sub(a.LastTry) >= min(wait, articleRetryMax)
+}
+
+// fetchArticle downloads and extracts one article page.
+func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string) (*extract.Article, error) {
+	start := r.now()
+	resp, err := r.fetcher.Fetch(ctx, fetch.Request{
+		URL: pageURL, Kind: fetch.KindPage, Charset: src.Charset, Headers: src.Headers,
+		IgnoreRobots: !src.EffectiveRobots(r.cfg),
+		Timeout:      src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
+	})
+	r.observeFetch("page", resp, err, r.now().Sub(start))
+	if err != nil {
+		return nil, err
+	}
+	if !strings.Contains(resp.MediaType, "html") && resp.MediaType != "" {
+		return nil, fmt.Errorf("%w: %s is %s", errNotHTML, resp.URL, resp.MediaType)
+	}
+	base, err := url.Parse(resp.URL)
+	if err != nil {
+		return nil, err
+	}
+	start = r.now()
+	art, err := extract.Extract(bytes.NewReader(resp.Body), base, rule)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	r.obs.ObserveExtract(outcome, r.now().Sub(start))
+	return art, err
+}
+
+// applyArticle puts an extracted article into an item, filling what the
+// feed left empty from the page's metadata.
+func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string) {
+	lang := it.Lang
+	if art.Lang != "" {
+		lang = art.Lang
+	}
+	if lang == "" {
+		lang = sourceLang
+	}
+	adoptArticle(it, art.HTML, art.Text, lang, art.Dir)
+	if it.Title == "" {
+		it.Title = art.Title
+	}
+	if len(it.Authors) == 0 && art.Byline != "" {
+		it.Authors = []string{art.Byline}
+	}
+	if it.Image == "" {
+		it.Image = art.Image
+	}
+	if it.Published.IsZero() && !art.Published.IsZero() {
+		it.Published = art.Published.UTC()
+	}
+}
+
+func adoptArticle(it *feeds.Item, content, text, lang, dir string) {
+	it.Content, it.Text, it.Extracted = content, text, true
+	if lang != "" {
+		it.Lang = lang
+	}
+	if dir != "" {
+		it.Dir = dir
+	}
+}
+
+// siteRule is the source's extract rule, or nil when it has none.
+func siteRule(src *config.Source) *extract.Rule {
+	if src.Extract.Body == "" && len(src.Extract.Strip) == 0 {
+		return nil
+	}
+	// config.Validate compiled these selectors already; a failure here
+	// would be a bug, and a literal Rule still reports it on every Extract.
+	rule, err := extract.CompileRule(src.Extract.Body, src.Extract.Strip)
+	if err != nil {
+		return &extract.Rule{Body: src.Extract.Body, Strip: src.Extract.Strip}
+	}
+	return rule
+}

@@ -1,0 +1,96 @@
+package refresh
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/feeds"
+	"github.com/refeed/refeed/store"
+)
+
+// FeedResult is what writing one output feed did.
+type FeedResult struct {
+	Feed    string
+	Items   int
+	Changed bool // the items differ from the last written feed
+	Err     error
+}
+
+// WriteFeeds rebuilds every output feed from the stored items of its
+// sources and writes it in the three formats. A feed that cannot be
+// written does not stop the others.
+func (r *Runner) WriteFeeds(ctx context.Context) []FeedResult {
+	results := make([]FeedResult, 0, len(r.cfg.Feeds))
+	if err := os.MkdirAll(r.cfg.Output, 0o755); err != nil {
+		err = fmt.Errorf("refresh: output folder: %w", err)
+		for _, f := range r.cfg.Feeds {
+			r.log.Error("feed not written", "feed", f.Name, "error", err)
+			results = append(results, FeedResult{Feed: f.Name, Err: err})
+		}
+		return results
+	}
+	for i := range r.cfg.Feeds {
+		res := r.writeFeed(ctx, &r.cfg.Feeds[i])
+		if res.Err != nil {
+			r.log.Error("feed not written", "feed", res.Feed, "error", res.Err)
+		} else {
+			r.log.Info("feed written", "feed", res.Feed, "items", res.Items, "changed", res.Changed)
+		}
+		results = append(results, res)
+	}
+	return results
+}
+
+func (r *Runner) writeFeed(ctx context.Context, fc *config.Feed) FeedResult {
+	res := FeedResult{Feed: fc.Name}
+	stored, err := r.store.ItemsForSources(ctx, fc.Sources)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	items := feeds.Select(stored, feeds.SelectOptions{
+		Now:          r.now().UTC(),
+		Limit:        fc.Limit,
+		MaxAge:       fc.MaxAge,
+		DedupeTitles: fc.Dedupe(),
+		TitleWindow:  feeds.DefaultTitleWindow,
+		Include:      fc.Filter.Include,
+		Exclude:      fc.Filter.Exclude,
+	})
+	feed := feeds.Feed{
+		Name: fc.Name, Title: fc.Title, Link: fc.Link, Description: fc.Description,
+		Language: fc.Language, Icon: fc.Icon, SelfURL: r.cfg.BaseURL,
+		Generator: "refeed", Items: items,
+	}
+	if res.Err = feeds.WriteFiles(r.cfg.Output, feed); res.Err != nil {
+		return res
+	}
+	res.Items = len(items)
+	r.obs.SetFeedItems(fc.Name, len(items))
+	res.Changed, res.Err = r.saveFeedState(ctx, fc.Name, items)
+	return res
+}
+
+// saveFeedState records the feed's fingerprint and reports whether it
+// changed since the last write.
+func (r *Runner) saveFeedState(ctx context.Context, name string, items []feeds.Item) (bool, error) {
+	raw, err := json.Marshal(items)
+	if err != nil {
+		return false, err
+	}
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	old, err := r.store.FeedState(ctx, name)
+	if err != nil {
+		return false, err
+	}
+	if old.Hash == hash {
+		return false, nil
+	}
+	return true, r.store.SaveFeedState(ctx, name, store.FeedState{Hash: hash, Built: r.now().UTC(), Items: len(items)})
+}

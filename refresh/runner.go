@@ -1,0 +1,151 @@
+// Package refresh runs refeed's pipeline: for each source it fetches the
+// feed, extracts the articles of new items, merges them into the stored
+// items, and then rebuilds every output feed from the state.
+//
+// Data flows one way: config → fetch → extract → feeds → store/output.
+// A Runner holds no state of its own between calls beyond what is in the
+// store, so `refeed run` calls RunOnce and `refeed serve` calls
+// RefreshSource and WriteFeeds on its own timer.
+package refresh
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/store"
+)
+
+// Observer receives measurements of the pipeline; *metrics.Metrics
+// implements it. A nil Observer in Options records nothing.
+type Observer interface {
+	ObserveFetch(kind, outcome, statusClass string, d time.Duration)
+	ObserveExtract(outcome string, d time.Duration)
+	SetFeedItems(feed string, n int)
+	SourceFailure(source string)
+	SourceSuccess(source string, t time.Time)
+}
+
+// Options tune a Runner. The zero value is usable.
+type Options struct {
+	// Now returns the current time; tests set it. Default time.Now.
+	Now func() time.Time
+	// Observer records metrics; nil records nothing.
+	Observer Observer
+	// IgnoreBackoff polls sources even when their last failures put their
+	// next attempt in the future (`refeed run --force`).
+	IgnoreBackoff bool
+}
+
+// Runner runs the pipeline over one config. It is safe for concurrent use
+// by several goroutines refreshing different sources.
+type Runner struct {
+	cfg     *config.Config
+	store   *store.Store
+	fetcher *fetch.Client
+	log     *slog.Logger
+	obs     Observer
+	now     func() time.Time
+	force   bool
+}
+
+// New returns a Runner over cfg, reading and writing st and fetching with
+// fc. A nil logger discards logs.
+func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Logger, opts Options) *Runner {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff}
+	if r.obs == nil {
+		r.obs = noObserver{}
+	}
+	if r.now == nil {
+		r.now = time.Now
+	}
+	return r
+}
+
+// FetchOptions translates the config's global fetch settings into the
+// fetch client's options.
+func FetchOptions(cfg *config.Config) fetch.Options {
+	return fetch.Options{
+		UserAgent:    cfg.UserAgent,
+		Concurrency:  cfg.Concurrency,
+		PerHost:      cfg.PerHost,
+		HostDelay:    cfg.HostDelay,
+		Timeout:      cfg.Timeout,
+		MaxBody:      cfg.MaxBody,
+		Retries:      cfg.Retries,
+		IgnoreRobots: !cfg.Robots,
+	}
+}
+
+// Summary is the outcome of one RunOnce.
+type Summary struct {
+	Sources []SourceResult
+	Feeds   []FeedResult
+}
+
+// Failed counts the sources that failed or were skipped while backing off,
+// plus the feeds that could not be written.
+func (s *Summary) Failed() int {
+	n := 0
+	for _, r := range s.Sources {
+		if r.Err != nil {
+			n++
+		}
+	}
+	for _, f := range s.Feeds {
+		if f.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// RunOnce refreshes every source, then writes every output feed. A failing
+// source does not stop the others; its error is in its SourceResult. The
+// returned error is only for what stops the whole run (a cancelled ctx).
+func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
+	results := make([]SourceResult, len(r.cfg.Sources))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, r.cfg.Concurrency))
+	for i := range r.cfg.Sources {
+		src := &r.cfg.Sources[i]
+		g.Go(func() error {
+			results[i] = r.refresh(gctx, src)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	if err := ctx.Err(); err != nil {
+		return &Summary{Sources: results}, fmt.Errorf("refresh: run cancelled: %w", err)
+	}
+	sum := &Summary{Sources: results, Feeds: r.WriteFeeds(ctx)}
+	r.log.Info("run done", "sources", len(results), "failed", sum.Failed(), "feeds", len(sum.Feeds))
+	return sum, nil
+}
+
+// RefreshSource refreshes the source named name.
+func (r *Runner) RefreshSource(ctx context.Context, name string) (SourceResult, error) {
+	src := r.cfg.Source(name)
+	if src == nil {
+		return SourceResult{Source: name}, fmt.Errorf("refresh: no source named %q", name)
+	}
+	res := r.refresh(ctx, src)
+	return res, res.Err
+}
+
+// noObserver is the Observer that records nothing.
+type noObserver struct{}
+
+func (noObserver) ObserveFetch(string, string, string, time.Duration) {}
+func (noObserver) ObserveExtract(string, time.Duration)               {}
+func (noObserver) SetFeedItems(string, int)                           {}
+func (noObserver) SourceFailure(string)                               {}
+func (noObserver) SourceSuccess(string, time.Time)                    {}

@@ -1,0 +1,214 @@
+package refresh
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/feeds"
+	"github.com/refeed/refeed/fetch"
+)
+
+// Backoff of a failing source: the next attempt waits sourceBackoffBase
+// after the first failure, doubling per failure up to sourceBackoffMax.
+const (
+	sourceBackoffBase = 5 * time.Minute
+	sourceBackoffMax  = 6 * time.Hour
+)
+
+// ErrBackingOff is a source skipped because its last polls failed and its
+// next attempt is still in the future.
+var ErrBackingOff = errors.New("refresh: backing off after failures")
+
+// SourceResult is what one refresh of a source did.
+type SourceResult struct {
+	Source      string
+	NotModified bool // the feed answered 304
+	Seen        int  // items in the source feed
+	New         int  // items new or changed since the last poll
+	Extracted   int  // articles fetched and extracted
+	Reused      int  // articles reused from the state, without a request
+	Failed      int  // articles that could not be fetched or extracted
+	Err         error
+}
+
+// refresh polls one source and stores its items. Errors end up in the
+// result, logged, and in the source's health.
+func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
+	log := r.log.With("source", src.Name)
+	start := r.now()
+	res := SourceResult{Source: src.Name}
+	if wait, err := r.backingOff(ctx, src.Name, start); err != nil || wait {
+		res.Err = err
+		if wait {
+			res.Err = ErrBackingOff
+		}
+		log.Warn("source skipped", "error", res.Err)
+		return res
+	}
+	res.Err = r.poll(ctx, src, &res)
+	if res.Err != nil {
+		r.recordFailure(ctx, log, src.Name, start, res.Err)
+		return res
+	}
+	if err := r.store.RecordSuccess(ctx, src.Name, start, res.Seen, res.New); err != nil {
+		res.Err = err
+	}
+	r.obs.SourceSuccess(src.Name, start)
+	log.Info("source done", "items", res.Seen, "new", res.New, "extracted", res.Extracted,
+		"reused", res.Reused, "failed", res.Failed, "not_modified", res.NotModified,
+		"duration", r.now().Sub(start).Round(time.Millisecond))
+	return res
+}
+
+// backingOff reports whether the source must wait because of earlier failures.
+func (r *Runner) backingOff(ctx context.Context, name string, now time.Time) (bool, error) {
+	if r.force {
+		return false, nil
+	}
+	h, err := r.store.HealthOf(ctx, name)
+	if err != nil {
+		return false, err
+	}
+	return h.ConsecutiveFailures > 0 && now.Before(h.NextAttempt), nil
+}
+
+func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name string, at time.Time, failure error) {
+	r.obs.SourceFailure(name)
+	failures := 1
+	if h, err := r.store.HealthOf(ctx, name); err == nil {
+		failures = h.ConsecutiveFailures + 1
+	}
+	next := at.Add(fetch.Backoff(failures, sourceBackoffBase, sourceBackoffMax))
+	var he *fetch.HTTPError
+	if errors.As(failure, &he) && he.RetryAfter > 0 && at.Add(he.RetryAfter).After(next) {
+		next = at.Add(he.RetryAfter)
+	}
+	// Record with a context that outlives a cancelled run, so the health
+	// the operator sees says why the source stopped.
+	if err := r.store.RecordFailure(context.WithoutCancel(ctx), name, at, failure, next); err != nil {
+		log.Error("cannot record source failure", "error", err)
+	}
+	log.Error("source failed", "error", failure, "consecutive_failures", failures, "next_attempt", next.Format(time.RFC3339))
+}
+
+// poll fetches, parses, extracts and stores one source.
+func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult) error {
+	etag, lastModified, err := r.store.Validators(ctx, src.URL)
+	if err != nil {
+		return err
+	}
+	resp, err := r.fetchFeed(ctx, src, etag, lastModified)
+	if err != nil {
+		return err
+	}
+	stored, err := r.store.SourceItems(ctx, src.Name)
+	if err != nil {
+		return err
+	}
+	var incoming []feeds.Item
+	if resp.NotModified {
+		res.NotModified = true
+	} else {
+		parsed, err := feeds.Parse(resp.Body, resp.URL)
+		if err != nil {
+			return err
+		}
+		incoming = r.prepareItems(src, parsed.Items)
+		res.Seen = len(incoming)
+		res.New = len(feeds.Pending(stored, incoming))
+	}
+	merged := feeds.Merge(stored, incoming, r.now().UTC())
+	changed := r.extractArticles(ctx, src, merged, res)
+	if !resp.NotModified || changed {
+		if err := r.store.SaveSourceItems(ctx, src.Name, merged); err != nil {
+			return err
+		}
+		if _, err := r.store.Prune(ctx, src.Name, r.keepItems(src.Name)); err != nil {
+			return err
+		}
+	}
+	// Validators go last: if anything above failed, the next poll fetches
+	// the whole feed again instead of trusting a 304.
+	if resp.NotModified || (resp.ETag == "" && resp.LastModified == "" && etag == "" && lastModified == "") {
+		return nil
+	}
+	return r.store.SaveValidators(ctx, src.URL, resp.ETag, resp.LastModified)
+}
+
+func (r *Runner) fetchFeed(ctx context.Context, src *config.Source, etag, lastModified string) (*fetch.Response, error) {
+	start := r.now()
+	resp, err := r.fetcher.FetchFeed(ctx, fetch.Request{
+		URL: src.URL, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
+		Charset: src.Charset, Headers: src.Headers,
+		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
+	})
+	r.observeFetch("feed", resp, err, r.now().Sub(start))
+	return resp, err
+}
+
+// prepareItems stamps the source's name and language on freshly parsed
+// items and applies the source's include/exclude filter.
+func (r *Runner) prepareItems(src *config.Source, items []feeds.Item) []feeds.Item {
+	out := items[:0:0]
+	for _, it := range items {
+		if !src.Filter.Keep(append([]string{it.Title, it.Text}, it.Categories...)...) {
+			continue
+		}
+		it.Source = src.Name
+		if it.Lang == "" {
+			it.Lang = src.Language
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// keepItems is how many items of a source the state keeps: enough for the
+// largest feed the source is in, with room for dedupe and filters.
+func (r *Runner) keepItems(source string) int {
+	keep := 200
+	for _, f := range r.cfg.Feeds {
+		for _, s := range f.Sources {
+			if s == source && 2*f.Limit > keep {
+				keep = 2 * f.Limit
+			}
+		}
+	}
+	return keep
+}
+
+// retries maps the config's retry count (0 = none) to fetch's (0 = default).
+func retries(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
+}
+
+func (r *Runner) observeFetch(kind string, resp *fetch.Response, err error, d time.Duration) {
+	outcome, status := "ok", 0
+	switch {
+	case err != nil:
+		outcome = "error"
+		var he *fetch.HTTPError
+		if errors.As(err, &he) {
+			status = he.StatusCode
+		}
+	case resp.NotModified:
+		outcome, status = "not_modified", resp.StatusCode
+	default:
+		status = resp.StatusCode
+	}
+	r.obs.ObserveFetch(kind, outcome, statusClass(status), d)
+}
+
+func statusClass(code int) string {
+	if code == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%dxx", code/100)
+}
