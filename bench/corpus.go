@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// page is one benchmark page: UTF-8 HTML, its URL and the true body text.
+type page struct {
+	ID    string
+	URL   *url.URL
+	HTML  []byte
+	Truth string
+}
+
+// loadScrapinghub reads the scrapinghub-dev pages (html/<id>.html.gz) and
+// their ground truth, sorted by id.
+func loadScrapinghub(dir string) ([]page, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: ground truth: %w", err)
+	}
+	var truth map[string]struct {
+		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		return nil, fmt.Errorf("bench: ground truth: %w", err)
+	}
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	pages := make([]page, 0, len(ids))
+	for _, id := range ids {
+		body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			return nil, err
+		}
+		u, err := url.Parse(truth[id].URL)
+		if err != nil {
+			return nil, fmt.Errorf("bench: %s: %w", id, err)
+		}
+		pages = append(pages, page{ID: id[:8], URL: u, HTML: body, Truth: truth[id].ArticleBody})
+	}
+	return pages, nil
+}
+
+// readGzip returns the decompressed content of a .gz file.
+func readGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %s: %w", path, err)
+	}
+	defer zr.Close()
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// loadArabic reads the CNN Arabic page in every stored copy: the two
+// newspaper captures, goose3's, and the four legacy-encoded variants,
+// decoded to UTF-8 here because charset decoding is fetch/'s job and not
+// part of what is timed. The truth is newspaper4k's article text.
+func loadArabic(dir string) ([]page, error) {
+	cnn := filepath.Join(dir, "cnn-arabic-syria-2013")
+	truth, err := os.ReadFile(filepath.Join(cnn, "newspaper4k", "arabic_article.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: arabic truth: %w", err)
+	}
+	u, _ := url.Parse("http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html")
+	legacy := "derived-legacy-encodings/arabic_article."
+	files := []struct {
+		id, path string
+		enc      encoding.Encoding
+	}{
+		{"newspaper4k", "newspaper4k/arabic_article.html", nil},
+		{"newspaper3k", "newspaper3k/arabic_article.html", nil},
+		{"goose3", "goose3/test_cnn_arabic.html", nil},
+		{"cp1256", legacy + "windows-1256.html", charmap.Windows1256},
+		{"cp1256-nometa", legacy + "windows-1256.no-meta-charset.html", charmap.Windows1256},
+		{"iso8859-6", legacy + "iso-8859-6.html", charmap.ISO8859_6},
+		{"iso8859-6-nometa", legacy + "iso-8859-6.no-meta-charset.html", charmap.ISO8859_6},
+	}
+	var pages []page
+	for _, f := range files {
+		body, err := os.ReadFile(filepath.Join(cnn, f.path))
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		if f.enc != nil {
+			if body, err = f.enc.NewDecoder().Bytes(body); err != nil {
+				return nil, fmt.Errorf("bench: decode %s: %w", f.path, err)
+			}
+			// The decoded bytes are UTF-8 now; a leftover meta charset
+			// would make a charset-aware parser decode them twice.
+			body = bytes.Replace(body, []byte("windows-1256"), []byte("utf-8"), -1)
+			body = bytes.Replace(body, []byte("ISO-8859-6"), []byte("utf-8"), -1)
+		}
+		pages = append(pages, page{ID: f.id, URL: u, HTML: body, Truth: strings.TrimSpace(string(truth))})
+	}
+	return pages, nil
+}

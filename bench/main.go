@@ -1,0 +1,91 @@
+// Command bench scores refeed's article extraction against go-trafilatura
+// and readeck/go-readability on the same pages in the same run: F1 by the
+// scrapinghub article-extraction-benchmark metric (package
+// github.com/refeed/refeed/extract/score), pages per second, and time as
+// a multiple of a bare html.Parse of the same pages.
+//
+// Usage, from the bench directory:
+//
+//	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// run parses the flags, loads both page sets and prints one table each.
+func run(args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	corpus := fs.String("corpus", filepath.Join("..", "..", "shared", "corpus"), "corpus directory (shared/corpus beside the repository)")
+	rounds := fs.Int("rounds", 3, "timed passes over the pages; the fastest counts")
+	worst := fs.Int("worst", 0, "list this many lowest-scoring pages per extractor")
+	only := fs.String("only", "", "comma-separated extractor names to run (default all)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*corpus); err != nil {
+		return fmt.Errorf("bench: corpus not found at %s (set -corpus): %w", *corpus, err)
+	}
+	sets := []struct {
+		title string
+		load  func(string) ([]page, error)
+		dir   string
+	}{
+		{"scrapinghub-dev", loadScrapinghub, filepath.Join(*corpus, "scrapinghub-dev")},
+		{"arabic-dev CNN Arabic (UTF-8 captures + legacy encodings decoded)", loadArabic, filepath.Join(*corpus, "arabic-dev")},
+	}
+	for _, s := range sets {
+		pages, err := s.load(s.dir)
+		if err != nil {
+			return err
+		}
+		measure(s.title, pages, selected(*only), *rounds, *worst)
+	}
+	return nil
+}
+
+// selected returns the extractors named in only, or all of them.
+func selected(only string) []extractor {
+	all := extractors()
+	if only == "" {
+		return all
+	}
+	var out []extractor
+	for _, ex := range all {
+		for _, name := range strings.Split(only, ",") {
+			if strings.TrimSpace(name) == ex.Name {
+				out = append(out, ex)
+			}
+		}
+	}
+	return out
+}
+
+// measure scores and times every extractor on one page set and prints
+// the table.
+func measure(title string, pages []page, exs []extractor, rounds, worst int) {
+	parse := timePages(parseOnly, pages, rounds)
+	var results []result
+	for _, ex := range exs {
+		r := scorePages(ex, pages)
+		r.Elapsed = timePages(ex.Run, pages, rounds)
+		results = append(results, r)
+	}
+	printTable(os.Stdout, title, len(pages), parse, results)
+	if worst > 0 {
+		for _, r := range results {
+			printWorst(os.Stdout, r, worst)
+		}
+	}
+}

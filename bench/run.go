@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"sort"
+	"time"
+
+	"github.com/refeed/refeed/extract/score"
+)
+
+// result is one extractor's score and speed over one set of pages.
+type result struct {
+	Name                  string
+	Precision, Recall, F1 float64
+	Exact, Empty          int
+	Elapsed               time.Duration // fastest round over all pages
+	Pages                 []pageScore
+}
+
+// pageScore is one page's outcome, for the worst-pages list.
+type pageScore struct {
+	ID  string
+	F1  float64
+	Err error
+}
+
+// score runs ex once over the pages and scores its text.
+func scorePages(ex extractor, pages []page) result {
+	r := result{Name: ex.Name}
+	counts := make([]score.Counts, 0, len(pages))
+	for _, p := range pages {
+		text, err := ex.Run(p.HTML, p.URL)
+		c := score.Compare(text, p.Truth)
+		counts = append(counts, c)
+		if score.Exact(text, p.Truth) {
+			r.Exact++
+		}
+		if len(score.Tokens(text)) == 0 {
+			r.Empty++
+		}
+		r.Pages = append(r.Pages, pageScore{ID: p.ID, F1: c.F1(), Err: err})
+	}
+	r.Precision, r.Recall, r.F1 = score.Aggregate(counts)
+	return r
+}
+
+// timePages returns the fastest of rounds passes of run over all pages.
+// The fastest pass is the one least disturbed by other work on the host.
+func timePages(run func([]byte, *url.URL) (string, error), pages []page, rounds int) time.Duration {
+	best := time.Duration(-1)
+	for range rounds {
+		start := time.Now()
+		for _, p := range pages {
+			_, _ = run(p.HTML, p.URL)
+		}
+		if d := time.Since(start); best < 0 || d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+// printTable writes the results as a Markdown table: F1, precision,
+// recall, exact matches, empty outputs, pages per second and time as a
+// multiple of bare html.Parse.
+func printTable(w io.Writer, title string, n int, parse time.Duration, results []result) {
+	fmt.Fprintf(w, "\n%s (%d pages; bare html.Parse %.1f ms, %.0f pages/s)\n\n", title, n, ms(parse), perSecond(n, parse))
+	fmt.Fprintln(w, "| extractor | F1 | precision | recall | exact | empty | pages/s | × parse |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	for _, r := range results {
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %.0f | %.1f× |\n",
+			r.Name, r.F1, r.Precision, r.Recall, r.Exact, r.Empty, perSecond(n, r.Elapsed), float64(r.Elapsed)/float64(parse))
+	}
+}
+
+// printWorst lists the n pages where the extractor scored lowest.
+func printWorst(w io.Writer, r result, n int) {
+	pages := append([]pageScore(nil), r.Pages...)
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].F1 < pages[j].F1 })
+	fmt.Fprintf(w, "\nlowest F1 for %s:\n", r.Name)
+	for _, p := range pages[:min(n, len(pages))] {
+		if p.Err != nil {
+			fmt.Fprintf(w, "  %s  %.3f  (%v)\n", p.ID, p.F1, p.Err)
+			continue
+		}
+		fmt.Fprintf(w, "  %s  %.3f\n", p.ID, p.F1)
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func perSecond(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
+}
