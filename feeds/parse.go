@@ -38,13 +38,18 @@ type Parsed struct {
 // repeating an earlier item's ID are dropped. Source and FirstSeen are left
 // for the caller and Merge.
 //
-// Parse never panics. When the document is not well-formed XML, it retries
-// once after repairing the most common breakage (bare '&', control
-// characters) and otherwise returns an error naming feedURL.
+// Parse never panics. When the document does not parse, it retries once
+// after repairing the most common breakage (XML: bare '&', control
+// characters; JSON Feed: authors given as plain strings) and otherwise
+// returns an error naming feedURL.
 func Parse(body []byte, feedURL string) (*Parsed, error) {
 	gf, err := parseGofeed(body)
 	if err != nil && !errors.Is(err, ErrNotFeed) {
-		if repaired, rerr := parseGofeed(repairXML(body)); rerr == nil {
+		repair := repairXML
+		if b := bytes.TrimLeft(body, " \t\r\n\ufeff"); len(b) > 0 && b[0] == '{' {
+			repair = repairJSON
+		}
+		if repaired, rerr := parseGofeed(repair(body)); rerr == nil {
 			gf, err = repaired, nil
 		}
 	}

@@ -73,6 +73,9 @@ func (t *translator) item(gi *gofeed.Item) Item {
 		Enclosures: t.enclosures(gi.Enclosures),
 		Lang:       t.lang,
 	}
+	if it.Title == "" {
+		it.Title = mediaTitle(gi.Extensions["media"])
+	}
 	it.URL = t.link(gi)
 	it.Image = t.image(gi)
 	if gi.PublishedParsed != nil {
@@ -90,9 +93,44 @@ func (t *translator) item(gi *gofeed.Item) Item {
 	if title == "" {
 		title = excerpt(it.Text, 200)
 	}
-	it.ID = ItemID(it.URL, it.SourceGUID, title, t.feedURL)
+	idURL := it.URL
+	if t.linkFromGUID(gi) {
+		// A permalink GUID may differ from its siblings only by the
+		// fragment CanonicalURL drops ("...#When:12:59:01PM"), so the GUID
+		// itself, a URL and hence globally unique, is the identity.
+		idURL = ""
+	}
+	it.ID = ItemID(idURL, it.SourceGUID, title, t.feedURL)
 	it.ContentHash = ContentHash(it)
 	return it
+}
+
+// linkFromGUID reports an item whose only URL is its GUID.
+func (t *translator) linkFromGUID(gi *gofeed.Item) bool {
+	for _, raw := range append([]string{gi.Link}, gi.Links...) {
+		if t.url(raw) != "" {
+			return false
+		}
+	}
+	return strings.Contains(gi.GUID, "#")
+}
+
+// mediaTitle returns media:title, directly under the item or in a
+// media:group, as a plain-text title for items without one.
+func mediaTitle(media map[string][]ext.Extension) string {
+	for _, e := range media["title"] {
+		if s := plainTitle(e.Value); s != "" {
+			return s
+		}
+	}
+	for _, g := range media["group"] {
+		for _, e := range g.Children["title"] {
+			if s := plainTitle(e.Value); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // link picks the item's article URL: its link, its other links, then a
