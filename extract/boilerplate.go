@@ -37,6 +37,24 @@ var chromeTitles = map[string]bool{
 	"اخر الاخبار": true, "احدث الاخبار": true, "الموضوع": true,
 }
 
+// boxTitles title whole boxes of chrome: a block whose first words are one
+// of these, or which follows a heading that is, is not article.
+var boxTitles = map[string]bool{
+	"related": true, "related articles": true, "related stories": true,
+	"related posts": true, "related news": true, "related content": true,
+	"more stories": true, "more news": true, "comments": true,
+	"most read": true, "most popular": true, "popular": true, "trending": true,
+	"recommended": true, "read next": true, "up next": true,
+	"you may also like": true, "you might also like": true, "read more": true,
+	"ذات صله": true, "مواضيع ذات صله": true, "اخبار ذات صله": true,
+	"مقالات ذات صله": true, "اخبار متعلقه": true, "مواضيع متعلقه": true,
+	"الاكثر قراءه": true, "الاكثر مشاهده": true, "الاكثر تداولا": true,
+	"الاكثر قراءه اليوم": true, "الاكثر شعبيه": true, "التعليقات": true,
+	"تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
+	"اقرا ايضا": true, "اقرا المزيد": true, "شاهد ايضا": true, "اقرا كذلك": true,
+	"اخر الاخبار": true, "احدث الاخبار": true, "اخبار اخري": true,
+}
+
 // chromePrefixes start short blocks of chrome: "read also: …", "subscribe
 // to our channel …", "add your comment".
 var chromePrefixes = [...]string{
@@ -57,8 +75,32 @@ var chromePrefixes = [...]string{
 const maxChromeChars = 160
 
 // isChromeTitle reports whether the whole text of a block is chrome.
+// Counts such as "12 comments" or "التعليقات (3)" do not matter.
 func isChromeTitle(text string) bool {
-	return chromeTitles[normalizePhrase(text)]
+	return inTitles(chromeTitles, text)
+}
+
+// isBoxTitle reports whether text titles a box of chrome.
+func isBoxTitle(text string) bool {
+	return inTitles(boxTitles, text)
+}
+
+func inTitles(titles map[string]bool, text string) bool {
+	n := normalizePhrase(text)
+	if titles[n] {
+		return true
+	}
+	if strings.IndexFunc(n, unicode.IsDigit) < 0 {
+		return false
+	}
+	words := strings.Fields(n)
+	kept := words[:0]
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			kept = append(kept, w)
+		}
+	}
+	return titles[strings.Join(kept, " ")]
 }
 
 // hasChromePrefix reports whether a short block starts like chrome.

@@ -113,10 +113,50 @@ func (s *scorer) classWeight(n *html.Node) int {
 	return s.hints.of(n).weight
 }
 
-// final is a candidate's score discounted by its link density.
+// final is a candidate's score discounted by its link density; a box
+// titled as chrome ("Comments", "ذات صلة") is no candidate at all.
 func (s *scorer) final(n *html.Node) float64 {
 	st := s.stats[n]
+	if !st.checked {
+		st.checked = true
+		st.chrome = s.titledChrome(n)
+	}
+	if st.chrome {
+		return 0
+	}
 	return st.score * (1 - st.linkDensity())
+}
+
+// maxTitleChars bounds the text of a box title.
+const maxTitleChars = 40
+
+// titledChrome reports whether n, or the heading just before it, titles n
+// as chrome: its first element children or its previous element sibling is
+// a short "Comments", "Related", "الأكثر قراءة" …
+func (s *scorer) titledChrome(n *html.Node) bool {
+	seen := 0
+	for c := n.FirstChild; c != nil && seen < 2; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		if s.isChromeTitleNode(c) {
+			return true
+		}
+	}
+	prev := n.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		prev = prev.PrevSibling
+	}
+	return prev != nil && isHeading(prev.DataAtom) && s.isChromeTitleNode(prev)
+}
+
+func (s *scorer) isChromeTitleNode(n *html.Node) bool {
+	st := s.stats[n]
+	if st == nil || st.chars > maxTitleChars || st.chars == 0 {
+		return false
+	}
+	return isChromeTitle(nodeText(n))
 }
 
 // top picks the element that holds the article, or nil.

@@ -112,11 +112,8 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 		n.DataAtom != atom.Hr && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
 		return false
 	}
-	if isHeading(n.DataAtom) || n.DataAtom == atom.P || n.DataAtom == atom.Li ||
-		n.DataAtom == atom.Div || n.DataAtom == atom.Strong || n.DataAtom == atom.B {
-		if !c.keepText(n, t) {
-			return false
-		}
+	if textBlock(n) && !c.keepText(n, t) {
+		return false
 	}
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
@@ -147,7 +144,7 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 	if hasChromePrefix(text) {
 		return false
 	}
-	if n.DataAtom == atom.H1 || isHeading(n.DataAtom) && c.title != "" && normalizePhrase(text) == c.title {
+	if n.DataAtom == atom.H1 || c.title != "" && normalizePhrase(text) == c.title {
 		return false
 	}
 	return true
@@ -200,4 +197,34 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 		return true
 	}
 	return false
+}
+
+// textBlock reports whether n is a block of text whose words alone may mark
+// it as chrome: a paragraph, heading, list item or cell, or an inline
+// element standing alone in its block. A bold "Facebook" inside a sentence
+// is prose.
+func textBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Li, atom.Div, atom.Td, atom.Dd, atom.Dt, atom.Section:
+		return true
+	case atom.Strong, atom.B, atom.Font, atom.Span, atom.A, atom.Em, atom.I:
+		return standsAlone(n)
+	}
+	return isHeading(n.DataAtom)
+}
+
+// standsAlone reports whether n's siblings are only whitespace and <br>.
+func standsAlone(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == n {
+			continue
+		}
+		switch {
+		case c.Type == html.TextNode && isSpace(c.Data):
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+		default:
+			return false
+		}
+	}
+	return true
 }

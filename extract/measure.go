@@ -12,6 +12,8 @@ type stats struct {
 	hasBlock  bool // a block-level element sits somewhere inside
 	score     float64
 	candidate bool // received a paragraph score
+	checked   bool // chrome has been decided
+	chrome    bool // titled as chrome ("Comments", "Related", …)
 }
 
 // linkDensity is the share of the element's text inside links.

@@ -21,7 +21,7 @@ func wrapRuns(n *html.Node) {
 			wrap(n, start, c)
 			n.RemoveChild(c)
 			start = nil
-		case isInlineNode(c):
+		case isInlineNode(c) && !holdsBlock(c):
 			if start == nil {
 				start = c
 			}
@@ -32,6 +32,17 @@ func wrapRuns(n *html.Node) {
 		c = next
 	}
 	wrap(n, start, nil)
+}
+
+// holdsBlock reports whether inline element n has a block child, as a
+// <font> or <span> wrapping whole paragraphs does.
+func holdsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (!isInlineNode(c) || holdsBlock(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // needsWrap reports whether n has a <br> child, or a block child next to
@@ -46,7 +57,7 @@ func needsWrap(n *html.Node) bool {
 			if !isSpace(c.Data) {
 				inline = true
 			}
-		case isInlineNode(c):
+		case isInlineNode(c) && !holdsBlock(c):
 			inline = true
 		case c.Type == html.ElementNode:
 			block = true

@@ -26,7 +26,16 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			p.element(c, inTable, inPara)
+			if p.strip && p.titlesChrome(c) {
+				// A "Related" or "Comments" heading: drop it and its box.
+				if box := nextElement(c); box != nil && isBoxTag(box.DataAtom) {
+					next = box.NextSibling
+					n.RemoveChild(box)
+				}
+				n.RemoveChild(c)
+			} else {
+				p.element(c, inTable, inPara)
+			}
 		}
 		c = next
 	}
@@ -36,7 +45,7 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 }
 
 func (p *preparer) element(c *html.Node, inTable, inPara bool) {
-	if p.drop(c, inTable) {
+	if p.drop(c, inTable) || p.strip && isBoxTag(c.DataAtom) && titledBox(c) {
 		removeNode(c)
 		return
 	}
@@ -149,4 +158,23 @@ func (p *preparer) noscript(n *html.Node, inTable, inPara bool) {
 	}
 	p.walk(n, inTable, inPara)
 	unwrap(n)
+}
+
+// titlesChrome reports whether n is a heading naming a box of chrome.
+func (p *preparer) titlesChrome(n *html.Node) bool {
+	if !isHeading(n.DataAtom) {
+		return false
+	}
+	text := shortText(n, maxTitleChars)
+	return text != "" && isBoxTitle(text)
+}
+
+// nextElement returns the next element sibling of n, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }

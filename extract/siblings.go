@@ -46,6 +46,9 @@ func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold 
 	if st.candidate && st.score+bonus >= threshold {
 		return true
 	}
+	if isFigure(c, st) {
+		return true
+	}
 	if c.DataAtom != atom.P {
 		return false
 	}
@@ -82,4 +85,28 @@ func appendText(b *strings.Builder, n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		appendText(b, c)
 	}
+}
+
+// maxCaptionChars bounds the text of a block that counts as a figure.
+const maxCaptionChars = 300
+
+// isFigure reports whether sibling c is the article's picture: a <figure>,
+// or a block holding an image that is not a link and little text.
+func isFigure(c *html.Node, st *stats) bool {
+	if st.chars > maxCaptionChars || st.linkChars*2 > st.chars {
+		return false
+	}
+	img := c
+	if c.DataAtom != atom.Img {
+		img = findElement(c, atom.Img)
+	}
+	if img == nil {
+		return false
+	}
+	for a := img; a != nil && a != c.Parent; a = a.Parent {
+		if a.DataAtom == atom.A {
+			return false
+		}
+	}
+	return true
 }

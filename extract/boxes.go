@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// isBoxTag reports whether elements with tag a hold a box of page parts.
+func isBoxTag(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Section, atom.Aside, atom.Ul, atom.Ol, atom.Dl,
+		atom.Table, atom.Tbody, atom.Header, atom.Footer, atom.Nav, atom.Form:
+		return true
+	}
+	return false
+}
+
+// isTitleTag reports whether elements with tag a can title a box.
+func isTitleTag(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.B,
+		atom.Strong, atom.Span, atom.Font, atom.Div, atom.P, atom.Td, atom.Th,
+		atom.Legend, atom.Caption, atom.A, atom.Li, atom.Label:
+		return true
+	}
+	return false
+}
+
+// titledBox reports whether box n opens with a box title such as
+// "Comments" or "الأكثر قراءة": its first text sits in a title-like
+// element and is one of boxTitles.
+func titledBox(n *html.Node) bool {
+	t := firstText(n, 0)
+	if t == nil || t.Parent == nil || !isTitleTag(t.Parent.DataAtom) {
+		return false
+	}
+	text := shortText(t.Parent, maxTitleChars)
+	return text != "" && isBoxTitle(text)
+}
+
+// firstText returns the first non-blank text node under n.
+func firstText(n *html.Node, depth int) *html.Node {
+	if depth > 8 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if !isSpace(c.Data) {
+				return c
+			}
+		case html.ElementNode:
+			if t := firstText(c, depth+1); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// shortText returns the text of n, or "" when it exceeds max bytes·2
+// (a rough bound that keeps the walk short on big elements).
+func shortText(n *html.Node, max int) string {
+	var b strings.Builder
+	limit := max * 4 // Arabic letters take two bytes, plus spacing
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return b.Len() <= limit
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return ""
+	}
+	return b.String()
+}

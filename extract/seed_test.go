@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"bytes"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html/charset"
+)
+
+const seedHeadline = "بيان مشترك لوزارتي الدفاع العراقية والأمريكية"
+
+// seedChrome are lines of the seed page that are not article: the Telegram
+// call-out, the comment form, the currency box, readers' comments with
+// their topic links, and the Facebook link.
+var seedChrome = []string{
+	"اشترك في قناة وكالة انباء براثا على التلجرام",
+	"telegram.me",
+	"اضف تعليقك",
+	"الاسم والنص والتحقق من الروبوت ضروري",
+	"الاسعار الرسمية للعملات مقابل الدينار",
+	"التعليقات",
+	"الموضوع",
+	"انا استغرب لماذا لابد ان يقدم شاب عراقي",
+	"انتحار طالب بعد عودته من الامتحان في واسط",
+	"العلاقات التي تربط البرزانيين",
+	"محكمة جنايات بابل",
+	"فيسبوك",
+	"الدولار",
+}
+
+func TestSeedLayouts(t *testing.T) {
+	want := readSeedParagraphs(t)
+	tests := []struct {
+		file, charset string
+		image         string // absolute URL the article HTML must show
+	}{
+		{"modern.html", "", "https://burathanews.com/upload/2024/09/statement.jpg"},
+		{"legacy-table.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg"},
+		{"long-comments.html", "", "https://burathanews.com/arabic/upload/2024/09/statement-small.jpg"},
+	}
+	pageURL, _ := url.Parse("https://burathanews.com/arabic/news/450001.php")
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			page := readSeedFixture(t, tt.file, tt.charset)
+			a, err := Extract(bytes.NewReader(page), pageURL, nil)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if a.Title != seedHeadline {
+				t.Errorf("Title = %q, want %q", a.Title, seedHeadline)
+			}
+			got := strings.Split(a.Text, "\n\n")
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("got %d paragraphs, want the %d of the article:\n%s", len(got), len(want), a.Text)
+			}
+			for _, line := range seedChrome {
+				if strings.Contains(a.Text, line) || strings.Contains(a.HTML, line) {
+					t.Errorf("article holds chrome %q", line)
+				}
+			}
+			// The headline may be an image's alt text, never shown text.
+			if strings.Contains(a.Text, seedHeadline) || strings.Contains(a.HTML, ">"+seedHeadline) {
+				t.Errorf("article repeats the headline")
+			}
+			if !strings.Contains(a.HTML, `src="`+tt.image+`"`) {
+				t.Errorf("HTML lacks image %s:\n%s", tt.image, a.HTML)
+			}
+			if a.Dir != "rtl" {
+				t.Errorf("Dir = %q, want rtl", a.Dir)
+			}
+		})
+	}
+}
+
+func readSeedParagraphs(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "seed", "paragraphs.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(strings.TrimSpace(string(b)), "\n\n")
+	if len(paras) != 9 {
+		t.Fatalf("paragraphs.txt holds %d paragraphs, want 9", len(paras))
+	}
+	return paras
+}
+
+// readSeedFixture reads a fixture, decoding it from a legacy charset.
+func readSeedFixture(t *testing.T, name, label string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "seed", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if label == "" {
+		return b
+	}
+	r, err := charset.NewReaderLabel(label, bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
