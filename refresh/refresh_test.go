@@ -1,0 +1,199 @@
+package refresh_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/refresh"
+	"github.com/refeed/refeed/store"
+)
+
+// site serves a feed whose items the test changes between polls, and
+// article pages that either work or fail with 500.
+type site struct {
+	mu       sync.Mutex
+	items    []string // item slugs in the feed, newest first
+	broken   map[string]bool
+	requests map[string]int
+	srv      *httptest.Server
+}
+
+func newSite(t *testing.T) *site {
+	s := &site{broken: map[string]bool{}, requests: map[string]int{}}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+func (s *site) set(items ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items = items
+}
+
+func (s *site) hits(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests[path]
+}
+
+func (s *site) serve(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests[r.URL.Path]++
+	if r.URL.Path == "/feed" {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
+		for _, slug := range s.items {
+			fmt.Fprintf(w, `<item><title>Title %s</title><link>%s/a/%s</link><description>summary of %s</description><pubDate>%s</pubDate></item>`,
+				slug, s.srv.URL, slug, slug, time.Date(2026, 1, 1+int(slug[0]-'a'), 0, 0, 0, 0, time.UTC).Format(time.RFC1123Z))
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+		return
+	}
+	slug := strings.TrimPrefix(r.URL.Path, "/a/")
+	if s.broken[slug] {
+		http.Error(w, "boom", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprintf(w, `<html><body><nav><a href="/">Home</a></nav><article><h1>Title %s</h1>`, slug)
+	for i := range 6 {
+		fmt.Fprintf(w, `<p>Paragraph %d of article %s, which is long enough to look like real prose, with commas, clauses and a full stop.</p>`, i, slug)
+	}
+	fmt.Fprint(w, `</article><footer>Footer</footer></body></html>`)
+}
+
+type fixture struct {
+	cfg    *config.Config
+	runner *refresh.Runner
+	now    time.Time
+}
+
+func newFixture(t *testing.T, s *site, limit int) *fixture {
+	dir := t.TempDir()
+	yaml := fmt.Sprintf(`
+output: %s
+state: %s
+retries: 0
+host_delay: 1ms
+robots: false
+sources:
+  - {name: src, url: "%s/feed", fulltext: true, language: en}
+feeds:
+  - {name: out, sources: [src], limit: %d}
+`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), s.srv.URL, limit)
+	cfg, err := config.ParseConfig(strings.NewReader(yaml), filepath.Join(dir, "sources.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), cfg.State)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f := &fixture{cfg: cfg, now: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)}
+	f.runner = refresh.New(cfg, st, fetch.New(refresh.FetchOptions(cfg), nil), nil, refresh.Options{Now: func() time.Time { return f.now }})
+	return f
+}
+
+func (f *fixture) run(t *testing.T) *refresh.Summary {
+	t.Helper()
+	sum, err := f.runner.RunOnce(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func (f *fixture) output(t *testing.T) []*gofeed.Item {
+	t.Helper()
+	file, err := os.Open(filepath.Join(f.cfg.Output, "out.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	feed, err := gofeed.NewParser().Parse(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return feed.Items
+}
+
+func titles(items []*gofeed.Item) string {
+	var out []string
+	for _, it := range items {
+		out = append(out, strings.TrimPrefix(it.Title, "Title "))
+	}
+	return strings.Join(out, ",")
+}
+
+// TestItemsOutliveTheirSourceFeed: items that drop off the source feed stay
+// in the output until the feed's limit pushes them out.
+func TestItemsOutliveTheirSourceFeed(t *testing.T) {
+	s := newSite(t)
+	f := newFixture(t, s, 3)
+	s.set("b", "a")
+	f.run(t)
+	s.set("c")
+	f.now = f.now.Add(time.Hour)
+	f.run(t)
+	if got := titles(f.output(t)); got != "c,b,a" {
+		t.Errorf("after the source dropped a and b: items %q, want c,b,a", got)
+	}
+	s.set("e", "d")
+	f.now = f.now.Add(time.Hour)
+	f.run(t)
+	if got := titles(f.output(t)); got != "e,d,c" {
+		t.Errorf("with limit 3: items %q, want e,d,c", got)
+	}
+}
+
+// TestFailedArticleKeepsSummaryAndBacksOff: an article page that fails
+// leaves the feed's summary in the item, is not fetched again on the very
+// next run, and is retried once its backoff has passed.
+func TestFailedArticleKeepsSummaryAndBacksOff(t *testing.T) {
+	s := newSite(t)
+	s.broken["x"] = true
+	f := newFixture(t, s, 10)
+	s.set("x", "y")
+	sum := f.run(t)
+	if r := sum.Sources[0]; r.Err != nil || r.Failed != 1 || r.Extracted != 1 {
+		t.Fatalf("first run: %+v", r)
+	}
+	items := f.output(t)
+	for _, it := range items {
+		slug := strings.TrimPrefix(it.Title, "Title ")
+		full := strings.Contains(it.Content, "Paragraph 5 of article "+slug)
+		if slug == "x" && (full || !strings.Contains(it.Content+it.Description, "summary of x")) {
+			t.Errorf("failed article x: content %q", it.Content)
+		}
+		if slug == "y" && !full {
+			t.Errorf("article y lacks its full text: %q", it.Content)
+		}
+	}
+	f.run(t)
+	if n := s.hits("/a/x"); n != 1 {
+		t.Errorf("failed article fetched %d times by two back-to-back runs, want 1", n)
+	}
+	if n := s.hits("/a/y"); n != 1 {
+		t.Errorf("extracted article fetched %d times, want 1", n)
+	}
+	s.broken["x"] = false
+	f.now = f.now.Add(time.Hour)
+	sum = f.run(t)
+	if n := s.hits("/a/x"); n != 2 || sum.Sources[0].Extracted != 1 {
+		t.Errorf("after the backoff: x fetched %d times (want 2), result %+v", n, sum.Sources[0])
+	}
+}
