@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -75,11 +76,18 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
-// err returns es sorted by line as an error, or nil when empty.
+// err returns es sorted by line as an error, or nil when empty. Problems
+// without a line (a missing top-level key) come last.
 func (es Errors) err() error {
 	if len(es) == 0 {
 		return nil
 	}
-	sort.SliceStable(es, func(i, j int) bool { return es[i].Line < es[j].Line })
+	key := func(e *Error) int {
+		if e.Line <= 0 {
+			return math.MaxInt
+		}
+		return e.Line
+	}
+	sort.SliceStable(es, func(i, j int) bool { return key(es[i]) < key(es[j]) })
 	return es
 }

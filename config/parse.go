@@ -48,6 +48,9 @@ func ParseConfig(r io.Reader, filename string) (*Config, error) {
 	c.File = filename
 	d := &decoder{meta: &meta{file: filename, lines: map[string]int{}, failed: map[string]bool{}}}
 	d.mapping(root, "", topFields(c))
+	if d.meta.failed[""] {
+		return nil, d.errs.err() // not a mapping: nothing to validate
+	}
 	c.meta = d.meta
 	c.resolvePaths(filepath.Dir(filename))
 	errs = d.errs

@@ -16,7 +16,7 @@ func suggest(word string, candidates []string) string {
 	if len(word) <= 4 {
 		limit = 1
 	}
-	if best == "" || bestDist > limit {
+	if best == "" || bestDist > limit || bestDist >= len([]rune(word)) {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)

@@ -1,0 +1,206 @@
+package config_test
+
+import (
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/refeed/refeed/config"
+)
+
+func TestReadConfigFile_Full(t *testing.T) {
+	c, err := config.ReadConfigFile(filepath.Join("testdata", "sources.yaml"))
+	if err != nil {
+		t.Fatalf("ReadConfigFile: %v", err)
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"Output", c.Output, filepath.Join("testdata", "public")},
+		{"State", c.State, filepath.Join("testdata", "state", "refeed.db")},
+		{"UserAgent", c.UserAgent, "refeed/0.1 (+https://example.org/refeed)"},
+		{"Interval", c.Interval, 30 * time.Minute},
+		{"BaseURL", c.BaseURL, "https://example.org/feeds/"},
+		{"Concurrency", c.Concurrency, 8},
+		{"PerHost", c.PerHost, 2},
+		{"HostDelay", c.HostDelay, 250 * time.Millisecond},
+		{"Timeout", c.Timeout, 20 * time.Second},
+		{"MaxBody", c.MaxBody, int64(10 << 20)},
+		{"Retries", c.Retries, 3},
+		{"Robots", c.Robots, true},
+		{"len(Sources)", len(c.Sources), 2},
+		{"len(Feeds)", len(c.Feeds), 2},
+	}
+	for _, ch := range checks {
+		if !reflect.DeepEqual(ch.got, ch.want) {
+			t.Errorf("%s = %#v, want %#v", ch.name, ch.got, ch.want)
+		}
+	}
+}
+
+func TestReadConfigFile_Sources(t *testing.T) {
+	c, err := config.ReadConfigFile(filepath.Join("testdata", "sources.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, a := c.Source("buratha"), c.Source("alsumaria")
+	if b == nil || a == nil {
+		t.Fatalf("Source lookup failed: %v, %v", b, a)
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"URL", b.URL, "https://burathanews.com/rss.php"},
+		{"FullText", b.FullText, true},
+		{"Language", b.Language, "ar"},
+		{"Charset", b.Charset, "windows-1256"},
+		{"Headers", b.Headers, map[string]string{"Referer": "https://burathanews.com/"}},
+		{"Extract", b.Extract, config.ExtractRule{Body: "div.article", Strip: []string{".share", "#comments"}}},
+		{"Include", b.Include, []string{"العراق", "(?i)iraq"}},
+		{"Line", b.Line, 16},
+		{"EffectiveInterval", b.EffectiveInterval(c), 15 * time.Minute},
+		{"EffectiveTimeout", b.EffectiveTimeout(c), 45 * time.Second},
+		{"EffectiveMaxBody", b.EffectiveMaxBody(c), int64(512000)},
+		{"EffectiveRetries", b.EffectiveRetries(c), 0},
+		{"EffectiveRobots", b.EffectiveRobots(c), false},
+		{"inherited interval", a.EffectiveInterval(c), 30 * time.Minute},
+		{"inherited timeout", a.EffectiveTimeout(c), 20 * time.Second},
+		{"inherited max_body", a.EffectiveMaxBody(c), int64(10 << 20)},
+		{"inherited retries", a.EffectiveRetries(c), 3},
+		{"inherited robots", a.EffectiveRobots(c), true},
+		{"Where", c.Where(b.Line), filepath.Join("testdata", "sources.yaml") + ":16"},
+	}
+	for _, ch := range checks {
+		if !reflect.DeepEqual(ch.got, ch.want) {
+			t.Errorf("%s = %#v, want %#v", ch.name, ch.got, ch.want)
+		}
+	}
+	if !b.Filter.Keep("Iraq votes") || b.Filter.Keep("weather") || b.Filter.Keep("العراق", "إعلان") {
+		t.Error("buratha Filter does not apply include/exclude")
+	}
+}
+
+func TestReadConfigFile_Feeds(t *testing.T) {
+	c, err := config.ReadConfigFile(filepath.Join("testdata", "sources.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	iraq, only := c.Feeds[0], c.Feeds[1]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"Name", iraq.Name, "iraq"},
+		{"Title", iraq.Title, "أخبار العراق"},
+		{"Link", iraq.Link, "https://example.org/iraq"},
+		{"Description", iraq.Description, "Iraqi news, full text"},
+		{"Language", iraq.Language, "ar"},
+		{"Icon", iraq.Icon, "https://example.org/icon.png"},
+		{"Sources", iraq.Sources, []string{"buratha", "alsumaria"}},
+		{"Limit", iraq.Limit, 200},
+		{"MaxAge", iraq.MaxAge, 30 * 24 * time.Hour},
+		{"Dedupe (two sources, unset)", iraq.Dedupe(), true},
+		{"Line", iraq.Line, 35},
+		{"default Title", only.Title, "buratha-only"},
+		{"default Limit", only.Limit, config.DefaultFeedLimit},
+		{"Dedupe (set)", only.Dedupe(), true},
+	}
+	for _, ch := range checks {
+		if !reflect.DeepEqual(ch.got, ch.want) {
+			t.Errorf("%s = %#v, want %#v", ch.name, ch.got, ch.want)
+		}
+	}
+	if iraq.Filter.Keep("رياضة اليوم") || !iraq.Filter.Keep("سياسة") {
+		t.Error("iraq Filter does not apply exclude")
+	}
+}
+
+func TestParseConfig_Defaults(t *testing.T) {
+	const y = `
+sources:
+  - {name: a, url: "https://a.example/rss"}
+  - {name: b, url: "http://b.example/rss"}
+feeds:
+  - {name: one, sources: [a]}
+  - {name: both, sources: [a, b]}
+`
+	c, err := config.ParseConfig(strings.NewReader(y), "sources.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := config.DefaultConfig()
+	if c.Output != d.Output || c.State != d.State || c.Interval != d.Interval || c.MaxBody != d.MaxBody ||
+		c.UserAgent != config.DefaultUserAgent || !c.Robots || c.Retries != config.DefaultRetries {
+		t.Errorf("defaults not kept: %+v", c)
+	}
+	if c.Feeds[0].Dedupe() || !c.Feeds[1].Dedupe() {
+		t.Errorf("Dedupe default: one source %v, two sources %v; want false, true", c.Feeds[0].Dedupe(), c.Feeds[1].Dedupe())
+	}
+	if c.BaseURL != "" {
+		t.Errorf("BaseURL = %q, want empty", c.BaseURL)
+	}
+}
+
+func TestParseConfig_PathsRelativeToFile(t *testing.T) {
+	const y = "output: out\nstate: /var/lib/refeed/refeed.db\n" +
+		"sources: [{name: a, url: 'https://a.example/'}]\nfeeds: [{name: f, sources: [a]}]\n"
+	c, err := config.ParseConfig(strings.NewReader(y), filepath.Join("/etc", "refeed", "sources.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join("/etc", "refeed", "out"); c.Output != want {
+		t.Errorf("Output = %q, want %q", c.Output, want)
+	}
+	if want := "/var/lib/refeed/refeed.db"; c.State != want {
+		t.Errorf("State = %q, want the absolute path kept %q", c.State, want)
+	}
+}
+
+func TestReadConfigFile_Missing(t *testing.T) {
+	_, err := config.ReadConfigFile(filepath.Join(t.TempDir(), "nope.yaml"))
+	if err == nil || !strings.HasPrefix(err.Error(), "config: ") {
+		t.Errorf("error = %v, want a config: error", err)
+	}
+}
+
+func TestValidate_BuiltInCode(t *testing.T) {
+	c := config.DefaultConfig()
+	c.Sources = []config.Source{{Name: "a", URL: "https://a.example/"}}
+	c.Feeds = []config.Feed{{Name: "f", Sources: []string{"a", "b"}}}
+	err := c.Validate()
+	want := `config: feeds[0].sources[1]: unknown source "b"` + "\n" +
+		"config: feeds[0].limit: must be at least 1, got 0"
+	if err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v\nwant %v", err, want)
+	}
+	c.Feeds[0] = config.Feed{Name: "f", Sources: []string{"a"}, Limit: 10}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate() of a good config = %v", err)
+	}
+}
+
+func TestErrors_IsAndAs(t *testing.T) {
+	const y = "sources:\n  - name: a\n    url: nope\n    intervl: 1m\nfeeds: [{name: f, sources: [b]}]\n"
+	_, err := config.ParseConfig(strings.NewReader(y), "sources.yaml")
+	for _, sentinel := range []error{config.ErrInvalid, config.ErrUnknownKey, config.ErrUnknownSource} {
+		if !errors.Is(err, sentinel) {
+			t.Errorf("errors.Is(err, %v) = false; err = %v", sentinel, err)
+		}
+	}
+	if errors.Is(err, config.ErrDuplicate) {
+		t.Errorf("errors.Is(err, ErrDuplicate) = true; err = %v", err)
+	}
+	var list config.Errors
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("errors.As(Errors) = %v (%d errors); err = %v", list, len(list), err)
+	}
+	var one *config.Error
+	if !errors.As(err, &one) || one.Line != 3 || one.Field != "sources[0].url" {
+		t.Errorf("first *Error = %+v, want line 3 sources[0].url", one)
+	}
+}
