@@ -6,8 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -72,6 +73,9 @@ func decodeWith(e encoding.Encoding, name string, b []byte) []byte {
 	if name == "utf-8" && utf8.Valid(b) {
 		return b
 	}
+	if cm, ok := e.(*charmap.Charmap); ok {
+		return decodeCharmap(cm, b)
+	}
 	out, err := e.NewDecoder().Bytes(b)
 	if err != nil || !utf8.Valid(out) {
 		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
@@ -104,10 +108,11 @@ func lookup(label string) (encoding.Encoding, string) {
 	if label == "" {
 		return nil, ""
 	}
-	e, name := charset.Lookup(label)
-	if e == nil {
+	e, err := htmlindex.Get(label)
+	if err != nil {
 		return nil, ""
 	}
+	name, _ := htmlindex.Name(e)
 	if name == "utf-8" {
 		e = unicode.UTF8
 	}
@@ -140,4 +145,23 @@ func trimPartialRune(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// decodeCharmap decodes a single-byte charset in two passes, sizing the
+// output exactly first: a 9 MiB windows-1256 page then costs its UTF-8 size
+// once, instead of the repeated doubling of a streaming transform.
+func decodeCharmap(cm *charmap.Charmap, b []byte) []byte {
+	var table [256]rune
+	size := 0
+	for i := range table {
+		table[i] = cm.DecodeByte(byte(i))
+	}
+	for _, c := range b {
+		size += utf8.RuneLen(table[c])
+	}
+	out := make([]byte, 0, size)
+	for _, c := range b {
+		out = utf8.AppendRune(out, table[c])
+	}
+	return out
 }

@@ -37,6 +37,7 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 		if err == nil {
 			resp.Attempts = attempt
 			resp.Duration = c.now().Sub(start)
+			c.logDone(ctx, req, resp)
 			return resp, nil
 		}
 		wait, retry := c.retryDelay(err, attempt, retries)
@@ -65,4 +66,12 @@ func (c *Client) retryDelay(err error, attempt, retries int) (time.Duration, boo
 		return httpErr.RetryAfter, true
 	}
 	return jitter(Backoff(attempt, c.opts.RetryBase, 30*c.opts.RetryBase)), true
+}
+
+func (c *Client) logDone(ctx context.Context, req Request, resp *Response) {
+	c.logger.LogAttrs(ctx, slog.LevelDebug, "fetch: done",
+		slog.String("url", req.URL), slog.String("final_url", resp.URL),
+		slog.Int("status", resp.StatusCode), slog.Int("bytes", len(resp.Body)),
+		slog.String("charset", resp.Charset), slog.Int("attempts", resp.Attempts),
+		slog.Duration("duration", resp.Duration))
 }

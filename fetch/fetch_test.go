@@ -178,3 +178,16 @@ func TestFetchBadURL(t *testing.T) {
 		}
 	}
 }
+
+func TestFetchBlockPrivate(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(rssFeed)) })
+	opts := fastOptions()
+	opts.BlockPrivate = true
+	_, err := newClient(t, opts).Fetch(context.Background(), fetch.Request{URL: srv.URL})
+	if !errors.Is(err, fetch.ErrPrivateAddress) {
+		t.Fatalf("err = %v, want ErrPrivateAddress", err)
+	}
+	if fetch.Retryable(err) {
+		t.Errorf("a refused private address must not be retried")
+	}
+}

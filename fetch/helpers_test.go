@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/refeed/refeed/fetch"
 )
 
@@ -107,3 +109,5 @@ type counter struct{ n atomic.Int32 }
 
 func (c *counter) add(d int32) int32 { return c.n.Add(d) }
 func (c *counter) load() int32       { return c.n.Load() }
+
+func charmapWindows1256() *charmap.Charmap { return charmap.Windows1256 }
