@@ -27,9 +27,12 @@ type SourceHealth struct {
 	ItemsNew  int
 }
 
-// RecordSuccess notes a successful poll of source at time at that saw
-// itemsSeen items, itemsNew of them new.
+// RecordSuccess notes a successful poll of source at time at (zero means
+// now) that saw itemsSeen items, itemsNew of them new.
 func (s *Store) RecordSuccess(ctx context.Context, source string, at time.Time, itemsSeen, itemsNew int) error {
+	if at.IsZero() {
+		at = s.now()
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO source_health (source, consecutive_failures, last_success, next_attempt, items_seen, items_new)
@@ -46,9 +49,12 @@ func (s *Store) RecordSuccess(ctx context.Context, source string, at time.Time, 
 	return nil
 }
 
-// RecordFailure notes a failed poll of source at time at, and when it may
-// be tried again.
+// RecordFailure notes a failed poll of source at time at (zero means
+// now), and when it may be tried again (zero: no backoff).
 func (s *Store) RecordFailure(ctx context.Context, source string, at time.Time, failure error, nextAttempt time.Time) error {
+	if at.IsZero() {
+		at = s.now()
+	}
 	msg := ""
 	if failure != nil {
 		msg = failure.Error()
