@@ -121,6 +121,8 @@ func TestParseConfig_Errors(t *testing.T) {
 			[]string{`sources.yaml:1: robots: want true or false, got "maybe" (a string)`}},
 		{"list where a string belongs", "user_agent: [a, b]\n" + tail,
 			[]string{`sources.yaml:1: user_agent: want a string, got a list`}},
+		{"source not a mapping", "sources: [a]\n" + feedsTail,
+			[]string{`sources.yaml:1: sources[0]: want a mapping, got "a" (a string)`, `sources.yaml:2: feeds[0].sources[0]: unknown source "a"`}},
 		{"top level not a mapping", "- a\n- b\n",
 			[]string{`sources.yaml:1: want a mapping, got a list`}},
 

@@ -31,13 +31,27 @@ func (c *Config) Validate() error {
 // add records a problem with the field at path, unless decoding already
 // reported that field.
 func (v *validator) add(path string, sentinel error, format string, args ...any) {
-	if v.meta.failed[path] {
+	if v.decodeFailed(path) {
 		return
 	}
 	v.errs = append(v.errs, &Error{
 		File: v.meta.file, Line: v.line(path), Field: path,
 		Msg: fmt.Sprintf(format, args...), Err: sentinel,
 	})
+}
+
+// decodeFailed reports whether path or a parent of it did not decode.
+func (v *validator) decodeFailed(path string) bool {
+	for {
+		if v.meta.failed[path] {
+			return true
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			return false
+		}
+		path = path[:i]
+	}
 }
 
 // line finds the line of path, or of its nearest parent the parser saw
