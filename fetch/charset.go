@@ -19,9 +19,11 @@ const prescanLimit = 1024
 // Decode converts a document to UTF-8 and returns the name of the charset it
 // was decoded from. The charset is chosen as browsers do:
 //
-//  1. forced, when not empty and known (a per-source override);
-//  2. a byte order mark (UTF-8, UTF-16LE, UTF-16BE), which wins over the header;
-//  3. the charset parameter of contentType;
+//  1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE): it cannot lie, so as
+//     in browsers it wins even over a user's override;
+//  2. forced, when not empty and a known label (a per-source override for a
+//     site whose declarations lie);
+//  3. the charset parameter of contentType, which wins over the document;
 //  4. for HTML, <meta charset> or <meta http-equiv="Content-Type"> in the
 //     first 1024 bytes; for XML (and as a fallback for HTML), the encoding
 //     of the XML declaration;
@@ -45,15 +47,11 @@ func Decode(body []byte, contentType, forced string) (text []byte, charsetName s
 // chooseEncoding applies steps 1–6 of Decode. bomLen is the length of a byte
 // order mark to drop before decoding.
 func chooseEncoding(body []byte, contentType, forced string) (encoding.Encoding, string, int) {
-	bomEnc, bomName, bomLen := sniffBOM(body)
-	if e, name := lookup(forced); e != nil {
-		if name != bomName {
-			bomLen = 0
-		}
-		return e, name, bomLen
+	if e, name, n := sniffBOM(body); e != nil {
+		return e, name, n
 	}
-	if bomEnc != nil {
-		return bomEnc, bomName, bomLen
+	if e, name := lookup(forced); e != nil {
+		return e, name, 0
 	}
 	if e, name := lookup(headerCharset(contentType)); e != nil {
 		return e, name, 0

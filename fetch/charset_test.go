@@ -58,6 +58,7 @@ func TestDecode(t *testing.T) {
 		{"utf-16le bom wins over header", encode(t, utf16le, plain), "text/html; charset=windows-1256", "", "utf-16le", arabic},
 		{"utf-16be bom", encode(t, utf16be, plain), "text/html", "", "utf-16be", arabic},
 		{"utf-8 bom wins over header", append([]byte("\xEF\xBB\xBF"), plain...), "text/html; charset=windows-1256", "", "utf-8", arabic},
+		{"bom wins over forced", encode(t, utf16le, plain), "", "windows-1256", "utf-16le", arabic},
 		{"forced wins over header and meta", encode(t, iso6, htmlDoc(`<meta charset="windows-1256">`, arabic)), "text/html; charset=windows-1256", "ISO-8859-6", "iso-8859-6", arabic},
 		{"iso-8859-1 label means windows-1252", encode(t, charmap.Windows1252, htmlDoc("", french)), "text/html; charset=iso-8859-1", "", "windows-1252", french},
 		{"meta utf-16 without bom means utf-8", []byte(htmlDoc(`<meta charset="utf-16">`, arabic)), "text/html", "", "utf-8", arabic},

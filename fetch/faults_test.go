@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -213,5 +214,17 @@ func TestFetchFaultsDoNotBlockOthers(t *testing.T) {
 	close(release)
 	for range 4 {
 		<-stalledDone
+	}
+}
+
+func TestFetchTLSFailure(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(rssFeed)) }))
+	t.Cleanup(srv.Close)
+	_, err := newClient(t, fastOptions()).Fetch(context.Background(), fetch.Request{URL: srv.URL + "/rss"})
+	if !errors.Is(err, fetch.ErrTLS) {
+		t.Fatalf("err = %v, want ErrTLS (self-signed certificate)", err)
+	}
+	if fetch.Retryable(err) {
+		t.Errorf("a certificate failure must not be retried")
 	}
 }

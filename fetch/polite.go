@@ -7,6 +7,11 @@ import (
 	"time"
 )
 
+// sweepAbove is the number of known hosts above which idle hosts are
+// forgotten, so that following article links to many sites does not grow
+// the politeness table without bound.
+const sweepAbove = 1024
+
 // limiter enforces the global and per-host concurrency caps and the minimum
 // delay between request starts to one host.
 type limiter struct {
@@ -19,10 +24,12 @@ type limiter struct {
 	hosts map[string]*hostSlot
 }
 
-// hostSlot is one host's politeness state.
+// hostSlot is one host's politeness state. users and next are guarded by
+// limiter.mu.
 type hostSlot struct {
-	sem  chan struct{}
-	next time.Time // earliest start of the next request
+	sem   chan struct{}
+	users int       // callers between host() and release
+	next  time.Time // earliest start of the next request
 }
 
 func newLimiter(global, perHost int, delay time.Duration) *limiter {
@@ -43,19 +50,23 @@ func (l *limiter) acquire(ctx context.Context, host string) (release func(), err
 	select {
 	case h.sem <- struct{}{}:
 	case <-ctx.Done():
+		l.leave(h)
 		return nil, ctx.Err()
 	}
-	if err := sleep(ctx, l.reserve(h)); err != nil {
+	fail := func(err error) (func(), error) {
 		<-h.sem
+		l.leave(h)
 		return nil, err
+	}
+	if err := sleep(ctx, l.reserve(h)); err != nil {
+		return fail(err)
 	}
 	select {
 	case l.global <- struct{}{}:
 	case <-ctx.Done():
-		<-h.sem
-		return nil, ctx.Err()
+		return fail(ctx.Err())
 	}
-	return func() { <-l.global; <-h.sem }, nil
+	return func() { <-l.global; <-h.sem; l.leave(h) }, nil
 }
 
 // reserve books the host's next start time and returns how long to wait for it.
@@ -71,14 +82,36 @@ func (l *limiter) reserve(h *hostSlot) time.Duration {
 	return start.Sub(now)
 }
 
+// host returns the slot for host, registering the caller as a user.
 func (l *limiter) host(host string) *hostSlot {
 	host = strings.ToLower(host)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	h, ok := l.hosts[host]
 	if !ok {
+		if len(l.hosts) >= sweepAbove {
+			l.sweep()
+		}
 		h = &hostSlot{sem: make(chan struct{}, l.perHost)}
 		l.hosts[host] = h
 	}
+	h.users++
 	return h
+}
+
+func (l *limiter) leave(h *hostSlot) {
+	l.mu.Lock()
+	h.users--
+	l.mu.Unlock()
+}
+
+// sweep forgets hosts nobody is using whose delay has passed; forgetting
+// them changes nothing. The caller holds l.mu.
+func (l *limiter) sweep() {
+	now := l.now()
+	for name, h := range l.hosts {
+		if h.users == 0 && !h.next.After(now) {
+			delete(l.hosts, name)
+		}
+	}
 }

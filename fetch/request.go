@@ -32,7 +32,8 @@ type Request struct {
 	// fetch; they are sent as If-None-Match and If-Modified-Since.
 	ETag, LastModified string
 	// Charset forces the body's charset for a site whose declarations lie.
-	// It wins over the byte order mark, the header and the document.
+	// It wins over the header and the document; only a byte order mark
+	// wins over it (see Decode).
 	Charset string
 	// Headers are extra request headers (e.g. a cookie a site needs).
 	Headers map[string]string

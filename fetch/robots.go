@@ -53,6 +53,14 @@ func (rc *robotsCache) get(origin string, now time.Time) *robotstxt.RobotsData {
 func (rc *robotsCache) put(origin string, data *robotstxt.RobotsData, expires time.Time) {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
+	if len(rc.entries) >= sweepAbove {
+		now := time.Now()
+		for k, e := range rc.entries {
+			if now.After(e.expires) {
+				delete(rc.entries, k)
+			}
+		}
+	}
 	rc.entries[origin] = robotsEntry{data: data, expires: expires}
 }
 
