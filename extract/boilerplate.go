@@ -17,7 +17,7 @@ import (
 var chromeTitles = map[string]bool{
 	"related": true, "related articles": true, "related stories": true,
 	"related posts": true, "related news": true, "related content": true,
-	"more stories": true, "more news": true, "more from": true,
+	"more": true, "more stories": true, "more news": true, "more from": true,
 	"comments": true, "comment": true, "share": true, "share this": true,
 	"share this article": true, "share this story": true,
 	"advertisement": true, "sponsored": true, "most read": true,
@@ -45,14 +45,13 @@ var boxTitles = map[string]bool{
 	"more stories": true, "more news": true, "comments": true,
 	"most read": true, "most popular": true, "popular": true, "trending": true,
 	"recommended": true, "read next": true, "up next": true,
-	"you may also like": true, "you might also like": true, "read more": true,
+	"you may also like": true, "you might also like": true,
 	"ذات صله": true, "مواضيع ذات صله": true, "اخبار ذات صله": true,
 	"مقالات ذات صله": true, "اخبار متعلقه": true, "مواضيع متعلقه": true,
 	"الاكثر قراءه": true, "الاكثر مشاهده": true, "الاكثر تداولا": true,
 	"الاكثر قراءه اليوم": true, "الاكثر شعبيه": true, "التعليقات": true,
 	"تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
-	"اقرا ايضا": true, "اقرا المزيد": true, "شاهد ايضا": true, "اقرا كذلك": true,
-	"اخر الاخبار": true, "احدث الاخبار": true, "اخبار اخري": true,
+	"اقرا ايضا": true, "شاهد ايضا": true, "اقرا كذلك": true, "اخر الاخبار": true, "احدث الاخبار": true, "اخبار اخري": true,
 }
 
 // chromePrefixes start short blocks of chrome: "read also: …", "subscribe

@@ -22,7 +22,7 @@ func isTitleTag(a atom.Atom) bool {
 	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.B,
 		atom.Strong, atom.Span, atom.Font, atom.Div, atom.P, atom.Td, atom.Th,
-		atom.Legend, atom.Caption, atom.A, atom.Li, atom.Label:
+		atom.Legend, atom.Caption, atom.Li, atom.Label:
 		return true
 	}
 	return false
@@ -33,10 +33,17 @@ func isTitleTag(a atom.Atom) bool {
 // element and is one of boxTitles.
 func titledBox(n *html.Node) bool {
 	t := firstText(n, 0)
-	if t == nil || t.Parent == nil || !isTitleTag(t.Parent.DataAtom) {
+	if t == nil {
 		return false
 	}
-	text := shortText(t.Parent, maxTitleChars)
+	title := t.Parent
+	if title != nil && title.DataAtom == atom.A {
+		title = title.Parent // a linked heading: <h3><a>Related</a></h3>
+	}
+	if title == nil || title == n || !isTitleTag(title.DataAtom) {
+		return false
+	}
+	text := shortText(title, maxTitleChars)
 	return text != "" && isBoxTitle(text)
 }
 

@@ -131,18 +131,15 @@ func (s *scorer) final(n *html.Node) float64 {
 const maxTitleChars = 40
 
 // titledChrome reports whether n, or the heading just before it, titles n
-// as chrome: its first element children or its previous element sibling is
-// a short "Comments", "Related", "الأكثر قراءة" …
+// as chrome: its first element child or its previous element sibling is a
+// short "Comments", "Related", "الأكثر قراءة" …
 func (s *scorer) titledChrome(n *html.Node) bool {
-	seen := 0
-	for c := n.FirstChild; c != nil && seen < 2; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		seen++
-		if s.isChromeTitleNode(c) {
-			return true
-		}
+	first := n.FirstChild
+	for first != nil && first.Type != html.ElementNode {
+		first = first.NextSibling
+	}
+	if first != nil && isTitleTag(first.DataAtom) && s.isChromeTitleNode(first) {
+		return true
 	}
 	prev := n.PrevSibling
 	for prev != nil && prev.Type != html.ElementNode {

@@ -9,7 +9,8 @@ import (
 
 // textWriter turns content nodes into plain text: one paragraph per block,
 // <br> breaking paragraphs too, whitespace collapsed inside a paragraph and
-// paragraphs separated by one blank line.
+// paragraphs separated by one blank line. Figure captions are left to the
+// HTML: the text is the article's prose.
 type textWriter struct {
 	out   strings.Builder
 	para  strings.Builder
@@ -25,9 +26,12 @@ func (w *textWriter) node(n *html.Node) {
 	default:
 		return
 	}
-	if n.DataAtom == atom.Br {
+	switch n.DataAtom {
+	case atom.Br:
 		w.flush()
 		return
+	case atom.Figcaption:
+		return // captions stay in the HTML; the text is the prose
 	}
 	block := !isInline(n.DataAtom)
 	if block {
