@@ -15,7 +15,8 @@ import "time"
 //     ID, FirstSeen and Published (when the stored one has it), and sets
 //     Updated to the source's own updated date or, without one, to now.
 //
-// New items get FirstSeen = now unless they already carry one. Later
+// New items get FirstSeen = now unless they already carry one. Published
+// and Updated dates in the future are capped at now (see clampFuture). Later
 // duplicates of an ID within incoming are ignored. Neither input slice is
 // modified.
 func Merge(stored, incoming []Item, now time.Time) []Item {
@@ -41,7 +42,7 @@ func Merge(stored, incoming []Item, now time.Time) []Item {
 		if in.FirstSeen.IsZero() {
 			in.FirstSeen = now
 		}
-		out = append(out, in)
+		out = append(out, clampFuture(in, now))
 	}
 	return out
 }
@@ -65,7 +66,20 @@ func mergeItem(old, in Item, now time.Time) Item {
 	if in.Updated.IsZero() || !in.Updated.After(old.Updated) {
 		in.Updated = now
 	}
-	return in
+	return clampFuture(in, now)
+}
+
+// clampFuture caps Published and Updated at now. Sites that stamp local
+// time with a wrong zone (common: Baghdad time labelled GMT) would
+// otherwise pin their items to the top of merged feeds for hours.
+func clampFuture(it Item, now time.Time) Item {
+	if it.Published.After(now) {
+		it.Published = now
+	}
+	if it.Updated.After(now) {
+		it.Updated = now
+	}
+	return it
 }
 
 // Pending returns the incoming items that need work before Merge: those

@@ -115,3 +115,18 @@ func TestPending(t *testing.T) {
 		t.Errorf("Pending = %v, want the edited and the new item", got)
 	}
 }
+
+func TestMergeClampsFutureDates(t *testing.T) {
+	now := day(28, 12)
+	in := parsed("https://e.com/tz", "Baghdad time labelled GMT", "")
+	in.Published = now.Add(3 * time.Hour)
+	got := feeds.Merge(nil, []feeds.Item{in}, now)[0]
+	if !got.Published.Equal(now) {
+		t.Errorf("published = %v, want it capped at %v", got.Published, now)
+	}
+	past := parsed("https://e.com/past", "Yesterday", "")
+	past.Published = now.Add(-24 * time.Hour)
+	if got := feeds.Merge(nil, []feeds.Item{past}, now)[0]; !got.Published.Equal(past.Published) {
+		t.Errorf("past date changed to %v", got.Published)
+	}
+}

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,10 @@ func (t *translator) item(gi *gofeed.Item) Item {
 	}
 	if gi.UpdatedParsed != nil {
 		it.Updated = gi.UpdatedParsed.UTC()
+	}
+	if base := cmp.Or(it.URL, t.base); base != "" {
+		it.Summary = absolutizeHTML(it.Summary, base)
+		it.Content = absolutizeHTML(it.Content, base)
 	}
 	it.Text = htmlText(it.Content)
 	if it.Text == "" {

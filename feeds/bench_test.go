@@ -1,0 +1,70 @@
+package feeds_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/refeed/refeed/feeds"
+)
+
+func BenchmarkParse(b *testing.B) {
+	for _, file := range []string{"rss2_arabic.xml", "atom10_base.xml"} {
+		body, err := os.ReadFile(filepath.Join("testdata", "parse", file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(file, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if _, err := feeds.Parse(body, "https://example.com/feed"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// manyItems builds n items from 10 sources, a tenth of them syndicated
+// copies of another source's headline.
+func manyItems(n int) []feeds.Item {
+	items := make([]feeds.Item, n)
+	for i := range items {
+		title := fmt.Sprintf("عنوان الخبر رقم %d عن بغداد والبصرة", i)
+		if i%10 == 9 {
+			title = fmt.Sprintf("عاجل: عنوان الخبر رقم %d عن بغداد والبصرة", i-1)
+		}
+		items[i] = newItem(fmt.Sprintf("src%d", i%10), fmt.Sprintf("https://e%d.example/%d", i%10, i), title)
+		items[i].Published = day(1, 0).Add(time.Duration(i) * 7 * time.Minute)
+		items[i].FirstSeen = items[i].Published
+	}
+	return items
+}
+
+func BenchmarkSelect(b *testing.B) {
+	items := manyItems(5000)
+	for _, dedupe := range []bool{false, true} {
+		b.Run(fmt.Sprintf("5000items/limit100/dedupeTitles=%v", dedupe), func(b *testing.B) {
+			for b.Loop() {
+				feeds.Select(items, feeds.SelectOptions{Limit: 100, DedupeTitles: dedupe})
+			}
+		})
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	f := sampleFeed()
+	f.Items = feeds.Select(manyItems(100), feeds.SelectOptions{})
+	for _, fm := range formats {
+		b.Run(fm.ext, func(b *testing.B) {
+			for b.Loop() {
+				if err := fm.render(io.Discard, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
