@@ -189,3 +189,31 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseConcurrent runs Parse from several goroutines; under -race it
+// proves the package shares no mutable state between calls.
+func TestParseConcurrent(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "parse", "rss2_arabic.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := feeds.Parse(body, "https://www.alsumaria.tv/feed/rss.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			p, err := feeds.Parse(body, "https://www.alsumaria.tv/feed/rss.xml")
+			if err == nil && p.Items[0].ID != want.Items[0].ID {
+				err = errors.New("different id from the same input")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
