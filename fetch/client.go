@@ -19,7 +19,9 @@ type Client struct {
 	http   *http.Client
 	limit  *limiter
 	robots *robotsCache
-	logger *slog.Logger
+	// discovered remembers which feed FetchFeed found on which page.
+	discovered discoveries
+	logger     *slog.Logger
 	// sleep waits between retries; tests replace it (see export_test.go).
 	sleep func(ctx context.Context, d time.Duration) error
 	now   func() time.Time

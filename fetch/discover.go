@@ -3,10 +3,13 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,12 +29,24 @@ var feedTypes = []string{
 
 // FetchFeed fetches a feed. When the URL returns an HTML page instead, it
 // follows the page's <link rel="alternate"> to a feed (RSS, then Atom, then
-// JSON Feed), logs the choice, and returns the feed's response, whose URL is
-// the feed's. The request's validators are sent to both. A page that links
-// no feed gives ErrNoFeed. Callers should store Response.URL so later polls
-// skip discovery.
+// JSON Feed), logs the choice, and returns the feed's response: its URL is
+// the feed's and DiscoveredFrom the page's. A page that links no feed gives
+// ErrNoFeed.
+//
+// The Client remembers discoveries, so later calls with the page URL go
+// straight to the feed (and back to the page if the feed disappears). The
+// request's validators are sent to whichever URL is fetched first, so
+// callers that store validators should also store Response.URL when
+// DiscoveredFrom is set and poll that URL, as validators belong to it.
 func (c *Client) FetchFeed(ctx context.Context, req Request) (*Response, error) {
 	req.Kind = KindFeed
+	if feedURL, ok := c.discovered.get(req.URL); ok {
+		resp, err := c.fetchDiscovered(ctx, req, feedURL)
+		if !errors.Is(err, errRediscover) {
+			return resp, err
+		}
+		c.discovered.forget(req.URL)
+	}
 	resp, err := c.Fetch(ctx, req)
 	if err != nil || resp.NotModified || !isHTML(resp) {
 		return resp, err
@@ -42,18 +57,66 @@ func (c *Client) FetchFeed(ctx context.Context, req Request) (*Response, error) 
 	}
 	c.logger.LogAttrs(ctx, slog.LevelInfo, "fetch: discovered feed",
 		slog.String("page_url", resp.URL), slog.String("feed_url", href))
-	next := req
-	next.URL = href
-	feed, err := c.Fetch(ctx, next)
+	feed, err := c.fetchDiscovered(ctx, req, href)
+	if errors.Is(err, errRediscover) {
+		return nil, newError(href, ErrNoFeed, nil)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !feed.NotModified && isHTML(feed) {
-		return nil, newError(href, ErrNoFeed, nil)
-	}
+	c.discovered.put(req.URL, href)
 	feed.Attempts += resp.Attempts
 	feed.Duration += resp.Duration
 	return feed, nil
+}
+
+// errRediscover means a discovered feed URL no longer serves a feed.
+var errRediscover = errors.New("fetch: discovered feed is gone")
+
+// fetchDiscovered fetches the feed found on the page req.URL.
+func (c *Client) fetchDiscovered(ctx context.Context, req Request, feedURL string) (*Response, error) {
+	next := req
+	next.URL = feedURL
+	feed, err := c.Fetch(ctx, next)
+	var httpErr *HTTPError
+	switch {
+	case errors.As(err, &httpErr) && (httpErr.StatusCode == http.StatusNotFound || httpErr.StatusCode == http.StatusGone):
+		return nil, errRediscover
+	case err != nil:
+		return nil, err
+	case !feed.NotModified && isHTML(feed):
+		return nil, errRediscover
+	}
+	feed.DiscoveredFrom = req.URL
+	return feed, nil
+}
+
+// discoveries maps page URLs to the feed URLs found on them.
+type discoveries struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (d *discoveries) get(page string) (string, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	feed, ok := d.m[page]
+	return feed, ok
+}
+
+func (d *discoveries) put(page, feed string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.m == nil {
+		d.m = make(map[string]string)
+	}
+	d.m[page] = feed
+}
+
+func (d *discoveries) forget(page string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	delete(d.m, page)
 }
 
 // isHTML reports whether a response is an HTML page rather than a feed that

@@ -3,7 +3,9 @@ package fetch_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"sync/atomic"
 	"testing"
 
 	"github.com/refeed/refeed/fetch"
@@ -64,5 +66,47 @@ func TestFetchFeedDiscovery(t *testing.T) {
 				t.Errorf("URL = %q, want %q", resp.URL, srv.URL+tt.wantURL)
 			}
 		})
+	}
+}
+
+func TestFetchFeedRemembersDiscovery(t *testing.T) {
+	var pageHits counter
+	var feedPath atomic.Value
+	feedPath.Store("/rss-1.xml")
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		current := feedPath.Load().(string)
+		switch r.URL.Path {
+		case "/":
+			pageHits.add(1)
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, `<html><head><link rel="alternate" type="application/rss+xml" href="%s"></head></html>`, current)
+		case current:
+			w.Write([]byte(rssFeed))
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	c := newClient(t, fastOptions())
+	get := func() *fetch.Response {
+		t.Helper()
+		resp, err := c.FetchFeed(context.Background(), fetch.Request{URL: srv.URL + "/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	if resp := get(); resp.URL != srv.URL+"/rss-1.xml" || resp.DiscoveredFrom != srv.URL+"/" {
+		t.Fatalf("first: URL %q DiscoveredFrom %q", resp.URL, resp.DiscoveredFrom)
+	}
+	get()
+	if pageHits.load() != 1 {
+		t.Errorf("page fetched %d times, want once: the discovery should be remembered", pageHits.load())
+	}
+	feedPath.Store("/rss-2.xml") // the site moves its feed
+	if resp := get(); resp.URL != srv.URL+"/rss-2.xml" {
+		t.Errorf("after the move: URL %q, want the new feed", resp.URL)
+	}
+	if pageHits.load() != 2 {
+		t.Errorf("page fetched %d times, want twice: a gone feed should be rediscovered", pageHits.load())
 	}
 }

@@ -45,7 +45,7 @@ type Options struct {
 	// MaxRetryAfter caps how long a Retry-After is waited for inside Fetch; a
 	// longer one ends the fetch with an *HTTPError carrying RetryAfter.
 	MaxRetryAfter time.Duration
-	// MaxRedirects caps redirects per attempt.
+	// MaxRedirects caps redirects per attempt. Negative means follow none.
 	MaxRedirects int
 	// IgnoreRobots turns robots.txt checks off for every request. By default
 	// they apply to KindPage requests.

@@ -49,8 +49,11 @@ type Request struct {
 // Response is a successful fetch (2xx or 304).
 type Response struct {
 	// URL is the final URL after redirects (for FetchFeed, the feed's URL).
-	URL        string
-	StatusCode int
+	URL string
+	// DiscoveredFrom is the page URL when FetchFeed found the feed through a
+	// <link rel="alternate"> on it; empty otherwise.
+	DiscoveredFrom string
+	StatusCode     int
 	// NotModified is true for a 304; Body is then empty.
 	NotModified bool
 	// Body is the document decoded to UTF-8. For XML feeds, the encoding in
