@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 const (
@@ -43,10 +45,20 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL) (*Respons
 	}
 	resp, err := c.http.Do(hreq)
 	if err != nil {
-		return nil, c.transportError(ctx, req.URL, err)
+		return nil, explainTimeout(c.transportError(ctx, req.URL, err), timeout)
 	}
 	defer resp.Body.Close()
-	return c.handle(ctx, req, resp)
+	out, err := c.handle(ctx, req, resp)
+	return out, explainTimeout(err, timeout)
+}
+
+// explainTimeout says which limit a timed-out attempt hit.
+func explainTimeout(err error, timeout time.Duration) error {
+	var e *Error
+	if errors.As(err, &e) && e.Kind == ErrTimeout && e.Err == nil {
+		e.Err = fmt.Errorf("no complete response within %s", timeout)
+	}
+	return err
 }
 
 func (c *Client) newRequest(ctx context.Context, req Request, u *url.URL) (*http.Request, error) {
