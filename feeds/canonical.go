@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // ErrNotWebURL reports a link that is not an absolute http(s) URL after
@@ -16,7 +18,8 @@ var ErrNotWebURL = errors.New("feeds: not an http(s) url")
 // stable ID:
 //
 //   - surrounding whitespace and embedded line breaks are removed;
-//   - scheme and host are lower-cased, user info and default ports dropped;
+//   - scheme and host are lower-cased, internationalised hosts converted to
+//     punycode, a trailing dot, user info and default ports dropped;
 //   - an empty path becomes "/", dot segments are resolved, and the path is
 //     re-escaped in one spelling (upper-case hex, non-ASCII percent-encoded)
 //     so that a raw Arabic path and its percent-encoded form are the same URL;
@@ -61,7 +64,10 @@ func canonicalize(u *url.URL) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", fmt.Errorf("%w: %q", ErrNotWebURL, u.String())
 	}
-	host := strings.ToLower(u.Hostname())
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if a, err := idna.Lookup.ToASCII(host); err == nil {
+		host = a // one spelling for internationalised domain names
+	}
 	if host == "" {
 		return "", fmt.Errorf("%w: no host in %q", ErrNotWebURL, u.String())
 	}

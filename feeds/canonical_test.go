@@ -33,6 +33,9 @@ func TestCanonicalURL(t *testing.T) {
 		{"arabic query encoded", "https://example.com/search?q=بغداد", "", "https://example.com/search?q=%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF"},
 		{"user info dropped", "https://user:pw@example.com/a", "", "https://example.com/a"},
 		{"empty query dropped", "https://example.com/a?", "", "https://example.com/a"},
+		{"idn host to punycode", "https://موقع.وزارة-الاتصالات.مصر/a", "", "https://xn--4gbrim.xn----ymcbaaajlc6dj7bxne2c.xn--wgbh1c/a"},
+		{"trailing dot in host", "https://Example.com./a", "", "https://example.com/a"},
+		{"space in path", "https://example.com/a b", "", "https://example.com/a%20b"},
 		{"ipv6 with default port", "http://[::1]:80/a", "", "http://[::1]/a"},
 	}
 	for _, tt := range tests {

@@ -91,11 +91,13 @@ func newAtomEntry(it Item, feedLang string) atomEntry {
 		Title:     xmlSafe(itemTitle(it)),
 		ID:        it.ID,
 		Updated:   atomTime(itemModified(it)),
-		Summary:   &gfeeds.AtomSummary{Type: "html", Content: xmlSafe(summaryHTML(it, feedLang))},
 		Thumbnail: newThumbnail(it.Image),
 	}
 	if it.Lang != feedLang {
 		e.Lang = it.Lang
+	}
+	if sum := summaryHTML(it, feedLang); sum != "" {
+		e.Summary = &gfeeds.AtomSummary{Type: "html", Content: xmlSafe(sum)}
 	}
 	if !it.Published.IsZero() {
 		e.Published = atomTime(outTime(it.Published))
