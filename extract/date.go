@@ -6,16 +6,18 @@ import (
 	"time"
 )
 
-// dateLayouts are the machine formats seen in meta tags, JSON-LD and
-// <time datetime>, tried in order.
-var dateLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05.999999999Z0700",
+// isoLayouts are the ISO 8601 shapes seen in meta tags, JSON-LD and
+// <time datetime>, tried in order when the value starts like 2006-01-02.
+// Fractional seconds need no layout of their own: time.Parse accepts
+// them after the seconds field.
+var isoLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04Z0700",
-	"2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
-	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 -07:00",
 	"2006-01-02 15:04:05 -0700 MST",
@@ -23,6 +25,10 @@ var dateLayouts = []string{
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
 	"2006-01-02",
+}
+
+// otherLayouts are the non-ISO machine formats (HTTP and RSS dates).
+var otherLayouts = []string{
 	time.RFC1123Z,
 	time.RFC1123,
 	"Mon, 2 Jan 2006 15:04:05 -0700",
@@ -31,7 +37,6 @@ var dateLayouts = []string{
 	time.ANSIC,
 	"2006/01/02 15:04:05",
 	"2006/01/02",
-	"20060102",
 }
 
 // Years outside [minYear, maxYear] are taken for misreadings.
@@ -48,10 +53,11 @@ func parseDate(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	for _, layout := range dateLayouts {
-		if len(s) < len(layout)-8 || len(s) > len(layout)+12 {
-			continue // cheap length filter; a layout cannot match
-		}
+	layouts := otherLayouts
+	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+		layouts = isoLayouts
+	}
+	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil && validYear(t) {
 			return t, true
 		}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -34,16 +33,16 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_]?(\d{1,2})[/\-_]?(\d{1,
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
 // the URL, then a date written after the headline. Zero means unknown.
-func pickDates(doc *goquery.Document, tags metaTags, ld ldArticle, pageURL *url.URL) (published, modified time.Time) {
+func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL) (published, modified time.Time) {
 	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...))
 	published = firstDate(append([]string{ld.Published}, tags.values(publishedKeys)...))
 	if published.IsZero() {
 		published = parselyDate(tags["parsely-page"])
 	}
-	if !published.IsZero() || len(doc.Nodes) == 0 {
+	if !published.IsZero() || idx.bodyOrRoot() == nil {
 		return published, modified
 	}
-	marks := scanDateMarkup(findBody(doc.Nodes[0]))
+	marks := scanDateMarkup(idx.bodyOrRoot())
 	if modified.IsZero() {
 		modified = firstDate(marks.modified)
 	}

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/text/language"
 )
@@ -25,12 +24,11 @@ var rtlScripts = []*unicode.RangeTable{
 // the content-language meta, dc.language, og:locale (ar_IQ → ar-IQ),
 // JSON-LD inLanguage, then <body lang>. Values that are not language tags
 // ("{{lang}}", "none") are skipped. It returns "" when the page says nothing.
-func pageLang(doc *goquery.Document, tags metaTags, ld ldArticle) string {
-	html := doc.Find("html").First()
+func pageLang(idx *pageIndex, tags metaTags, ld ldArticle) string {
 	for _, v := range [...]string{
-		selAttr(html, "lang"), selAttr(html, "xml:lang"),
+		attrOfNil(idx.html, "lang"), attrOfNil(idx.html, "xml:lang"),
 		tags.first("content-language", "language", "dc.language", "dc:language", "dcterms.language"),
-		tags.first("og:locale"), ld.Lang, selAttr(doc.Find("body").First(), "lang"),
+		tags.first("og:locale"), ld.Lang, attrOfNil(idx.body, "lang"),
 	} {
 		if tag := cleanLangTag(v); tag != "" {
 			return tag
@@ -75,9 +73,9 @@ func langIsRTL(tag string) bool {
 // declaredDir returns the dir attribute ("rtl" or "ltr") of the
 // innermost of <article>, <main>, <body> and <html> that has one, or "":
 // the element closest to the text says most about it.
-func declaredDir(doc *goquery.Document) string {
-	for _, sel := range [...]string{"article", "main", "body", "html"} {
-		switch d := strings.ToLower(strings.TrimSpace(selAttr(doc.Find(sel).First(), "dir"))); d {
+func declaredDir(idx *pageIndex) string {
+	for _, n := range [...]*html.Node{idx.article, idx.main, idx.body, idx.html} {
+		switch d := strings.ToLower(strings.TrimSpace(attrOfNil(n, "dir"))); d {
 		case "rtl", "ltr":
 			return d
 		}
@@ -175,12 +173,13 @@ func guessLang(text string) string {
 const maxSampleBytes = 4096
 
 // textSample returns up to maxSampleBytes of the visible body text.
-func textSample(doc *goquery.Document) string {
-	if len(doc.Nodes) == 0 {
+func textSample(idx *pageIndex) string {
+	body := idx.bodyOrRoot()
+	if body == nil {
 		return ""
 	}
 	var b strings.Builder
-	walkVisible(findBody(doc.Nodes[0]), func(n *html.Node) bool {
+	walkVisible(body, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 			b.WriteByte(' ')

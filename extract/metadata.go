@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // Metadata is what the page says about itself, outside the article body.
@@ -30,19 +31,24 @@ type Metadata struct {
 // always "rtl" or "ltr"; Lang is guessed from the script of the text
 // ("ar" for Arabic) when the page declares none.
 func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
-	tags := collectMeta(doc)
-	ld := readJSONLD(doc)
+	var root *html.Node
+	if doc != nil && len(doc.Nodes) > 0 {
+		root = doc.Nodes[0]
+	}
+	idx := indexPage(root)
+	tags := collectMeta(idx)
+	ld := readJSONLD(idx)
 	var m Metadata
 	m.SiteName = pickSiteName(tags, ld)
-	m.Title = pickTitle(doc, tags, ld, m.SiteName, pageURL)
-	m.Byline = pickByline(doc, tags, ld)
-	m.Published, m.Modified = pickDates(doc, tags, ld, pageURL)
-	m.Image = pickImage(doc, tags, ld, pageURL)
+	m.Title = pickTitle(idx, tags, ld, m.SiteName, pageURL)
+	m.Byline = pickByline(idx, tags, ld)
+	m.Published, m.Modified = pickDates(idx, tags, ld, pageURL)
+	m.Image = pickImage(idx, tags, ld, pageURL)
 	m.Description = pickDescription(tags, ld)
 	m.ArticleBody = ld.Body
-	sample := m.Title + " " + textSample(doc)
-	m.Lang = pageLang(doc, tags, ld)
-	m.Dir = pickDir(declaredDir(doc), m.Lang, sample)
+	sample := m.Title + " " + textSample(idx)
+	m.Lang = pageLang(idx, tags, ld)
+	m.Dir = pickDir(declaredDir(idx), m.Lang, sample)
 	if m.Lang == "" {
 		m.Lang = guessLang(sample)
 	}
@@ -70,16 +76,16 @@ func pickDescription(tags metaTags, ld ldArticle) string {
 
 // pickImage returns the lead image as an absolute http(s) URL: og:image,
 // twitter:image, JSON-LD image, link rel=image_src, or itemprop=image.
-func pickImage(doc *goquery.Document, tags metaTags, ld ldArticle, pageURL *url.URL) string {
+func pickImage(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL) string {
 	candidates := []string{
 		tags.first("og:image", "og:image:url", "og:image:secure_url"),
 		tags.first("twitter:image", "twitter:image:src"),
 		ld.Image,
-		selAttr(doc.Find(`link[rel="image_src"]`).First(), "href"),
+		idx.imageSrc,
 		tags["image"],
 		tags["parsely-image-url"],
 	}
-	base := baseURL(doc, pageURL)
+	base := baseURL(idx.baseHref, pageURL)
 	for _, c := range candidates {
 		if u := absoluteURL(base, c); u != "" {
 			return u
@@ -90,8 +96,8 @@ func pickImage(doc *goquery.Document, tags metaTags, ld ldArticle, pageURL *url.
 
 // baseURL returns the URL relative links resolve against: <base href>
 // resolved against the page URL, or the page URL.
-func baseURL(doc *goquery.Document, pageURL *url.URL) *url.URL {
-	href := strings.TrimSpace(selAttr(doc.Find("base[href]").First(), "href"))
+func baseURL(href string, pageURL *url.URL) *url.URL {
+	href = strings.TrimSpace(href)
 	if href == "" {
 		return pageURL
 	}

@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -27,7 +26,7 @@ var bylineWords = []string{"byline", "author", "writer", "byl", "dateline", "wri
 // pickByline returns the author(s): JSON-LD author names, then author
 // meta tags, then a rel=author link, an itemprop=author element, an
 // element with a byline-like class, or a short text starting "بقلم"/"By".
-func pickByline(doc *goquery.Document, tags metaTags, ld ldArticle) string {
+func pickByline(idx *pageIndex, tags metaTags, ld ldArticle) string {
 	if len(ld.Authors) > 0 {
 		if b := cleanByline(strings.Join(ld.Authors, ", ")); b != "" {
 			return b
@@ -40,10 +39,10 @@ func pickByline(doc *goquery.Document, tags metaTags, ld ldArticle) string {
 			}
 		}
 	}
-	if len(doc.Nodes) == 0 {
+	body := idx.bodyOrRoot()
+	if body == nil {
 		return ""
 	}
-	body := findBody(doc.Nodes[0])
 	if b := bylineByMarkup(body); b != "" {
 		return b
 	}

@@ -8,8 +8,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // ldArticle holds what the page's JSON-LD says about its article. Fields
@@ -46,17 +44,13 @@ var ldArticleTypes = map[string]bool{
 // returns the best article node found in them. Invalid scripts are
 // repaired when the damage is common (raw newlines in strings, trailing
 // commas, HTML comments around the JSON) and skipped otherwise.
-func readJSONLD(doc *goquery.Document) ldArticle {
+func readJSONLD(idx *pageIndex) ldArticle {
 	var nodes []map[string]any
-	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
-		typ := strings.ToLower(strings.TrimSpace(selAttr(s, "type")))
-		if !strings.HasPrefix(typ, "application/ld+json") {
-			return
-		}
-		for _, v := range decodeLD(s.Text()) {
+	for _, s := range idx.ldScripts {
+		for _, v := range decodeLD(rawText(s)) {
 			collectLDNodes(v, &nodes, 0)
 		}
-	})
+	}
 	if len(nodes) == 0 {
 		return ldArticle{}
 	}

@@ -42,7 +42,7 @@ func ldFromNodes(nodes []map[string]any) ldArticle {
 		a.Image = ldURL(art["thumbnailUrl"], ids, 0)
 	}
 	a.Description = ldString(art["description"])
-	a.Body = ldString(art["articleBody"])
+	a.Body = ldText(art["articleBody"])
 	a.Lang = ldLang(art["inLanguage"])
 	return a
 }
@@ -200,4 +200,11 @@ func ldLang(v any) string {
 // looksLikeURL reports whether s is a link rather than a name.
 func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//")
+}
+
+// ldText returns a long text value trimmed but with its line breaks, which
+// separate paragraphs.
+func ldText(v any) string {
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
 }

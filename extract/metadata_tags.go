@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"unicode"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // metaTags maps a lowercased <meta> key (a token of its property, name,
@@ -13,22 +11,22 @@ import (
 type metaTags map[string]string
 
 // collectMeta reads every <meta> element of the document once.
-func collectMeta(doc *goquery.Document) metaTags {
-	tags := make(metaTags)
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
-		content := collapseSpace(selAttr(s, "content"))
+func collectMeta(idx *pageIndex) metaTags {
+	tags := make(metaTags, len(idx.metas))
+	for _, n := range idx.metas {
+		content := collapseSpace(attrOf(n, "content"))
 		if content == "" {
-			return
+			continue
 		}
 		for _, a := range [...]string{"property", "name", "itemprop", "http-equiv"} {
-			for _, key := range strings.Fields(selAttr(s, a)) {
+			for _, key := range strings.Fields(attrOf(n, a)) {
 				key = strings.ToLower(key)
 				if _, ok := tags[key]; !ok {
 					tags[key] = content
 				}
 			}
 		}
-	})
+	}
 	return tags
 }
 
@@ -40,12 +38,6 @@ func (t metaTags) first(keys ...string) string {
 		}
 	}
 	return ""
-}
-
-// selAttr returns the value of the named attribute, or "" when it is absent.
-func selAttr(s *goquery.Selection, name string) string {
-	v, _ := s.Attr(name)
-	return v
 }
 
 // collapseSpace trims s and collapses every run of white space to one space.

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // titleSeparators split a page title into headline and site name, in
@@ -19,9 +17,9 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", "
 // headline), else the meta title (og:title first), else the <title>, each
 // without a site name before or after a separator. A <title> whose site
 // name is unknown is split by splitTitle.
-func pickTitle(doc *goquery.Document, tags metaTags, ld ldArticle, site string, pageURL *url.URL) string {
-	docTitle := collapseSpace(doc.Find("title").First().Text())
-	h1 := collapseSpace(doc.Find("h1").First().Text())
+func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL *url.URL) string {
+	docTitle := collapsedText(idx.title)
+	h1 := collapsedText(idx.h1)
 	metaTitle := tags.first("dc:title", "dcterms.title", "dc.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title")
 	names := siteNames(site, pageURL)
 	confirms := []string{titleKey(docTitle), titleKey(h1), titleKey(metaTitle)}

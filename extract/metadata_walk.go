@@ -96,18 +96,10 @@ func containsAnyASCIIFold(s string, words []string) bool {
 	return false
 }
 
-// findBody returns the <body> element of the document, or root itself.
-func findBody(root *html.Node) *html.Node {
-	var body *html.Node
-	walkVisible(root, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
-			body = n
-			return false
-		}
-		return true
-	})
-	if body == nil {
-		return root
+// attrOfNil is attrOf that accepts a nil node.
+func attrOfNil(n *html.Node, key string) string {
+	if n == nil {
+		return ""
 	}
-	return body
+	return attrOf(n, key)
 }
