@@ -80,7 +80,10 @@ const (
 // articleFor gives it its full article: from the state when another item
 // already has it, else by fetching and extracting the page.
 func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extract.Rule, it *feeds.Item) articleOutcome {
-	if done, ok, err := r.store.Extracted(ctx, it.URL); err == nil && ok {
+	// Another source (or another item) already carries this article. The
+	// item's own stored copy is not reused: it is here because the source
+	// changed it, so the page is fetched again.
+	if done, ok, err := r.store.Extracted(ctx, it.URL); err == nil && ok && (done.Source != it.Source || done.ID != it.ID) {
 		adoptArticle(it, done.Content, done.Text, done.Lang, done.Dir)
 		return articleReused
 	}

@@ -26,6 +26,7 @@ type site struct {
 	mu       sync.Mutex
 	items    []string // item slugs in the feed, newest first
 	broken   map[string]bool
+	edition  int // bumps the summary text of every item
 	requests map[string]int
 	srv      *httptest.Server
 }
@@ -56,8 +57,8 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/feed" {
 		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
 		for _, slug := range s.items {
-			fmt.Fprintf(w, `<item><title>Title %s</title><link>%s/a/%s</link><description>summary of %s</description><pubDate>%s</pubDate></item>`,
-				slug, s.srv.URL, slug, slug, time.Date(2026, 1, 1+int(slug[0]-'a'), 0, 0, 0, 0, time.UTC).Format(time.RFC1123Z))
+			fmt.Fprintf(w, `<item><title>Title %s</title><link>%s/a/%s</link><description>summary of %s (edition %d)</description><pubDate>%s</pubDate></item>`,
+				slug, s.srv.URL, slug, slug, s.edition, time.Date(2026, 1, 1+int(slug[0]-'a'), 0, 0, 0, 0, time.UTC).Format(time.RFC1123Z))
 		}
 		fmt.Fprint(w, `</channel></rss>`)
 		return
@@ -70,7 +71,7 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	fmt.Fprintf(w, `<html><body><nav><a href="/">Home</a></nav><article><h1>Title %s</h1>`, slug)
 	for i := range 6 {
-		fmt.Fprintf(w, `<p>Paragraph %d of article %s, which is long enough to look like real prose, with commas, clauses and a full stop.</p>`, i, slug)
+		fmt.Fprintf(w, `<p>Paragraph %d of article %s (edition %d), which is long enough to look like real prose, with commas, clauses and a full stop.</p>`, i, slug, s.edition)
 	}
 	fmt.Fprint(w, `</article><footer>Footer</footer></body></html>`)
 }
@@ -195,5 +196,31 @@ func TestFailedArticleKeepsSummaryAndBacksOff(t *testing.T) {
 	sum = f.run(t)
 	if n := s.hits("/a/x"); n != 2 || sum.Sources[0].Extracted != 1 {
 		t.Errorf("after the backoff: x fetched %d times (want 2), result %+v", n, sum.Sources[0])
+	}
+}
+
+// TestChangedItemIsExtractedAgain: when the source edits an item, its page
+// is fetched again and the output keeps the item's id while carrying the
+// new text.
+func TestChangedItemIsExtractedAgain(t *testing.T) {
+	s := newSite(t)
+	f := newFixture(t, s, 10)
+	s.set("a")
+	f.run(t)
+	before := f.output(t)[0]
+	s.mu.Lock()
+	s.edition = 1
+	s.mu.Unlock()
+	f.now = f.now.Add(time.Hour)
+	f.run(t)
+	after := f.output(t)[0]
+	if n := s.hits("/a/a"); n != 2 {
+		t.Errorf("edited item's page fetched %d times, want 2", n)
+	}
+	if after.GUID != before.GUID {
+		t.Errorf("GUID changed on edit: %q → %q", before.GUID, after.GUID)
+	}
+	if !strings.Contains(after.Content, "(edition 1)") {
+		t.Errorf("edited item still carries the old article: %.200q", after.Content)
 	}
 }
