@@ -217,3 +217,17 @@ func TestParseConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestParseWrongLanguage covers WordPress-style Arabic feeds that keep the
+// CMS default <language>en-US</language>: the items must still come out
+// right-to-left and not labelled English.
+func TestParseWrongLanguage(t *testing.T) {
+	p := mustParse(t, "rss2_wrong_lang.xml", "https://iraq.example/feed/")
+	it := p.Items[0]
+	if it.Dir != "rtl" || it.Lang != "" {
+		t.Errorf("item lang %q dir %q, want no language and rtl", it.Lang, it.Dir)
+	}
+	if it.URL != "https://iraq.example/?p=101" {
+		t.Errorf("url %q", it.URL)
+	}
+}

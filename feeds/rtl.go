@@ -63,19 +63,28 @@ func textDir(text string) string {
 	return dirLTR
 }
 
-// itemDir decides an item's direction: the declared language wins, then
-// the script of its title and text.
-func itemDir(lang, title, text string) string {
-	if lang != "" {
-		if isRTLLang(lang) {
-			return dirRTL
-		}
-		return dirLTR
+// itemLangDir decides an item's language and direction. A right-to-left
+// declared language wins. Otherwise the script of the title and text
+// decides the direction, and a declared left-to-right language that the
+// script contradicts is dropped: many Arabic sites run CMSs that declare
+// "en-US" by default, and labelling Arabic text English would make readers
+// lay it out left to right. The script does not say which language it is
+// (Arabic script also writes Kurdish, Persian, Urdu), so none is guessed.
+func itemLangDir(lang, title, text string) (string, string) {
+	if isRTLLang(lang) {
+		return lang, dirRTL
 	}
 	if len(text) > 2000 {
 		text = text[:2000]
 	}
-	return textDir(title + " " + text)
+	dir := textDir(title + " " + text)
+	switch {
+	case dir == dirRTL:
+		return "", dirRTL
+	case dir == "" && lang != "":
+		return lang, dirLTR
+	}
+	return lang, dir
 }
 
 // wrapDir wraps right-to-left HTML in <div dir="rtl" lang="..."> so that

@@ -36,18 +36,23 @@ func TestExcerpt(t *testing.T) {
 	}
 }
 
-func TestTextDir(t *testing.T) {
-	tests := []struct{ lang, title, text, want string }{
-		{"ar", "", "", "rtl"},
-		{"en-US", "عنوان", "", "ltr"}, // declared language wins
-		{"", "عنوان عربي", "مع نص", "rtl"},
-		{"", "BBC اردو", "", "rtl"},
-		{"", "Hello", "world", "ltr"},
-		{"", "2026", "", ""},
+func TestItemLangDir(t *testing.T) {
+	tests := []struct{ lang, title, text, wantLang, wantDir string }{
+		{"ar", "", "", "ar", "rtl"},
+		{"ar-IQ", "Breaking", "English words", "ar-IQ", "rtl"}, // an RTL declaration wins
+		{"en-US", "عنوان عربي", "نص عربي", "", "rtl"},          // CMS default contradicted by the script
+		{"en", "Hello", "world", "en", "ltr"},
+		{"", "عنوان عربي", "مع نص", "", "rtl"},
+		{"", "BBC اردو", "", "", "rtl"},
+		{"", "Hello", "world", "", "ltr"},
+		{"", "2026", "", "", ""},
+		{"de", "2026", "", "de", "ltr"},
 	}
 	for _, tt := range tests {
-		if got := itemDir(tt.lang, tt.title, tt.text); got != tt.want {
-			t.Errorf("itemDir(%q, %q, %q) = %q, want %q", tt.lang, tt.title, tt.text, got, tt.want)
+		lang, dir := itemLangDir(tt.lang, tt.title, tt.text)
+		if lang != tt.wantLang || dir != tt.wantDir {
+			t.Errorf("itemLangDir(%q, %q, %q) = %q, %q; want %q, %q",
+				tt.lang, tt.title, tt.text, lang, dir, tt.wantLang, tt.wantDir)
 		}
 	}
 }

@@ -93,13 +93,13 @@ func (t *translator) item(gi *gofeed.Item) Item {
 	if it.Text == "" {
 		it.Text = htmlText(it.Summary)
 	}
-	it.Dir = itemDir(it.Lang, it.Title, it.Text)
+	it.Lang, it.Dir = itemLangDir(it.Lang, it.Title, it.Text)
 	title := it.Title
 	if title == "" {
 		title = excerpt(it.Text, 200)
 	}
 	idURL := it.URL
-	if t.linkFromGUID(gi) {
+	if t.fragmentGUIDLink(gi) {
 		// A permalink GUID may differ from its siblings only by the
 		// fragment CanonicalURL drops ("...#When:12:59:01PM"), so the GUID
 		// itself, a URL and hence globally unique, is the identity.
@@ -110,8 +110,9 @@ func (t *translator) item(gi *gofeed.Item) Item {
 	return it
 }
 
-// linkFromGUID reports an item whose only URL is its GUID.
-func (t *translator) linkFromGUID(gi *gofeed.Item) bool {
+// fragmentGUIDLink reports an item whose only URL is its GUID and whose
+// GUID carries a fragment.
+func (t *translator) fragmentGUIDLink(gi *gofeed.Item) bool {
 	for _, raw := range append([]string{gi.Link}, gi.Links...) {
 		if t.url(raw) != "" {
 			return false
