@@ -163,7 +163,7 @@ func discoverFeed(page []byte, pageURL string) string {
 	}
 	for _, typ := range feedTypes {
 		if href, ok := found[typ]; ok {
-			if u, err := base.Parse(href); err == nil {
+			if u, err := base.Parse(href); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 				return u.String()
 			}
 		}
