@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"time"
@@ -109,37 +110,40 @@ func itemLang(it Item, feedLang string) string {
 	return feedLang
 }
 
-// itemDirection is the item's direction, from Dir or its language.
-func itemDirection(it Item, lang string) string {
-	if it.Dir != "" {
-		return it.Dir
+// wrapping returns the direction an item's HTML must be wrapped in: "rtl"
+// for right-to-left items, "ltr" for left-to-right items in a
+// right-to-left feed (readers would otherwise inherit the feed's
+// direction), "" when the content can stay as it is.
+func wrapping(it Item, lang, feedLang string) string {
+	dir := it.Dir
+	if dir == "" && isRTLLang(lang) {
+		dir = dirRTL
 	}
-	if isRTLLang(lang) {
+	switch {
+	case dir == dirRTL:
 		return dirRTL
+	case dir == dirLTR && isRTLLang(feedLang):
+		return dirLTR
 	}
 	return ""
 }
 
 // contentHTML is the item's full HTML for output (Content, else Summary),
-// wrapped for right-to-left items.
+// wrapped with its direction (see wrapping).
 func contentHTML(it Item, feedLang string) string {
-	c := it.Content
-	if c == "" {
-		c = it.Summary
-	}
 	lang := itemLang(it, feedLang)
-	return wrapDir(c, itemDirection(it, lang), lang)
+	return wrapDir(cmp.Or(it.Content, it.Summary), wrapping(it, lang, feedLang), lang)
 }
 
 // summaryHTML is the item's short HTML description: the source's summary,
-// else an escaped excerpt of its text; wrapped for right-to-left items.
+// else an escaped excerpt of its text; wrapped like contentHTML.
 func summaryHTML(it Item, feedLang string) string {
 	s := it.Summary
 	if s == "" {
 		s = escapeText(excerpt(it.Text, excerptRunes))
 	}
 	lang := itemLang(it, feedLang)
-	return wrapDir(s, itemDirection(it, lang), lang)
+	return wrapDir(s, wrapping(it, lang, feedLang), lang)
 }
 
 // escapeText escapes plain text for use as HTML.

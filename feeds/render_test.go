@@ -212,6 +212,7 @@ func TestRenderJSONDetails(t *testing.T) {
 		`"content_text": "صوت مجلس`,
 		`"date_modified": "2026-11-26T12:00:00Z"`,
 		`"authors": [`,
+		`"content_html": "<div dir=\"ltr\" lang=\"en\"><p>Show notes`, // LTR item in an RTL feed
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("JSON lacks %s", want)

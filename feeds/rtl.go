@@ -87,19 +87,16 @@ func itemLangDir(lang, title, text string) (string, string) {
 	return lang, dir
 }
 
-// wrapDir wraps right-to-left HTML in <div dir="rtl" lang="..."> so that
-// readers which ignore the feed's language still lay it out correctly.
-// Content that already opens with a dir="rtl" wrapper is left alone.
+// wrapDir wraps HTML in <div dir="..." lang="..."> so that readers which
+// ignore the feed's language still lay it out correctly. dir "" leaves the
+// content alone, as does content that already opens with a dir wrapper.
 func wrapDir(content, dir, lang string) string {
-	if dir != dirRTL || content == "" {
+	if dir == "" || content == "" || strings.HasPrefix(content, `<div dir="`) {
 		return content
 	}
-	if strings.HasPrefix(content, `<div dir="rtl"`) {
-		return content
-	}
-	open := `<div dir="rtl">`
+	open := `<div dir="` + dir + `">`
 	if lang != "" {
-		open = `<div dir="rtl" lang="` + html.EscapeString(lang) + `">`
+		open = `<div dir="` + dir + `" lang="` + html.EscapeString(lang) + `">`
 	}
 	return open + content + "</div>"
 }
