@@ -19,10 +19,11 @@ type scorer struct {
 	candidates    []*html.Node
 	hints         *hints
 	weightClasses bool
+	skip          map[*html.Node]bool // chrome left out of this pass
 }
 
-func newScorer(h *hints, weightClasses bool) *scorer {
-	return &scorer{stats: make(map[*html.Node]*stats, 1024), hints: h, weightClasses: weightClasses}
+func newScorer(h *hints, weightClasses bool, skip map[*html.Node]bool) *scorer {
+	return &scorer{stats: make(map[*html.Node]*stats, 1024), hints: h, weightClasses: weightClasses, skip: skip}
 }
 
 // measure fills s.stats for n and everything below it, bottom-up, and
@@ -36,6 +37,9 @@ func (s *scorer) measure(n *html.Node) *stats {
 			st.chars += ch
 			st.commas += co
 		case html.ElementNode:
+			if s.skip[c] {
+				continue
+			}
 			cs := s.measure(c)
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
@@ -178,7 +182,7 @@ func (s *scorer) top(body *html.Node) *html.Node {
 	}
 	best = s.sharedAncestor(best, ranked[1:min(len(ranked), 5)])
 	best = s.climb(best, body)
-	for best.Parent != nil && best.Parent != body && onlyElementChild(best) {
+	for best.Parent != nil && best.Parent != body && s.onlyElementChild(best) {
 		best = best.Parent
 	}
 	return best
@@ -242,10 +246,11 @@ func contains(n, d *html.Node) bool {
 	return false
 }
 
-// onlyElementChild reports whether n is the only element child of its parent.
-func onlyElementChild(n *html.Node) bool {
+// onlyElementChild reports whether n is the only element child of its
+// parent that this pass looks at.
+func (s *scorer) onlyElementChild(n *html.Node) bool {
 	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != n && c.Type == html.ElementNode {
+		if c != n && c.Type == html.ElementNode && !s.skip[c] {
 			return false
 		}
 	}

@@ -43,9 +43,9 @@ func Extract(r io.Reader, pageURL *url.URL, rule *Rule) (*Article, error) {
 	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL)
 	var nodes []*html.Node
 	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
-		nodes, err = byRule(root, src, pageURL, rule, meta)
+		nodes, err = byRule(root, pageURL, rule, meta)
 	} else {
-		nodes, err = byHeuristics(root, func() (*html.Node, error) { return parse(src) }, pageURL, meta)
+		nodes, err = byHeuristics(root, pageURL, meta)
 	}
 	if err != nil {
 		return nil, err
@@ -63,28 +63,21 @@ func parse(src []byte) (*html.Node, error) {
 
 // byRule extracts the elements a site rule selects, and cleans them
 // without second-guessing the choice.
-func byRule(root *html.Node, src []byte, pageURL *url.URL, rule *Rule, meta Metadata) ([]*html.Node, error) {
+func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata) ([]*html.Node, error) {
 	body, strip, err := rule.compiled()
 	if err != nil {
 		return nil, err
 	}
 	applyStrip(root, strip)
 	if body == nil {
-		reparse := func() (*html.Node, error) {
-			n, err := parse(src)
-			if err == nil {
-				applyStrip(n, strip)
-			}
-			return n, err
-		}
-		return byHeuristics(root, reparse, pageURL, meta)
+		return byHeuristics(root, pageURL, meta)
 	}
 	nodes := ruleBody(root, body)
 	if len(nodes) == 0 {
 		return nil, fmt.Errorf("%w: %w: %q", ErrNoArticle, ErrRuleNoMatch, rule.Body)
 	}
 	h := newHints()
-	p := &preparer{hints: h}
+	p := newPreparer(h)
 	c := newCleaner(h, root, pageURL, meta, false)
 	for _, n := range nodes {
 		p.walk(n, false, false)

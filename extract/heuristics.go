@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"net/url"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -10,14 +11,16 @@ import (
 
 // passFlags say how aggressive one heuristic pass is.
 type passFlags struct {
-	strip       bool // drop chrome by tag, role, class and id before scoring
+	strip       bool // leave out what the preparer marked as chrome
 	weight      bool // let class and id hints weigh on candidate scores
 	conditional bool // drop link lists, galleries and the like from the content
 }
 
 // passes are tried in order until one finds enough text, as Readability
 // does: a page whose article wrapper carries a chrome-like class name
-// ("content-with-sidebar") still yields its article on a later pass.
+// ("content-with-sidebar") still yields its article on a later pass. The
+// document is prepared once; each pass scores it again and cleans a copy
+// of the content it chose.
 var passes = [...]passFlags{
 	{strip: true, weight: true, conditional: true},
 	{strip: false, weight: true, conditional: true},
@@ -25,22 +28,35 @@ var passes = [...]passFlags{
 	{strip: false, weight: false, conditional: false},
 }
 
-// byHeuristics finds the article by scoring the page. reparse returns a
-// fresh copy of the document for each pass after the first.
-func byHeuristics(root *html.Node, reparse func() (*html.Node, error), pageURL *url.URL, meta Metadata) ([]*html.Node, error) {
+// byHeuristics finds the article by scoring the page, and returns a cleaned
+// copy of it.
+func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Node, error) {
+	body := findElement(root, atom.Body)
+	if body == nil {
+		return nil, fmt.Errorf("%w: the page has no body", ErrNoArticle)
+	}
+	h := newHints()
+	p := newPreparer(h)
+	p.walk(body, false, false)
+	c := newCleaner(h, root, pageURL, meta, true)
 	var best []*html.Node
 	bestChars := 0
-	for i, f := range passes {
-		if i > 0 {
-			if reparse == nil {
-				break
-			}
-			var err error
-			if root, err = reparse(); err != nil {
-				return nil, err
-			}
+	for _, f := range passes {
+		var skip map[*html.Node]bool
+		if f.strip {
+			skip = p.chrome
 		}
-		nodes := heuristicPass(root, pageURL, meta, f)
+		sc := newScorer(h, f.weight, skip)
+		sc.measure(body)
+		top := sc.top(body)
+		if top == nil {
+			continue
+		}
+		nodes := cloneContent(sc.content(top), skip)
+		c.conditional = f.conditional
+		for _, n := range nodes {
+			c.clean(n, false)
+		}
 		chars := textChars(nodes)
 		if chars > bestChars {
 			best, bestChars = nodes, chars
@@ -55,26 +71,27 @@ func byHeuristics(root *html.Node, reparse func() (*html.Node, error), pageURL *
 	return best, nil
 }
 
-// heuristicPass runs prepare, score, choose and clean once over root.
-func heuristicPass(root *html.Node, pageURL *url.URL, meta Metadata, f passFlags) []*html.Node {
-	body := findElement(root, atom.Body)
-	if body == nil {
-		return nil
-	}
-	h := newHints()
-	(&preparer{hints: h, strip: f.strip}).walk(body, false, false)
-	sc := newScorer(h, f.weight)
-	sc.measure(body)
-	top := sc.top(body)
-	if top == nil {
-		return nil
-	}
-	nodes := sc.content(top)
-	c := newCleaner(h, root, pageURL, meta, f.conditional)
+// cloneContent deep-copies nodes, leaving out the skipped ones, under one
+// new parent so that the copies have siblings like the originals.
+func cloneContent(nodes []*html.Node, skip map[*html.Node]bool) []*html.Node {
+	parent := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
+	out := make([]*html.Node, 0, len(nodes))
 	for _, n := range nodes {
-		c.clean(n, false)
+		c := cloneTree(n, skip)
+		parent.AppendChild(c)
+		out = append(out, c)
 	}
-	return nodes
+	return out
+}
+
+func cloneTree(n *html.Node, skip map[*html.Node]bool) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace, Attr: slices.Clone(n.Attr)}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if !skip[ch] {
+			c.AppendChild(cloneTree(ch, skip))
+		}
+	}
+	return c
 }
 
 // textChars counts the visible characters under nodes.

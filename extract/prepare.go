@@ -8,13 +8,19 @@ import (
 )
 
 // preparer makes one pass over the body before scoring: it drops comments,
-// scripts, hidden elements and (when strip is set) elements whose tag, role,
-// class or id mark them as chrome; it turns lazy images into real ones; and
-// it wraps runs of loose text separated by <br> into paragraphs, so that
-// old table and <font> layouts score like semantic ones.
+// scripts and hidden elements; it marks the elements whose tag, role, class
+// or id, or whose title ("Related", "التعليقات"), say they are chrome; it
+// turns lazy images into real ones; and it wraps runs of loose text
+// separated by <br> into paragraphs, so that old table and <font> layouts
+// score like semantic ones. Chrome is marked, not removed, so that a later
+// pass can score the page again without it being parsed again.
 type preparer struct {
-	hints *hints
-	strip bool
+	hints  *hints
+	chrome map[*html.Node]bool
+}
+
+func newPreparer(h *hints) *preparer {
+	return &preparer{hints: h, chrome: make(map[*html.Node]bool)}
 }
 
 // walk prepares the children of n. inTable and inPara say whether n sits
@@ -26,16 +32,14 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			if p.strip && p.titlesChrome(c) {
-				// A "Related" or "Comments" heading: drop it and its box.
+			if p.titlesChrome(c) {
+				// A "Related" or "Comments" heading marks its box.
+				p.chrome[c] = true
 				if box := nextElement(c); box != nil && isBoxTag(box.DataAtom) {
-					next = box.NextSibling
-					n.RemoveChild(box)
+					p.chrome[box] = true
 				}
-				n.RemoveChild(c)
-			} else {
-				p.element(c, inTable, inPara)
 			}
+			p.element(c, inTable, inPara)
 		}
 		c = next
 	}
@@ -45,9 +49,12 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 }
 
 func (p *preparer) element(c *html.Node, inTable, inPara bool) {
-	if p.drop(c, inTable) || p.strip && isBoxTag(c.DataAtom) && titledBox(c) {
+	if p.drop(c) {
 		removeNode(c)
 		return
+	}
+	if p.isChrome(c, inTable) {
+		p.chrome[c] = true
 	}
 	switch c.DataAtom {
 	case atom.Noscript:
@@ -66,8 +73,8 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 	p.walk(c, inTable, inPara)
 }
 
-// drop reports whether element n is not content.
-func (p *preparer) drop(n *html.Node, inTable bool) bool {
+// drop reports whether element n is never content.
+func (p *preparer) drop(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Template, atom.Link, atom.Meta,
 		atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Canvas,
@@ -75,25 +82,27 @@ func (p *preparer) drop(n *html.Node, inTable bool) bool {
 		atom.Dialog, atom.Map, atom.Area, atom.Audio, atom.Video, atom.Frame,
 		atom.Frameset, atom.Math:
 		return true
+	}
+	return hiddenElement(n) || p.hints.of(n).hidden
+}
+
+// isChrome reports whether element n looks like page chrome by its tag,
+// role, class or id, or by the title of its box.
+func (p *preparer) isChrome(n *html.Node, inTable bool) bool {
+	switch n.DataAtom {
 	case atom.Nav, atom.Aside, atom.Footer, atom.Menu:
-		if p.strip {
-			return true
-		}
-	}
-	if hiddenElement(n) {
 		return true
-	}
-	h := p.hints.of(n)
-	if h.hidden {
-		return true
-	}
-	if !p.strip || n.DataAtom == atom.A {
+	case atom.A:
 		return false
 	}
 	if chromeRole(getAttr(n, "role")) {
 		return true
 	}
-	return h.strong || h.unlikely && !inTable
+	h := p.hints.of(n)
+	if h.strong || h.unlikely && !inTable {
+		return true
+	}
+	return isBoxTag(n.DataAtom) && titledBox(n)
 }
 
 // hiddenElement reports whether n is hidden by attribute or inline style.
