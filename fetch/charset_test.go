@@ -67,6 +67,10 @@ func TestDecode(t *testing.T) {
 		{"undeclared windows-1256 is sniffed", encode(t, w1256, plain), "text/html", "", "windows-1256", arabic},
 		{"undeclared iso-8859-6 is sniffed", encode(t, iso6, plain), "", "", "iso-8859-6", arabic},
 		{"undeclared windows-1252 is sniffed", encode(t, charmap.Windows1252, htmlDoc("", french)), "text/html", "", "windows-1252", french},
+		{"utf-8 with a stray legacy snippet stays utf-8", append([]byte(plain), encode(t, w1256, "<p>تم</p>")...), "text/html", "", "utf-8", arabic},
+		{"undeclared persian windows-1256 is sniffed", encode(t, w1256, htmlDoc("", "گزارش پايتخت چهارشنبه")), "", "", "windows-1256", "گزارش پايتخت چهارشنبه"},
+		{"undeclared short arabic title", encode(t, w1256, "<title>أخبار العراق</title>"), "", "", "windows-1256", "أخبار العراق"},
+		{"undeclared german is windows-1252", encode(t, charmap.Windows1252, "<p>Die Größe der Straße in München</p>"), "", "", "windows-1252", "Größe der Straße in München"},
 		{"unknown header charset falls through to meta", encode(t, w1256, htmlDoc(`<meta charset="windows-1256">`, arabic)), "text/html; charset=x-bogus", "", "windows-1256", arabic},
 	}
 	for _, tt := range tests {
