@@ -40,6 +40,7 @@ func newCappedReader(r io.Reader, limit int64, wire bool) *cappedReader {
 	return &cappedReader{r: r, left: limit + 1, wire: wire}
 }
 
+// Read reads from the underlying reader, failing once the limit is passed.
 func (c *cappedReader) Read(p []byte) (int, error) {
 	if c.left <= 0 {
 		return 0, errTooLarge

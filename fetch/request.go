@@ -17,6 +17,7 @@ const (
 	KindPage
 )
 
+// String returns "feed" or "page", for logs.
 func (k Kind) String() string {
 	if k == KindPage {
 		return "page"
