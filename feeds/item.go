@@ -4,6 +4,21 @@
 // The package is pure: it does no HTTP and keeps no state between calls.
 // Persistence of items between runs belongs to package store; the caller
 // (package refresh) loads stored items, merges, and saves them back.
+//
+// One refresh pass uses it in this order:
+//
+//	parsed, err := feeds.Parse(body, feedURL)      // any RSS/Atom/JSON Feed dialect
+//	todo := feeds.Pending(stored, parsed.Items)     // new or changed: extract these
+//	merged := feeds.Merge(stored, parsed.Items, now) // keeps IDs, FirstSeen, dates
+//	items := feeds.Select(allSourcesItems, feeds.SelectOptions{Now: now, Limit: 50, DedupeTitles: true})
+//	err = feeds.WriteFiles(dir, feeds.Feed{Name: "iraq", Title: "...", Items: items})
+//
+// Identity: an item's ID (ItemID) derives from its canonical URL
+// (CanonicalURL), so it survives title edits and the article moving between
+// source feeds; ContentHash, set by Parse, detects edits by the source and
+// must not be recomputed after the extracted article replaces Content.
+// Output bytes depend only on the items, never on the wall clock, so an
+// unchanged feed is byte-for-byte identical between runs.
 package feeds
 
 import "time"
