@@ -25,6 +25,7 @@ func extractors() []extractor {
 	return []extractor{
 		{"refeed", runRefeed},
 		{"go-trafilatura", runTrafilatura},
+		{"go-trafilatura (no fallback)", runTrafilaturaAlone},
 		{"readeck/go-readability", runReadeck},
 	}
 }
@@ -50,6 +51,22 @@ func runTrafilatura(body []byte, u *url.URL) (string, error) {
 	res, err := trafilatura.Extract(bytes.NewReader(body), trafilatura.Options{
 		OriginalURL:     u,
 		EnableFallback:  true,
+		ExcludeComments: true,
+	})
+	if err != nil {
+		return "", err
+	}
+	if res == nil {
+		return "", errors.New("bench: trafilatura: no result")
+	}
+	return res.ContentText, nil
+}
+
+// runTrafilaturaAlone is go-trafilatura without its fallback extractors:
+// faster, and what a caller gets with zero Options.
+func runTrafilaturaAlone(body []byte, u *url.URL) (string, error) {
+	res, err := trafilatura.Extract(bytes.NewReader(body), trafilatura.Options{
+		OriginalURL:     u,
 		ExcludeComments: true,
 	})
 	if err != nil {

@@ -6,12 +6,13 @@
 //
 // Usage, from the bench directory:
 //
-//	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed]
+//	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed] [-dump id]
 package main
 
 import (
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,7 @@ func run(args []string) error {
 	rounds := fs.Int("rounds", 3, "timed passes over the pages; the fastest counts")
 	worst := fs.Int("worst", 0, "list this many lowest-scoring pages per extractor")
 	only := fs.String("only", "", "comma-separated extractor names to run (default all)")
+	dump := fs.String("dump", "", "print each extractor's text for the page with this id (prefix) and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,6 +51,10 @@ func run(args []string) error {
 		pages, err := s.load(s.dir)
 		if err != nil {
 			return err
+		}
+		if *dump != "" {
+			dumpPage(pages, selected(*only), *dump)
+			continue
 		}
 		measure(s.title, pages, selected(*only), *rounds, *worst)
 	}
@@ -75,17 +81,35 @@ func selected(only string) []extractor {
 // measure scores and times every extractor on one page set and prints
 // the table.
 func measure(title string, pages []page, exs []extractor, rounds, worst int) {
-	parse := timePages(parseOnly, pages, rounds)
+	runners := []func([]byte, *url.URL) (string, error){parseOnly}
 	var results []result
 	for _, ex := range exs {
-		r := scorePages(ex, pages)
-		r.Elapsed = timePages(ex.Run, pages, rounds)
-		results = append(results, r)
+		results = append(results, scorePages(ex, pages))
+		runners = append(runners, ex.Run)
 	}
-	printTable(os.Stdout, title, len(pages), parse, results)
+	times := timeAll(runners, pages, rounds)
+	for i := range results {
+		results[i].Elapsed = times[i+1]
+	}
+	printTable(os.Stdout, title, len(pages), times[0], results)
 	if worst > 0 {
 		for _, r := range results {
 			printWorst(os.Stdout, r, worst)
+		}
+	}
+}
+
+// dumpPage prints the truth and every extractor's text for the pages
+// whose id starts with prefix.
+func dumpPage(pages []page, exs []extractor, prefix string) {
+	for _, p := range pages {
+		if !strings.HasPrefix(p.ID, prefix) {
+			continue
+		}
+		fmt.Printf("===== %s truth\n%s\n", p.ID, p.Truth)
+		for _, ex := range exs {
+			text, err := ex.Run(p.HTML, p.URL)
+			fmt.Printf("===== %s %s (err %v)\n%s\n", p.ID, ex.Name, err, text)
 		}
 	}
 }

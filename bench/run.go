@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"runtime"
 	"sort"
 	"time"
 
@@ -46,17 +47,21 @@ func scorePages(ex extractor, pages []page) result {
 	return r
 }
 
-// timePages returns the fastest of rounds passes of run over all pages.
-// The fastest pass is the one least disturbed by other work on the host.
-func timePages(run func([]byte, *url.URL) (string, error), pages []page, rounds int) time.Duration {
-	best := time.Duration(-1)
-	for range rounds {
-		start := time.Now()
-		for _, p := range pages {
-			_, _ = run(p.HTML, p.URL)
-		}
-		if d := time.Since(start); best < 0 || d < best {
-			best = d
+// timeAll times one pass of every runner over all pages, rounds times,
+// interleaved so that load from other work on the host hits every runner
+// alike, and keeps each runner's fastest pass.
+func timeAll(runners []func([]byte, *url.URL) (string, error), pages []page, rounds int) []time.Duration {
+	best := make([]time.Duration, len(runners))
+	for round := range rounds {
+		for i, run := range runners {
+			runtime.GC() // start each pass without the previous one's garbage
+			start := time.Now()
+			for _, p := range pages {
+				_, _ = run(p.HTML, p.URL)
+			}
+			if d := time.Since(start); round == 0 || d < best[i] {
+				best[i] = d
+			}
 		}
 	}
 	return best
