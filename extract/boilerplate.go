@@ -76,16 +76,20 @@ const maxChromeChars = 160
 // isChromeTitle reports whether the whole text of a block is chrome.
 // Counts such as "12 comments" or "التعليقات (3)" do not matter.
 func isChromeTitle(text string) bool {
-	return inTitles(chromeTitles, text)
+	return inTitles(chromeTitles, normalizePhrase(text))
+}
+
+// isChromeTitleNorm is isChromeTitle for normalised text.
+func isChromeTitleNorm(norm string) bool {
+	return inTitles(chromeTitles, norm)
 }
 
 // isBoxTitle reports whether text titles a box of chrome.
 func isBoxTitle(text string) bool {
-	return inTitles(boxTitles, text)
+	return inTitles(boxTitles, normalizePhrase(text))
 }
 
-func inTitles(titles map[string]bool, text string) bool {
-	n := normalizePhrase(text)
+func inTitles(titles map[string]bool, n string) bool {
 	if titles[n] {
 		return true
 	}
@@ -104,7 +108,12 @@ func inTitles(titles map[string]bool, text string) bool {
 
 // hasChromePrefix reports whether a short block starts like chrome.
 func hasChromePrefix(text string) bool {
-	n := normalizePhrase(text) + " "
+	return hasChromePrefixNorm(normalizePhrase(text))
+}
+
+// hasChromePrefixNorm is hasChromePrefix for normalised text.
+func hasChromePrefixNorm(norm string) bool {
+	n := norm + " "
 	for _, p := range chromePrefixes {
 		if strings.HasPrefix(n, p) {
 			return true

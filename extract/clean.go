@@ -134,20 +134,17 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 	if t.chars > maxChromeChars {
 		return true
 	}
-	text := nodeText(n)
-	if isChromeTitle(text) {
+	text := normalizePhrase(nodeText(n))
+	if isChromeTitleNorm(text) {
 		if isHeading(n.DataAtom) || n.DataAtom == atom.Strong || n.DataAtom == atom.B || t.chars < 30 {
 			t.chromeTitle = true
 		}
 		return false
 	}
-	if hasChromePrefix(text) {
+	if hasChromePrefixNorm(text) {
 		return false
 	}
-	if n.DataAtom == atom.H1 || c.title != "" && normalizePhrase(text) == c.title {
-		return false
-	}
-	return true
+	return n.DataAtom != atom.H1 && (c.title == "" || text != c.title)
 }
 
 func conditionalTag(a atom.Atom) bool {

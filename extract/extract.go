@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -32,11 +31,7 @@ const minArticleChars = 500
 // final URL of the page, used to resolve relative links; rule may be nil.
 // A page without a findable article gives an error wrapping ErrNoArticle.
 func Extract(r io.Reader, pageURL *url.URL, rule *Rule) (*Article, error) {
-	src, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("extract: read page: %w", err)
-	}
-	root, err := parse(src)
+	root, err := parse(r)
 	if err != nil {
 		return nil, err
 	}
@@ -53,8 +48,10 @@ func Extract(r io.Reader, pageURL *url.URL, rule *Rule) (*Article, error) {
 	return newArticle(nodes, pageURL, meta)
 }
 
-func parse(src []byte) (*html.Node, error) {
-	root, err := html.ParseWithOptions(bytes.NewReader(src), html.ParseOptionEnableScripting(false))
+// parse reads the document with scripting off, so that <noscript> holds
+// markup (image fallbacks) rather than text.
+func parse(r io.Reader) (*html.Node, error) {
+	root, err := html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse html: %w", err)
 	}

@@ -6,10 +6,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// The class/id vocabulary below is matched as lowercase substrings, the way
-// class names are written in practice ("articleComments", "share-bar",
-// "sidebar_widget"). The lists are general web vocabulary, not tied to any
-// one site.
+// The class/id vocabulary below is matched as lowercase substrings of each
+// class name and id, the way names are written in practice
+// ("articleComments", "share-bar", "sidebar_widget"). The lists are general
+// web vocabulary, not tied to any one site.
 
 // unlikelyHints mark page chrome; an element whose class or id holds one is
 // dropped before scoring unless it also holds a maybeHints word.
@@ -63,55 +63,77 @@ var positiveHints = [...]string{
 
 // hint is what an element's class and id say about it.
 type hint struct {
-	weight   int  // +25 per positive list, -25 per negative list
+	weight   int  // +25 when a positive word appears, -25 for a negative one
 	unlikely bool // chrome, unless rescued
 	strong   bool // chrome, even when rescued
 	hidden   bool
 }
 
-// hints classifies class/id strings, remembering each distinct string: pages
-// repeat the same class names on many elements.
-type hints struct {
-	memo map[string]hint
+// wordHint is what one class name or id says.
+type wordHint struct {
+	negative, positive, unlikely, strong, maybe, hidden bool
 }
 
-func newHints() *hints { return &hints{memo: make(map[string]hint, 256)} }
+func (w *wordHint) or(o wordHint) {
+	w.negative = w.negative || o.negative
+	w.positive = w.positive || o.positive
+	w.unlikely = w.unlikely || o.unlikely
+	w.strong = w.strong || o.strong
+	w.maybe = w.maybe || o.maybe
+	w.hidden = w.hidden || o.hidden
+}
+
+// hints classifies class names and ids, remembering each distinct name:
+// pages repeat the same few names on many elements.
+type hints struct {
+	memo map[string]wordHint
+}
+
+func newHints() *hints { return &hints{memo: make(map[string]wordHint, 256)} }
 
 // of returns the hint for element n.
 func (h *hints) of(n *html.Node) hint {
-	var class, id string
+	var w wordHint
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			class = a.Val
+			for _, name := range strings.Fields(a.Val) {
+				w.or(h.word(name))
+			}
 		case "id":
-			id = a.Val
+			if a.Val != "" {
+				w.or(h.word(a.Val))
+			}
 		}
 	}
-	if class == "" && id == "" {
-		return hint{}
+	v := hint{
+		unlikely: w.strong || w.unlikely && !w.maybe,
+		strong:   w.strong,
+		hidden:   w.hidden,
 	}
-	key := class + " " + id
-	if v, ok := h.memo[key]; ok {
-		return v
+	if w.negative {
+		v.weight -= 25
 	}
-	v := classify(strings.ToLower(key))
-	h.memo[key] = v
+	if w.positive {
+		v.weight += 25
+	}
 	return v
 }
 
-func classify(s string) hint {
-	var v hint
-	if containsAny(s, negativeHints[:]) {
-		v.weight -= 25
+func (h *hints) word(name string) wordHint {
+	if v, ok := h.memo[name]; ok {
+		return v
 	}
-	if containsAny(s, positiveHints[:]) {
-		v.weight += 25
+	s := strings.ToLower(name)
+	v := wordHint{
+		negative: containsAny(s, negativeHints[:]),
+		positive: containsAny(s, positiveHints[:]),
+		unlikely: containsAny(s, unlikelyHints[:]),
+		strong:   containsAny(s, strongHints[:]),
+		maybe:    containsAny(s, maybeHints[:]),
+		hidden:   containsAny(s, hiddenHints[:]),
 	}
-	maybe := containsAny(s, maybeHints[:])
-	v.strong = containsAny(s, strongHints[:])
-	v.unlikely = v.strong || containsAny(s, unlikelyHints[:]) && !maybe
-	v.hidden = containsAny(s, hiddenHints[:])
+	h.memo[name] = v
 	return v
 }
 
