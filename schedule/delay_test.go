@@ -1,0 +1,94 @@
+package schedule
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+func TestBackoff(t *testing.T) {
+	const m = time.Minute
+	tests := []struct {
+		interval   time.Duration
+		failures   int
+		maxBackoff time.Duration
+		want       time.Duration
+	}{
+		{10 * m, 0, time.Hour, 10 * m},
+		{10 * m, 1, time.Hour, 20 * m},
+		{10 * m, 2, time.Hour, 40 * m},
+		{10 * m, 3, time.Hour, time.Hour},
+		{10 * m, 1000, time.Hour, time.Hour},
+		{2 * time.Hour, 3, time.Hour, 2 * time.Hour}, // never below the interval
+		{time.Duration(1) << 62, 5, time.Hour, time.Duration(1) << 62},
+		{10 * m, -1, time.Hour, 10 * m},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%v×%d", tt.interval, tt.failures), func(t *testing.T) {
+			if got := backoff(tt.interval, tt.failures, tt.maxBackoff); got != tt.want {
+				t.Errorf("backoff = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpread(t *testing.T) {
+	const d = 10 * time.Minute
+	tests := []struct {
+		jitter, r float64
+		want      time.Duration
+	}{
+		{0.1, 0, 9 * time.Minute},
+		{0.1, 0.5, d},
+		{0.1, 0.75, 10*time.Minute + 30*time.Second},
+		{0, 0.99, d},
+		{-1, 0.99, d},
+		{5, 0, 0}, // jitter over 1 is clamped to 1
+	}
+	for _, tt := range tests {
+		if got := spread(d, tt.jitter, tt.r); got != tt.want {
+			t.Errorf("spread(%v, %v, %v) = %v, want %v", d, tt.jitter, tt.r, got, tt.want)
+		}
+	}
+}
+
+func TestNextDelayJitterBounds(t *testing.T) {
+	const interval = 15 * time.Minute
+	jitter := 0.1
+	rng := rand.New(rand.NewPCG(1, 2))
+	lo, hi := time.Duration(float64(interval)*(1-jitter)), time.Duration(float64(interval)*(1+jitter))
+	var seenLow, seenHigh bool
+	for range 10000 {
+		d := nextDelay(interval, 0, nil, time.Hour, jitter, rng.Float64())
+		if d < lo || d >= hi {
+			t.Fatalf("delay %v outside [%v, %v)", d, lo, hi)
+		}
+		seenLow = seenLow || d < interval-interval/20
+		seenHigh = seenHigh || d > interval+interval/20
+	}
+	if !seenLow || !seenHigh {
+		t.Errorf("jitter does not spread both ways (low %v, high %v)", seenLow, seenHigh)
+	}
+}
+
+func TestNextDelayRetryAfter(t *testing.T) {
+	wrapped := fmt.Errorf("fetch: %w", retryErr(2*time.Hour))
+	tests := []struct {
+		name string
+		err  error
+		want time.Duration
+	}{
+		{"plain error backs off", errors.New("x"), 20 * time.Minute},
+		{"longer retry-after wins", wrapped, 2 * time.Hour},
+		{"shorter retry-after loses", retryErr(time.Minute), 20 * time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nextDelay(10*time.Minute, 1, tt.err, time.Hour, -1, 0); got != tt.want {
+				t.Errorf("nextDelay = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

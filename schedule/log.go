@@ -1,0 +1,16 @@
+package schedule
+
+import (
+	"log/slog"
+	"time"
+)
+
+// logPoll reports how a poll went and when the next one is due.
+func logPoll(log *slog.Logger, err error, failures int, took, next time.Duration) {
+	if err != nil {
+		log.Warn("poll failed", "error", err, "failures", failures,
+			"took", took, "next_poll_in", next.Round(time.Second))
+		return
+	}
+	log.Debug("poll done", "took", took, "next_poll_in", next.Round(time.Second))
+}
