@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -107,7 +108,17 @@ func (s *scorer) initialScore(n *html.Node) float64 {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
 		v = -5
 	}
+	if isArticleBody(n) {
+		v += 25
+	}
 	return v + float64(s.classWeight(n))
+}
+
+// isArticleBody reports whether schema.org microdata names n the article
+// body.
+func isArticleBody(n *html.Node) bool {
+	p := getAttr(n, "itemprop")
+	return p != "" && strings.Contains(strings.ToLower(p), "articlebody")
 }
 
 func (s *scorer) classWeight(n *html.Node) int {
@@ -163,6 +174,9 @@ func (s *scorer) isChromeTitleNode(n *html.Node) bool {
 // top picks the element that holds the article, or nil.
 func (s *scorer) top(body *html.Node) *html.Node {
 	if len(s.candidates) == 0 {
+		if st := s.stats[body]; st != nil && st.chars > 0 {
+			return body // a page of short lines: all of it is the article
+		}
 		return nil
 	}
 	ranked := slices.Clone(s.candidates)

@@ -95,6 +95,9 @@ func (p *preparer) isChrome(n *html.Node, inTable bool) bool {
 	case atom.A:
 		return false
 	}
+	if isArticleBody(n) {
+		return false
+	}
 	if chromeRole(getAttr(n, "role")) {
 		return true
 	}
