@@ -17,10 +17,19 @@ func BenchmarkParse(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(file, func(b *testing.B) {
+		b.Run(file+"/func", func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
 				if _, err := feeds.Parse(body, "https://example.com/feed"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(file+"/shared-parser", func(b *testing.B) {
+			p := feeds.NewParser()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if _, err := p.Parse(body, "https://example.com/feed"); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -66,5 +75,22 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParseLarge parses miniflux's 190 KB real RSS capture from the
+// shared corpus, when present.
+func BenchmarkParseLarge(b *testing.B) {
+	path := filepath.Join("..", "..", "shared", "corpus", "feeds", "miniflux", "internal", "reader", "parser", "testdata", "large_rss.xml")
+	body, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("corpus file %s not present", path)
+	}
+	p := feeds.NewParser()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := p.Parse(body, "https://example.com/feed"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -26,6 +26,25 @@ type Parsed struct {
 	Items           []Item
 }
 
+// Parser parses source feeds with one HTML sanitiser built up front. Build
+// it once with NewParser and share it: it is safe for concurrent use, and
+// it saves the sanitiser's construction (about half of the cost of parsing
+// a small feed) on every call. The zero value is not usable.
+type Parser struct {
+	sanitize *bluemonday.Policy
+}
+
+// NewParser returns a Parser ready for concurrent use.
+func NewParser() *Parser {
+	return &Parser{sanitize: newSanitizer()}
+}
+
+// Parse parses body with a Parser built for this one call; see
+// Parser.Parse. Callers parsing many feeds should share a NewParser.
+func Parse(body []byte, feedURL string) (*Parsed, error) {
+	return NewParser().Parse(body, feedURL)
+}
+
 // Parse parses a source feed in any dialect gofeed knows (RSS 0.9x, 1.0
 // and 2.0, Atom 0.3 and 1.0, JSON Feed 1.0 and 1.1). body must already be
 // UTF-8 (package fetch decodes it); a BOM or leading white space is fine.
@@ -42,7 +61,7 @@ type Parsed struct {
 // after repairing the most common breakage (XML: bare '&', control
 // characters; JSON Feed: authors given as plain strings) and otherwise
 // returns an error naming feedURL.
-func Parse(body []byte, feedURL string) (*Parsed, error) {
+func (p *Parser) Parse(body []byte, feedURL string) (*Parsed, error) {
 	gf, err := parseGofeed(body)
 	if err != nil && !errors.Is(err, ErrNotFeed) {
 		repair := repairXML
@@ -56,7 +75,8 @@ func Parse(body []byte, feedURL string) (*Parsed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("feeds: parse %s: %w", feedURL, err)
 	}
-	return newTranslator(feedURL).feed(gf), nil
+	t := &translator{feedURL: feedURL, base: feedURL, sanitize: p.sanitize}
+	return t.feed(gf), nil
 }
 
 // parseGofeed runs gofeed, turning a panic inside it into an error.
@@ -89,8 +109,8 @@ func repairXML(body []byte) []byte {
 
 // newSanitizer returns the allowlist applied to HTML from source feeds:
 // bluemonday's user-generated-content policy plus the dir and lang
-// attributes RTL content needs. It is built per Parse call so the package
-// holds no shared mutable state.
+// attributes RTL content needs. It is built per Parser so the package
+// holds no shared state; a built policy is safe for concurrent use.
 func newSanitizer() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("dir", "lang").Globally()

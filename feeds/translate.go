@@ -18,10 +18,6 @@ type translator struct {
 	sanitize *bluemonday.Policy
 }
 
-func newTranslator(feedURL string) *translator {
-	return &translator{feedURL: feedURL, base: feedURL, sanitize: newSanitizer()}
-}
-
 func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 	p := &Parsed{
 		Title:       plainTitle(gf.Title),
