@@ -86,16 +86,44 @@ type Config struct {
 	meta *meta
 }
 
-// Source is one entry of "sources": a feed refeed polls.
+// Source types: what the URL of a source points at.
+const (
+	// TypeFeed is a source whose URL is a feed, or a page that links one.
+	TypeFeed = "feed"
+	// TypePage is a source whose URL is a listing page (a news site's home
+	// or section page) without a feed: its article links become the items.
+	TypePage = "page"
+)
+
+// Source is one entry of "sources": a feed or listing page refeed polls.
 type Source struct {
 	// Name (key "name", required) identifies the source in feeds, state
 	// and logs. It must match [a-z0-9][a-z0-9_-]*, at most 64 characters.
 	Name string
-	// URL (key "url", required) is the absolute http(s) URL of the feed.
+	// URL (key "url", required) is the absolute http(s) URL of the feed,
+	// or of the listing page for a page source.
 	URL string
+	// Type (key "type") is TypeFeed ("feed", the default) or TypePage
+	// ("page": the URL is a listing page and feed parsing is skipped).
+	// Setting Links implies "page"; Validate fills in the default.
+	Type string
+	// Links (key "links", optional) is a CSS selector of the article
+	// links on a page source's listing page: a elements, or containers
+	// whose first a[href] is taken. Empty leaves finding them to
+	// heuristics. Setting it implies type "page".
+	Links string
+	// LinkTitle (key "link_title", optional) is a CSS selector of an
+	// article's title, matched inside each element Links selects. It
+	// needs Links.
+	LinkTitle string
 	// FullText (key "fulltext") fetches each item's page and extracts the
-	// article from it.
+	// article from it. It defaults to true for a page source read from a
+	// file, whose listing gives little more than titles, and to false
+	// otherwise; an explicit "fulltext: false" is kept. (A Source built
+	// in code is taken as given.)
 	FullText bool
+	// fullTextSet records that the file gave "fulltext" explicitly.
+	fullTextSet bool
 	// Language (key "language") is the BCP 47 tag given to items that do
 	// not carry one ("ar").
 	Language string
@@ -209,6 +237,12 @@ func (c *Config) Where(line int) string {
 		return file
 	}
 	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// IsPage reports whether the source is a listing page (TypePage, or Links
+// set), whose items come from its article links rather than a feed.
+func (s *Source) IsPage() bool {
+	return s.Type == TypePage || s.Links != ""
 }
 
 // Source returns the source named name, or nil.

@@ -32,7 +32,7 @@ func TestReadConfigFile_Full(t *testing.T) {
 		{"MaxBody", c.MaxBody, int64(10 << 20)},
 		{"Retries", c.Retries, 3},
 		{"Robots", c.Robots, true},
-		{"len(Sources)", len(c.Sources), 2},
+		{"len(Sources)", len(c.Sources), 3},
 		{"len(Feeds)", len(c.Feeds), 2},
 	}
 	for _, ch := range checks {
@@ -47,15 +47,17 @@ func TestReadConfigFile_Sources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, a := c.Source("buratha"), c.Source("alsumaria")
-	if b == nil || a == nil {
-		t.Fatalf("Source lookup failed: %v, %v", b, a)
+	b, a, p := c.Source("buratha"), c.Source("alsumaria"), c.Source("ina-page")
+	if b == nil || a == nil || p == nil {
+		t.Fatalf("Source lookup failed: %v, %v, %v", b, a, p)
 	}
 	checks := []struct {
 		name      string
 		got, want any
 	}{
 		{"URL", b.URL, "https://burathanews.com/rss.php"},
+		{"Type", b.Type, config.TypeFeed},
+		{"IsPage", b.IsPage(), false},
 		{"FullText", b.FullText, true},
 		{"Language", b.Language, "ar"},
 		{"Charset", b.Charset, "windows-1256"},
@@ -73,6 +75,13 @@ func TestReadConfigFile_Sources(t *testing.T) {
 		{"inherited max_body", a.EffectiveMaxBody(c), int64(10 << 20)},
 		{"inherited retries", a.EffectiveRetries(c), 3},
 		{"inherited robots", a.EffectiveRobots(c), true},
+		{"default Type", a.Type, config.TypeFeed},
+		{"default FullText", a.FullText, false},
+		{"page Type", p.Type, config.TypePage},
+		{"page IsPage", p.IsPage(), true},
+		{"page Links", p.Links, "div.news-list article"},
+		{"page LinkTitle", p.LinkTitle, "h3"},
+		{"page default FullText", p.FullText, true},
 		{"Where", c.Where(b.Line), filepath.Join("testdata", "sources.yaml") + ":16"},
 	}
 	for _, ch := range checks {
@@ -105,7 +114,7 @@ func TestReadConfigFile_Feeds(t *testing.T) {
 		{"Limit", iraq.Limit, 200},
 		{"MaxAge", iraq.MaxAge, 30 * 24 * time.Hour},
 		{"Dedupe (two sources, unset)", iraq.Dedupe(), true},
-		{"Line", iraq.Line, 35},
+		{"Line", iraq.Line, 40},
 		{"default Title", only.Title, "buratha-only"},
 		{"default Limit", only.Limit, config.DefaultFeedLimit},
 		{"Dedupe (set)", only.Dedupe(), true},
@@ -158,6 +167,57 @@ func TestParseConfig_PathsRelativeToFile(t *testing.T) {
 	}
 	if want := "/var/lib/refeed/refeed.db"; c.State != want {
 		t.Errorf("State = %q, want the absolute path kept %q", c.State, want)
+	}
+}
+
+func TestParseConfig_PageSources(t *testing.T) {
+	tests := []struct {
+		name     string
+		keys     string // added to a source with a name and url
+		wantType string
+		wantFull bool
+	}{
+		{"default is a feed", "", config.TypeFeed, false},
+		{"feed with fulltext", "fulltext: true", config.TypeFeed, true},
+		{"page defaults to fulltext", "type: page", config.TypePage, true},
+		{"page keeps explicit fulltext false", "type: page, fulltext: false", config.TypePage, false},
+		{"page with explicit fulltext true", "type: page, fulltext: true", config.TypePage, true},
+		{"links imply page", "links: 'main a.headline'", config.TypePage, true},
+		{"links and title", "links: 'li.news', link_title: 'h3 a'", config.TypePage, true},
+		{"links with fulltext false", "links: 'li.news a', fulltext: false", config.TypePage, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			y := "sources:\n  - {name: a, url: 'https://a.example/'"
+			if tt.keys != "" {
+				y += ", " + tt.keys
+			}
+			y += "}\n" + feedsTail
+			c, err := config.ParseConfig(strings.NewReader(y), "sources.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := c.Sources[0]
+			if s.Type != tt.wantType || s.FullText != tt.wantFull || s.IsPage() != (tt.wantType == config.TypePage) {
+				t.Errorf("Type, FullText, IsPage = %q, %v, %v; want %q, %v, %v",
+					s.Type, s.FullText, s.IsPage(), tt.wantType, tt.wantFull, tt.wantType == config.TypePage)
+			}
+			if err := c.Validate(); err != nil || !reflect.DeepEqual(c.Sources[0], s) {
+				t.Errorf("second Validate changed the source or failed: %v", err)
+			}
+		})
+	}
+}
+
+func TestValidate_PageBuiltInCode(t *testing.T) {
+	c := config.DefaultConfig()
+	c.Sources = []config.Source{{Name: "a", URL: "https://a.example/", Links: "li a"}}
+	c.Feeds = []config.Feed{{Name: "f", Sources: []string{"a"}, Limit: 10}}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Sources[0]; s.Type != config.TypePage || s.FullText {
+		t.Errorf("Type, FullText = %q, %v; want %q and FullText taken as given (false)", s.Type, s.FullText, config.TypePage)
 	}
 }
 

@@ -152,6 +152,23 @@ func TestParseConfig_Errors(t *testing.T) {
 		{"bad header name", "sources:\n  - name: a\n    url: https://a.example/\n    headers:\n      'Bad Header': x\n" + feedsTail,
 			[]string{`sources.yaml:5: sources[0].headers.Bad Header: invalid header name "Bad Header"`}},
 
+		// Page sources.
+		{"unknown type", "sources:\n  - name: a\n    url: https://a.example/\n    type: html\n" + feedsTail,
+			[]string{`sources.yaml:4: sources[0].type: invalid type "html": want "feed" or "page"`}},
+		{"links on a feed", "sources:\n  - name: a\n    url: https://a.example/\n    type: feed\n    links: li a\n" + feedsTail,
+			[]string{`sources.yaml:5: sources[0].links: a listing page selector needs type "page", not "feed"`}},
+		{"bad listing selectors", "sources:\n  - name: a\n    url: https://a.example/\n    links: 'li >'\n    link_title: 'h3:first'\n" + feedsTail,
+			[]string{
+				`sources.yaml:4: sources[0].links: invalid CSS selector "li >": expected selector, found EOF instead`,
+				`sources.yaml:5: sources[0].link_title: invalid CSS selector "h3:first": unknown pseudoclass or pseudoelement :first`,
+			}},
+		{"link_title without links", "sources:\n  - name: a\n    url: https://a.example/\n    type: page\n    link_title: h3\n" + feedsTail,
+			[]string{`sources.yaml:5: sources[0].link_title: needs links, the selector it is matched inside`}},
+		{"misspelt link_title", "sources:\n  - name: a\n    url: https://a.example/\n    links: li a\n    link_titel: h3\n" + feedsTail,
+			[]string{`sources.yaml:5: sources[0].link_titel: unknown key (did you mean "link_title"?)`}},
+		{"type as a list", "sources:\n  - name: a\n    url: https://a.example/\n    type: [page]\n" + feedsTail,
+			[]string{`sources.yaml:4: sources[0].type: want a string, got a list`}},
+
 		// YAML itself.
 		{"syntax error", "sources: [a\n" + feedsTail,
 			[]string{`sources.yaml:1: did not find expected ',' or ']'`}},

@@ -39,7 +39,14 @@ func sourceFields(s *Source) []field {
 	return []field{
 		{"name", str(&s.Name)},
 		{"url", str(&s.URL)},
-		{"fulltext", boolean(&s.FullText)},
+		{"type", str(&s.Type)},
+		{"links", str(&s.Links)},
+		{"link_title", str(&s.LinkTitle)},
+		{"fulltext", func(d *decoder, n *yaml.Node, path string) {
+			if boolean(&s.FullText)(d, n, path); !d.meta.failed[path] {
+				s.fullTextSet = true
+			}
+		}},
 		{"language", str(&s.Language)},
 		{"interval", optDuration(&s.Interval)},
 		{"timeout", optDuration(&s.Timeout)},

@@ -108,6 +108,7 @@ func (v *validator) sources() {
 		v.charset(p+".charset", s.Charset)
 		v.headers(p+".headers", s.Headers)
 		v.overrides(p, s)
+		v.sourceType(p, s)
 		if s.Extract.Body != "" {
 			v.selector(p+".extract.body", s.Extract.Body)
 		}
@@ -115,6 +116,39 @@ func (v *validator) sources() {
 			v.selector(fmt.Sprintf("%s.extract.strip[%d]", p, j), sel)
 		}
 		s.Filter = v.filter(p, s.Include, s.Exclude)
+	}
+}
+
+// sourceType checks the type of a source and its listing selectors,
+// filling in the default type and, for a page source from a file that did
+// not say, fulltext: true.
+func (v *validator) sourceType(p string, s *Source) {
+	switch s.Type {
+	case "":
+		s.Type = TypeFeed
+		if s.Links != "" {
+			s.Type = TypePage
+		}
+	case TypeFeed:
+		if s.Links != "" {
+			v.add(p+".links", ErrInvalid, "a listing page selector needs type %q, not %q", TypePage, TypeFeed)
+		}
+	case TypePage:
+	default:
+		v.add(p+".type", ErrInvalid, "invalid type %q: want %q or %q", s.Type, TypeFeed, TypePage)
+	}
+	if s.Links != "" {
+		v.selector(p+".links", s.Links)
+	}
+	if s.LinkTitle != "" {
+		if s.Links == "" {
+			v.add(p+".link_title", ErrMissing, "needs links, the selector it is matched inside")
+		} else {
+			v.selector(p+".link_title", s.LinkTitle)
+		}
+	}
+	if s.IsPage() && !s.fullTextSet && v.c.meta != nil {
+		s.FullText = true
 	}
 }
 
