@@ -9,7 +9,8 @@ import (
 // numbers: English names and abbreviations; the Levantine/Iraqi names
 // (كانون الثاني … كانون الأول); the Egyptian/transliterated names (يناير …
 // ديسمبر) with their common spelling variants; and the Maghrebi names
-// (جانفي, فيفري, أفريل, جوان, جويلية, أوت) which follow French.
+// (جانفي, فيفري, أفريل, جوان, جويلية, أوت) which follow French, and the
+// Moroccan ones (يوليوز, غشت, شتنبر, نونبر, دجنبر).
 var monthNames = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
 	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -24,6 +25,10 @@ var monthNames = map[string]int{
 	"نوفمبر": 11, "ديسمبر": 12,
 
 	"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "جويليه": 7, "اوت": 8,
+
+	// Levantine names written without the article, and Moroccan names.
+	"كانون ثاني": 1, "تشرين اول": 10, "تشرين ثاني": 11, "كانون اول": 12,
+	"يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
 }
 
 // monthPattern is the regexp alternation of all month names, longest

@@ -53,6 +53,8 @@ func TestFindDateInText(t *testing.T) {
 		{"two-word month", "نشر في 5 تشرين الثاني 2019", true, day(2019, 11, 5)},
 		{"kanun al-awwal", "١٢ كانون الأول ٢٠٢٢", true, day(2022, 12, 12)},
 		{"kanun al-thani", "1 كانون الثاني 2021", true, day(2021, 1, 1)},
+		{"kanun thani without article", "15 كانون ثاني 2021", true, day(2021, 1, 15)},
+		{"moroccan december", "3 دجنبر 2020", true, day(2020, 12, 3)},
 		{"shubat", "14 شباط 2021", true, day(2021, 2, 14)},
 		{"adhar with madda", "٢١ آذار ٢٠٢٣", true, day(2023, 3, 21)},
 		{"nisan", "9 نيسان 2003", true, day(2003, 4, 9)},

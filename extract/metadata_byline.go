@@ -21,7 +21,7 @@ var bylinePrefix = regexp.MustCompile(`^(?:(?i:(?:written\s+|posted\s+|reported\
 
 // bylineWords are the lowercase class or id fragments of elements that
 // hold a byline.
-var bylineWords = []string{"byline", "author", "writer", "byl", "dateline", "writtenby", "kateb", "katib"}
+var bylineWords = []string{"byline", "author", "writer", "reporter", "byl", "dateline", "writtenby", "kateb", "katib"}
 
 // pickByline returns the author(s): JSON-LD author names, then author
 // meta tags, then a rel=author link, an itemprop=author element, an

@@ -36,6 +36,7 @@ func TestReadMetadataTitle(t *testing.T) {
 		{"arabic site name before pipe", `<title>السومرية نيوز | البرلمان يقر الموازنة العامة</title><meta property="og:site_name" content="السومرية نيوز">`, "البرلمان يقر الموازنة العامة"},
 		{"arabic site name with different hamza spacing", `<title>البرلمان يقر الموازنة - اليوم السابع</title><meta property="og:site_name" content="اليوم  السابع">`, "البرلمان يقر الموازنة"},
 		{"host name as site", `<title>Budget passes parliament - EXAMPLE.iq</title>`, "Budget passes parliament"},
+		{"arabic suffix unknown to og:site_name", `<title>البرلمان يقر الموازنة العامة - السومرية نيوز</title><meta property="og:site_name" content="Alsumaria"><meta property="og:title" content="البرلمان يقر الموازنة العامة - السومرية نيوز">`, "البرلمان يقر الموازنة العامة"},
 		{"unknown short suffix dropped", `<title>Lorem ipsum dolor sit amet – My website</title>`, "Lorem ipsum dolor sit amet"},
 		{"dash inside headline kept", `<meta property="og:title" content="Minecraft 1.8 - The Bountiful Update">`, "Minecraft 1.8 - The Bountiful Update"},
 		{"h1 arbitrates", `<title>Section | The real headline of the day | Site</title><h1>The real headline of the day</h1>`, "The real headline of the day"},

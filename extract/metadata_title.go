@@ -22,6 +22,12 @@ func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL
 	h1 := collapsedText(idx.h1)
 	metaTitle := tags.first("dc:title", "dcterms.title", "dc.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title")
 	names := siteNames(site, pageURL)
+	if _, dropped := splitTitle(docTitle, h1); titleKey(dropped) != "" {
+		// The <title> ends in a site name we did not know ("… - السومرية
+		// نيوز" on a site whose og:site_name is "Alsumaria"): strip it
+		// from the other titles too.
+		names = append(names, titleKey(dropped))
+	}
 	confirms := []string{titleKey(docTitle), titleKey(h1), titleKey(metaTitle)}
 	for _, c := range [...]string{ld.Headline, ld.Name} {
 		if c = stripSiteName(c, names); confirmed(titleKey(c), confirms) {
@@ -35,7 +41,8 @@ func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL
 		return t // a known site name was removed
 	}
 	if docTitle != "" {
-		return splitTitle(docTitle, h1)
+		t, _ := splitTitle(docTitle, h1)
+		return t
 	}
 	if ld.Headline != "" {
 		return stripSiteName(ld.Headline, names)
@@ -113,8 +120,9 @@ func namesSite(part string, names []string) bool {
 // splitTitle handles a <title> with separators but no known site name:
 // a part equal to the h1 wins when it is the longest part (a short h1 is
 // often the site logo); otherwise a short last part is taken for the site
-// name and dropped when what remains is long enough.
-func splitTitle(t, h1 string) string {
+// name and dropped when what remains is long enough. It returns the title
+// and the part dropped as a site name, if any.
+func splitTitle(t, h1 string) (title, dropped string) {
 	hk := titleKey(h1)
 	for _, sep := range titleSeparators {
 		parts := strings.Split(t, sep)
@@ -122,16 +130,16 @@ func splitTitle(t, h1 string) string {
 			continue
 		}
 		if p := longestPart(parts); hk != "" && titleKey(p) == hk {
-			return strings.TrimSpace(p)
+			return strings.TrimSpace(p), ""
 		}
 		head := strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
-		last := parts[len(parts)-1]
+		last := strings.TrimSpace(parts[len(parts)-1])
 		if countWords(last) <= 4 && countWords(head) >= 3 && utf8.RuneCountInString(last) < utf8.RuneCountInString(head) {
-			return head
+			return head, last
 		}
-		return t
+		return t, ""
 	}
-	return t
+	return t, ""
 }
 
 // longestPart returns the part with the most runes.
