@@ -3,6 +3,7 @@ package schedule
 import (
 	"context"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -23,6 +24,8 @@ func TestSlowSourceDelaysNoOne(t *testing.T) {
 	}
 	s := New(r.poll, Options{Clock: c, Jitter: -1, Logger: quiet()})
 	start(t, s, []Source{{"slow", time.Minute}, {"fast", time.Minute}})
+	unblock := sync.OnceFunc(func() { close(release) })
+	t.Cleanup(unblock) // runs before start's cleanup, so a failure cannot hang the drain
 	r.waitPolls(t, "slow", 1)
 	c.WaitTimers(t, 1) // fast waits; slow is stuck in its poll
 	advanceUntil(t, c, 1, 5*time.Minute)
@@ -39,7 +42,7 @@ func TestSlowSourceDelaysNoOne(t *testing.T) {
 	advanceUntil(t, c, 1, 7*time.Minute)
 	assertTimes(t, r, "slow", mins(0)) // the re-added source waits for the old poll
 
-	close(release)
+	unblock()
 	c.WaitTimers(t, 2) // the new worker polled once and now waits
 	assertTimes(t, r, "slow", mins(0, 7))
 	if r.overlap.Load() {
@@ -90,6 +93,8 @@ func TestShutdownWaitsForInFlightPoll(t *testing.T) {
 	}
 	s := New(r.poll, Options{Clock: c, Grace: time.Minute, Logger: quiet()})
 	stop := start(t, s, []Source{{"a", time.Minute}})
+	unblock := sync.OnceFunc(func() { close(release) })
+	t.Cleanup(unblock)
 	r.waitPolls(t, "a", 1)
 	errc := make(chan error, 1)
 	go func() { errc <- stop() }()
@@ -99,7 +104,7 @@ func TestShutdownWaitsForInFlightPoll(t *testing.T) {
 		t.Fatalf("Run returned %v with a poll in flight", err)
 	default:
 	}
-	close(release)
+	unblock()
 	if err := <-errc; err != nil {
 		t.Errorf("Run = %v, want nil after a clean drain", err)
 	}
