@@ -66,3 +66,28 @@ func TestCanonicalURLRejects(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCanonicalURL checks that canonicalisation is idempotent: a canonical
+// URL fed back (as happens when refeed reads its own output) must not
+// change, or item IDs would drift.
+func FuzzCanonicalURL(f *testing.F) {
+	for _, s := range []string{
+		"https://example.com/a?utm_source=x&b=1#frag", "HTTP://Example.COM:80/%d8%a7?q=بغداد",
+		"//cdn.example.com/x", "../a/./b", "https://[::1]:443/", "https://موقع.مصر./a%2Fb",
+	} {
+		f.Add(s, "https://base.example/feed/rss.xml")
+	}
+	f.Fuzz(func(t *testing.T, raw, base string) {
+		u, err := feeds.CanonicalURL(raw, base)
+		if err != nil {
+			return
+		}
+		again, err := feeds.CanonicalURL(u, "")
+		if err != nil {
+			t.Fatalf("canonical %q (from %q, %q) is rejected: %v", u, raw, base, err)
+		}
+		if again != u {
+			t.Fatalf("not idempotent: %q → %q → %q", raw, u, again)
+		}
+	})
+}
