@@ -24,9 +24,12 @@ const prescanLimit = 1024
 //  2. forced, when not empty and a known label (a per-source override for a
 //     site whose declarations lie);
 //  3. the charset parameter of contentType, which wins over the document;
-//  4. for HTML, <meta charset> or <meta http-equiv="Content-Type"> in the
-//     first 1024 bytes; for XML (and as a fallback for HTML), the encoding
-//     of the XML declaration;
+//  4. for HTML, <meta charset> or <meta http-equiv="Content-Type"> (looked
+//     for beyond the spec's first 1024 bytes, as browsers re-decode when the
+//     parser meets a late <meta>); for XML (and as a fallback for HTML), the
+//     encoding of the XML declaration. A declaration the bytes contradict
+//     is ignored: valid non-ASCII UTF-8 declared as a legacy charset, or
+//     invalid UTF-8 declared as UTF-8 (see contradicts);
 //  5. UTF-8 when the bytes are valid UTF-8 (the XML default, and what a
 //     modern page without a declaration almost always is);
 //  6. otherwise a guess between windows-1256, ISO-8859-6 and windows-1252 from
@@ -56,14 +59,42 @@ func chooseEncoding(body []byte, contentType, forced string) (encoding.Encoding,
 	if e, name := lookup(headerCharset(contentType)); e != nil {
 		return e, name, 0
 	}
-	if e, name := declaredCharset(body); e != nil {
+	valid := utf8.Valid(trimPartialRune(body))
+	if e, name := declaredCharset(body); e != nil && !contradicts(name, body, valid) {
 		return e, name, 0
 	}
-	if utf8.Valid(trimPartialRune(body)) {
+	if valid {
 		return unicode.UTF8, "utf-8", 0
 	}
 	e, name := sniffLegacy(body)
 	return e, name, 0
+}
+
+// contradicts reports whether the bytes rule out a document's own
+// declaration: valid UTF-8 with non-ASCII text declared as a legacy charset
+// (real legacy text is practically never valid UTF-8), or invalid UTF-8
+// declared as UTF-8. Feeds and pages copied from templates get this wrong
+// often; the HTTP header is still trusted as browsers trust it.
+func contradicts(declared string, body []byte, validUTF8 bool) bool {
+	if declared == "utf-8" {
+		return !validUTF8
+	}
+	return validUTF8 && hasNonASCII(body) && asciiCompatible(declared)
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiCompatible excludes the encodings whose bytes mean something other
+// than ASCII in the ASCII range (UTF-16 is mapped to UTF-8 before this).
+func asciiCompatible(name string) bool {
+	return name != "replacement" && name != "iso-2022-jp" && name != "x-user-defined"
 }
 
 // decodeWith decodes b, never failing: undecodable input becomes U+FFFD.

@@ -16,6 +16,11 @@ import (
 // declaration. Group 1 is the attribute with its value, group 2 the value.
 var xmlDeclEncoding = regexp.MustCompile(`^\s*<\?xml\s[^>]*?(encoding\s*=\s*["']([A-Za-z0-9._:-]+)["'])`)
 
+// metaScanLimit is how far <meta> is looked for. The WHATWG prescan stops at
+// 1024 bytes, but a browser that meets a later <meta charset> while parsing
+// re-decodes the page with it, so pages with long heads still work there.
+const metaScanLimit = 64 << 10
+
 // declaredCharset returns the charset a document declares about itself. An
 // XML document is read by its XML declaration only: a <meta> quoted inside a
 // CDATA section of a feed is not a declaration. An HTML document is read by
@@ -23,7 +28,7 @@ var xmlDeclEncoding = regexp.MustCompile(`^\s*<\?xml\s[^>]*?(encoding\s*=\s*["']
 func declaredCharset(body []byte) (encoding.Encoding, string) {
 	head := body[:min(len(body), prescanLimit)]
 	if !looksXML(head) {
-		if e, name := prescanMeta(head); e != nil {
+		if e, name := prescanMeta(body[:min(len(body), metaScanLimit)]); e != nil {
 			return e, name
 		}
 	}
