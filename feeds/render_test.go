@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,17 @@ func checkReparsedItem(t *testing.T, ext string, got *gofeed.Item, want feeds.It
 	wantDate := feeds.ItemDate(want).Truncate(time.Second)
 	if got.PublishedParsed == nil || !got.PublishedParsed.Equal(wantDate) {
 		t.Errorf("%q: published = %v, want %v", want.Title, got.PublishedParsed, wantDate)
+	}
+	if !slices.Equal(got.Categories, want.Categories) {
+		t.Errorf("%q: categories = %q, want %q", want.Title, got.Categories, want.Categories)
+	}
+	if len(want.Authors) > 0 && (len(got.Authors) == 0 || got.Authors[0].Name != want.Authors[0]) {
+		t.Errorf("%q: authors = %v, want %q", want.Title, got.Authors, want.Authors)
+	}
+	if !want.Updated.IsZero() && ext != feeds.ExtRSS { // RSS 2.0 has no item update date
+		if got.UpdatedParsed == nil || !got.UpdatedParsed.Equal(want.Updated) {
+			t.Errorf("%q: updated = %v, want %v", want.Title, got.UpdatedParsed, want.Updated)
+		}
 	}
 	if want.Content != "" {
 		body := want.Content
