@@ -18,8 +18,9 @@ const (
 	DefaultRobotsTTL      = 24 * time.Hour
 )
 
-// Options configure a Client. Zero fields take the Default* values, except
-// where noted; use a negative value to turn a limit off where that is allowed.
+// Options configure a Client. Zero fields take the Default* values. A
+// negative HostDelay, Retries or MaxRedirects turns that feature off; other
+// negative values are treated as zero.
 type Options struct {
 	// UserAgent is sent on every request, robots.txt included. The product
 	// token before the first "/" is the name matched in robots.txt groups.
@@ -58,34 +59,35 @@ type Options struct {
 	BlockPrivate bool
 }
 
-// withDefaults returns o with zero fields replaced by defaults.
+// withDefaults returns o with zero (and meaningless negative) fields
+// replaced by defaults.
 func (o Options) withDefaults() Options {
 	if o.UserAgent == "" {
 		o.UserAgent = DefaultUserAgent
 	}
-	o.Concurrency = orDefault(o.Concurrency, DefaultConcurrency)
-	o.PerHost = orDefault(o.PerHost, DefaultPerHost)
-	o.HostDelay = orDefault(o.HostDelay, DefaultHostDelay)
-	o.Timeout = orDefault(o.Timeout, DefaultTimeout)
-	o.ConnectTimeout = orDefault(o.ConnectTimeout, DefaultConnectTimeout)
-	o.MaxBody = orDefault(o.MaxBody, DefaultMaxBody)
-	o.Retries = orDefault(o.Retries, DefaultRetries)
-	o.RetryBase = orDefault(o.RetryBase, DefaultRetryBase)
-	o.MaxRetryAfter = orDefault(o.MaxRetryAfter, DefaultMaxRetryAfter)
-	o.MaxRedirects = orDefault(o.MaxRedirects, DefaultMaxRedirects)
-	o.RobotsTTL = orDefault(o.RobotsTTL, DefaultRobotsTTL)
-	if o.Concurrency < 0 {
-		o.Concurrency = DefaultConcurrency
-	}
-	if o.PerHost < 0 {
-		o.PerHost = DefaultPerHost
-	}
-	o.HostDelay = max(o.HostDelay, 0)
-	o.Retries = max(o.Retries, 0)
+	o.Concurrency = positiveOr(o.Concurrency, DefaultConcurrency)
+	o.PerHost = positiveOr(o.PerHost, DefaultPerHost)
+	o.Timeout = positiveOr(o.Timeout, DefaultTimeout)
+	o.ConnectTimeout = positiveOr(o.ConnectTimeout, DefaultConnectTimeout)
+	o.MaxBody = positiveOr(o.MaxBody, DefaultMaxBody)
+	o.RetryBase = positiveOr(o.RetryBase, DefaultRetryBase)
+	o.MaxRetryAfter = positiveOr(o.MaxRetryAfter, DefaultMaxRetryAfter)
+	o.RobotsTTL = positiveOr(o.RobotsTTL, DefaultRobotsTTL)
+	// Negative means "off" for these three.
+	o.HostDelay = max(zeroOr(o.HostDelay, DefaultHostDelay), 0)
+	o.Retries = max(zeroOr(o.Retries, DefaultRetries), 0)
+	o.MaxRedirects = zeroOr(o.MaxRedirects, DefaultMaxRedirects)
 	return o
 }
 
-func orDefault[T int | int64 | time.Duration](v, def T) T {
+func positiveOr[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+func zeroOr[T int | int64 | time.Duration](v, def T) T {
 	if v == 0 {
 		return def
 	}
