@@ -232,3 +232,27 @@ func TestParseWrongLanguage(t *testing.T) {
 		t.Errorf("url %q", it.URL)
 	}
 }
+
+// TestParseSharedLink covers feeds whose items all link to one page: the
+// URL cannot be their identity, so they stay apart by GUID or title, and
+// only a true repeat is dropped.
+func TestParseSharedLink(t *testing.T) {
+	p := mustParse(t, "rss2_shared_link.xml", "https://broken.example/feed")
+	if got := len(p.Items); got != 3 {
+		t.Fatalf("items = %d, want 3 (three stories, one repeated)", got)
+	}
+	ids := map[string]bool{}
+	for _, it := range p.Items {
+		ids[it.ID] = true
+		if it.URL != "https://broken.example/" {
+			t.Errorf("url %q", it.URL)
+		}
+	}
+	if len(ids) != 3 {
+		t.Errorf("ids not distinct: %v", ids)
+	}
+	sel := feeds.Select(p.Items, feeds.SelectOptions{})
+	if len(sel) != 3 {
+		t.Errorf("Select folded shared-link stories: %d items", len(sel))
+	}
+}

@@ -45,8 +45,8 @@ func ItemDate(it Item) time.Time {
 }
 
 // Select builds the item list of an output feed from the stored items of
-// its sources: it applies the filters and MaxAge, keeps one item per ID,
-// canonical URL and URI-shaped source GUID (preferring an extracted copy,
+// its sources: it applies the filters and MaxAge, keeps one item per ID
+// (hence per canonical URL) and per URI-shaped source GUID (preferring an extracted copy,
 // then the one seen first), optionally drops near-duplicate titles (the
 // oldest copy of a story wins), orders newest first by ItemDate (ties by
 // Updated, FirstSeen, then ID) and applies Limit. The input is not
@@ -107,9 +107,11 @@ func preferred(a, b Item) int {
 	return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 }
 
-// dedupeIdentity keeps one item per ID, canonical URL and URI-shaped GUID.
-// Plain GUIDs ("1234") are only unique within their source and are not
-// compared across sources.
+// dedupeIdentity keeps one item per ID and per URI-shaped GUID. The ID
+// already stands for the canonical URL (ItemID); comparing URLs again
+// would undo Parse's decision that items sharing a URL in a broken feed
+// are different stories. Plain GUIDs ("1234") are only unique within their
+// source and are compared within it.
 func dedupeIdentity(items []Item) []Item {
 	slices.SortStableFunc(items, preferred)
 	seen := make(map[string]bool, 3*len(items))
@@ -129,9 +131,6 @@ func dedupeIdentity(items []Item) []Item {
 
 func identityKeys(it Item) []string {
 	keys := []string{"id\x00" + it.ID}
-	if it.URL != "" {
-		keys = append(keys, "url\x00"+urlIDKey(it.URL))
-	}
 	if g := strings.TrimSpace(it.SourceGUID); g != "" {
 		if strings.Contains(g, ":") {
 			keys = append(keys, "guid\x00"+g)

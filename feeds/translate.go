@@ -34,19 +34,53 @@ func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 		p.Image = t.url(gf.Image.URL)
 	}
 	t.lang = p.Language
-	seen := make(map[string]bool, len(gf.Items))
+	var items []Item
 	for _, gi := range gf.Items {
-		if gi == nil {
-			continue
+		if gi != nil {
+			items = append(items, t.item(gi))
 		}
-		it := t.item(gi)
-		if seen[it.ID] {
-			continue
+	}
+	t.unshareURLs(items)
+	seen := make(map[string]bool, len(items))
+	for _, it := range items {
+		if !seen[it.ID] {
+			seen[it.ID] = true
+			p.Items = append(p.Items, it)
 		}
-		seen[it.ID] = true
-		p.Items = append(p.Items, it)
 	}
 	return p
+}
+
+// unshareURLs re-derives the IDs of items that share one URL but are
+// different stories (different GUIDs or titles). Broken feeds link every
+// item to the home page or a section page; a URL-based ID would fold them
+// into one item, so their GUID (or title) becomes the identity instead.
+// Items repeating both the URL and the GUID/title stay duplicates.
+func (t *translator) unshareURLs(items []Item) {
+	keys := make(map[string]map[string]bool)
+	for _, it := range items {
+		if it.URL == "" {
+			continue
+		}
+		if keys[it.URL] == nil {
+			keys[it.URL] = make(map[string]bool)
+		}
+		keys[it.URL][storyKey(it)] = true
+	}
+	for i, it := range items {
+		if len(keys[it.URL]) > 1 {
+			items[i].ID = ItemID("", it.SourceGUID, cmp.Or(it.Title, excerpt(it.Text, 200)), t.feedURL)
+		}
+	}
+}
+
+// storyKey tells stories apart within one feed: the GUID, unless it is
+// just the URL again, else the title.
+func storyKey(it Item) string {
+	if g, err := CanonicalURL(it.SourceGUID, ""); it.SourceGUID != "" && (err != nil || g != it.URL) {
+		return "g\x00" + it.SourceGUID
+	}
+	return "t\x00" + NormalizeTitle(cmp.Or(it.Title, it.Text))
 }
 
 // url resolves and canonicalises a link, returning "" when it is not a
