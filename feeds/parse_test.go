@@ -251,6 +251,13 @@ func TestParseSharedLink(t *testing.T) {
 	if len(ids) != 3 {
 		t.Errorf("ids not distinct: %v", ids)
 	}
+	// Alone in a later fetch, a home-page item keeps its ID.
+	one := `<rss version="2.0"><channel><title>B</title><link>https://broken.example/</link>` +
+		`<item><title>First story</title><link>https://broken.example/</link><guid isPermaLink="false">1001</guid></item></channel></rss>`
+	later, err := feeds.Parse([]byte(one), "https://broken.example/feed")
+	if err != nil || later.Items[0].ID != p.Items[0].ID {
+		t.Errorf("id changed when the item was alone: %v", err)
+	}
 	sel := feeds.Select(p.Items, feeds.SelectOptions{})
 	if len(sel) != 3 {
 		t.Errorf("Select folded shared-link stories: %d items", len(sel))

@@ -40,7 +40,7 @@ func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 			items = append(items, t.item(gi))
 		}
 	}
-	t.unshareURLs(items)
+	t.unshareURLs(items, p.Link)
 	seen := make(map[string]bool, len(items))
 	for _, it := range items {
 		if !seen[it.ID] {
@@ -55,8 +55,10 @@ func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 // different stories (different GUIDs or titles). Broken feeds link every
 // item to the home page or a section page; a URL-based ID would fold them
 // into one item, so their GUID (or title) becomes the identity instead.
-// Items repeating both the URL and the GUID/title stay duplicates.
-func (t *translator) unshareURLs(items []Item) {
+// Items repeating both the URL and the GUID/title stay duplicates. An item
+// linking to the feed's home page is always treated so, which keeps its ID
+// stable when it is the only such item in a later fetch.
+func (t *translator) unshareURLs(items []Item, home string) {
 	keys := make(map[string]map[string]bool)
 	for _, it := range items {
 		if it.URL == "" {
@@ -68,7 +70,7 @@ func (t *translator) unshareURLs(items []Item) {
 		keys[it.URL][storyKey(it)] = true
 	}
 	for i, it := range items {
-		if len(keys[it.URL]) > 1 {
+		if len(keys[it.URL]) > 1 || (it.URL == home && home != "") {
 			items[i].ID = ItemID("", it.SourceGUID, cmp.Or(it.Title, excerpt(it.Text, 200)), t.feedURL)
 		}
 	}
