@@ -57,6 +57,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		for _, n := range nodes {
 			c.clean(n, false)
 		}
+		trimEdges(nodes)
 		chars := textChars(nodes)
 		if chars > bestChars {
 			best, bestChars = nodes, chars

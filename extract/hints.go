@@ -31,7 +31,8 @@ var strongHints = [...]string{
 	"comment", "disqus", "share", "sharing", "social", "related", "newsletter",
 	"subscribe", "cookie", "outbrain", "taboola", "recommend", "mostread",
 	"most-read", "most_read", "ticker", "telegram", "whatsapp", "breadcrumb",
-	"advert", "sponsor", "gdpr", "consent", "popup", "follow-us",
+	"advert", "sponsor", "gdpr", "consent", "popup", "follow-us", "tooltip",
+	"popover", "hovercard", "rollover",
 }
 
 // maybeHints rescue an element that also matches an unlikely word.

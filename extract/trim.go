@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// block is one leaf block of the cleaned content, as the edge trimmer sees
+// it.
+type block struct {
+	n                *html.Node
+	norm             string // normalised text
+	chars, linkChars int
+	img              bool
+}
+
+// leafBlocks lists, in document order, the blocks under nodes that hold no
+// other block.
+func leafBlocks(nodes []*html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		inner := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (!isInline(c.DataAtom) || holdsBlock(c)) {
+				inner = true
+				walk(c)
+			}
+		}
+		if !inner {
+			out = append(out, n)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return out
+}
+
+func newBlock(n *html.Node) block {
+	b := block{n: n}
+	var walk func(*html.Node, bool)
+	var text strings.Builder
+	walk = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			c, _ := measureText(n.Data)
+			b.chars += c
+			if inLink {
+				b.linkChars += c
+			}
+			text.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			inLink = inLink || n.DataAtom == atom.A
+			b.img = b.img || n.DataAtom == atom.Img
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	b.norm = normalizePhrase(text.String())
+	return b
+}
+
+// minProseChars is the length of a block that is surely article prose.
+const minProseChars = 80
+
+func hasProse(blocks []*html.Node) bool {
+	for _, n := range blocks {
+		if c, _ := measureText(nodeText(n)); c >= minProseChars {
+			return true
+		}
+	}
+	return false
+}
+
+func (b block) linkHeavy() bool { return b.chars > 0 && b.linkChars*2 >= b.chars }
+
+// trimEdges removes page parts that cling to the start and the end of the
+// article: section labels, bylines and dates above it; link lists, dates
+// and calls to action below it.
+func trimEdges(nodes []*html.Node) {
+	blocks := leafBlocks(nodes)
+	if !hasProse(blocks) {
+		return // a page of short lines: nothing to tell the edges by
+	}
+	for _, n := range blocks {
+		b := newBlock(n)
+		if b.chars == 0 && !b.img {
+			continue
+		}
+		if !leadingChrome(b) {
+			break
+		}
+		removeNode(n)
+	}
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := newBlock(blocks[i])
+		if b.chars == 0 && !b.img {
+			continue
+		}
+		if !trailingChrome(b) {
+			break
+		}
+		removeNode(blocks[i])
+	}
+}
+
+// maxLabelChars bounds a label line (section name, byline) above the article.
+const maxLabelChars = 40
+
+func leadingChrome(b block) bool {
+	if b.img || b.n.Parent == nil {
+		return false
+	}
+	switch {
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm):
+		return true
+	case b.linkHeavy() && b.chars < 80:
+		return true
+	}
+	return b.chars < maxLabelChars && !isHeading(b.n.DataAtom) && !endsSentence(nodeText(b.n))
+}
+
+func trailingChrome(b block) bool {
+	if b.img || b.n.Parent == nil {
+		return false
+	}
+	switch {
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm):
+		return true
+	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
+		return true
+	}
+	return b.linkHeavy() && b.chars < 200
+}
+
+// maxDateLineChars bounds a line that only dates the article.
+const maxDateLineChars = 80
+
+// isDateLine reports whether normalised text is a dateline such as
+// "Updated Nov 19, 6:55 AM" or "الأربعاء 28 آب 2013": short, with digits,
+// and mostly date words.
+func isDateLine(norm string, chars int) bool {
+	if chars > maxDateLineChars || strings.IndexFunc(norm, unicode.IsDigit) < 0 {
+		return false
+	}
+	words := strings.Fields(norm)
+	dated, named := 0, false
+	for _, w := range words {
+		strong, ok := dateWords[w]
+		if ok || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+			dated++
+		}
+		named = named || strong
+	}
+	return named && dated*2 >= len(words)
+}
+
+// dateWords are the words of datelines: months, weekdays, time words. The
+// true ones name a date by themselves; the false ones ("at", "pm") only
+// go along with one.
+var dateWords = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true,
+	"march": true, "apr": true, "april": true, "may": true, "jun": true,
+	"june": true, "jul": true, "july": true, "aug": true, "august": true,
+	"sep": true, "sept": true, "september": true, "oct": true, "october": true,
+	"nov": true, "november": true, "dec": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "mon": true, "tue": true,
+	"wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+	"am": false, "pm": false, "a": false, "p": false, "m": false, "gmt": true,
+	"utc": true, "est": false, "edt": false, "pst": false, "pdt": false, "et": false,
+	"updated": true, "posted": true, "published": true, "last": false, "on": false,
+	"at": false, "st": false, "nd": false, "rd": false, "th": false,
+	"يناير": true, "فبراير": true, "مارس": true, "ابريل": true, "مايو": true,
+	"يونيو": true, "يوليو": true, "اغسطس": true, "سبتمبر": true, "اكتوبر": true,
+	"نوفمبر": true, "ديسمبر": true, "كانون": true, "شباط": true, "اذار": true,
+	"نيسان": true, "ايار": true, "حزيران": true, "تموز": true, "اب": true,
+	"ايلول": true, "تشرين": true, "الاول": true, "الثاني": true,
+	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true,
+	"الخميس": true, "الجمعه": true, "السبت": true, "صباحا": false, "مساء": false,
+	"ص": false, "م": false, "تاريخ": true, "النشر": true, "نشر": true, "في": false,
+	"اخر": false, "تحديث": true, "بتاريخ": true, "محدثه": true,
+}
