@@ -76,3 +76,25 @@ func hasYearDigits(s string) bool {
 	}
 	return false
 }
+
+// foldWithOffsets is foldDateText that also returns, for each byte of the
+// folded text, the offset of the rune it came from in s, so that a match
+// in the folded text can be cut out of the original.
+func foldWithOffsets(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	offsets := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		f, ok := foldRune(r)
+		if !ok {
+			continue
+		}
+		n := b.Len()
+		b.WriteRune(f)
+		for range b.Len() - n {
+			offsets = append(offsets, i)
+		}
+	}
+	offsets = append(offsets, len(s))
+	return b.String(), offsets
+}

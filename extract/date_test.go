@@ -119,3 +119,21 @@ func TestMonthNamesCoverEveryMonth(t *testing.T) {
 		}
 	}
 }
+
+func TestCutDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Jane Smith", "Jane Smith"},
+		{"Nathan Willis March 25, 2015", "Nathan Willis"},
+		{"GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"},
+		{"أبو محمد البغدادي - ٢٠٢٣/١١/١٥", "أبو محمد البغدادي"},
+		{"سارة علي، الأحد ٣ آذار ٢٠٢٤", "سارة علي"},
+		{"By Jane Smith, Monday, March 4, 2024", "By Jane Smith"},
+		{"March 25, 2015 by Nathan", "March 25, 2015 by Nathan"},
+		{"Class of 2015", "Class of 2015"},
+	}
+	for _, tt := range tests {
+		if got := cutDate(tt.in); got != tt.want {
+			t.Errorf("cutDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -28,14 +28,31 @@ var (
 // without a zone it is taken as UTC.
 func findDateInText(s string, dayFirst bool) (time.Time, bool) {
 	s = foldDateText(s)
-	type match struct {
-		start, end int
-		y, m, d    int
+	best := locateDate(s, dayFirst)
+	if best == nil {
+		return time.Time{}, false
 	}
-	var best *match
+	end := best.end
+	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
+		end-- // the pattern consumed one byte after the year
+	}
+	hour, minute, sec, loc := clockAfter(s[end:])
+	return makeDate(best.y, best.m, best.d, hour, minute, sec, loc)
+}
+
+// dateMatch is a date found in folded text: where it starts (its first
+// number or month name) and ends, and its fields.
+type dateMatch struct {
+	start, end int
+	y, m, d    int
+}
+
+// locateDate returns the earliest date written in folded text, or nil.
+func locateDate(s string, dayFirst bool) *dateMatch {
+	var best *dateMatch
 	consider := func(loc []int, y, m, d int) {
-		if loc != nil && (best == nil || loc[0] < best.start) {
-			best = &match{start: loc[0], end: loc[1], y: y, m: m, d: d}
+		if loc != nil && (best == nil || loc[2] < best.start) {
+			best = &dateMatch{start: loc[2], end: loc[1], y: y, m: m, d: d}
 		}
 	}
 	if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
@@ -55,15 +72,7 @@ func findDateInText(s string, dayFirst bool) (time.Time, bool) {
 		}
 		consider(loc, digitsToInt(s[loc[6]:loc[7]]), m, d)
 	}
-	if best == nil {
-		return time.Time{}, false
-	}
-	end := best.end
-	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
-		end-- // the pattern consumed one byte after the year
-	}
-	hour, minute, sec, loc := clockAfter(s[end:])
-	return makeDate(best.y, best.m, best.d, hour, minute, sec, loc)
+	return best
 }
 
 // clockAfter reads a time of day at the start of rest, returning zeros

@@ -140,10 +140,58 @@ func looksLikeName(s string) bool {
 func cleanByline(s string) string {
 	s = collapseSpace(s)
 	s = bylinePrefix.ReplaceAllString(s, "")
-	s = strings.Trim(s, " :|-–—,،")
+	s = strings.Trim(cutDate(s), " :|-–—,،")
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > maxBylineRunes {
+	if n < 2 || n > maxBylineRunes || stampWords[strings.ToLower(s)] {
 		return ""
 	}
 	return s
+}
+
+// stampWords are what is left of a date stamp in a byline-classed element
+// once the date is cut: not a name.
+var stampWords = map[string]bool{
+	"updated": true, "last updated": true, "published": true, "posted": true, "posted on": true,
+	"published on": true, "updated on": true, "date": true,
+	"تحديث": true, "آخر تحديث": true, "اخر تحديث": true, "نشر": true, "نشر في": true, "تاريخ النشر": true,
+}
+
+// cutDate removes a date printed after a name, and what follows it, as in
+// "أبو محمد - ٢٠٢٣/١١/١٥" or "By Jane Smith March 3, 2024 4:00 PM".
+// A byline that starts with a date is left alone.
+func cutDate(s string) string {
+	if !hasYearDigits(s) {
+		return s
+	}
+	folded, offsets := foldWithOffsets(s)
+	m := locateDate(folded, true)
+	if m == nil || offsets[m.start] == 0 {
+		return s
+	}
+	return trimWeekday(strings.TrimRight(s[:offsets[m.start]], " :|-–—,،"))
+}
+
+// weekdays are the day names that precede a date in a byline.
+var weekdays = []string{
+	"الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
+	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+}
+
+// trimWeekday drops a day name, and the separators before it, from the
+// end of s.
+func trimWeekday(s string) string {
+	for _, d := range weekdays {
+		if rest, ok := strings.CutSuffix(s, d); ok && rest != "" && !isLetterEnd(rest) {
+			return strings.TrimRight(rest, " :|-–—,،")
+		}
+	}
+	return s
+}
+
+// isLetterEnd reports whether s ends in a letter, i.e. a suffix match
+// of s cut a word in two.
+func isLetterEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
 }

@@ -121,24 +121,49 @@ func ldString(v any) string {
 
 // ldNames returns the names of the people or organisations in v, which
 // may be a name, a Person object, an @id reference, or an array of those.
+// Organisations are left out when people are named too: "Ali Hassan", not
+// "Ali Hassan, Shafaq News".
 func ldNames(v any, ids map[string]map[string]any) []string {
-	var out []string
+	items, ok := v.([]any)
+	if !ok {
+		items = []any{v}
+	}
+	var people, orgs []string
 	seen := make(map[string]bool)
-	add := func(e any) {
+	for _, e := range items {
 		name := ldName(e, ids)
-		if name != "" && !seen[name] && !looksLikeURL(name) {
-			seen[name] = true
-			out = append(out, name)
+		if name == "" || seen[name] || looksLikeURL(name) {
+			continue
+		}
+		seen[name] = true
+		if ldIsOrganization(e, ids) {
+			orgs = append(orgs, name)
+		} else {
+			people = append(people, name)
 		}
 	}
-	if arr, ok := v.([]any); ok {
-		for _, e := range arr {
-			add(e)
-		}
-	} else {
-		add(v)
+	if len(people) > 0 {
+		return people
 	}
-	return out
+	return orgs
+}
+
+// ldIsOrganization reports whether v, or the node it refers to, is an
+// Organization (or a subtype such as NewsMediaOrganization).
+func ldIsOrganization(v any, ids map[string]map[string]any) bool {
+	n, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	if ref, ok := ids[ldString(n["@id"])]; ok && len(ldTypes(n)) == 0 {
+		n = ref
+	}
+	for _, t := range ldTypes(n) {
+		if strings.HasSuffix(t, "organization") {
+			return true
+		}
+	}
+	return false
 }
 
 // ldName returns the name of a thing given by name, object or reference.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,11 +23,14 @@ func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL
 	h1 := collapsedText(idx.h1)
 	metaTitle := tags.first("dc:title", "dcterms.title", "dc.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title")
 	names := siteNames(site, pageURL)
-	if _, dropped := splitTitle(docTitle, h1); titleKey(dropped) != "" {
-		// The <title> ends in a site name we did not know ("… - السومرية
+	_, dropped := splitTitle(docTitle, h1)
+	for _, d := range dropped {
+		// The <title> has a site name we did not know ("… - السومرية
 		// نيوز" on a site whose og:site_name is "Alsumaria"): strip it
 		// from the other titles too.
-		names = append(names, titleKey(dropped))
+		if k := titleKey(d); k != "" {
+			names = append(names, k)
+		}
 	}
 	confirms := []string{titleKey(docTitle), titleKey(h1), titleKey(metaTitle)}
 	for _, c := range [...]string{ld.Headline, ld.Name} {
@@ -121,33 +125,33 @@ func namesSite(part string, names []string) bool {
 // a part equal to the h1 wins when it is the longest part (a short h1 is
 // often the site logo); otherwise a short last part is taken for the site
 // name and dropped when what remains is long enough. It returns the title
-// and the part dropped as a site name, if any.
-func splitTitle(t, h1 string) (title, dropped string) {
+// and the parts it dropped.
+func splitTitle(t, h1 string) (title string, dropped []string) {
 	hk := titleKey(h1)
 	for _, sep := range titleSeparators {
 		parts := strings.Split(t, sep)
 		if len(parts) < 2 {
 			continue
 		}
-		if p := longestPart(parts); hk != "" && titleKey(p) == hk {
-			return strings.TrimSpace(p), ""
+		if i := longestPart(parts); hk != "" && titleKey(parts[i]) == hk {
+			return strings.TrimSpace(parts[i]), slices.Delete(parts, i, i+1)
 		}
 		head := strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
 		last := strings.TrimSpace(parts[len(parts)-1])
 		if countWords(last) <= 4 && countWords(head) >= 3 && utf8.RuneCountInString(last) < utf8.RuneCountInString(head) {
-			return head, last
+			return head, []string{last}
 		}
-		return t, ""
+		return t, nil
 	}
-	return t, ""
+	return t, nil
 }
 
-// longestPart returns the part with the most runes.
-func longestPart(parts []string) string {
-	best := ""
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) > utf8.RuneCountInString(best) {
-			best = p
+// longestPart returns the index of the part with the most runes.
+func longestPart(parts []string) int {
+	best, bestLen := 0, -1
+	for i, p := range parts {
+		if n := utf8.RuneCountInString(p); n > bestLen {
+			best, bestLen = i, n
 		}
 	}
 	return best
