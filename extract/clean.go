@@ -34,6 +34,9 @@ func (t *tally) linkDensity() float64 {
 	return float64(t.linkChars) / float64(t.chars)
 }
 
+// maxPromoChars bounds a paragraph made of one link to another story.
+const maxPromoChars = 150
+
 // cleaner removes chrome inside the chosen content, bottom-up, in one pass.
 type cleaner struct {
 	hints       *hints
@@ -117,6 +120,9 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	}
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
+	}
+	if n.DataAtom == atom.P && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
+		return false // a paragraph that is one link: a promo for another story
 	}
 	if !c.conditional || !conditionalTag(n.DataAtom) {
 		return true

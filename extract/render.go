@@ -33,6 +33,9 @@ func (w *textWriter) node(n *html.Node) {
 	case atom.Figcaption:
 		return // captions stay in the HTML; the text is the prose
 	}
+	if isCaption(n) {
+		return
+	}
 	block := !isInline(n.DataAtom)
 	if block {
 		w.flush()
@@ -96,4 +99,11 @@ func renderText(nodes []*html.Node) string {
 // Arabic words and are kept.)
 func isInvisible(r rune) bool {
 	return r == '\ufeff' || r == '\u200b' || r == '\u2060'
+}
+
+// isCaption reports whether n is marked up as a picture caption.
+func isCaption(n *html.Node) bool {
+	class := getAttr(n, "class")
+	return class != "" && strings.Contains(strings.ToLower(class), "caption") &&
+		!strings.Contains(strings.ToLower(class), "wp-caption ")
 }
