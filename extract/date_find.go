@@ -27,8 +27,9 @@ var (
 	}
 )
 
-// urlDate matches a date in a URL path: /2020/08/24/, /2020-8-24, /20200824/.
-var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_]?(\d{1,2})[/\-_]?(\d{1,2})(?:[/\-_.]|$)`)
+// urlDate matches a date in a URL path: /2020/08/24/, /2020-8-24-slug,
+// or eight digits /20200824/ (not a longer number: that is an id).
+var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1,2})|(\d{2})(\d{2}))(?:[/\-_.]|$)`)
 
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
@@ -42,7 +43,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL) (p
 	if !published.IsZero() || idx.bodyOrRoot() == nil {
 		return published, modified
 	}
-	marks := scanDateMarkup(idx.bodyOrRoot())
+	marks := scanDateMarkup(idx.bodyOrRoot(), idx.h1 != nil)
 	if modified.IsZero() {
 		modified = firstDate(marks.modified)
 	}
@@ -107,7 +108,11 @@ func dateFromURL(u *url.URL) time.Time {
 	if m == nil {
 		return time.Time{}
 	}
-	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(m[2]), digitsToInt(m[3]), 0, 0, 0, time.UTC)
+	month, day := m[2], m[3]
+	if month == "" {
+		month, day = m[4], m[5]
+	}
+	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(month), digitsToInt(day), 0, 0, 0, time.UTC)
 	return t
 }
 
@@ -118,37 +123,37 @@ type dateMarks struct {
 	modified  []string // itemprop=dateModified
 	texts     []string // short texts with a year, after the first h1
 	itemprop  []string // itemprop=datePublished, merged first into published
+	timeTags  []string // other <time datetime> after the h1, merged last
 }
 
 // maxDateTexts bounds the dated texts collected after the headline.
 const maxDateTexts = 40
 
-// scanDateMarkup walks the body once, collecting date candidates. Texts
-// before the first h1 are ignored: Arabic news sites print today's date
-// in their header.
-func scanDateMarkup(body *html.Node) dateMarks {
+// scanDateMarkup walks the body once, collecting date candidates. Plain
+// <time> elements and dated texts before the first h1 are ignored: Arabic
+// news sites print today's date in their header. hasH1 tells whether the
+// page has an h1 at all; without one, everything counts.
+func scanDateMarkup(body *html.Node, hasH1 bool) dateMarks {
 	var m dateMarks
-	var timeTags []string
-	seenH1 := firstOfAtom(body, atom.H1) == nil
+	afterH1 := !hasH1
 	walkVisible(body, func(n *html.Node) bool {
 		switch n.Type {
 		case html.ElementNode:
-			seenH1 = seenH1 || n.DataAtom == atom.H1
-			m.addElement(n, &timeTags)
+			afterH1 = afterH1 || n.DataAtom == atom.H1
+			m.addElement(n, afterH1)
 		case html.TextNode:
-			if seenH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {
+			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {
 				m.texts = append(m.texts, n.Data)
 			}
 		}
 		return true
 	})
-	m.published = append(m.published, timeTags...)
-	m.published = append(m.itemprop, m.published...)
+	m.published = append(m.itemprop, append(m.published, m.timeTags...)...)
 	return m
 }
 
 // addElement records the dates an element carries in its markup.
-func (m *dateMarks) addElement(n *html.Node, timeTags *[]string) {
+func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	value := func() string {
 		for _, k := range [...]string{"datetime", "content"} {
 			if v := attrOf(n, k); v != "" {
@@ -166,8 +171,8 @@ func (m *dateMarks) addElement(n *html.Node, timeTags *[]string) {
 	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
 		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") {
 			m.published = append(m.published, attrOf(n, "datetime"))
-		} else {
-			*timeTags = append(*timeTags, attrOf(n, "datetime"))
+		} else if afterH1 {
+			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
 		}
 	}
 }
@@ -180,17 +185,4 @@ func hasAttrKey(n *html.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-// firstOfAtom returns the first visible element of the given kind under
-// n, or nil.
-func firstOfAtom(n *html.Node, a atom.Atom) *html.Node {
-	var found *html.Node
-	walkVisible(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && c.DataAtom == a {
-			found = c
-		}
-		return found == nil
-	})
-	return found
 }

@@ -49,8 +49,12 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
 	sample := m.Title + " " + textSample(idx)
 	m.Lang = pageLang(idx, tags, ld)
 	m.Dir = pickDir(declaredDir(idx), m.Lang, sample)
-	if m.Lang == "" {
-		m.Lang = guessLang(sample)
+	if m.Lang == "" || (m.Dir == "rtl" && !langIsRTL(m.Lang)) {
+		// Nothing declared, or a template's lang="en" on a page whose
+		// text is Arabic: the script of the text knows better.
+		if g := guessLang(sample); g != "" || m.Lang == "" {
+			m.Lang = g
+		}
 	}
 	return m
 }

@@ -104,16 +104,16 @@ func hasLDType(n map[string]any, typ string) bool {
 func ldString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return collapseSpace(x)
+		return unescapeTwice(collapseSpace(x))
 	case []any:
 		for _, e := range x {
 			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
-				return collapseSpace(s)
+				return unescapeTwice(collapseSpace(s))
 			}
 		}
 	case map[string]any:
 		if s, ok := x["@value"].(string); ok {
-			return collapseSpace(s)
+			return unescapeTwice(collapseSpace(s))
 		}
 	}
 	return ""

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // metaTags maps a lowercased <meta> key (a token of its property, name,
@@ -14,7 +16,7 @@ type metaTags map[string]string
 func collectMeta(idx *pageIndex) metaTags {
 	tags := make(metaTags, len(idx.metas))
 	for _, n := range idx.metas {
-		content := collapseSpace(attrOf(n, "content"))
+		content := unescapeTwice(collapseSpace(attrOf(n, "content")))
 		if content == "" {
 			continue
 		}
@@ -60,4 +62,14 @@ func needsSpaceFix(s string) bool {
 		prevSpace = space
 	}
 	return prevSpace && s != ""
+}
+
+// unescapeTwice decodes HTML entities left in text the parser already
+// decoded once: pages that escape twice show "&amp;" or "&quot;" as is,
+// and JSON-LD strings often carry entities.
+func unescapeTwice(s string) string {
+	if !strings.Contains(s, "&") || !strings.Contains(s, ";") {
+		return s
+	}
+	return html.UnescapeString(s)
 }

@@ -44,6 +44,7 @@ func TestReadMetadataTitle(t *testing.T) {
 		{"json-ld headline", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget passes"}</script><title>Budget passes - Site</title>`, "Budget passes"},
 		{"json-ld summary headline is not taken", `<title>New Zealand - Wikipedia</title><script type="application/ld+json">{"@type":"Article","name":"New Zealand","headline":"country in Oceania"}</script>`, "New Zealand"},
 		{"h1 when nothing else", `<body><h1>Only a heading</h1></body>`, "Only a heading"},
+		{"double-escaped entities", `<meta property="og:title" content="Tom &amp;amp; Jerry &amp;quot;return&amp;quot;">`, `Tom & Jerry "return"`},
 		{"whitespace collapsed", "<title>  Budget\n\t passes  </title>", "Budget passes"},
 	}
 	for _, tt := range tests {
@@ -104,6 +105,9 @@ func TestReadMetadataDates(t *testing.T) {
 		{"arabic dated text after h1", `<body><div class="top">الخميس 28 تشرين الثاني 2026</div><h1>عنوان</h1><div class="cnn_strytmstmp">الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div></body>`, testURL, at(2013, 8, 28, 0, 0), time.Time{}},
 		{"header date before h1 ignored", `<body><div class="top">الخميس 28 تشرين الثاني 2026</div><h1>عنوان</h1><p>نص</p></body>`, testURL, time.Time{}, time.Time{}},
 		{"nothing", `<p>no date here</p>`, testURL, time.Time{}, time.Time{}},
+		{"header time before h1 ignored", `<body><header><time datetime="2026-11-28">today</time></header><h1>t</h1><time datetime="2019-05-06">6 May</time></body>`, testURL, at(2019, 5, 6, 0, 0), time.Time{}},
+		{"eight-digit url date", `<p>x</p>`, "https://example.com/news/20230115/slug", at(2023, 1, 15, 0, 0), time.Time{}},
+		{"article id is no url date", `<p>x</p>`, "https://example.com/news/2015123.html", time.Time{}, time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +134,7 @@ func TestReadMetadataLangDir(t *testing.T) {
 		{"stray ltr on arabic page", `<html dir="ltr"><body>` + arabic + `</body></html>`, "ar", "rtl"},
 		{"og:locale", `<html><head><meta property="og:locale" content="ar_AR"></head><body><p>x</p></body></html>`, "ar-AR", "rtl"},
 		{"content-language meta", `<meta http-equiv="content-language" content="fa"><p>x</p>`, "fa", "rtl"},
+		{"template lang=en on an arabic page", `<html lang="en"><body>` + arabic + `</body></html>`, "ar", "rtl"},
 		{"invalid lang skipped", `<html lang="{{lang}}"><body>` + arabic + `</body></html>`, "ar", "rtl"},
 		{"nothing declared arabic text", `<html><body>` + arabic + `</body></html>`, "ar", "rtl"},
 		{"nothing declared persian text", `<html><body><p>تحلیل روزنامه اصولگرا از دعوت اصلاح طلبان به حضور مردم در انتخابات چگونه بود</p></body></html>`, "fa", "rtl"},
