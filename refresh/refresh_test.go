@@ -54,6 +54,10 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests[r.URL.Path]++
+	if r.URL.Path == "/home" {
+		fmt.Fprint(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head><body>Home</body></html>`)
+		return
+	}
 	if r.URL.Path == "/feed" {
 		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
 		for _, slug := range s.items {
@@ -83,6 +87,10 @@ type fixture struct {
 }
 
 func newFixture(t *testing.T, s *site, limit int) *fixture {
+	return newFixtureAt(t, s, "/feed", limit)
+}
+
+func newFixtureAt(t *testing.T, s *site, sourcePath string, limit int) *fixture {
 	dir := t.TempDir()
 	yaml := fmt.Sprintf(`
 output: %s
@@ -91,10 +99,10 @@ retries: 0
 host_delay: 1ms
 robots: false
 sources:
-  - {name: src, url: "%s/feed", fulltext: true, language: en}
+  - {name: src, url: "%s%s", fulltext: true, language: en}
 feeds:
   - {name: out, sources: [src], limit: %d}
-`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), s.srv.URL, limit)
+`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), s.srv.URL, sourcePath, limit)
 	cfg, err := config.ParseConfig(strings.NewReader(yaml), filepath.Join(dir, "sources.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -223,4 +231,38 @@ func TestChangedItemIsExtractedAgain(t *testing.T) {
 	if !strings.Contains(after.Content, "(edition 1)") {
 		t.Errorf("edited item still carries the old article: %.200q", after.Content)
 	}
+}
+
+// TestDiscoveredFeedIsRemembered: a source URL that is an HTML page is
+// followed to its feed once; later polls go to the feed directly.
+func TestDiscoveredFeedIsRemembered(t *testing.T) {
+	s := newSite(t)
+	f := newFixtureAt(t, s, "/home", 10)
+	s.set("a")
+	f.run(t)
+	// A fresh runner over the same state, as after a restart.
+	g := newFixtureAt(t, s, "/home", 10)
+	g.runner = refresh.New(f.cfg, mustOpen(t, f.cfg.State), fetch.New(refresh.FetchOptions(f.cfg), nil), nil, refresh.Options{})
+	sum := g.run(t)
+	if err := sum.Sources[0].Err; err != nil {
+		t.Fatal(err)
+	}
+	if n := s.hits("/home"); n != 1 {
+		t.Errorf("source page fetched %d times, want 1 (the feed URL should be remembered)", n)
+	}
+	if n := s.hits("/feed"); n != 2 {
+		t.Errorf("feed fetched %d times, want 2", n)
+	}
+	if got := titles(f.output(t)); got != "a" {
+		t.Errorf("items %q, want a", got)
+	}
+}
+
+func mustOpen(t *testing.T, path string) *store.Store {
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -77,12 +77,21 @@ func FetchOptions(cfg *config.Config) fetch.Options {
 		UserAgent:    cfg.UserAgent,
 		Concurrency:  cfg.Concurrency,
 		PerHost:      cfg.PerHost,
-		HostDelay:    cfg.HostDelay,
+		HostDelay:    orNegative(cfg.HostDelay),
 		Timeout:      cfg.Timeout,
 		MaxBody:      cfg.MaxBody,
-		Retries:      cfg.Retries,
+		Retries:      retries(cfg.Retries),
 		IgnoreRobots: !cfg.Robots,
 	}
+}
+
+// orNegative maps a config zero ("none") to fetch's negative ("off"); fetch
+// reads zero as "default".
+func orNegative(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }
 
 // Summary is the outcome of one RunOnce.

@@ -97,13 +97,24 @@ func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name strin
 
 // poll fetches, parses, extracts and stores one source.
 func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult) error {
-	etag, lastModified, err := r.store.Validators(ctx, src.URL)
+	feedURL, err := r.feedURL(ctx, src)
 	if err != nil {
 		return err
 	}
-	resp, err := r.fetchFeed(ctx, src, etag, lastModified)
+	etag, lastModified, err := r.store.Validators(ctx, feedURL)
 	if err != nil {
 		return err
+	}
+	resp, err := r.fetchFeed(ctx, src, feedURL, etag, lastModified)
+	if err != nil {
+		r.forgetDiscovery(ctx, src, feedURL, err)
+		return err
+	}
+	if resp.DiscoveredFrom != "" {
+		feedURL = resp.URL
+		if err := r.store.SaveDiscoveredFeed(ctx, src.URL, feedURL); err != nil {
+			return err
+		}
 	}
 	stored, err := r.store.SourceItems(ctx, src.Name)
 	if err != nil {
@@ -136,13 +147,36 @@ func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult
 	if resp.NotModified || (resp.ETag == "" && resp.LastModified == "" && etag == "" && lastModified == "") {
 		return nil
 	}
-	return r.store.SaveValidators(ctx, src.URL, resp.ETag, resp.LastModified)
+	return r.store.SaveValidators(ctx, feedURL, resp.ETag, resp.LastModified)
 }
 
-func (r *Runner) fetchFeed(ctx context.Context, src *config.Source, etag, lastModified string) (*fetch.Response, error) {
+// feedURL is where the source's feed is: its configured URL, or the feed
+// that autodiscovery found behind it on an earlier poll.
+func (r *Runner) feedURL(ctx context.Context, src *config.Source) (string, error) {
+	found, err := r.store.DiscoveredFeed(ctx, src.URL)
+	if err != nil || found == "" {
+		return src.URL, err
+	}
+	return found, nil
+}
+
+// forgetDiscovery drops a discovered feed URL that has gone away, so the
+// next poll discovers again from the source's page.
+func (r *Runner) forgetDiscovery(ctx context.Context, src *config.Source, feedURL string, failure error) {
+	var he *fetch.HTTPError
+	gone := errors.As(failure, &he) && (he.StatusCode == 404 || he.StatusCode == 410)
+	if feedURL == src.URL || !(gone || errors.Is(failure, fetch.ErrNoFeed)) {
+		return
+	}
+	if err := r.store.SaveDiscoveredFeed(ctx, src.URL, ""); err == nil {
+		r.log.Warn("discovered feed is gone; will discover again", "source", src.Name, "feed_url", feedURL)
+	}
+}
+
+func (r *Runner) fetchFeed(ctx context.Context, src *config.Source, feedURL, etag, lastModified string) (*fetch.Response, error) {
 	start := r.now()
 	resp, err := r.fetcher.FetchFeed(ctx, fetch.Request{
-		URL: src.URL, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
+		URL: feedURL, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
 		Charset: src.Charset, Headers: src.Headers,
 		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
 	})

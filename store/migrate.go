@@ -53,6 +53,13 @@ func migrations() []string {
 			built INTEGER,
 			items INTEGER NOT NULL
 		);`,
+		// 2: the feed URL found by autodiscovery when a source's URL is
+		// an HTML page, so later polls go to the feed directly.
+		`CREATE TABLE discovered_feeds (
+			source_url TEXT PRIMARY KEY,
+			feed_url   TEXT NOT NULL,
+			updated    INTEGER NOT NULL
+		);`,
 	}
 }
 

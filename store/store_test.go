@@ -38,8 +38,8 @@ func TestOpen_CreatesAndMigratesIdempotently(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v != 1 {
-			t.Errorf("open #%d: schema version = %d, want 1", i+1, v)
+		if v != 2 {
+			t.Errorf("open #%d: schema version = %d, want 2", i+1, v)
 		}
 		if i == 0 {
 			if err := s.SaveValidators(ctx, "https://a.example/feed", `"e1"`, ""); err != nil {
@@ -117,5 +117,26 @@ func TestValidators(t *testing.T) {
 	etag, modified, err := s.Validators(ctx, "https://unknown.example/")
 	if err != nil || etag != "" || modified != "" {
 		t.Errorf("unknown URL: %q, %q, %v; want empty", etag, modified, err)
+	}
+}
+
+func TestDiscoveredFeed_RoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "refeed.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const page, feed = "https://site.example/", "https://site.example/rss.xml"
+	for _, step := range []struct{ save, want string }{{"", ""}, {feed, feed}, {feed + "?v=2", feed + "?v=2"}, {"", ""}} {
+		if step.save != "" || step.want == "" {
+			if err := s.SaveDiscoveredFeed(ctx, page, step.save); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.DiscoveredFeed(ctx, page)
+		if err != nil || got != step.want {
+			t.Errorf("after saving %q: DiscoveredFeed = %q, %v; want %q", step.save, got, err, step.want)
+		}
 	}
 }
