@@ -55,12 +55,14 @@ func manyItems(n int) []feeds.Item {
 
 func BenchmarkSelect(b *testing.B) {
 	items := manyItems(5000)
-	for _, dedupe := range []bool{false, true} {
-		b.Run(fmt.Sprintf("5000items/limit100/dedupeTitles=%v", dedupe), func(b *testing.B) {
-			for b.Loop() {
-				feeds.Select(items, feeds.SelectOptions{Limit: 100, DedupeTitles: dedupe})
-			}
-		})
+	for _, limit := range []int{100, 0} {
+		for _, dedupe := range []bool{false, true} {
+			b.Run(fmt.Sprintf("5000items/limit%d/dedupeTitles=%v", limit, dedupe), func(b *testing.B) {
+				for b.Loop() {
+					feeds.Select(items, feeds.SelectOptions{Limit: limit, DedupeTitles: dedupe})
+				}
+			})
+		}
 	}
 }
 

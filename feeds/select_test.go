@@ -1,6 +1,7 @@
 package feeds_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"testing"
@@ -114,5 +115,31 @@ func TestSelectArabicNearDuplicates(t *testing.T) {
 	}
 	if n := len(feeds.Select(short, feeds.SelectOptions{DedupeTitles: true})); n != 2 {
 		t.Errorf("short different titles merged: %d items", n)
+	}
+}
+
+// TestSelectTitleChains checks that headlines differing only in a number
+// stay apart, and that a chain of similar headlines does not collapse:
+// each is compared with the stories kept, not with dropped copies.
+func TestSelectTitleChains(t *testing.T) {
+	var items []feeds.Item
+	for i := range 6 {
+		title := fmt.Sprintf("درجات الحرارة في بغداد تسجل %d مئوية اليوم", 40+i)
+		items = append(items, dated("s", fmt.Sprintf("https://e.com/%d", i), title, day(27, i), day(27, i)))
+	}
+	if n := len(feeds.Select(items, feeds.SelectOptions{DedupeTitles: true})); n != 6 {
+		t.Errorf("headlines with different numbers merged: %d of 6 kept", n)
+	}
+	chain := []feeds.Item{
+		// b is a copy of a (8 of 9 words), c a copy of b (8 of 10), but c
+		// shares only 7 of 10 words with a: a new story once b is dropped.
+		dated("a", "https://a.iq/1", "وزير النفط يبحث مع شركة فرنسية تطوير حقل", day(27, 1), day(27, 1)),
+		dated("b", "https://b.iq/1", "وزير النفط يبحث مع شركة فرنسية تطوير حقل مجنون", day(27, 2), day(27, 2)),
+		dated("c", "https://c.iq/1", "النفط يبحث مع شركة فرنسية تطوير حقل مجنون اليوم", day(27, 3), day(27, 3)),
+	}
+	got := titles(feeds.Select(chain, feeds.SelectOptions{DedupeTitles: true}))
+	want := []string{chain[2].Title, chain[0].Title}
+	if !slices.Equal(got, want) {
+		t.Errorf("chain: got %q, want %q", got, want)
 	}
 }
