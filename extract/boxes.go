@@ -32,7 +32,7 @@ func isTitleTag(a atom.Atom) bool {
 // "Comments" or "الأكثر قراءة": its first text sits in a title-like
 // element and is one of boxTitles.
 func titledBox(n *html.Node) bool {
-	t := firstText(n, 0)
+	t := firstText(n, 0, 3)
 	if t == nil {
 		return false
 	}
@@ -43,13 +43,17 @@ func titledBox(n *html.Node) bool {
 	if title == nil || title == n || !isTitleTag(title.DataAtom) {
 		return false
 	}
+	if title.Parent != n && (title.Parent == nil || title.Parent.Parent != n) {
+		return false // a title deep inside is some inner box's, not n's
+	}
 	text := shortText(title, maxTitleChars)
 	return text != "" && isBoxTitle(text)
 }
 
-// firstText returns the first non-blank text node under n.
-func firstText(n *html.Node, depth int) *html.Node {
-	if depth > 8 {
+// firstText returns the first non-blank text node under n, looking no
+// deeper than max levels.
+func firstText(n *html.Node, depth, max int) *html.Node {
+	if depth >= max {
 		return nil
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -59,7 +63,7 @@ func firstText(n *html.Node, depth int) *html.Node {
 				return c
 			}
 		case html.ElementNode:
-			if t := firstText(c, depth+1); t != nil {
+			if t := firstText(c, depth+1, max); t != nil {
 				return t
 			}
 		}
