@@ -1,6 +1,9 @@
 package feeds
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -61,6 +64,22 @@ func (k titleKey) similar(o titleKey) bool {
 	return float64(shared)/float64(union) >= fuzzyThreshold
 }
 
+// prefix returns the words two similar titles must share at least one
+// of (prefix filtering): the |w| - ceil(t·|w|) + 1 rarest words, rarity
+// by df with ties broken by the word, the same global order for all
+// titles.
+func (k titleKey) prefix(df map[string]int) []string {
+	words := make([]string, 0, len(k.words))
+	for w := range k.words {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b))
+	})
+	n := len(words) - int(math.Ceil(fuzzyThreshold*float64(len(words)))) + 1
+	return words[:min(max(n, 1), len(words))]
+}
+
 // keptTitle is an item dedupeTitles has kept.
 type keptTitle struct {
 	at  time.Time
@@ -73,14 +92,30 @@ type keptTitle struct {
 // copies appear later. items are sorted newest first; they are walked
 // oldest first, comparing only with kept items, so a chain of slightly
 // different headlines never knocks out a story whose own twin was dropped.
-// The result is newest first, cut to limit (0: no cap).
+// Candidates come from an index of rare title words (prefix filtering),
+// which keeps the work near linear. The result is newest first, cut to
+// limit (0: no cap).
 func dedupeTitles(items []Item, window time.Duration, limit int) []Item {
-	var kept []keptTitle
-	for i := len(items) - 1; i >= 0; i-- {
-		k := keptTitle{at: ItemDate(items[i]), key: newTitleKey(items[i].Title), idx: i}
-		if !hasTwin(kept, k, window) {
-			kept = append(kept, k)
+	keys := make([]titleKey, len(items))
+	df := make(map[string]int)
+	for i, it := range items {
+		keys[i] = newTitleKey(it.Title)
+		for w := range keys[i].words {
+			df[w]++
 		}
+	}
+	var kept []keptTitle
+	postings := make(map[string][]int) // rare word → positions in kept
+	for i := len(items) - 1; i >= 0; i-- {
+		k := keptTitle{at: ItemDate(items[i]), key: keys[i], idx: i}
+		prefix := k.key.prefix(df)
+		if hasTwin(kept, postings, prefix, k, window) {
+			continue
+		}
+		for _, w := range prefix {
+			postings[w] = append(postings[w], len(kept))
+		}
+		kept = append(kept, k)
 	}
 	out := make([]Item, 0, len(kept))
 	for j := len(kept) - 1; j >= 0 && (limit <= 0 || len(out) < limit); j-- {
@@ -89,14 +124,17 @@ func dedupeTitles(items []Item, window time.Duration, limit int) []Item {
 	return out
 }
 
-// hasTwin reports whether a kept item no older than window before k has a
-// similar title. kept is in ascending date order, so the scan runs from
-// its end and stops at the window's edge.
-func hasTwin(kept []keptTitle, k keptTitle, window time.Duration) bool {
+// hasTwin reports whether a kept item sharing a prefix word with k, no
+// older than window before it, has a similar title. Posting lists are in
+// ascending date order, so each scan runs from its end to the window edge.
+func hasTwin(kept []keptTitle, postings map[string][]int, prefix []string, k keptTitle, window time.Duration) bool {
 	since := k.at.Add(-window)
-	for j := len(kept) - 1; j >= 0 && !kept[j].at.Before(since); j-- {
-		if k.key.similar(kept[j].key) {
-			return true
+	for _, w := range prefix {
+		list := postings[w]
+		for j := len(list) - 1; j >= 0 && !kept[list[j]].at.Before(since); j-- {
+			if k.key.similar(kept[list[j]].key) {
+				return true
+			}
 		}
 	}
 	return false
