@@ -136,8 +136,48 @@ func trailingChrome(b block) bool {
 		return true
 	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
 		return true
+	case b.chars <= maxCallChars && isCallToAction(b.norm):
+		return true
 	}
 	return b.linkHeavy() && b.chars < 200
+}
+
+// maxCallChars bounds a call to action below the article.
+const maxCallChars = 300
+
+// callPrefixes open calls to action: follow us, sign up, join, listen.
+var callPrefixes = [...]string{
+	"follow ", "listen to ", "join ", "sign up", "subscribe", "download ",
+	"click here", "tap here", "get ", "start your day", "there s plenty more",
+	"don t forget", "we want to hear", "let us know", "have a news tip",
+	"contact us", "email us", "like us on", "تابع", "لمتابعه", "حمل ",
+	"انضم", "اشترك", "للاشتراك", "شاركنا", "راسلنا",
+}
+
+// socialNames are social networks named by "follow us" lines.
+var socialNames = [...]string{
+	"facebook", "twitter", "instagram", "youtube", "telegram", "whatsapp",
+	"tiktok", "linkedin", "فيسبوك", "فيس بوك", "تويتر", "انستغرام",
+	"انستجرام", "يوتيوب", "تلغرام", "تلجرام", "تليجرام", "واتساب",
+}
+
+// isCallToAction reports whether normalised text asks the reader to
+// follow, subscribe or join rather than telling the story.
+func isCallToAction(norm string) bool {
+	for _, p := range callPrefixes {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	if !strings.Contains(norm, "follow") && !strings.Contains(norm, "تابع") {
+		return false
+	}
+	for _, s := range socialNames {
+		if strings.Contains(norm, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDateLineChars bounds a line that only dates the article.
