@@ -1,0 +1,188 @@
+package listing
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/feeds"
+)
+
+// anchor is an <a href> of the page and whether it sits in page chrome.
+type anchor struct {
+	node   *html.Node
+	url    string // canonical, "" when not a web page
+	chrome bool
+}
+
+// anchors returns every <a href> of the page in document order, each
+// resolved and marked when it sits inside page chrome.
+func (p *page) anchors() []anchor {
+	var out []anchor
+	var walk func(n *html.Node, chrome, inArticle bool)
+	walk = func(n *html.Node, chrome, inArticle bool) {
+		if n.Type == html.ElementNode {
+			chrome = chrome || isChrome(n, inArticle)
+			inArticle = inArticle || isArticle(n)
+			if n.DataAtom == atom.A {
+				if href := attr(n, "href"); href != "" {
+					out = append(out, anchor{node: n, url: p.resolve(href), chrome: chrome})
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, chrome, inArticle)
+		}
+	}
+	walk(p.doc.Get(0), false, false)
+	return out
+}
+
+// isChrome reports whether element n is site navigation or a box of
+// links that are not the listing: by tag, ARIA role, class or id, or by
+// a heading such as "الأكثر قراءة" (most read). inArticle says n is inside
+// an article card, where <header> holds the headline.
+func isChrome(n *html.Node, inArticle bool) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article:
+		return false
+	case atom.Nav, atom.Menu, atom.Footer, atom.Aside:
+		return true
+	case atom.Header:
+		if !inArticle {
+			return true
+		}
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "banner", "contentinfo", "menu", "menubar", "search", "complementary":
+		return true
+	}
+	if chromeNames(attr(n, "class")+" "+attr(n, "id"), inArticle) && !holdsArticles(n) {
+		return true
+	}
+	return hasChromeHeading(n)
+}
+
+// isArticle reports whether n is an article card.
+func isArticle(n *html.Node) bool {
+	if n.DataAtom == atom.Article {
+		return true
+	}
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		for _, w := range splitWords(tok) {
+			switch w {
+			case "article", "post", "entry", "card", "story":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chromeWords are words of class and id names that mark page chrome.
+var chromeWords = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "submenu": true, "megamenu": true, "menubar": true,
+	"breadcrumb": true, "breadcrumbs": true, "pagination": true, "pager": true, "paging": true, "pagenavi": true,
+	"footer": true, "copyright": true, "sitemap": true, "masthead": true, "topbar": true,
+	"share": true, "sharing": true, "social": true, "tags": true, "tag": true, "tagcloud": true, "keywords": true,
+	"login": true, "signin": true, "signup": true, "register": true, "account": true,
+	"sidebar": true, "widget": true, "related": true, "popular": true, "trending": true, "mostread": true,
+	"most": true, "comments": true, "comment": true, "cookie": true, "newsletter": true, "ads": true, "advert": true,
+}
+
+// chromeNames reports whether a class or id list names page chrome. The
+// word "header" counts only outside article cards ("entry-header" holds a
+// headline).
+func chromeNames(names string, inArticle bool) bool {
+	for _, tok := range strings.Fields(strings.ToLower(names)) {
+		for _, w := range splitWords(tok) {
+			if chromeWords[w] || (w == "header" && !inArticle) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitWords splits a class or id name into its words at - and _.
+func splitWords(tok string) []string {
+	return strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' })
+}
+
+// holdsArticles reports whether n contains <main> or <article>: a page
+// wrapper that happens to carry a chrome-sounding class ("has-sidebar").
+func holdsArticles(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Main || c.DataAtom == atom.Article || holdsArticles(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeHeadings are the normalised titles of boxes that list other
+// articles than the listing: most read, most viewed, related, read also.
+var chromeHeadings = []string{
+	"الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر شعبيه", "الاكثر تعليقا",
+	"اقرا ايضا", "اقرا المزيد", "ذات صله", "مواضيع مشابهه", "اخبار مشابهه",
+	"most read", "most popular", "most viewed", "most shared", "trending", "related", "read more", "read also", "see also",
+}
+
+// hasChromeHeading reports whether container n opens with a heading that
+// names a most-read or related box.
+func hasChromeHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Td:
+	default:
+		return false
+	}
+	// The heading may sit a few wrappers down: table > tbody > tr > td.
+	h := firstElement(n)
+	for range 3 {
+		if h == nil || isHeading(h) {
+			break
+		}
+		h = firstElement(h)
+	}
+	if h == nil || !isHeading(h) {
+		return false
+	}
+	title := feeds.NormalizeTitle(text(h))
+	if len(strings.Fields(title)) > 5 {
+		return false
+	}
+	for _, c := range chromeHeadings {
+		if strings.Contains(title, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstElement returns n's first child element.
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// isHeading reports whether n is h1–h6 or an element whose class names
+// a box title.
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		for _, w := range splitWords(tok) {
+			if w == "title" || w == "heading" || w == "headline" {
+				return true
+			}
+		}
+	}
+	return false
+}
