@@ -20,8 +20,8 @@ type renderer struct {
 }
 
 // WriteFiles renders f in the three formats and writes dir/<Name>.xml
-// (RSS), dir/<Name>.atom and dir/<Name>.json. All three are rendered
-// before anything is written. Each file is replaced atomically: written to
+// (RSS), dir/<Name>.atom and dir/<Name>.json, creating dir if needed. All
+// three are rendered before anything is written. Each file is replaced atomically: written to
 // a temporary file in dir, synced, renamed over the old one, and the
 // directory synced, so a crash leaves either the old or the new feed, never
 // half of one. A file whose bytes would not change is left untouched, which
@@ -38,6 +38,9 @@ func WriteFiles(dir string, f Feed) error {
 			return err
 		}
 		bufs[i] = b.Bytes()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("feeds: output dir: %w", err)
 	}
 	for i, o := range outs {
 		path := filepath.Join(dir, f.Name+o.ext)

@@ -12,7 +12,7 @@ import (
 )
 
 func TestWriteFiles(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "public", "feeds") // created on demand
 	f := sampleFeed()
 	if err := feeds.WriteFiles(dir, f); err != nil {
 		t.Fatal(err)
