@@ -49,8 +49,8 @@ func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold 
 	if isFigure(c, st) {
 		return true
 	}
-	if c.DataAtom != atom.P {
-		return false
+	if c.DataAtom != atom.P && !isScorable(c.DataAtom, st.hasBlock) {
+		return false // only paragraphs, and blocks of text acting as one
 	}
 	ld := st.linkDensity()
 	if st.chars > 80 {
