@@ -83,7 +83,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkParseLarge parses miniflux's 190 KB real RSS capture from the
 // shared corpus, when present.
 func BenchmarkParseLarge(b *testing.B) {
-	path := filepath.Join("..", "..", "shared", "corpus", "feeds", "miniflux", "internal", "reader", "parser", "testdata", "large_rss.xml")
+	path := filepath.Join(repoRoot(b), "..", "shared", "corpus", "feeds", "miniflux", "internal", "reader", "parser", "testdata", "large_rss.xml")
 	body, err := os.ReadFile(path)
 	if err != nil {
 		b.Skipf("corpus file %s not present", path)
@@ -94,5 +94,24 @@ func BenchmarkParseLarge(b *testing.B) {
 		if _, err := p.Parse(body, "https://example.com/feed"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// repoRoot walks up from the package directory to the one holding go.mod.
+func repoRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("no go.mod above the package directory")
+		}
+		dir = parent
 	}
 }
