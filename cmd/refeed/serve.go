@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"reflect"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/metrics"
+	"github.com/refeed/refeed/refresh"
+	"github.com/refeed/refeed/schedule"
+	"github.com/refeed/refeed/server"
+	"github.com/refeed/refeed/store"
+)
+
+// serveOptions are the flags of "refeed serve" beyond the common ones.
+type serveOptions struct {
+	addr     string
+	grace    time.Duration
+	interval time.Duration // overrides every source's interval when > 0
+}
+
+func runServe(ctx context.Context, env *env, args []string) error {
+	fs := newFlagSet(env, "serve")
+	var common commonFlags
+	common.register(fs)
+	var opts serveOptions
+	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
+	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
+	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))}
+	}
+	if opts.grace <= 0 || opts.interval < 0 {
+		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
+	}
+	cfg, logger, err := common.setup(env)
+	if err != nil {
+		return err
+	}
+	release, err := store.AcquireLock(cfg.State)
+	if err != nil {
+		return err
+	}
+	defer release()
+	st, err := store.Open(ctx, cfg.State)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	client := fetch.New(refresh.FetchOptions(cfg), logger)
+	defer client.Close()
+
+	d := newDaemon(common.config, cfg, st, client, logger, opts)
+	return d.serve(ctx)
+}
+
+// daemon is a running "refeed serve": the scheduler polling sources, the
+// writer rebuilding feeds and the HTTP server, over a config that SIGHUP
+// can replace.
+type daemon struct {
+	configPath string
+	opts       serveOptions
+	st         *store.Store
+	client     *fetch.Client
+	logger     *slog.Logger
+	metrics    *metrics.Metrics
+	sched      *schedule.Scheduler
+
+	cfg    atomic.Pointer[config.Config]
+	runner atomic.Pointer[refresh.Runner]
+	// dirty holds a token when the feeds need rebuilding; the writer
+	// takes it, so many polls in a row cost one rebuild.
+	dirty chan struct{}
+}
+
+func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) *daemon {
+	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
+		metrics: metrics.New(), dirty: make(chan struct{}, 1)}
+	d.install(cfg)
+	d.sched = schedule.New(d.poll, schedule.Options{Grace: opts.grace, Logger: logger})
+	return d
+}
+
+// install makes cfg the running config.
+func (d *daemon) install(cfg *config.Config) {
+	d.cfg.Store(cfg)
+	d.runner.Store(refresh.New(cfg, d.st, d.client, d.logger, refresh.Options{Observer: d.metrics}))
+}
+
+// sources lists what the scheduler polls under cfg.
+func (d *daemon) sources(cfg *config.Config) []schedule.Source {
+	out := make([]schedule.Source, 0, len(cfg.Sources))
+	for i := range cfg.Sources {
+		src := &cfg.Sources[i]
+		iv := src.EffectiveInterval(cfg)
+		if d.opts.interval > 0 {
+			iv = d.opts.interval
+		}
+		out = append(out, schedule.Source{Name: src.Name, Interval: iv})
+	}
+	return out
+}
+
+// serve runs until ctx is done, then shuts down within the grace period.
+func (d *daemon) serve(ctx context.Context) error {
+	ln, err := net.Listen("tcp", d.opts.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	d.logger.Info("listening", "addr", ln.Addr().String(), "sources", len(d.cfg.Load().Sources))
+	hs := d.httpServer()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+
+	// work outlives ctx so polls and writes in flight at SIGTERM can
+	// finish; shutdown cancels it once the grace period is over.
+	work, abort := context.WithCancel(context.WithoutCancel(ctx))
+	defer abort()
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	stopWriter, writerDone := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		d.writeLoop(work, stopWriter)
+	}()
+	d.markDirty() // write the feeds from the state at once
+	schedDone := make(chan error, 1)
+	go func() { schedDone <- d.sched.Run(runCtx, d.sources(d.cfg.Load())) }()
+
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	var fatal error
+	for fatal == nil && runCtx.Err() == nil {
+		select {
+		case <-runCtx.Done():
+		case <-hup:
+			d.reload(runCtx)
+		case err := <-serveErr:
+			fatal = fmt.Errorf("serve: %w", err)
+			stopRun()
+		}
+	}
+	d.shutdown(hs, schedDone, stopWriter, writerDone, abort)
+	return fatal
+}
+
+// shutdown stops taking requests and polls, lets those in flight finish
+// within the grace period, writes the feeds one last time and cancels
+// whatever is still running when the period is over.
+func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, writerDone chan struct{}, abort context.CancelFunc) {
+	start := time.Now()
+	d.logger.Info("shutting down", "grace", d.opts.grace)
+	hard := time.AfterFunc(d.opts.grace, abort)
+	defer hard.Stop()
+	httpDone := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), d.opts.grace)
+		defer cancel()
+		httpDone <- hs.Shutdown(ctx)
+	}()
+	if err := <-schedDone; err != nil {
+		d.logger.Warn("polls did not finish in time", "error", err)
+	}
+	close(stopWriter)
+	<-writerDone
+	if err := <-httpDone; err != nil {
+		d.logger.Warn("http shutdown", "error", err)
+		_ = hs.Close()
+	}
+	d.logger.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+}
+
+func (d *daemon) httpServer() *http.Server {
+	cfg := d.cfg.Load()
+	h := server.New(server.Options{
+		Dir: cfg.Output, Provider: d, Metrics: d.metrics.Handler(),
+		Health: d.health, BaseURL: cfg.BaseURL, Logger: d.logger,
+	})
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(d.logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// health answers /healthz: the state database must answer a query.
+func (d *daemon) health(ctx context.Context) error {
+	_, err := d.st.SchemaVersion(ctx)
+	return err
+}
+
+// poll refreshes one source for the scheduler and asks for a feed rebuild
+// when it brought anything new.
+func (d *daemon) poll(ctx context.Context, name string) error {
+	res, err := d.runner.Load().RefreshSource(ctx, name)
+	if res.New > 0 || res.Extracted > 0 {
+		d.markDirty()
+	}
+	return d.retryHint(ctx, name, err)
+}
+
+// retryHint tells the scheduler how long a failed source wants to be left
+// alone: until its recorded next attempt while refresh says it is backing
+// off, or the server's Retry-After.
+func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, refresh.ErrBackingOff) {
+		if h, herr := d.st.HealthOf(ctx, name); herr == nil {
+			return &retryLater{err: err, after: time.Until(h.NextAttempt)}
+		}
+	}
+	var he *fetch.HTTPError
+	if errors.As(err, &he) && he.RetryAfter > 0 {
+		return &retryLater{err: err, after: he.RetryAfter}
+	}
+	return err
+}
+
+// retryLater is a poll error that asks the scheduler to wait at least
+// after before the next poll.
+type retryLater struct {
+	err   error
+	after time.Duration
+}
+
+func (e *retryLater) Error() string             { return e.err.Error() }
+func (e *retryLater) Unwrap() error             { return e.err }
+func (e *retryLater) RetryAfter() time.Duration { return e.after }
+
+func (d *daemon) markDirty() {
+	select {
+	case d.dirty <- struct{}{}:
+	default: // a rebuild is already pending
+	}
+}
+
+// writeLoop rebuilds the feeds whenever they are dirty, until stop is
+// closed; then it does a last rebuild if one is pending.
+func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
+	for {
+		select {
+		case <-d.dirty:
+			d.writeFeeds(ctx)
+		case <-stop:
+			select {
+			case <-d.dirty:
+				d.writeFeeds(ctx)
+			default:
+			}
+			return
+		}
+	}
+}
+
+func (d *daemon) writeFeeds(ctx context.Context) {
+	if ctx.Err() != nil {
+		return
+	}
+	for _, r := range d.runner.Load().WriteFeeds(ctx) {
+		switch {
+		case r.Err != nil:
+			d.logger.Error("cannot write feed", "feed", r.Feed, "error", r.Err)
+		case r.Changed:
+			d.logger.Info("feed written", "feed", r.Feed, "items", r.Items)
+		}
+	}
+}
+
+// reload reads the config file again. A config that does not validate, or
+// that moves the state or output folder, is rejected with its errors logged
+// and the running one stays.
+func (d *daemon) reload(ctx context.Context) {
+	d.logger.Info("reloading config", "file", d.configPath)
+	cfg, err := config.ReadConfigFile(d.configPath)
+	if err != nil {
+		var errs config.Errors
+		if errors.As(err, &errs) {
+			for _, e := range errs {
+				d.logger.Error("config error", "error", e.Error())
+			}
+		}
+		d.logger.Error("reload rejected, keeping the running config", "error", err)
+		return
+	}
+	old := d.cfg.Load()
+	if cfg.State != old.State || cfg.Output != old.Output {
+		d.logger.Error("reload rejected, keeping the running config: state and output cannot change without a restart",
+			"state", cfg.State, "output", cfg.Output)
+		return
+	}
+	if !reflect.DeepEqual(refresh.FetchOptions(cfg), refresh.FetchOptions(old)) {
+		d.logger.Warn("global fetch settings changed; they apply after a restart")
+	}
+	d.install(cfg)
+	if err := d.sched.Update(ctx, d.sources(cfg)); err != nil {
+		d.logger.Error("cannot reschedule sources", "error", err)
+	}
+	d.forgetFeeds(old, cfg)
+	d.markDirty()
+	d.logger.Info("config reloaded", "sources", len(cfg.Sources), "feeds", len(cfg.Feeds))
+}
+
+// forgetFeeds drops the metrics of feeds that left the config.
+func (d *daemon) forgetFeeds(old, cfg *config.Config) {
+	keep := make(map[string]bool, len(cfg.Feeds))
+	for _, f := range cfg.Feeds {
+		keep[f.Name] = true
+	}
+	for _, f := range old.Feeds {
+		if !keep[f.Name] {
+			d.metrics.DeleteFeed(f.Name)
+		}
+	}
+}

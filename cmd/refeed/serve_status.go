@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+
+	"github.com/refeed/refeed/server"
+	"github.com/refeed/refeed/store"
+)
+
+// Feeds lists the configured output feeds with their size and last write,
+// for the server's index and OPML; it implements server.Provider.
+func (d *daemon) Feeds(ctx context.Context) ([]server.Feed, error) {
+	cfg := d.cfg.Load()
+	out := make([]server.Feed, 0, len(cfg.Feeds))
+	for _, f := range cfg.Feeds {
+		st, err := d.st.FeedState(ctx, f.Name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, server.Feed{
+			Name: f.Name, Title: f.Title, Description: f.Description, Language: f.Language,
+			Items: st.Items, Updated: st.Built, Sources: f.Sources,
+		})
+	}
+	return out, nil
+}
+
+// Sources reports the health of the configured sources, in config order;
+// it implements server.Provider.
+func (d *daemon) Sources(ctx context.Context) ([]server.SourceHealth, error) {
+	cfg := d.cfg.Load()
+	health, err := d.st.Health(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byName := make(map[string]store.SourceHealth, len(health))
+	for _, h := range health {
+		byName[h.Source] = h
+	}
+	out := make([]server.SourceHealth, 0, len(cfg.Sources))
+	for _, src := range cfg.Sources {
+		h := byName[src.Name]
+		out = append(out, server.SourceHealth{
+			Name: src.Name, URL: src.URL,
+			LastSuccess: h.LastSuccess, LastError: h.LastError, LastErrorAt: h.LastErrorAt,
+			Failures: h.ConsecutiveFailures, Items: h.ItemsSeen,
+		})
+	}
+	return out, nil
+}
+
+var _ server.Provider = (*daemon)(nil)
