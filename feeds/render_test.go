@@ -136,6 +136,10 @@ func TestRenderParseRoundTrip(t *testing.T) {
 				if f.Items[i].Dir == "rtl" && it.Dir != "rtl" {
 					t.Errorf("item %d: dir %q, want rtl", i, it.Dir)
 				}
+				// RSS carries a differing item language as dc:language.
+				if fm.ext == feeds.ExtRSS && it.Lang != f.Items[i].Lang {
+					t.Errorf("item %d: lang %q, want %q", i, it.Lang, f.Items[i].Lang)
+				}
 			}
 		})
 	}

@@ -106,6 +106,11 @@ func (t *translator) item(gi *gofeed.Item) Item {
 		Enclosures: t.enclosures(gi.Enclosures),
 		Lang:       t.lang,
 	}
+	if dc := gi.DublinCoreExt; dc != nil && len(dc.Language) > 0 {
+		if l := normalizeLang(dc.Language[0]); l != "" {
+			it.Lang = l // dc:language on the item beats the feed's
+		}
+	}
 	if it.Title == "" {
 		it.Title = mediaTitle(gi.Extensions["media"])
 	}
