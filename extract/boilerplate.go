@@ -24,7 +24,7 @@ var chromeTitles = map[string]bool{
 	"sponsored": true, "continue reading": true, "continue reading below": true,
 	"story continues below": true, "article continues below": true,
 	"this slideshow requires javascript": true, "don t miss": true,
-	"tell us what you think": true, "see more": true, "read more": true, "most read": true,
+	"tell us what you think": true, "sharing is caring": true, "see more": true, "read more": true, "most read": true,
 	"most popular": true, "popular": true, "trending": true, "tags": true,
 	"recommended": true, "read next": true, "up next": true, "print": true,
 	"facebook": true, "twitter": true, "telegram": true, "whatsapp": true,

@@ -45,25 +45,28 @@ func holdsBlock(n *html.Node) bool {
 	return false
 }
 
-// needsWrap reports whether n has a <br> child, or a block child next to
-// inline content that is not just whitespace.
+// needsWrap reports whether n has two runs of inline content split by a
+// <br>, or a block child next to inline content that is not whitespace. A
+// lone trailing <br> splits nothing.
 func needsWrap(n *html.Node) bool {
-	var br, block, inline bool
+	runs, block := 0, false
+	inRun := false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
-			br = true
-		case c.Type == html.TextNode:
-			if !isSpace(c.Data) {
-				inline = true
+			inRun = false
+		case c.Type == html.TextNode && isSpace(c.Data):
+		case c.Type == html.TextNode, isInlineNode(c) && !holdsBlock(c):
+			if !inRun {
+				runs++
+				inRun = true
 			}
-		case isInlineNode(c) && !holdsBlock(c):
-			inline = true
 		case c.Type == html.ElementNode:
 			block = true
+			inRun = false
 		}
 	}
-	return br || block && inline
+	return runs > 1 || block && runs > 0
 }
 
 // wrap moves the siblings from start up to (not including) end into a new
