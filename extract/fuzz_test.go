@@ -194,3 +194,46 @@ func TestExtractSeedIsInert(t *testing.T) {
 		t.Errorf("metadata: dir %q lang %q byline %q title %q", a.Dir, a.Lang, a.Byline, a.Title)
 	}
 }
+
+// FuzzParseDate checks that date parsing never panics and only returns
+// dates in the accepted year range.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{
+		"2020-08-24T09:23:13Z", "2020-02-18 T 07:20:50 +0330", "Mon, 02 Jan 2006 15:04:05 +0000",
+		"الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00", "٢٤ أغسطس ٢٠٢٠", "April 28, 2019 at 6:01 am",
+		"03/04/2020", "1587354000000", "17 مارس 2020 - 05:27 م +03:00",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, dayFirst := range []bool{true, false} {
+			if d, ok := findDateInText(s, dayFirst); ok && !validYear(d) {
+				t.Errorf("findDateInText(%q) = %v, outside %d-%d", s, d, minYear, maxYear)
+			}
+		}
+		if d, ok := parseDate(s); ok && !validYear(d) {
+			t.Errorf("parseDate(%q) = %v, outside %d-%d", s, d, minYear, maxYear)
+		}
+		cutDate(s)
+	})
+}
+
+// FuzzDecodeLD checks that JSON-LD decoding, repair and field reading
+// never panic, whatever the script holds.
+func FuzzDecodeLD(f *testing.F) {
+	for _, s := range []string{
+		`{"@graph":[{"@type":"Person","@id":"#a","name":"n"},{"@type":"NewsArticle","author":{"@id":"#a"},"image":[{"@id":"#i"}]},{"@id":"#i","url":"u"}]}`,
+		`[{"@type":["Article"],"headline":"h","author":[{"name":"a"},"b"],"publisher":{"name":"p"}}]`,
+		"<!-- {\"@type\":\"Article\",\"articleBody\":\"a\nb\",} -->",
+		`{"@type":"Article","image":{"@id":"#self"},"@id":"#self"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var nodes []map[string]any
+		for _, v := range decodeLD(s) {
+			collectLDNodes(v, &nodes, 0)
+		}
+		ldFromNodes(nodes)
+	})
+}
