@@ -174,7 +174,7 @@ func (s *scorer) isChromeTitleNode(n *html.Node) bool {
 // top picks the element that holds the article, or nil.
 func (s *scorer) top(body *html.Node) *html.Node {
 	if len(s.candidates) == 0 {
-		if st := s.stats[body]; st != nil && st.chars > 0 {
+		if st := s.stats[body]; st != nil && st.chars > 0 && s.skip != nil {
 			return body // a page of short lines: all of it is the article
 		}
 		return nil

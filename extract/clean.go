@@ -121,7 +121,7 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
 	}
-	if n.DataAtom == atom.P && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
+	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
 	}
 	if !c.conditional || !conditionalTag(n.DataAtom) {

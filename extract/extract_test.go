@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// article builds a page whose body is the given markup plus enough prose
+// to be found as an article.
+func article(extra string) string {
+	p := "<p>The council met on Tuesday to discuss the new budget, which raises spending on schools, roads and parks by a tenth, and cuts the cost of permits for small shops.</p>"
+	return "<html><head><title>Budget passes</title></head><body><div class=\"story\">" +
+		strings.Repeat(p, 4) + extra + "</div></body></html>"
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestCompileRule(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		strip   []string
+		wantErr string
+	}{
+		{"valid", "div.story, article", []string{".ad", "#share"}, ""},
+		{"strip only", "", []string{"aside"}, ""},
+		{"bad body", "div[", nil, `body selector "div["`},
+		{"bad strip", "div", []string{".ok", "p:nope(1)"}, `strip selector "p:nope(1)"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := CompileRule(tt.body, tt.strip)
+			verr := (&Rule{Body: tt.body, Strip: tt.strip}).Validate()
+			if tt.wantErr == "" {
+				if err != nil || verr != nil || r == nil {
+					t.Fatalf("CompileRule = %v, Validate = %v; want no error", err, verr)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("CompileRule error = %v, want one naming %s", err, tt.wantErr)
+			}
+			if verr == nil || verr.Error() != err.Error() {
+				t.Errorf("Validate error = %v, want %v", verr, err)
+			}
+		})
+	}
+}
+
+func TestExtractWithRule(t *testing.T) {
+	page := `<html><body>
+		<div class="teaser"><p>A long teaser paragraph that the heuristics would happily take, with commas, clauses, and more words than the story.</p></div>
+		<div class="story"><p>Short story text.</p><div class="ad">Buy now</div><p>Second line.</p></div>
+		</body></html>`
+	u := mustURL(t, "https://example.com/a")
+	rule, err := CompileRule("div.story", []string{".ad"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(strings.NewReader(page), u, rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "Short story text.\n\nSecond line." {
+		t.Errorf("Text = %q, want the rule's body without the stripped ad", a.Text)
+	}
+
+	_, err = Extract(strings.NewReader(page), u, &Rule{Body: "div.gone"})
+	if !errors.Is(err, ErrNoArticle) || !errors.Is(err, ErrRuleNoMatch) {
+		t.Errorf("unmatched rule: err = %v, want ErrNoArticle and ErrRuleNoMatch", err)
+	}
+	if _, err = Extract(strings.NewReader(page), u, &Rule{Body: "div["}); err == nil || errors.Is(err, ErrNoArticle) {
+		t.Errorf("invalid literal rule: err = %v, want a selector error", err)
+	}
+}
+
+func TestExtractNoArticle(t *testing.T) {
+	for _, page := range []string{
+		"",
+		"<html><body></body></html>",
+		"<html><body><script>var x = 'only script';</script><nav><a href=/>Home</a></nav></body></html>",
+	} {
+		_, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/"), nil)
+		if !errors.Is(err, ErrNoArticle) {
+			t.Errorf("Extract(%q) error = %v, want ErrNoArticle", page, err)
+		}
+	}
+}
+
+func TestExtractCleansHTML(t *testing.T) {
+	extra := `<p>The <a href="/more" onclick="track()">full report</a> and <a href="javascript:alert(1)">its annex</a> are online, with tables.</p>
+		<p style="color:red">Styled <b>bold</b> text stays, its style does not, in this sentence.</p>
+		<img src="data:image/gif;base64,R0lGOD" data-src="img/lazy.jpg" data-srcset="img/lazy-2x.jpg 2x, javascript:x 3x" alt="lazy">
+		<span class="placeholder"><img src="about:blank"></span><noscript><img src="img/fallback.jpg" alt="fallback"></noscript>
+		<div hidden>hidden text</div><div style="display: none">invisible text</div>
+		<iframe src="https://ads.example/"></iframe><script>document.write("x")</script>
+		<table><tr><th>Year</th><th>Budget</th></tr><tr><td>2024</td><td>10</td></tr></table>`
+	page := strings.Replace(article(extra), "<head>", `<head><base href="https://cdn.example.org/news/">`, 1)
+	a, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/2024/budget.html"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`href="https://cdn.example.org/more"`,
+		`src="https://cdn.example.org/news/img/lazy.jpg"`,
+		`srcset="https://cdn.example.org/news/img/lazy-2x.jpg 2x"`,
+		`src="https://cdn.example.org/news/img/fallback.jpg"`,
+		`<b>bold</b>`, `<th>Year</th>`, `<td>2024</td>`,
+	} {
+		if !strings.Contains(a.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, a.HTML)
+		}
+	}
+	for _, bad := range []string{"onclick", "javascript:", "style=", "<script", "<iframe", "hidden text", "invisible text", "about:blank", "data:image", "<div", "dir="} {
+		if strings.Contains(a.HTML, bad) {
+			t.Errorf("HTML holds %s:\n%s", bad, a.HTML)
+		}
+	}
+	if strings.Contains(a.Text, "Budget passes") {
+		t.Errorf("Text repeats the title: %q", a.Text)
+	}
+}
+
+func TestExtractText(t *testing.T) {
+	page := `<html><head><title>Old layout</title></head><body><table><tr>
+		<td width="150"><a href="/1">Home</a><br><a href="/2">News</a><br><a href="/3">Sports</a></td>
+		<td><font face="Tahoma" size="2">First   paragraph of the story, long enough to count as prose, with commas, too.<br><br>
+		Second paragraph,
+		split over lines in the source, also long enough to count as prose here.<br><br>Third.</font></td>
+		</tr></table></body></html>`
+	a, err := Extract(strings.NewReader(page), mustURL(t, "http://example.com/x.asp"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "First paragraph of the story, long enough to count as prose, with commas, too.\n\n" +
+		"Second paragraph, split over lines in the source, also long enough to count as prose here.\n\nThird."
+	if a.Text != want {
+		t.Errorf("Text =\n%q\nwant\n%q", a.Text, want)
+	}
+	if !strings.Contains(a.HTML, "<p>") {
+		t.Errorf("HTML has no paragraphs: %s", a.HTML)
+	}
+}
