@@ -101,8 +101,8 @@ func trimEdges(nodes []*html.Node) {
 	}
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := newBlock(blocks[i])
-		if b.chars == 0 && !b.img {
-			continue
+		if b.chars == 0 {
+			continue // pictures at the end stay, and do not stop the trim
 		}
 		if !trailingChrome(b) {
 			break
