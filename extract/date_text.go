@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Date patterns over folded text (see foldDateText). A month may be
@@ -55,11 +57,21 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 			best = &dateMatch{start: loc[2], end: loc[1], y: y, m: m, d: d}
 		}
 	}
-	if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
-		consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[4]:loc[5]]), digitsToInt(s[loc[2]:loc[3]]))
+	// The regexps are slow on text without a date (a month alternation
+	// tried at every byte); cheap scans decide which ones can match.
+	latin, arabic := monthNamesIn(s)
+	if latin || arabic {
+		if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
+			consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[4]:loc[5]]), digitsToInt(s[loc[2]:loc[3]]))
+		}
 	}
-	if loc := monthDayYear.FindStringSubmatchIndex(s); loc != nil {
-		consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]]))
+	if latin { // "August 3, 2013" is an English order only
+		if loc := monthDayYear.FindStringSubmatchIndex(s); loc != nil {
+			consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]]))
+		}
+	}
+	if !hasNumericDate(s) {
+		return best
 	}
 	if loc := yearMonthDay.FindStringSubmatchIndex(s); loc != nil {
 		consider(loc, digitsToInt(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]]), digitsToInt(s[loc[6]:loc[7]]))
@@ -116,3 +128,55 @@ func digitsToInt(s string) int {
 
 // isASCIIDigit reports whether c is an ASCII digit.
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// monthNamesIn reports whether a word of folded text s is a Latin or an
+// Arabic month name (or the first word of a two-word one).
+func monthNamesIn(s string) (latin, arabic bool) {
+	var buf [24]byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		word := s[i:j]
+		if len(word) <= len(buf) {
+			w := buf[:len(word)]
+			for k := range len(word) {
+				c := word[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				w[k] = c
+			}
+			if _, ok := monthNames[string(w)]; ok || string(w) == "كانون" || string(w) == "تشرين" {
+				if word[0] < utf8.RuneSelf {
+					latin = true
+				} else {
+					arabic = true
+				}
+			}
+		}
+		i = j
+	}
+	return latin, arabic
+}
+
+// hasNumericDate reports whether s has a digit, a date separator and a
+// digit in a row, as every numeric date does.
+func hasNumericDate(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == '-' || s[i] == '/' || s[i] == '.') && isASCIIDigit(s[i-1]) && isASCIIDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
