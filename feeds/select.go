@@ -46,11 +46,11 @@ func ItemDate(it Item) time.Time {
 
 // Select builds the item list of an output feed from the stored items of
 // its sources: it applies the filters and MaxAge, keeps one item per ID
-// (hence per canonical URL) and per URI-shaped source GUID (preferring an extracted copy,
-// then the one seen first), optionally drops near-duplicate titles (the
-// oldest copy of a story wins), orders newest first by ItemDate (ties by
-// Updated, FirstSeen, then ID) and applies Limit. The input is not
-// modified.
+// (hence per canonical URL) and per URI-shaped source GUID (preferring an
+// extracted copy, then the one seen first), optionally drops
+// near-duplicate titles (the oldest copy of a story wins), orders newest
+// first by ItemDate (ties by Updated, FirstSeen, then ID) and applies
+// Limit. The input is not modified.
 func Select(items []Item, opts SelectOptions) []Item {
 	var kept []Item
 	for _, it := range items {

@@ -21,10 +21,10 @@ type renderer struct {
 
 // WriteFiles renders f in the three formats and writes dir/<Name>.xml
 // (RSS), dir/<Name>.atom and dir/<Name>.json, creating dir if needed. All
-// three are rendered before anything is written. Each file is replaced atomically: written to
-// a temporary file in dir, synced, renamed over the old one, and the
-// directory synced, so a crash leaves either the old or the new feed, never
-// half of one. A file whose bytes would not change is left untouched, which
+// three are rendered before anything is written. Each file is replaced
+// atomically: written to a temporary file in dir, synced, renamed over the
+// old one, and the directory synced, so a crash leaves either the old or
+// the new feed, never half of one. A file whose bytes would not change is left untouched, which
 // keeps its modification time (and the server's Last-Modified) stable.
 func WriteFiles(dir string, f Feed) error {
 	if err := checkName(f.Name); err != nil {
