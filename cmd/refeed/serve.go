@@ -276,14 +276,8 @@ func (d *daemon) writeFeeds(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	for _, r := range d.runner.Load().WriteFeeds(ctx) {
-		switch {
-		case r.Err != nil:
-			d.logger.Error("cannot write feed", "feed", r.Feed, "error", r.Err)
-		case r.Changed:
-			d.logger.Info("feed written", "feed", r.Feed, "items", r.Items)
-		}
-	}
+	// WriteFeeds logs each feed it writes and why one failed.
+	d.runner.Load().WriteFeeds(ctx)
 }
 
 // reload reads the config file again. A config that does not validate, or
