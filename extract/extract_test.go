@@ -150,3 +150,25 @@ func TestExtractText(t *testing.T) {
 		t.Errorf("HTML has no paragraphs: %s", a.HTML)
 	}
 }
+
+func TestExtractCrossChecksJSONLD(t *testing.T) {
+	story := []string{
+		"The river rose two metres overnight and flooded the lower town, the mayor said on Sunday.",
+		"Rescue teams moved forty families to the school on the hill, where the council opened a shelter.",
+		"Forecasters expect the water to fall by Tuesday if the rain stops upstream as predicted.",
+		"Insurers said claims would be paid quickly, and the army sent trucks with sandbags and drinking water.",
+	}
+	letter := "<p>Dear editor, I have lived here for thirty years, and I have never, ever, seen the council act so slowly, so carelessly, and with so little regard for the people who pay for it all.</p>"
+	ld := `{"@context":"https://schema.org","@type":"NewsArticle","headline":"Flood","articleBody":"` +
+		strings.Join(story, `\n`) + `"}`
+	page := `<html><head><title>Flood</title><script type="application/ld+json">` + ld + `</script></head><body>
+		<div class="a"><p>` + strings.Join(story, "</p><p>") + `</p></div>
+		<div class="b">` + strings.Repeat(letter, 12) + `</div></body></html>`
+	a, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/flood"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(story, "\n\n"); a.Text != want {
+		t.Errorf("Text =\n%q\nwant the story the JSON-LD articleBody names:\n%q", a.Text, want)
+	}
+}

@@ -40,6 +40,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
 	var best []*html.Node
+	var bestScorer *scorer
 	bestChars := 0
 	for _, f := range passes {
 		var skip map[*html.Node]bool
@@ -60,16 +61,19 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		trimEdges(nodes)
 		chars := textChars(nodes)
 		if chars > bestChars {
-			best, bestChars = nodes, chars
+			best, bestChars, bestScorer = nodes, chars, sc
 		}
 		if chars >= minArticleChars {
 			break
 		}
 	}
 	if bestChars == 0 {
+		if nodes := crossCheck(nil, nil, c, meta.ArticleBody); len(nodes) > 0 {
+			return nodes, nil
+		}
 		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
 	}
-	return best, nil
+	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
 }
 
 // cloneContent deep-copies nodes, leaving out the skipped ones, under one
