@@ -127,24 +127,34 @@ func closesNext(s string) bool {
 }
 
 // collectLDNodes appends every JSON object found in v, walking arrays,
-// @graph lists and nested properties.
+// @graph lists and nested properties breadth first, so that a page's
+// top-level article comes before the related articles nested in it.
 func collectLDNodes(v any, nodes *[]map[string]any, depth int) {
-	if depth > maxLDDepth {
-		return
+	type item struct {
+		v     any
+		depth int
 	}
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			collectLDNodes(e, nodes, depth+1)
+	queue := []item{{v, depth}}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		if it.depth > maxLDDepth {
+			continue
 		}
-	case map[string]any:
-		*nodes = append(*nodes, x)
-		// Sorted keys keep the node order, and so the choice of
-		// article, the same from run to run.
-		for _, k := range slices.Sorted(maps.Keys(x)) {
-			switch x[k].(type) {
-			case []any, map[string]any:
-				collectLDNodes(x[k], nodes, depth+1)
+		switch x := it.v.(type) {
+		case []any:
+			for _, e := range x {
+				queue = append(queue, item{e, it.depth + 1})
+			}
+		case map[string]any:
+			*nodes = append(*nodes, x)
+			// Sorted keys keep the node order, and so the choice of
+			// article, the same from run to run.
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				switch x[k].(type) {
+				case []any, map[string]any:
+					queue = append(queue, item{x[k], it.depth + 1})
+				}
 			}
 		}
 	}
