@@ -134,38 +134,62 @@ func countScripts(text string) (rtl, ltr int) {
 }
 
 // guessLang names the language of text from its script when the page
-// declares none: "fa" for Arabic script with Persian letters (پ چ ژ گ
-// and Persian yeh/keheh), "ur" when Urdu letters (ٹ ڈ ڑ ں ے) show, "ar"
-// for other Arabic script, "he" for Hebrew, "" otherwise.
+// declares none: "ckb" (Sorani Kurdish) when its letters (ڕ ڵ ۆ ێ ە) show,
+// "ur" for Urdu letters (ٹ ڈ ڑ ں ے), "fa" for Persian ones (پ چ ژ گ and
+// Persian yeh/keheh), "ar" for other Arabic script, "he" for Hebrew, and
+// "" otherwise.
 func guessLang(text string) string {
-	var arabic, persian, urdu, hebrew, other int
+	var c scriptCounts
 	for _, r := range text {
-		switch {
-		case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ی' || r == 'ک':
-			persian++
-			arabic++
-		case r == 'ٹ' || r == 'ڈ' || r == 'ڑ' || r == 'ں' || r == 'ے':
-			urdu++
-			arabic++
-		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
-			arabic++
-		case unicode.Is(unicode.Hebrew, r) && unicode.IsLetter(r):
-			hebrew++
-		case unicode.IsLetter(r):
-			other++
+		c.add(r)
+	}
+	if c.arabic <= c.other || c.arabic < c.hebrew {
+		if c.hebrew > c.other {
+			return "he"
 		}
+		return ""
 	}
+	// A few marked letters in a hundred are enough: loanwords and
+	// names bring stray ones into Arabic text, never that many.
 	switch {
-	case arabic > other && arabic >= hebrew && urdu*50 > arabic:
+	case c.sorani*50 > c.arabic:
+		return "ckb"
+	case c.urdu*50 > c.arabic:
 		return "ur"
-	case arabic > other && arabic >= hebrew && persian*50 > arabic:
+	case c.persian*50 > c.arabic:
 		return "fa"
-	case arabic > other && arabic >= hebrew:
-		return "ar"
-	case hebrew > other:
-		return "he"
 	}
-	return ""
+	return "ar"
+}
+
+// scriptCounts counts letters by script and by the letters that tell
+// the languages written in Arabic script apart.
+type scriptCounts struct {
+	arabic, persian, urdu, sorani, hebrew, other int
+}
+
+func (c *scriptCounts) add(r rune) {
+	switch {
+	case r == 'ڕ' || r == 'ڵ' || r == 'ۆ' || r == 'ێ' || r == 'ە':
+		c.sorani++
+		c.arabic++
+	case r == 'ٹ' || r == 'ڈ' || r == 'ڑ' || r == 'ں' || r == 'ے':
+		c.urdu++
+		c.arabic++
+	case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ی' || r == 'ک':
+		c.persian++
+		c.arabic++
+	case r < 0x80:
+		if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') {
+			c.other++
+		}
+	case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+		c.arabic++
+	case unicode.Is(unicode.Hebrew, r) && unicode.IsLetter(r):
+		c.hebrew++
+	case unicode.IsLetter(r):
+		c.other++
+	}
 }
 
 // maxSampleBytes bounds the body text read to guess direction and
