@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/store"
 )
@@ -48,6 +49,7 @@ type Runner struct {
 	cfg     *config.Config
 	store   *store.Store
 	fetcher *fetch.Client
+	parser  *feeds.Parser
 	log     *slog.Logger
 	obs     Observer
 	now     func() time.Time
@@ -60,7 +62,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}

@@ -124,7 +124,7 @@ func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult
 	if resp.NotModified {
 		res.NotModified = true
 	} else {
-		parsed, err := feeds.Parse(resp.Body, resp.URL)
+		parsed, err := r.parser.Parse(resp.Body, resp.URL)
 		if err != nil {
 			return err
 		}
