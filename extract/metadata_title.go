@@ -22,36 +22,66 @@ func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL
 	docTitle := collapsedText(idx.title)
 	h1 := collapsedText(idx.h1)
 	metaTitle := tags.first("dc:title", "dcterms.title", "dc.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title")
-	names := siteNames(site, pageURL)
-	_, dropped := splitTitle(docTitle, h1)
-	for _, d := range dropped {
-		// The <title> has a site name we did not know ("… - السومرية
-		// نيوز" on a site whose og:site_name is "Alsumaria"): strip it
-		// from the other titles too.
-		if k := titleKey(d); k != "" {
-			names = append(names, k)
-		}
+	names := titleSiteNames(site, pageURL, docTitle, h1)
+	meta := stripSiteName(metaTitle, names)
+	if isSiteName(meta, names) {
+		meta = "" // an og:title that is the site name on every page
 	}
 	confirms := []string{titleKey(docTitle), titleKey(h1), titleKey(metaTitle)}
 	for _, c := range [...]string{ld.Headline, ld.Name} {
-		if c = stripSiteName(c, names); confirmed(titleKey(c), confirms) {
-			return c
+		if c = stripSiteName(c, names); confirmed(titleKey(c), confirms) && !isSiteName(c, names) {
+			return untruncated(c, meta)
 		}
 	}
-	if t := stripSiteName(metaTitle, names); t != "" {
-		return t
+	if meta != "" {
+		return meta
 	}
 	if t := stripSiteName(docTitle, names); t != docTitle {
 		return t // a known site name was removed
 	}
-	if docTitle != "" {
+	if docTitle != "" && !isSiteName(docTitle, names) {
 		t, _ := splitTitle(docTitle, h1)
 		return t
 	}
 	if ld.Headline != "" {
 		return stripSiteName(ld.Headline, names)
 	}
-	return h1
+	if h1 != "" {
+		return h1
+	}
+	return docTitle
+}
+
+// titleSiteNames returns the site's names as folded keys: the declared
+// site name, the host name, and the parts splitTitle drops from the
+// <title>. The last ones catch a site name we did not know ("… - السومرية
+// نيوز" on a site whose og:site_name is "Alsumaria") so that it is
+// stripped from og:title too.
+func titleSiteNames(site string, pageURL *url.URL, docTitle, h1 string) []string {
+	names := siteNames(site, pageURL)
+	_, dropped := splitTitle(docTitle, h1)
+	for _, d := range dropped {
+		if k := titleKey(d); k != "" {
+			names = append(names, k)
+		}
+	}
+	return names
+}
+
+// isSiteName reports whether the whole title is one of the site's names.
+func isSiteName(t string, names []string) bool {
+	k := titleKey(t)
+	return k != "" && slices.Contains(names, k)
+}
+
+// untruncated returns other when it is c continued (sites cut JSON-LD
+// headlines at 110 characters, per Google's old guideline), else c.
+func untruncated(c, other string) string {
+	ck, ok := titleKey(c), titleKey(other)
+	if len(ok) > len(ck) && strings.HasPrefix(ok, ck) {
+		return other
+	}
+	return c
 }
 
 // confirmed reports whether the folded title key appears in one of the
