@@ -6,7 +6,7 @@
 //
 // Usage, from the bench directory:
 //
-//	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed] [-dump id]
+//	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
 package main
 
 import (
@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 )
 
@@ -33,8 +34,16 @@ func run(args []string) error {
 	worst := fs.Int("worst", 0, "list this many lowest-scoring pages per extractor")
 	only := fs.String("only", "", "comma-separated extractor names to run (default all)")
 	dump := fs.String("dump", "", "print each extractor's text for the page with this id (prefix) and exit")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		stop, err := startProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if _, err := os.Stat(*corpus); err != nil {
 		return fmt.Errorf("bench: corpus not found at %s (set -corpus): %w", *corpus, err)
@@ -87,6 +96,9 @@ func measure(title string, pages []page, exs []extractor, rounds, worst int) {
 		results = append(results, scorePages(ex, pages))
 		runners = append(runners, ex.Run)
 	}
+	for _, p := range pages { // warm up: the extractors ran once when scored
+		_, _ = parseOnly(p.HTML, p.URL)
+	}
 	times := timeAll(runners, pages, rounds)
 	for i := range results {
 		results[i].Elapsed = times[i+1]
@@ -112,4 +124,21 @@ func dumpPage(pages []page, exs []extractor, prefix string) {
 			fmt.Printf("===== %s %s (err %v)\n%s\n", p.ID, ex.Name, err, text)
 		}
 	}
+}
+
+// startProfile starts CPU profiling into path and returns the function
+// that stops it and closes the file.
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("bench: cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("bench: cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
