@@ -80,7 +80,7 @@ func (p *preparer) drop(n *html.Node) bool {
 		atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Canvas,
 		atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
 		atom.Dialog, atom.Map, atom.Area, atom.Audio, atom.Video, atom.Frame,
-		atom.Frameset, atom.Math:
+		atom.Frameset:
 		return true
 	}
 	return hiddenElement(n) || p.hints.of(n).hidden
