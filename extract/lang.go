@@ -37,8 +37,8 @@ func pageLang(idx *pageIndex, tags metaTags, ld ldArticle) string {
 	return ""
 }
 
-// cleanLangTag returns v as a BCP 47 tag with its original spelling
-// ("en-US", "ar"), or "" when it does not parse. A list ("ar, en") gives
+// cleanLangTag returns v as a canonical BCP 47 tag ("en-us" → "en-US",
+// "ar_IQ" → "ar-IQ", "iw" → "he"), or "" when it does not parse. A list ("ar, en") gives
 // its first tag.
 func cleanLangTag(v string) string {
 	v = strings.TrimSpace(v)
@@ -49,10 +49,11 @@ func cleanLangTag(v string) string {
 	if v == "" || strings.EqualFold(v, "und") {
 		return ""
 	}
-	if _, err := language.Parse(v); err != nil {
+	tag, err := language.Parse(v)
+	if err != nil {
 		return ""
 	}
-	return v
+	return tag.String()
 }
 
 // langIsRTL reports whether a language tag names a right-to-left

@@ -141,6 +141,9 @@ func cleanByline(s string) string {
 	s = collapseSpace(s)
 	s = bylinePrefix.ReplaceAllString(s, "")
 	s = strings.Trim(cutDate(s), " :|-–—,،")
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1 {
+		s = strings.TrimSpace(s[1 : len(s)-1]) // "(أبوظبي - البيان)"
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > maxBylineRunes || stampWords[strings.ToLower(s)] {
 		return ""

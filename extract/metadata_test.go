@@ -75,6 +75,7 @@ func TestReadMetadataByline(t *testing.T) {
 		{"arabic bi-qalam with link", `<body><p>بقلم <a href="/w/1">نور الهدى</a></p></body>`, "نور الهدى"},
 		{"arabic kataba with colon", `<body><div>كتب: أحمد السامرائي</div></body>`, "أحمد السامرائي"},
 		{"sentence starting with by is no byline", `<body><p>by the river the children played all day long.</p></body>`, ""},
+		{"parenthesised dateline", `<body><span class="author">(أبوظبي - البيان)</span></body>`, "أبوظبي - البيان"},
 		{"writer class in arabic site", `<body><div class="news-writer">مراسل السومرية</div></body>`, "مراسل السومرية"},
 		{"long author box rejected", `<body><div class="author">` + strings.Repeat("word ", 200) + `</div></body>`, ""},
 	}
