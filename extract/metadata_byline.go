@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // maxBylineRunes is the longest text taken for a byline; longer text is
@@ -70,11 +71,26 @@ func bylineByMarkup(body *html.Node) string {
 }
 
 // isBylineElement reports whether the element is marked as a byline.
+// Comment forms do not count: their "author" field is the reader's name.
 func isBylineElement(n *html.Node) bool {
+	if inForm(n) {
+		return false
+	}
 	if attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") {
 		return true
 	}
 	return containsAnyASCIIFold(attrOf(n, "class"), bylineWords) || containsAnyASCIIFold(attrOf(n, "id"), bylineWords)
+}
+
+// inForm reports whether n is a form control or sits inside a form.
+func inForm(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Form, atom.Label, atom.Input, atom.Textarea, atom.Button, atom.Select:
+			return true
+		}
+	}
+	return false
 }
 
 // itemName returns the text of an itemprop=name descendant, which holds
@@ -140,7 +156,7 @@ func looksLikeName(s string) bool {
 func cleanByline(s string) string {
 	s = collapseSpace(s)
 	s = bylinePrefix.ReplaceAllString(s, "")
-	s = strings.Trim(cutDate(s), " :|-–—,،")
+	s = strings.Trim(cutDate(cutStamp(s)), " :|-–—,،")
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1 {
 		s = strings.TrimSpace(s[1 : len(s)-1]) // "(أبوظبي - البيان)"
 	}
@@ -172,6 +188,24 @@ func cutDate(s string) string {
 		return s
 	}
 	return trimWeekday(strings.TrimRight(s[:offsets[m.start]], " :|-–—,،"))
+}
+
+// stampMarkers start the date stamp that some sites print in the byline
+// element after the name ("Tom Davies Associated Press Published 11:34 PM
+// EST", "علي حسين نشر في ...").
+var stampMarkers = []string{" published", " updated", " posted on", " last modified", "نشر في", "تاريخ النشر", "آخر تحديث", "اخر تحديث"}
+
+// cutStamp removes a date stamp, marked by one of stampMarkers, and what
+// follows it, from a byline that has a name before it.
+func cutStamp(s string) string {
+	cut := len(s)
+	lower := strings.ToLower(s)
+	for _, m := range stampMarkers {
+		if i := strings.Index(lower, m); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	return strings.TrimSpace(s[:cut])
 }
 
 // weekdays are the day names that precede a date in a byline.

@@ -75,6 +75,8 @@ func TestReadMetadataByline(t *testing.T) {
 		{"arabic bi-qalam with link", `<body><p>بقلم <a href="/w/1">نور الهدى</a></p></body>`, "نور الهدى"},
 		{"arabic kataba with colon", `<body><div>كتب: أحمد السامرائي</div></body>`, "أحمد السامرائي"},
 		{"sentence starting with by is no byline", `<body><p>by the river the children played all day long.</p></body>`, ""},
+		{"comment form author field ignored", `<body><p class="byline">By Ana Ruiz</p><form id="commentform"><label for="author">Nama (wajib)</label><input id="author"></form></body>`, "Ana Ruiz"},
+		{"only a comment form", `<body><form><p class="comment-author">Name (required)</p></form></body>`, ""},
 		{"parenthesised dateline", `<body><span class="author">(أبوظبي - البيان)</span></body>`, "أبوظبي - البيان"},
 		{"writer class in arabic site", `<body><div class="news-writer">مراسل السومرية</div></body>`, "مراسل السومرية"},
 		{"long author box rejected", `<body><div class="author">` + strings.Repeat("word ", 200) + `</div></body>`, ""},
@@ -219,5 +221,21 @@ func TestCollectLDNodesDepthBound(t *testing.T) {
 	}
 	if len(nodes) > maxLDDepth+2 {
 		t.Errorf("walked %d nested nodes, want at most %d", len(nodes), maxLDDepth+2)
+	}
+}
+
+func TestCleanByline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Jane Smith", "Jane Smith"},
+		{"Tom Davies Associated Press Published 11:34 PM EST", "Tom Davies Associated Press"},
+		{"علي حسين نشر في 3 آذار 2024", "علي حسين"},
+		{"Published 3 March 2024", ""},
+		{"بقلم: محمد عبد الله", "محمد عبد الله"},
+		{"x", ""},
+	}
+	for _, tt := range tests {
+		if got := cleanByline(tt.in); got != tt.want {
+			t.Errorf("cleanByline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
