@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"reflect"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -85,11 +86,15 @@ type daemon struct {
 	// dirty holds a token when the feeds need rebuilding; the writer
 	// takes it, so many polls in a row cost one rebuild.
 	dirty chan struct{}
+	// aborted is closed when work in flight must stop now: the grace
+	// period is over or a second signal came.
+	aborted   chan struct{}
+	abortOnce sync.Once
 }
 
 func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) *daemon {
 	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
-		metrics: metrics.New(), dirty: make(chan struct{}, 1)}
+		metrics: metrics.New(), dirty: make(chan struct{}, 1), aborted: make(chan struct{})}
 	d.install(cfg)
 	d.sched = schedule.New(d.poll, schedule.Options{Grace: opts.grace, Logger: logger})
 	return d
@@ -126,10 +131,10 @@ func (d *daemon) serve(ctx context.Context) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
 
-	// work outlives ctx so polls and writes in flight at SIGTERM can
-	// finish; shutdown cancels it once the grace period is over.
-	work, abort := context.WithCancel(context.WithoutCancel(ctx))
-	defer abort()
+	// work outlives ctx so writes in flight at SIGTERM can finish; it
+	// ends when the daemon aborts.
+	work, cancelWork := d.abortable(context.WithoutCancel(ctx))
+	defer cancelWork()
 	runCtx, stopRun := context.WithCancel(ctx)
 	defer stopRun()
 	stopWriter, writerDone := make(chan struct{}), make(chan struct{})
@@ -155,18 +160,29 @@ func (d *daemon) serve(ctx context.Context) error {
 			stopRun()
 		}
 	}
-	d.shutdown(hs, schedDone, stopWriter, writerDone, abort)
+	d.shutdown(hs, schedDone, stopWriter, writerDone)
 	return fatal
 }
 
 // shutdown stops taking requests and polls, lets those in flight finish
 // within the grace period, writes the feeds one last time and cancels
 // whatever is still running when the period is over.
-func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, writerDone chan struct{}, abort context.CancelFunc) {
+func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, writerDone chan struct{}) {
 	start := time.Now()
-	d.logger.Info("shutting down", "grace", d.opts.grace)
-	hard := time.AfterFunc(d.opts.grace, abort)
+	d.logger.Info("shutting down: finishing work in flight; signal again to stop at once", "grace", d.opts.grace)
+	hard := time.AfterFunc(d.opts.grace, d.abort)
 	defer hard.Stop()
+	again := make(chan os.Signal, 1)
+	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(again)
+	go func() {
+		select {
+		case <-again:
+			d.logger.Warn("second signal: cancelling work in flight")
+			d.abort()
+		case <-writerDone:
+		}
+	}()
 	httpDone := make(chan error, 1)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), d.opts.grace)
@@ -207,9 +223,29 @@ func (d *daemon) health(ctx context.Context) error {
 	return err
 }
 
+// abort cancels all work in flight.
+func (d *daemon) abort() {
+	d.abortOnce.Do(func() { close(d.aborted) })
+}
+
+// abortable returns a context derived from ctx that also ends on abort.
+func (d *daemon) abortable(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-d.aborted:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
 // poll refreshes one source for the scheduler and asks for a feed rebuild
 // when it brought anything new.
 func (d *daemon) poll(ctx context.Context, name string) error {
+	ctx, cancel := d.abortable(ctx)
+	defer cancel()
 	res, err := d.runner.Load().RefreshSource(ctx, name)
 	if res.New > 0 || res.Extracted > 0 {
 		d.markDirty()

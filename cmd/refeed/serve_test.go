@@ -400,10 +400,13 @@ func TestServeStopsCleanly(t *testing.T) {
 	for _, tt := range []struct {
 		name      string
 		release   bool // let the slow fetch finish after SIGTERM
+		twice     bool // send a second SIGTERM
 		wantItems int
+		wantLog   string // a log line that shows which way it stopped
 	}{
-		{"in-flight poll finishes", true, 3},
-		{"hung poll is cancelled at the deadline", false, 2},
+		{"in-flight poll finishes", true, false, 3, "msg=stopped"},
+		{"hung poll is cancelled at the deadline", false, false, 2, "cancelling polls still in flight"},
+		{"second signal cancels at once", false, true, 2, "second signal"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -424,6 +427,9 @@ func TestServeStopsCleanly(t *testing.T) {
 			if tt.release {
 				close(site.release)
 			}
+			if tt.twice {
+				p.signal(syscall.SIGTERM)
+			}
 			err, exited := p.wait(serveGrace + 20*time.Second)
 			if !exited {
 				t.Fatalf("serve still running %v after SIGTERM", serveGrace+20*time.Second)
@@ -432,6 +438,10 @@ func TestServeStopsCleanly(t *testing.T) {
 				t.Errorf("serve exited with %v", err)
 			}
 			checkIntact(t, dir, tt.wantItems)
+			p.waitLog(tt.wantLog, time.Second)
+			if tt.twice && slices.ContainsFunc(p.lines(), func(l string) bool { return strings.Contains(l, "cancelling polls still in flight") }) {
+				t.Error("the second signal did not cut the grace period short")
+			}
 		})
 	}
 }
