@@ -11,15 +11,15 @@ import (
 
 // Metadata is what the page says about itself, outside the article body.
 type Metadata struct {
-	Title       string
-	Byline      string
-	Published   time.Time
-	Modified    time.Time
-	Lang        string
-	Dir         string
-	SiteName    string
-	Image       string
-	Description string
+	Title       string    // headline without the site name
+	Byline      string    // author names, ", "-separated; no "By", no date
+	Published   time.Time // zero when unknown; UTC when the page gives no zone
+	Modified    time.Time // zero when unknown
+	Lang        string    // canonical BCP 47 tag ("ar", "en-US"), guessed from the script when undeclared
+	Dir         string    // "rtl" or "ltr", never empty
+	SiteName    string    // og:site_name, JSON-LD publisher or WebSite name
+	Image       string    // absolute http(s) URL of the lead image
+	Description string    // the page's own summary (og:description, description)
 	// ArticleBody is JSON-LD articleBody text when the page carries one;
 	// the content finder may use it to cross-check its choice.
 	ArticleBody string
