@@ -129,6 +129,11 @@ var chromeHeadings = []string{
 	"most read", "most popular", "most viewed", "most shared", "trending", "related", "read more", "read also", "see also",
 }
 
+// maxBoxTitle bounds the bytes of a heading read to recognise a box: the
+// titles are short, and a heading wrapping a whole page must not cost a
+// walk over it for every container around it.
+const maxBoxTitle = 200
+
 // hasChromeHeading reports whether container n opens with a heading that
 // names a most-read or related box.
 func hasChromeHeading(n *html.Node) bool {
@@ -148,7 +153,7 @@ func hasChromeHeading(n *html.Node) bool {
 	if h == nil || !isHeading(h) {
 		return false
 	}
-	title := feeds.NormalizeTitle(text(h))
+	title := feeds.NormalizeTitle(textUpTo(h, maxBoxTitle))
 	if len(strings.Fields(title)) > 5 {
 		return false
 	}

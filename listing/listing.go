@@ -34,14 +34,14 @@ var ErrNoLinks = errors.New("listing: no article links found")
 // Link is one article link found on a listing page.
 type Link struct {
 	// URL is the canonical article URL (see feeds.CanonicalURL).
-	URL string
+	URL string `json:"url"`
 	// Title is the headline, whitespace collapsed.
-	Title string
+	Title string `json:"title"`
 	// Image is the absolute URL of the link's thumbnail, if any.
-	Image string
+	Image string `json:"image,omitempty"`
 	// Published is the date shown next to the link in a <time datetime>
 	// element; zero when there is none.
-	Published time.Time
+	Published time.Time `json:"published,omitzero"`
 }
 
 // Find returns the article links of the listing page read from r, in page

@@ -1,6 +1,7 @@
 package listing
 
 import (
+	"net"
 	"net/url"
 	"strings"
 
@@ -41,6 +42,9 @@ func newPage(doc *goquery.Document, pageURL *url.URL) *page {
 // without a public suffix stands for itself, less a leading "www.".
 func siteOf(host string) string {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if net.ParseIP(host) != nil {
+		return host
+	}
 	if site, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
 		return site
 	}
@@ -111,9 +115,18 @@ func isFile(path string) bool {
 // text returns the text of n with white space collapsed; block elements
 // and <br> separate words, inline ones do not.
 func text(n *html.Node) string {
+	return textUpTo(n, -1)
+}
+
+// textUpTo is text reading at most about limit bytes of n (all of it when
+// limit is negative), for callers that only need a short prefix.
+func textUpTo(n *html.Node, limit int) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if limit >= 0 && b.Len() > limit {
+			return
+		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 			return

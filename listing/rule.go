@@ -73,9 +73,11 @@ func (p *page) ruleLinks(r *Rule) ([]Link, error) {
 		box := s.Get(0)
 		a := box
 		if a.DataAtom != atom.A || attr(a, "href") == "" {
-			if a = s.FindMatcher(goquery.Single("a[href]")).Get(0); a == nil {
+			first := s.FindMatcher(goquery.Single("a[href]"))
+			if first.Length() == 0 {
 				return
 			}
+			a = first.Get(0)
 		}
 		if u := p.resolve(attr(a, "href")); u != "" {
 			ms = append(ms, match{anchor{node: a, url: u}, box})

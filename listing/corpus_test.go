@@ -1,0 +1,123 @@
+package listing_test
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/refeed/refeed/listing"
+)
+
+// corpusDir returns ../shared/corpus/sub beside the repository root (the
+// folder holding go.mod), skipping the test when it is absent.
+func corpusDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the package: cannot locate ../shared/corpus")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "corpus", sub)
+	if _, err := os.Stat(c); err != nil {
+		t.Skipf("corpus not available at %s (it lives beside the repository as shared/corpus)", c)
+	}
+	return c
+}
+
+// Bounds on what the heuristics take from article pages, which are not
+// listings: related and sidebar links should mostly be recognised as
+// chrome. A few sites (cbsnews.com) end every article with a genuine
+// list of 50 latest stories, hence the loose per-page bound. Measured
+// when written: median 2, p90 11, max 55.
+const (
+	maxArticleLinks       = 100
+	maxArticleLinksMedian = 5
+	maxArticleLinksP90    = 20
+)
+
+// TestFind_ArticlePages runs the heuristics over the article pages of the
+// scrapinghub corpus. They are not listings, so the test only checks that
+// Find never fails other than with ErrNoLinks, never returns a link to
+// the page itself, and returns few links.
+func TestFind_ArticlePages(t *testing.T) {
+	dir := corpusDir(t, "scrapinghub-dev")
+	truth := map[string]struct {
+		URL string `json:"url"`
+	}{}
+	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &truth); err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no pages in %s: %v", dir, err)
+	}
+	var counts []int
+	for _, p := range paths {
+		id := strings.TrimSuffix(filepath.Base(p), ".html.gz")
+		page := mustURL(t, truth[id].URL)
+		links, err := listing.Find(gunzip(t, p), page, nil, 1000)
+		if err != nil && !errors.Is(err, listing.ErrNoLinks) {
+			t.Errorf("%s: %v", id, err)
+		}
+		for _, l := range links {
+			if l.URL == page.String() {
+				t.Errorf("%s: the page links itself: %+v", id, l)
+			}
+		}
+		if len(links) > maxArticleLinks {
+			t.Errorf("%s (%s): %d links from an article page, want at most %d", id, page, len(links), maxArticleLinks)
+		}
+		counts = append(counts, len(links))
+	}
+	slices.Sort(counts)
+	none := 0
+	for _, n := range counts {
+		if n == 0 {
+			none++
+		}
+	}
+	median, p90 := counts[len(counts)/2], counts[len(counts)*9/10]
+	t.Logf("%d article pages: links per page median %d, p90 %d, max %d; %d pages with none",
+		len(counts), median, p90, counts[len(counts)-1], none)
+	if median > maxArticleLinksMedian || p90 > maxArticleLinksP90 {
+		t.Errorf("links per article page: median %d, p90 %d; want at most %d and %d",
+			median, p90, maxArticleLinksMedian, maxArticleLinksP90)
+	}
+}
+
+func gunzip(t testing.TB, path string) io.Reader {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.NewReader(string(b))
+}
