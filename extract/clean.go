@@ -165,7 +165,11 @@ func conditionalTag(a atom.Atom) bool {
 // looksLikeChrome applies Readability-style tests to a block: negative
 // class hints, link lists, image galleries without text, forms, embeds.
 func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
-	weight := c.hints.of(n).weight
+	h := c.hints.of(n)
+	if h.embed {
+		return false // an embedded post quotes a source
+	}
+	weight := h.weight
 	if weight < 0 {
 		return true
 	}

@@ -68,11 +68,12 @@ type hint struct {
 	unlikely bool // chrome, unless rescued
 	strong   bool // chrome, even when rescued
 	hidden   bool
+	embed    bool // an embedded post or tweet
 }
 
 // wordHint is what one class name or id says.
 type wordHint struct {
-	negative, positive, unlikely, strong, maybe, hidden bool
+	negative, positive, unlikely, strong, maybe, hidden, embed bool
 }
 
 func (w *wordHint) or(o wordHint) {
@@ -82,6 +83,7 @@ func (w *wordHint) or(o wordHint) {
 	w.strong = w.strong || o.strong
 	w.maybe = w.maybe || o.maybe
 	w.hidden = w.hidden || o.hidden
+	w.embed = w.embed || o.embed
 }
 
 // hints classifies class names and ids, remembering each distinct name:
@@ -111,6 +113,7 @@ func (h *hints) of(n *html.Node) hint {
 		unlikely: w.strong || w.unlikely && !w.maybe,
 		strong:   w.strong,
 		hidden:   w.hidden,
+		embed:    w.embed,
 	}
 	if w.negative {
 		v.weight -= 25
@@ -133,6 +136,10 @@ func (h *hints) word(name string) wordHint {
 		strong:   containsAny(s, strongHints[:]),
 		maybe:    containsAny(s, maybeHints[:]),
 		hidden:   containsAny(s, hiddenHints[:]),
+	}
+	if strings.Contains(s, "embed") {
+		// An embedded post or tweet ("social-media-embed") quotes a source.
+		v.negative, v.unlikely, v.strong, v.embed = false, false, false, true
 	}
 	h.memo[name] = v
 	return v
