@@ -46,6 +46,8 @@ func TestReadMetadataTitle(t *testing.T) {
 		{"og:title that is only the site name", `<title>انقطاع الكهرباء في البصرة - المربد</title><meta property="og:site_name" content="المربد"><meta property="og:title" content="المربد"><h1>انقطاع الكهرباء في البصرة</h1>`, "انقطاع الكهرباء في البصرة"},
 		{"truncated json-ld headline", `<meta property="og:title" content="A very long headline about the budget that the site cut short for search engines"><script type="application/ld+json">{"@type":"NewsArticle","headline":"A very long headline about the budget that the site cut…"}</script>`, "A very long headline about the budget that the site cut short for search engines"},
 		{"title that is only the site name", `<title>Example News</title><meta property="og:site_name" content="Example News"><h1>Storm hits the coast</h1>`, "Storm hits the coast"},
+		{"generic title on every page", `<title>شبكة أخبار العراق</title><body><h1>افتتاح جسر جديد على نهر دجلة</h1></body>`, "افتتاح جسر جديد على نهر دجلة"},
+		{"short title kept over a longer h1 that contains it", `<title>Flood</title><body><h1>Flood hits the lower town</h1></body>`, "Flood"},
 		{"h1 when nothing else", `<body><h1>Only a heading</h1></body>`, "Only a heading"},
 		{"double-escaped entities", `<meta property="og:title" content="Tom &amp;amp; Jerry &amp;quot;return&amp;quot;">`, `Tom & Jerry "return"`},
 		{"whitespace collapsed", "<title>  Budget\n\t passes  </title>", "Budget passes"},

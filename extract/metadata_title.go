@@ -40,7 +40,10 @@ func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL
 		return t // a known site name was removed
 	}
 	if docTitle != "" && !isSiteName(docTitle, names) {
-		t, _ := splitTitle(docTitle, h1)
+		t, dropped := splitTitle(docTitle, h1)
+		if len(dropped) == 0 && genericTitle(t, h1) {
+			return h1
+		}
 		return t
 	}
 	if ld.Headline != "" {
@@ -50,6 +53,28 @@ func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL
 		return h1
 	}
 	return docTitle
+}
+
+// genericTitle reports whether a <title> without separators looks like
+// the same text on every page of the site (its name) rather than this
+// page's headline: the h1 is a longer headline of three words or more
+// that shares no word with it.
+func genericTitle(t, h1 string) bool {
+	if countWords(h1) < 3 || len(titleKey(h1)) <= len(titleKey(t)) {
+		return false
+	}
+	words := make(map[string]bool)
+	for _, w := range strings.Fields(t) {
+		if k := titleKey(w); k != "" {
+			words[k] = true
+		}
+	}
+	for _, w := range strings.Fields(h1) {
+		if words[titleKey(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // titleSiteNames returns the site's names as folded keys: the declared
