@@ -32,7 +32,7 @@ var strongHints = [...]string{
 	"subscribe", "cookie", "outbrain", "taboola", "recommend", "mostread",
 	"most-read", "most_read", "ticker", "telegram", "whatsapp", "breadcrumb",
 	"advert", "sponsor", "gdpr", "consent", "popup", "follow-us", "tooltip",
-	"popover", "hovercard", "rollover",
+	"popover", "hovercard",
 }
 
 // maybeHints rescue an element that also matches an unlikely word.

@@ -53,7 +53,7 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 		removeNode(c)
 		return
 	}
-	if p.isChrome(c, inTable) {
+	if p.isChrome(c, inTable) || c.DataAtom == atom.Span && isHoverCard(c) {
 		p.chrome[c] = true
 	}
 	switch c.DataAtom {
@@ -189,4 +189,40 @@ func nextElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// isHoverCard reports whether span n holds a picture and several links
+// while no inner span does: a card that pops up over a name in running
+// text. The name itself, outside the card, stays.
+func isHoverCard(n *html.Node) bool {
+	if !cardLike(n) {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Span && cardLike(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func cardLike(n *html.Node) bool {
+	imgs, links := 0, 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Img:
+				imgs++
+			case atom.A:
+				links++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return imgs > 0 && links >= 2
 }
