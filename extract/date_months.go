@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -31,23 +32,27 @@ var monthNames = map[string]int{
 	"يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
 }
 
-// monthPattern is the regexp alternation of all month names, longest
-// first so that "ابريل" is tried before "اب" and "march" before "mar".
-func monthPattern() string {
-	names := make([]string, 0, len(monthNames))
-	for n := range monthNames {
-		names = append(names, n)
+// monthPattern is the regexp alternation of all month names.
+func monthPattern() string { return alternation(monthNames) }
+
+// alternation returns the names as a regexp alternation, longest first so
+// that "ابريل" is tried before "اب" and "march" before "mar", with the
+// space inside two-word names matching any run of spaces.
+func alternation(names map[string]int) string {
+	list := make([]string, 0, len(names))
+	for n := range names {
+		list = append(list, n)
 	}
-	slices.SortFunc(names, func(a, b string) int {
+	slices.SortFunc(list, func(a, b string) int {
 		if len(a) != len(b) {
 			return len(b) - len(a)
 		}
 		return strings.Compare(a, b)
 	})
-	for i, n := range names {
-		names[i] = strings.ReplaceAll(n, " ", `\s+`)
+	for i, n := range list {
+		list[i] = strings.ReplaceAll(regexp.QuoteMeta(n), " ", `\s+`)
 	}
-	return strings.Join(names, "|")
+	return strings.Join(list, "|")
 }
 
 // monthNumber returns the month of a matched name, folding case and the

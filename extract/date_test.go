@@ -137,3 +137,27 @@ func TestCutDate(t *testing.T) {
 		}
 	}
 }
+
+func TestJalaliDates(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"سه‌شنبه ۲۹ بهمن ۱۳۹۸", day(2020, 2, 18)}, // khabaronline, htmldate set
+		{"۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", time.Date(2020, 2, 18, 6, 55, 0, 0, time.UTC)},
+		{"1 فروردین 1399", day(2020, 3, 20)},
+		{"1 فروردین 1403", day(2024, 3, 20)},
+		{"10 دی 1402", day(2023, 12, 31)},
+		{"30 اسفند 1395", day(2017, 3, 20)}, // leap year
+		{"7 آذر 1404", day(2025, 11, 28)},
+		{"31 مهر 1400", time.Time{}}, // the second half-year has 30-day months
+		{"5 تیر 1200", time.Time{}},  // out of range
+	}
+	for _, tt := range tests {
+		got, ok := findDateInText(tt.in, true)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+			t.Errorf("findDateInText(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
+		}
+	}
+}

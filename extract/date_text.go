@@ -59,7 +59,12 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 	}
 	// The regexps are slow on text without a date (a month alternation
 	// tried at every byte); cheap scans decide which ones can match.
-	latin, arabic := monthNamesIn(s)
+	latin, arabic, jalali := monthNamesIn(s)
+	if jalali {
+		if m := locateJalali(s); m != nil {
+			best = m
+		}
+	}
 	if latin || arabic {
 		if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
 			consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[4]:loc[5]]), digitsToInt(s[loc[2]:loc[3]]))
@@ -129,9 +134,9 @@ func digitsToInt(s string) int {
 // isASCIIDigit reports whether c is an ASCII digit.
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// monthNamesIn reports whether a word of folded text s is a Latin or an
-// Arabic month name (or the first word of a two-word one).
-func monthNamesIn(s string) (latin, arabic bool) {
+// monthNamesIn reports whether a word of folded text s is a Latin, an
+// Arabic (or the first word of a two-word one) or a Solar Hijri month name.
+func monthNamesIn(s string) (latin, arabic, jalali bool) {
 	var buf [24]byte
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -164,10 +169,13 @@ func monthNamesIn(s string) (latin, arabic bool) {
 					arabic = true
 				}
 			}
+			if _, ok := jalaliMonths[string(w)]; ok {
+				jalali = true
+			}
 		}
 		i = j
 	}
-	return latin, arabic
+	return latin, arabic, jalali
 }
 
 // hasNumericDate reports whether s has a digit, a date separator and a
