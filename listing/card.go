@@ -2,7 +2,6 @@ package listing
 
 import (
 	"strings"
-	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -153,24 +152,4 @@ func (p *page) image(a, card *html.Node) string {
 		}
 	}
 	return ""
-}
-
-// dateLayouts are the forms of <time datetime> values accepted.
-var dateLayouts = []string{
-	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
-}
-
-// published returns the date of the first <time datetime> in the card.
-func published(card *html.Node) time.Time {
-	t := findFirst(card, func(c *html.Node) bool { return c.DataAtom == atom.Time && attr(c, "datetime") != "" })
-	if t == nil {
-		return time.Time{}
-	}
-	v := strings.TrimSpace(attr(t, "datetime"))
-	for _, layout := range dateLayouts {
-		if d, err := time.Parse(layout, v); err == nil {
-			return d.UTC()
-		}
-	}
-	return time.Time{}
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // candidate is a link that may be an article, with what was found about it.
@@ -57,13 +58,34 @@ func (p *page) candidates() []candidate {
 			continue
 		}
 		sh := urlShape(a.url)
-		if sh.listing {
+		if sh.listing || inProse(a.node) {
 			continue
 		}
 		out = append(out, candidate{anchor: a, shape: sh})
 	}
 	return out
 }
+
+// inProse reports a link inside running text: a paragraph whose text is
+// more than twice the link's. Listings put headlines in headings and list
+// items; a link in a sentence cites something (and on an article page
+// would be taken for a headline).
+func inProse(a *html.Node) bool {
+	n := a.Parent
+	for range 3 {
+		if n == nil || n.Type != html.ElementNode {
+			return false
+		}
+		if n.DataAtom == atom.P {
+			return utf8.RuneCountInString(textUpTo(n, maxProse)) > 2*utf8.RuneCountInString(text(a))
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// maxProse bounds the bytes of a paragraph read by inProse.
+const maxProse = 2000
 
 func anchorsOf(cs []candidate) []anchor {
 	out := make([]anchor, len(cs))
@@ -136,6 +158,6 @@ func (p *page) link(c candidate) Link {
 		URL:       c.url,
 		Title:     c.title,
 		Image:     p.image(c.node, c.card),
-		Published: published(c.card),
+		Published: published(c.node, c.card),
 	}
 }

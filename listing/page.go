@@ -17,7 +17,7 @@ import (
 type page struct {
 	doc  *goquery.Document
 	base *url.URL // <base href> resolved, else the page URL
-	self string   // the page's own canonical URL
+	self string   // the page's own canonical URL, as docKey gives it
 	site string   // registrable domain of the page ("alsumaria.tv")
 }
 
@@ -29,7 +29,7 @@ func newPage(doc *goquery.Document, pageURL *url.URL) *page {
 		}
 	}
 	if c, err := feeds.CanonicalURL(pageURL.String(), ""); err == nil {
-		p.self = c
+		p.self = docKey(c)
 		if u, err := url.Parse(c); err == nil {
 			p.site = siteOf(u.Hostname())
 		}
@@ -79,9 +79,17 @@ func (p *page) sameSite(c string) bool {
 	return err == nil && p.site != "" && siteOf(u.Hostname()) == p.site
 }
 
+// docKey reduces a canonical URL to what tells documents apart: no
+// scheme, no leading "www.", so that an http link on an https page is
+// still the page itself.
+func docKey(c string) string {
+	_, rest, _ := strings.Cut(c, "://")
+	return strings.TrimPrefix(rest, "www.")
+}
+
 // isHome reports whether c is the page itself or a site's front page.
 func (p *page) isHome(c string) bool {
-	if c == p.self {
+	if docKey(c) == p.self {
 		return true
 	}
 	u, err := url.Parse(c)

@@ -98,7 +98,7 @@ func (p *page) ruleLinks(r *Rule) ([]Link, error) {
 		if t == "" {
 			continue
 		}
-		links = append(links, Link{URL: m.url, Title: t, Image: p.image(m.node, card), Published: published(card)})
+		links = append(links, Link{URL: m.url, Title: t, Image: p.image(m.node, card), Published: published(m.node, card)})
 	}
 	return links, nil
 }

@@ -1,0 +1,131 @@
+package listing
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// dateLayouts are the forms of <time datetime> values accepted.
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+}
+
+// maxDateText bounds the bytes of a card read for a date written as text.
+const maxDateText = 1000
+
+// published returns the date shown in a link's card: the first <time
+// datetime>, else a date written in the card's text ("2025/03/10 -
+// 10:15", "10 آذار 2025"). A card that is the link itself has no room
+// for a date beside the headline, so its text is not searched. Text
+// dates carry no zone and are taken as UTC.
+func published(a, card *html.Node) time.Time {
+	t := findFirst(card, func(c *html.Node) bool { return c.DataAtom == atom.Time && attr(c, "datetime") != "" })
+	if t != nil {
+		v := strings.TrimSpace(attr(t, "datetime"))
+		for _, layout := range dateLayouts {
+			if d, err := time.Parse(layout, v); err == nil {
+				return d.UTC()
+			}
+		}
+	}
+	if card == a {
+		return time.Time{}
+	}
+	return textDate(textUpTo(card, maxDateText))
+}
+
+// Dates written as text: year first ("2025/03/10 10:15", "2025-03-10"),
+// day first ("10/03/2025 - 10:15", "10.3.2025") or day, month name, year
+// ("10 آذار 2025", "١٠ مارس، ٢٠٢٥", "10 March 2025"). The American
+// month-first form ("March 10, 2025") is left out: Arabic sites do not
+// use it.
+var (
+	yearFirst = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D{1,5}(\d{1,2}):(\d{2}))?`)
+	dayFirst  = regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\D{1,5}(\d{1,2}):(\d{2}))?`)
+	monthName = regexp.MustCompile(`(?:^|\s)(\d{1,2})\s+(\pL+(?:\s\pL+)?)(?:\s*/\s*\pL+)?\s*[,،]?\s+(\d{4})`)
+)
+
+// textDate finds the first date written in s, or returns zero.
+func textDate(s string) time.Time {
+	s = asciiDigits(s)
+	if m := yearFirst.FindStringSubmatch(s); m != nil {
+		if d, ok := makeDate(m[1], m[2], m[3], m[4], m[5]); ok {
+			return d
+		}
+	}
+	if m := dayFirst.FindStringSubmatch(s); m != nil {
+		if d, ok := makeDate(m[3], m[2], m[1], m[4], m[5]); ok {
+			return d
+		}
+	}
+	for _, m := range monthName.FindAllStringSubmatch(s, 3) {
+		if month := monthNumber(m[2]); month > 0 {
+			if d, ok := makeDate(m[3], strconv.Itoa(month), m[1], "", ""); ok {
+				return d
+			}
+		}
+	}
+	return time.Time{}
+}
+
+// makeDate builds a UTC time from decimal parts, rejecting impossible
+// dates (a 31st of February, month 13) and years outside 1995–2100.
+func makeDate(year, month, day, hour, minute string) (time.Time, bool) {
+	y, _ := strconv.Atoi(year)
+	mo, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
+	h, mi := 0, 0
+	if hour != "" {
+		h, _ = strconv.Atoi(hour)
+		mi, _ = strconv.Atoi(minute)
+		if h > 23 || mi > 59 {
+			h, mi = 0, 0
+		}
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, 0, 0, time.UTC)
+	if y < 1995 || y > 2100 || t.Month() != time.Month(mo) || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// asciiDigits maps Arabic-Indic and Extended Arabic-Indic digits to ASCII.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+}
+
+// months maps month names, with the alef forms unified, to numbers: the
+// Syriac names used in Iraq and the Levant, the Egyptian ones, English.
+var months = map[string]int{
+	"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+	"تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// monthNumber returns the month a name (one or two words) stands for, or 0.
+func monthNumber(name string) int {
+	name = strings.ToLower(strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا").Replace(name))
+	if m, ok := months[name]; ok {
+		return m
+	}
+	first, _, _ := strings.Cut(name, " ")
+	return months[first]
+}
