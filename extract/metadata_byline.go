@@ -73,13 +73,9 @@ func bylineByMarkup(body *html.Node) string {
 // isBylineElement reports whether the element is marked as a byline.
 // Comment forms do not count: their "author" field is the reader's name.
 func isBylineElement(n *html.Node) bool {
-	if inForm(n) {
-		return false
-	}
-	if attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") {
-		return true
-	}
-	return containsAnyASCIIFold(attrOf(n, "class"), bylineWords) || containsAnyASCIIFold(attrOf(n, "id"), bylineWords)
+	marked := attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") ||
+		containsAnyASCIIFold(attrOf(n, "class"), bylineWords) || containsAnyASCIIFold(attrOf(n, "id"), bylineWords)
+	return marked && !inForm(n) // checked last: it climbs to the root
 }
 
 // inForm reports whether n is a form control or sits inside a form.
