@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -128,28 +129,53 @@ func (h *hints) word(name string) wordHint {
 	if v, ok := h.memo[name]; ok {
 		return v
 	}
-	s := strings.ToLower(name)
-	v := wordHint{
-		negative: containsAny(s, negativeHints[:]),
-		positive: containsAny(s, positiveHints[:]),
-		unlikely: containsAny(s, unlikelyHints[:]),
-		strong:   containsAny(s, strongHints[:]),
-		maybe:    containsAny(s, maybeHints[:]),
-		hidden:   containsAny(s, hiddenHints[:]),
-	}
-	if strings.Contains(s, "embed") {
+	v := hintMatcher().match(strings.ToLower(name))
+	if v.embed {
 		// An embedded post or tweet ("social-media-embed") quotes a source.
-		v.negative, v.unlikely, v.strong, v.embed = false, false, false, true
+		v.negative, v.unlikely, v.strong = false, false, false
 	}
 	h.memo[name] = v
 	return v
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
+// matcher finds the hint words inside a class name in one scan: it indexes
+// every word by its first three bytes, so each position of the name costs
+// one map lookup instead of one substring search per word.
+type matcher struct {
+	byPrefix map[string][]hintWord
+}
+
+type hintWord struct {
+	word string
+	set  func(*wordHint)
+}
+
+// hintMatcher is built once; it is never modified afterwards.
+var hintMatcher = sync.OnceValue(func() *matcher {
+	m := &matcher{byPrefix: make(map[string][]hintWord)}
+	add := func(words []string, set func(*wordHint)) {
+		for _, w := range words {
+			m.byPrefix[w[:3]] = append(m.byPrefix[w[:3]], hintWord{w, set})
 		}
 	}
-	return false
+	add(negativeHints[:], func(v *wordHint) { v.negative = true })
+	add(positiveHints[:], func(v *wordHint) { v.positive = true })
+	add(unlikelyHints[:], func(v *wordHint) { v.unlikely = true })
+	add(strongHints[:], func(v *wordHint) { v.strong = true })
+	add(maybeHints[:], func(v *wordHint) { v.maybe = true })
+	add(hiddenHints[:], func(v *wordHint) { v.hidden = true })
+	add([]string{"embed"}, func(v *wordHint) { v.embed = true })
+	return m
+})
+
+func (m *matcher) match(s string) wordHint {
+	var v wordHint
+	for i := 0; i+3 <= len(s); i++ {
+		for _, w := range m.byPrefix[s[i:i+3]] {
+			if strings.HasPrefix(s[i:], w.word) {
+				w.set(&v)
+			}
+		}
+	}
+	return v
 }
