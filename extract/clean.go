@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -150,7 +152,16 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 	if hasChromePrefixNorm(text) {
 		return false
 	}
-	return n.DataAtom != atom.H1 && (c.title == "" || text != c.title)
+	return n.DataAtom != atom.H1 && !c.isHeadline(text)
+}
+
+// isHeadline reports whether normalised text repeats the headline, also
+// when the page title around it carries the site's name.
+func (c *cleaner) isHeadline(text string) bool {
+	if c.title == "" || text == "" {
+		return false
+	}
+	return text == c.title || 2*len(text) >= len(c.title) && strings.Contains(c.title, text)
 }
 
 func conditionalTag(a atom.Atom) bool {

@@ -136,7 +136,7 @@ func trailingChrome(b block) bool {
 		return true
 	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
 		return true
-	case b.chars <= maxCallChars && isCallToAction(b.norm):
+	case b.chars <= maxCallChars && (isCallToAction(b.norm) || isAuthorBio(b.norm)):
 		return true
 	}
 	return b.linkHeavy() && b.chars < 200
@@ -227,4 +227,29 @@ var dateWords = map[string]bool{
 	"الخميس": true, "الجمعه": true, "السبت": true, "صباحا": false, "مساء": false,
 	"ص": false, "م": false, "تاريخ": true, "النشر": true, "نشر": true, "في": false,
 	"اخر": false, "تحديث": true, "بتاريخ": true, "محدثه": true,
+}
+
+// bioWords name the trade of the author a closing bio line describes.
+var bioWords = [...]string{
+	"reporter", "writer", "editor", "journalist", "correspondent",
+	"contributor", "columnist", "author of", "staff writer", "producer",
+}
+
+// isAuthorBio reports whether normalised text is a closing line about the
+// author: "Jane Doe is a reporter covering …".
+func isAuthorBio(norm string) bool {
+	i := strings.Index(norm, " is a ")
+	if i < 0 {
+		i = strings.Index(norm, " is an ")
+	}
+	if i < 0 || i > 60 {
+		return false
+	}
+	rest := norm[i:]
+	for _, w := range bioWords {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
 }
