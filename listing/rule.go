@@ -79,7 +79,7 @@ func (p *page) ruleLinks(r *Rule) ([]Link, error) {
 			}
 			a = first.Get(0)
 		}
-		if u := p.resolve(attr(a, "href")); u != "" {
+		if u := p.resolve(attr(a, "href")); u != "" && !p.isHome(u) {
 			ms = append(ms, match{anchor{node: a, url: u}, box})
 		}
 	})

@@ -66,6 +66,13 @@ func TestFind_Rule(t *testing.T) {
 			},
 		},
 		{
+			// The front page is never an item, even when selected.
+			name: "logo link selected", links: "a.logo, section.latest li:first-child a",
+			want: []string{
+				news("100247/%D8%A7%D9%84%D8%AA%D8%B1%D8%A8%D9%8A%D8%A9-%D8%AA%D8%B9%D9%84%D9%86") + " | التربية تعلن جدول الامتحانات الوزارية للمرحلة الإعدادية",
+			},
+		},
+		{
 			// A title selector that matches nothing falls back to the
 			// headline heuristics; the ticker has no images or dates.
 			name: "title selector missing", links: ".breaking-ticker li", title: ".nope",

@@ -128,9 +128,10 @@ func listingSegment(seg string, more bool) bool {
 }
 
 // queryShape generalises a query to its sorted keys with the kind of
-// value ("?id=n"). article reports an id-like key with a number
-// (index.php?id=12345, ?p=99); listing a tag, category, author, search or
-// page parameter.
+// value ("?id=n"). article reports an article id: a number under an
+// id-like key (index.php?id=12345, ?p=99), or any number of 5+ digits
+// (al-Mada's view.php?cat=268767 is an article, cat=2 a category).
+// listing reports a tag, category, author, search or page parameter.
 func queryShape(q url.Values) (tpl string, article, listing bool) {
 	if len(q) == 0 {
 		return "", false, false
@@ -142,16 +143,15 @@ func queryShape(q url.Values) (tpl string, article, listing bool) {
 	sort.Strings(keys)
 	var b strings.Builder
 	for i, k := range keys {
-		v := q.Get(k)
-		lk := strings.ToLower(k)
+		v, lk := q.Get(k), strings.ToLower(k)
 		kind := "t"
 		if allDigits(v) {
 			kind = "n"
-			article = article || idKey(lk)
+			article = article || idKey(lk) || len(v) >= 5
 		}
 		switch lk {
 		case "tag", "tags", "cat", "category", "catid", "cat_id", "author", "s", "q", "search", "page", "paged", "lang":
-			listing = true
+			listing = listing || !(kind == "n" && len(v) >= 5)
 		}
 		sep := "&"
 		if i == 0 {

@@ -17,6 +17,8 @@ func TestURLShape(t *testing.T) {
 		{"https://a.example/index.php?id=145690", "t.php?id=n", true, false},
 		{"https://a.example/index.php?cat=2", "t.php?cat=n", false, true},
 		{"https://a.example/index.php?cat=2&id=145690", "t.php?cat=n&id=n", true, false},
+		{"https://a.example/view.php?cat=268767", "t.php?cat=n", true, false},
+		{"https://a.example/index.php?cat=2&page=3", "t.php?cat=n&page=n", false, true},
 		{"https://a.example/NewsDetails.aspx?NewsID=88001", "t.aspx?newsid=n", true, false},
 		{"https://a.example/?p=812", "?p=n", true, false},
 		{"https://a.example/article12345.html", "i.html", true, false},
