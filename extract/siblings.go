@@ -49,6 +49,9 @@ func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold 
 	if isFigure(c, st) {
 		return true
 	}
+	if bonus > 0 && st.chars > minProseChars && st.linkDensity() < 0.25 {
+		return true // another chunk of an article split into same-class blocks
+	}
 	if c.DataAtom != atom.P && !isScorable(c.DataAtom, st.hasBlock) {
 		return false // only paragraphs, and blocks of text acting as one
 	}
