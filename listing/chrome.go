@@ -20,11 +20,11 @@ type anchor struct {
 // resolved and marked when it sits inside page chrome.
 func (p *page) anchors() []anchor {
 	var out []anchor
-	var walk func(n *html.Node, chrome, inArticle bool)
-	walk = func(n *html.Node, chrome, inArticle bool) {
+	var walk func(n *html.Node, chrome, inContent bool)
+	walk = func(n *html.Node, chrome, inContent bool) {
 		if n.Type == html.ElementNode {
-			chrome = chrome || isChrome(n, inArticle)
-			inArticle = inArticle || isArticle(n)
+			chrome = chrome || isChrome(n, inContent)
+			inContent = inContent || isContent(n)
 			if n.DataAtom == atom.A {
 				if href := attr(n, "href"); href != "" {
 					out = append(out, anchor{node: n, url: p.resolve(href), chrome: chrome})
@@ -32,7 +32,7 @@ func (p *page) anchors() []anchor {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, chrome, inArticle)
+			walk(c, chrome, inContent)
 		}
 	}
 	walk(p.doc.Get(0), false, false)
@@ -41,16 +41,17 @@ func (p *page) anchors() []anchor {
 
 // isChrome reports whether element n is site navigation or a box of
 // links that are not the listing: by tag, ARIA role, class or id, or by
-// a heading such as "الأكثر قراءة" (most read). inArticle says n is inside
-// an article card, where <header> holds the headline.
-func isChrome(n *html.Node, inArticle bool) bool {
+// a heading such as "الأكثر قراءة" (most read). inContent says n is
+// inside the page's content (main, a section, an article card), where a
+// <header> holds a headline rather than the site's masthead.
+func isChrome(n *html.Node, inContent bool) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article:
 		return false
 	case atom.Nav, atom.Menu, atom.Footer, atom.Aside:
 		return true
 	case atom.Header:
-		if !inArticle {
+		if !inContent {
 			return true
 		}
 	}
@@ -58,15 +59,17 @@ func isChrome(n *html.Node, inArticle bool) bool {
 	case "navigation", "banner", "contentinfo", "menu", "menubar", "search", "complementary":
 		return true
 	}
-	if chromeNames(attr(n, "class")+" "+attr(n, "id"), inArticle) && !holdsArticles(n) {
+	if chromeNames(attr(n, "class")+" "+attr(n, "id"), inContent) && !holdsArticles(n) {
 		return true
 	}
 	return hasChromeHeading(n)
 }
 
-// isArticle reports whether n is an article card.
-func isArticle(n *html.Node) bool {
-	if n.DataAtom == atom.Article {
+// isContent reports whether n holds page content: <main>, <article>,
+// <section> or an element whose class names an article card.
+func isContent(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Main, atom.Article, atom.Section:
 		return true
 	}
 	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
@@ -92,12 +95,12 @@ var chromeWords = map[string]bool{
 }
 
 // chromeNames reports whether a class or id list names page chrome. The
-// word "header" counts only outside article cards ("entry-header" holds a
+// word "header" counts only outside the content ("entry-header" holds a
 // headline).
-func chromeNames(names string, inArticle bool) bool {
+func chromeNames(names string, inContent bool) bool {
 	for _, tok := range strings.Fields(strings.ToLower(names)) {
 		for _, w := range splitWords(tok) {
-			if chromeWords[w] || (w == "header" && !inArticle) {
+			if chromeWords[w] || (w == "header" && !inContent) {
 				return true
 			}
 		}

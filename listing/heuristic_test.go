@@ -61,6 +61,14 @@ func TestFind_Heuristics(t *testing.T) {
 			want: []string{"https://news.example/p/abc", "https://news.example/p/def", "https://news.example/p/ghi"},
 		},
 		{
+			name:    "a header inside a section holds a headline, the masthead does not",
+			pageURL: "https://news.example/",
+			html: `<header><a href="/news/99999/promo">` + headline("إعلان") + `</a></header>
+				<section><header><h2><a href="/news/12345/lead">` + headline("الرئيس") + `</a></h2></header>
+				<a href="/news/12344/b">` + headline("ب") + `</a></section>`,
+			want: []string{"https://news.example/news/12345/lead", "https://news.example/news/12344/b"},
+		},
+		{
 			name:    "a year archive is not an article id",
 			pageURL: "https://news.example/",
 			html: `<main><a href="/news/12345/a">` + headline("أ") + `</a><a href="/news/12346/b">` + headline("ب") + `</a>
