@@ -47,9 +47,12 @@ type cleaner struct {
 	urls        *resolver
 }
 
-// clean cleans the children of n and returns n's tally.
+// clean cleans the children of n and returns n's tally. A chrome title
+// ("Related", "Don't miss") that opens n marks all of n as a chrome box;
+// one that comes after text drops only itself and the links that follow.
 func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	var t tally
+	dropLinks := false
 	for ch := n.FirstChild; ch != nil; {
 		next := ch.NextSibling
 		switch ch.Type {
@@ -59,13 +62,24 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 			t.commas += commas
 		case html.ElementNode:
 			ct, keep := c.element(ch, inFigure)
+			if keep && dropLinks && ct.chars > 0 && ct.linkChars*2 >= ct.chars {
+				keep = false
+			} else if keep && ct.chars > 0 {
+				dropLinks = false
+			}
 			if keep {
 				t.add(ct)
 			} else {
 				n.RemoveChild(ch)
 			}
 			// A chrome marker found inside a box stops at the box.
-			t.chromeTitle = t.chromeTitle || ct.chromeTitle && !(keep && isBox(ch.DataAtom))
+			if ct.chromeTitle && !(keep && isBox(ch.DataAtom)) {
+				if t.chars == 0 {
+					t.chromeTitle = true
+				} else {
+					dropLinks = true
+				}
+			}
 		default:
 			n.RemoveChild(ch)
 		}
