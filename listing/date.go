@@ -19,9 +19,10 @@ var dateLayouts = []string{
 const maxDateText = 1000
 
 // published returns the date shown in a link's card: the first <time
-// datetime>, else a date written in the card's text ("2025/03/10 -
-// 10:15", "10 آذار 2025"). A card that is the link itself has no room
-// for a date beside the headline, so its text is not searched. Text
+// datetime>, else a date written in the card's text outside its headings
+// ("2025/03/10 - 10:15", "10 آذار 2025"), so that a date in a headline
+// is not taken for the publication date. A bare link (the card is the
+// link and holds no heading) is all headline and is not searched. Text
 // dates carry no zone and are taken as UTC.
 func published(a, card *html.Node) time.Time {
 	t := findFirst(card, func(c *html.Node) bool { return c.DataAtom == atom.Time && attr(c, "datetime") != "" })
@@ -33,10 +34,10 @@ func published(a, card *html.Node) time.Time {
 			}
 		}
 	}
-	if card == a {
+	if card == a && findFirst(a, isHeading) == nil {
 		return time.Time{}
 	}
-	return textDate(textUpTo(card, maxDateText))
+	return textDate(textSkipping(card, maxDateText, isHeading))
 }
 
 // Dates written as text: year first ("2025/03/10 10:15", "2025-03-10"),

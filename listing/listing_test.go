@@ -47,6 +47,15 @@ var fixtures = []struct {
 		},
 	},
 	{
+		name:    "arabic_slugs",
+		pageURL: "https://shafaq.example/ar/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9",
+		absent: []string{
+			"%D8%A7%D9%84%D8%A7%D9%86%D8%AA%D8%AE%D8%A7%D8%A8%D8%A7%D8%AA", // the menu's elections file
+			"page=2", "/12", // load more, a video with a short id
+			"%D9%85%D9%86-%D9%86%D8%AD%D9%86", "%D8%A7%D9%84%D8%AE%D8%B5%D9%88%D8%B5%D9%8A%D8%A9", // footer
+		},
+	},
+	{
 		name:    "wordpress_category",
 		pageURL: "https://rafidain.example/category/politics/",
 		absent: []string{

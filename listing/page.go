@@ -129,6 +129,11 @@ func text(n *html.Node) string {
 // textUpTo is text reading at most about limit bytes of n (all of it when
 // limit is negative), for callers that only need a short prefix.
 func textUpTo(n *html.Node, limit int) string {
+	return textSkipping(n, limit, func(*html.Node) bool { return false })
+}
+
+// textSkipping is textUpTo leaving out the elements skip accepts.
+func textSkipping(n *html.Node, limit int, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -144,7 +149,7 @@ func textUpTo(n *html.Node, limit int) string {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			}
-			if screenReaderOnly(n) {
+			if screenReaderOnly(n) || skip(n) {
 				return
 			}
 			if !inline[n.DataAtom] {
