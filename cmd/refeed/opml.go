@@ -9,6 +9,7 @@ import (
 	iofs "io/fs"
 	"os"
 	"time"
+	"unicode/utf8"
 
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/feeds"
@@ -152,7 +153,7 @@ func planImport(old []byte, candidates []opml.Feed) (*importPlan, error) {
 	}
 	for _, f := range candidates {
 		u, err := feeds.CanonicalURL(f.XMLURL, "")
-		if err != nil {
+		if err != nil || !utf8.ValidString(f.XMLURL) {
 			p.invalid = append(p.invalid, f)
 			continue
 		}

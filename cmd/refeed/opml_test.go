@@ -5,9 +5,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/opml"
@@ -252,4 +254,43 @@ func TestSourceName(t *testing.T) {
 	if got := uniqueName(strings.Repeat("b", 64), taken); got != strings.Repeat("b", 62)+"-2" {
 		t.Errorf("uniqueName(64×b) = %q", got)
 	}
+}
+
+var sourceNameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// FuzzAppendSources checks that whatever the OPML holds, the edited config
+// still parses, keeps the sources it had, and gains the new one verbatim
+// under a valid name.
+func FuzzAppendSources(f *testing.F) {
+	existing, err := os.ReadFile(filepath.Join("testdata", "opml", "existing.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(existing, "Shafaq News", "https://shafaq.com/ar/rss", "Iraq")
+	f.Add([]byte(""), "السومرية", "https://www.alsumaria.tv/rss?a=1&b=#x", "")
+	f.Add([]byte("sources: []\n"), "a: b # c", "http://x/'\"\\n", "f/g")
+	f.Add([]byte("feeds: []\nsources:\n- name: one\n  url: u\n"), "\t-", "- item", "\n")
+	f.Fuzz(func(t *testing.T, old []byte, title, feedURL, category string) {
+		before, err := configuredSources(old)
+		if err != nil || !utf8.ValidString(feedURL) { // planImport refuses such URLs
+			return
+		}
+		name := sourceName(title, feedURL)
+		if !sourceNameRE.MatchString(name) {
+			t.Fatalf("sourceName(%q, %q) = %q, not a valid source name", title, feedURL, name)
+		}
+		added := []importedSource{{name: name, feed: opml.Feed{Title: title, XMLURL: feedURL, Category: category}}}
+		text, err := appendSources(old, added, "list.opml")
+		if err != nil {
+			return
+		}
+		after, err := configuredSources(text)
+		if err != nil {
+			t.Fatalf("edited config does not parse: %v\n%s", err, text)
+		}
+		want := append(before, configuredSource{Name: name, URL: feedURL})
+		if !slices.Equal(after, want) {
+			t.Fatalf("sources after edit = %q, want %q\n%s", after, want, text)
+		}
+	})
 }

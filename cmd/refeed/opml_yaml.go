@@ -56,7 +56,9 @@ func appendSources(old []byte, added []importedSource, from string) ([]byte, err
 	}
 	root := doc.Content[0]
 	lines := strings.SplitAfter(string(old), "\n")
-	if !strings.HasSuffix(lines[len(lines)-1], "\n") {
+	if last := lines[len(lines)-1]; last == "" {
+		lines = lines[:len(lines)-1]
+	} else if !strings.HasSuffix(last, "\n") {
 		lines[len(lines)-1] += "\n"
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -115,12 +117,13 @@ func entriesText(added []importedSource, indent, from string) string {
 	var b strings.Builder
 	for _, a := range added {
 		note := "imported from " + filepath.Base(from)
-		if a.feed.Category != "" {
-			note += ", folder " + a.feed.Category
+		if c := oneLine(a.feed.Category); c != "" {
+			note += ", folder " + c
 		}
 		if t := oneLine(a.feed.Title); t != "" {
 			note = t + " (" + note + ")"
 		}
+		note = oneLine(note) // the file name may hold a line break too
 		fmt.Fprintf(&b, "%s# %s\n%s- name: %s\n%s  url: %s\n", indent, note, indent, a.name, indent, yamlString(a.feed.XMLURL))
 		if a.feed.Language != "" {
 			fmt.Fprintf(&b, "%s  language: %s\n", indent, yamlString(a.feed.Language))
@@ -151,7 +154,15 @@ func yamlString(s string) string {
 	return strings.TrimSuffix(string(out), "\n")
 }
 
+// oneLine makes s fit in a YAML comment: valid UTF-8, printable
+// characters only, runs of white space (line breaks too) as one space.
 func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) || unicode.IsSpace(r) {
+			return r
+		}
+		return -1
+	}, strings.ToValidUTF8(s, ""))
 	return strings.Join(strings.Fields(s), " ")
 }
 
