@@ -23,6 +23,10 @@ func leafBlocks(nodes []*html.Node) []*html.Node {
 	var out []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if n.DataAtom == atom.Table {
+			out = append(out, n) // a table is trimmed whole or not at all
+			return
+		}
 		inner := false
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (!isInline(c.DataAtom) || holdsBlock(c)) {
@@ -119,7 +123,7 @@ func leadingChrome(b block) bool {
 		return false
 	}
 	switch {
-	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm):
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
 		return true
 	case b.linkHeavy() && b.chars < 80:
 		return true
@@ -132,7 +136,7 @@ func trailingChrome(b block) bool {
 		return false
 	}
 	switch {
-	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm):
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
 		return true
 	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
 		return true
@@ -252,4 +256,10 @@ func isAuthorBio(norm string) bool {
 		}
 	}
 	return false
+}
+
+// noLetters reports whether normalised text has no letters at all: a view
+// count, an id, a lone number.
+func noLetters(norm string) bool {
+	return strings.IndexFunc(norm, unicode.IsLetter) < 0
 }
