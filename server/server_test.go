@@ -76,7 +76,7 @@ func newTestServer(t *testing.T, mod func(*Options)) (*Server, string) {
 	return New(opts), dir
 }
 
-func writeFeedFile(t *testing.T, path, body string, mod time.Time) {
+func writeFeedFile(t testing.TB, path, body string, mod time.Time) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
