@@ -39,8 +39,10 @@ type Link struct {
 	Title string `json:"title"`
 	// Image is the absolute URL of the link's thumbnail, if any.
 	Image string `json:"image,omitempty"`
-	// Published is the date shown next to the link in a <time datetime>
-	// element; zero when there is none.
+	// Published is the date shown beside the link: a <time datetime> in
+	// its teaser, else a date written there as text ("2025/03/10 -
+	// 10:15", "10 آذار 2025"), which carries no zone and is taken as
+	// UTC. Zero when there is none.
 	Published time.Time `json:"published,omitzero"`
 }
 
@@ -49,7 +51,12 @@ type Link struct {
 // the longest title seen for it, at most max of them (DefaultMax when max
 // is 0 or less). pageURL is the address the page was fetched from;
 // relative links resolve against it, or against the page's <base href>.
-// A nil rule finds links heuristically. Find never closes r.
+// Find never closes r.
+//
+// A nil rule finds links heuristically (see the package comment). With a
+// rule, every link it selects is taken, on any site and of any URL shape,
+// except the page itself, the site's front page, links to files (images,
+// PDFs) and links without a title.
 //
 // The error wraps ErrNoLinks when nothing is found.
 func Find(r io.Reader, pageURL *url.URL, rule *Rule, max int) ([]Link, error) {
