@@ -24,6 +24,7 @@ var policy = sync.OnceValue(func() *bluemonday.Policy {
 	p.AllowAttrs("src", "srcset", "alt", "width", "height").OnElements("img")
 	p.AllowAttrs("colspan", "rowspan").OnElements("td", "th")
 	p.RequireParseableURLs(true)
+	p.RequireNoFollowOnLinks(false)
 	p.AllowURLSchemes("http", "https", "mailto")
 	return p
 })

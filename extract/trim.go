@@ -127,6 +127,8 @@ func leadingChrome(b block) bool {
 		return true
 	case b.linkHeavy() && b.chars < 80:
 		return true
+	case b.chars < maxBylineChars && isByline(b.norm):
+		return true
 	}
 	return b.chars < maxLabelChars && !isHeading(b.n.DataAtom) && !endsSentence(nodeText(b.n))
 }
@@ -262,4 +264,23 @@ func isAuthorBio(norm string) bool {
 // count, an id, a lone number.
 func noLetters(norm string) bool {
 	return strings.IndexFunc(norm, unicode.IsLetter) < 0
+}
+
+// maxBylineChars bounds a byline above the article.
+const maxBylineChars = 120
+
+// bylinePrefixes open bylines: "By Jane Doe", "كتب - محمد علي".
+var bylinePrefixes = [...]string{
+	"by ", "posted by ", "written by ", "words by ", "reporting by ",
+	"بقلم ", "كتب ", "كتبت ", "اعداد ", "تقرير ", "متابعه ",
+}
+
+// isByline reports whether normalised text is a byline.
+func isByline(norm string) bool {
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	return false
 }
