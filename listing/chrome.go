@@ -2,6 +2,7 @@ package listing
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -72,7 +73,7 @@ func isContent(n *html.Node) bool {
 	case atom.Main, atom.Article, atom.Section:
 		return true
 	}
-	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	for _, tok := range strings.Fields(attr(n, "class")) {
 		for _, w := range splitWords(tok) {
 			switch w {
 			case "article", "post", "entry", "card", "story":
@@ -98,7 +99,7 @@ var chromeWords = map[string]bool{
 // word "header" counts only outside the content ("entry-header" holds a
 // headline).
 func chromeNames(names string, inContent bool) bool {
-	for _, tok := range strings.Fields(strings.ToLower(names)) {
+	for _, tok := range strings.Fields(names) {
 		for _, w := range splitWords(tok) {
 			if chromeWords[w] || (w == "header" && !inContent) {
 				return true
@@ -108,9 +109,33 @@ func chromeNames(names string, inContent bool) bool {
 	return false
 }
 
-// splitWords splits a class or id name into its words at - and _.
+// splitWords splits a class or id name into its lower-cased words at -,
+// _ and camel-case humps: "most-read", "most_read" and "mostRead" all
+// give "most", "read".
 func splitWords(tok string) []string {
-	return strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' })
+	var words []string
+	start := 0
+	prevLower := false
+	for i, r := range tok {
+		switch {
+		case r == '-' || r == '_':
+			words = appendWord(words, tok[start:i])
+			start, prevLower = i+1, false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			words = appendWord(words, tok[start:i])
+			start = i
+		}
+		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	return appendWord(words, tok[start:])
+}
+
+func appendWord(words []string, w string) []string {
+	if w == "" {
+		return words
+	}
+	return append(words, strings.ToLower(w))
 }
 
 // holdsArticles reports whether n contains <main> or <article>: a page
@@ -185,7 +210,7 @@ func isHeading(n *html.Node) bool {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	}
-	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	for _, tok := range strings.Fields(attr(n, "class")) {
 		for _, w := range splitWords(tok) {
 			if w == "title" || w == "heading" || w == "headline" {
 				return true
