@@ -122,6 +122,11 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 
 // serve runs until ctx is done, then shuts down within the grace period.
 func (d *daemon) serve(ctx context.Context) error {
+	// Catch SIGHUP before anyone can learn the address and send one: its
+	// default action would kill the process.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	ln, err := net.Listen("tcp", d.opts.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -146,9 +151,6 @@ func (d *daemon) serve(ctx context.Context) error {
 	schedDone := make(chan error, 1)
 	go func() { schedDone <- d.sched.Run(runCtx, d.sources(d.cfg.Load())) }()
 
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 	var fatal error
 	for fatal == nil && runCtx.Err() == nil {
 		select {
