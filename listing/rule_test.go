@@ -2,6 +2,7 @@ package listing_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -143,5 +144,31 @@ func TestFind_RuleLiteral(t *testing.T) {
 	}
 	if _, err := listing.Find(open(t, "modern_home", false), page, &listing.Rule{Links: "li["}, 0); err == nil || errors.Is(err, listing.ErrNoLinks) {
 		t.Errorf("literal rule with a bad selector: error %v, want a selector error", err)
+	}
+}
+
+// TestFind_ConcurrentRule shares one Rule between goroutines; run it with
+// -race.
+func TestFind_ConcurrentRule(t *testing.T) {
+	rule, err := listing.CompileRule("section.top-stories article", "h3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := readFile(t, "modern_home.html")
+	u := mustURL(t, "https://www.iraqtoday.example/")
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			links, err := listing.Find(strings.NewReader(page), u, rule, 0)
+			if err == nil && len(links) != 4 {
+				err = fmt.Errorf("%d links, want 4", len(links))
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
