@@ -33,15 +33,19 @@ type Article struct {
 	Text      string // plain text of HTML, paragraphs separated by blank lines
 }
 
+// minArticleWords is the fewest words an article without a picture may
+// have: below it the page is an error page or a placeholder.
+const minArticleWords = 5
+
 // newArticle renders the content nodes into an Article.
 func newArticle(nodes []*html.Node, pageURL *url.URL, meta Metadata) (*Article, error) {
 	text := renderText(nodes)
-	if text == "" {
-		return nil, fmt.Errorf("%w: the chosen content holds no text", ErrNoArticle)
-	}
 	body, err := renderHTML(nodes)
 	if err != nil {
 		return nil, fmt.Errorf("extract: render article html: %w", err)
+	}
+	if words := len(strings.Fields(text)); words < minArticleWords && !strings.Contains(body, "<img") {
+		return nil, fmt.Errorf("%w: the best candidate holds %d words of text and no picture", ErrNoArticle, words)
 	}
 	a := &Article{
 		Title:     meta.Title,
