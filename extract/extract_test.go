@@ -88,6 +88,7 @@ func TestExtractNoArticle(t *testing.T) {
 		"",
 		"<html><body></body></html>",
 		"<html><body><script>var x = 'only script';</script><nav><a href=/>Home</a></nav></body></html>",
+		"<html><head><title>404</title></head><body><h1>404</h1><p>Page not found.</p></body></html>",
 	} {
 		_, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/"), nil)
 		if !errors.Is(err, ErrNoArticle) {
