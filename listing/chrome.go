@@ -97,13 +97,30 @@ var chromeWords = map[string]bool{
 
 // chromeNames reports whether a class or id list names page chrome. The
 // word "header" counts only outside the content ("entry-header" holds a
-// headline).
+// headline), and WordPress's taxonomy and state classes on a post
+// ("tag-parliament", "category-news", "has-post-thumbnail") are not
+// names of chrome.
 func chromeNames(names string, inContent bool) bool {
 	for _, tok := range strings.Fields(names) {
+		if taxonomyClass(tok) {
+			continue
+		}
 		for _, w := range splitWords(tok) {
 			if chromeWords[w] || (w == "header" && !inContent) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// taxonomyClass reports a class WordPress's post_class() derives from a
+// post's tags, categories or state.
+func taxonomyClass(tok string) bool {
+	tok = strings.ToLower(tok)
+	for _, prefix := range []string{"tag-", "category-", "has-", "format-", "status-", "type-"} {
+		if strings.HasPrefix(tok, prefix) && !strings.HasPrefix(tok, "tag-cloud") {
+			return true
 		}
 	}
 	return false

@@ -30,6 +30,16 @@ func TestFind_Heuristics(t *testing.T) {
 			want: []string{"https://news.example/news/12345/a", "https://news.example/news/12346/b"},
 		},
 		{
+			name:    "WordPress post classes naming tags are not chrome",
+			pageURL: "https://news.example/category/politics/",
+			html: `<div id="content"><div class="post-812 post type-post hentry category-politics tag-parliament tag-share-prices">
+				<h2 class="entry-title"><a href="/2025/03/10/parliament-votes-election-law/">` + headline("البرلمان") + `</a></h2></div>
+				<div class="post-811 post type-post hentry category-politics has-post-thumbnail">
+				<h2 class="entry-title"><a href="/2025/03/09/talks-resume-on-salaries/">` + headline("الحكومة") + `</a></h2></div>
+				<div class="tag-cloud"><a href="/2025/03/01/a-story-in-the-tag-cloud/">` + headline("وسم") + `</a></div></div>`,
+			want: []string{"https://news.example/2025/03/10/parliament-votes-election-law/", "https://news.example/2025/03/09/talks-resume-on-salaries/"},
+		},
+		{
 			name:    "ASP.NET form wrapping the page is not chrome",
 			pageURL: "https://news.example/Default.aspx",
 			html: `<form id="form1" method="post"><table><tr><td>
