@@ -24,7 +24,8 @@ var chromeTitles = map[string]bool{
 	"sponsored": true, "continue reading": true, "continue reading below": true,
 	"story continues below": true, "article continues below": true,
 	"this slideshow requires javascript": true, "don t miss": true,
-	"tell us what you think": true, "sharing is caring": true, "report": true, "see more": true, "read more": true, "most read": true,
+	"tell us what you think": true, "sharing is caring": true, "report": true,
+	"subscribe": true, "newsletter": true, "sign up": true, "follow us": true, "see more": true, "read more": true, "most read": true,
 	"most popular": true, "popular": true, "trending": true, "tags": true,
 	"recommended": true, "read next": true, "up next": true, "print": true,
 	"facebook": true, "twitter": true, "telegram": true, "whatsapp": true,
@@ -88,7 +89,25 @@ func isChromeTitle(text string) bool {
 
 // isChromeTitleNorm is isChromeTitle for normalised text.
 func isChromeTitleNorm(norm string) bool {
-	return inTitles(chromeTitles, norm)
+	return inTitles(chromeTitles, norm) || len(norm) <= maxTitleChars*2 && hasTitlePrefix(norm)
+}
+
+// titlePrefixes open the titles of boxes of links to other stories:
+// "More from Science", "More Great Stories", "المزيد من الأخبار".
+var titlePrefixes = [...]string{
+	"more from ", "more great ", "more stories", "more on ", "more in ",
+	"related ", "recommended ", "most read",
+	"most popular", "you might ", "you may ", "المزيد من ", "اخبار ذات",
+	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
+}
+
+func hasTitlePrefix(norm string) bool {
+	for _, p := range titlePrefixes {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBoxTitle reports whether text titles a box of chrome.

@@ -49,7 +49,8 @@ type cleaner struct {
 
 // clean cleans the children of n and returns n's tally. A chrome title
 // ("Related", "Don't miss") that opens n marks all of n as a chrome box;
-// one that comes after text drops only itself and the links that follow.
+// one that comes after text drops only itself and the lists and links that
+// follow it.
 func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	var t tally
 	dropLinks := false
@@ -62,8 +63,8 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 			t.commas += commas
 		case html.ElementNode:
 			ct, keep := c.element(ch, inFigure)
-			if keep && dropLinks && ct.chars > 0 && ct.linkChars*2 >= ct.chars {
-				keep = false
+			if keep && dropLinks && (isList(ch.DataAtom) || ct.chars > 0 && ct.linkChars*5 >= ct.chars*2) {
+				keep = false // the list a chrome title announced
 			} else if keep && ct.chars > 0 {
 				dropLinks = false
 			}
@@ -87,6 +88,8 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	}
 	return t
 }
+
+func isList(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol }
 
 // isBox reports whether a chrome title found inside tag a stops there.
 func isBox(a atom.Atom) bool {
