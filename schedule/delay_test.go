@@ -83,6 +83,8 @@ func TestNextDelayRetryAfter(t *testing.T) {
 		{"plain error backs off", errors.New("x"), 20 * time.Minute},
 		{"longer retry-after wins", wrapped, 2 * time.Hour},
 		{"shorter retry-after loses", retryErr(time.Minute), 20 * time.Minute},
+		{"deferral waits what it asks", &Deferral{Wait: 3 * time.Minute}, 3 * time.Minute},
+		{"wrapped deferral", fmt.Errorf("x: %w", &Deferral{Wait: time.Hour}), time.Hour},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,5 +92,14 @@ func TestNextDelayRetryAfter(t *testing.T) {
 				t.Errorf("nextDelay = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestDeferralJitterOnlyLater(t *testing.T) {
+	for _, r := range []float64{0, 0.5, 0.999} {
+		d := nextDelay(time.Minute, 3, &Deferral{Wait: 10 * time.Minute}, time.Hour, 0.1, r)
+		if d < 10*time.Minute || d >= 11*time.Minute {
+			t.Errorf("r=%v: deferral delay %v outside [10m, 11m)", r, d)
+		}
 	}
 }

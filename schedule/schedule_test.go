@@ -224,3 +224,19 @@ func TestIntervalChangeReplansFromLastPoll(t *testing.T) {
 	advanceUntil(t, c, 1, 60*time.Minute)
 	assertTimes(t, r, "a", mins(0, 30, 60))
 }
+
+func TestDeferralWaitsWithoutBackoff(t *testing.T) {
+	c := newFakeClock()
+	r := newRecorder(c)
+	r.block["a"] = func(_ context.Context, n int) error {
+		if n < 2 {
+			return &Deferral{Wait: 7 * time.Minute, Err: errors.New("backing off")}
+		}
+		return nil
+	}
+	s := New(r.poll, Options{Clock: c, Jitter: -1, Logger: quiet()})
+	start(t, s, []Source{{"a", 10 * time.Minute}})
+	c.WaitTimers(t, 1)
+	advanceUntil(t, c, 1, 24*time.Minute)
+	assertTimes(t, r, "a", mins(0, 7, 14, 24))
+}

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -99,11 +100,7 @@ func (s *Scheduler) work(ctx, pollCtx context.Context, w *worker, interval time.
 			return
 		}
 		end := s.clock.Now()
-		if err != nil {
-			failures++
-		} else {
-			failures = 0
-		}
+		failures = countFailures(failures, err)
 		r := s.random()
 		delay := func(iv time.Duration) time.Duration {
 			return nextDelay(iv, failures, err, s.maxBackoff, s.jitter, r)
@@ -143,5 +140,19 @@ func isClosed(c chan struct{}) bool {
 		return true
 	default:
 		return false
+	}
+}
+
+// countFailures updates the run of consecutive failures after a poll that
+// returned err. A deferral is no failure, and no success either.
+func countFailures(failures int, err error) int {
+	var def *Deferral
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &def):
+		return failures
+	default:
+		return failures + 1
 	}
 }

@@ -255,16 +255,19 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 	return d.retryHint(ctx, name, err)
 }
 
-// retryHint tells the scheduler how long a failed source wants to be left
-// alone: until its recorded next attempt while refresh says it is backing
-// off, or the server's Retry-After.
+// retryHint tells the scheduler how long a source wants to be left alone.
+// A source refresh skipped because it is backing off (after failures
+// recorded in the state, say before a restart) is deferred until its next
+// attempt, which is no new failure; a failed one waits at least the
+// server's Retry-After.
 func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
 	if err == nil {
 		return nil
 	}
 	if errors.Is(err, refresh.ErrBackingOff) {
 		if h, herr := d.st.HealthOf(ctx, name); herr == nil {
-			return &retryLater{err: err, after: time.Until(h.NextAttempt)}
+			// A second late, so the attempt is surely due.
+			return &schedule.Deferral{Wait: time.Until(h.NextAttempt) + time.Second, Err: err}
 		}
 	}
 	var he *fetch.HTTPError
