@@ -28,7 +28,13 @@ var chromeTitles = map[string]bool{
 	"subscribe": true, "newsletter": true, "sign up": true, "follow us": true,
 	"trending news": true, "top stories": true, "latest news": true,
 	"latest stories": true, "popular stories": true, "editor s picks": true,
-	"must read": true, "اخبار عاجله": true, "عاجل": true, "الاكثر تعليقا": true, "see more": true, "read more": true, "most read": true,
+	"must read": true, "اخبار عاجله": true, "عاجل": true, "الاكثر تعليقا": true,
+	"انسخ الرابط": true, "نسخ الرابط": true, "رابط مختصر": true,
+	"الرابط المختصر": true, "حجم الخط": true, "تكبير الخط": true,
+	"تصغير الخط": true, "اخترنا لك": true, "قد يعجبك ايضا": true,
+	"قد يهمك": true, "قد يهمك ايضا": true, "مقالات مقترحه": true,
+	"موضوعات مقترحه": true, "اخبار مقترحه": true, "تعليقات الفيسبوك": true,
+	"كلمات البحث": true, "الكلمات الداله": true, "وسوم": true, "شارك على": true, "see more": true, "read more": true, "most read": true,
 	"most popular": true, "popular": true, "trending": true, "tags": true,
 	"recommended": true, "read next": true, "up next": true, "print": true,
 	"facebook": true, "twitter": true, "telegram": true, "whatsapp": true,
@@ -59,7 +65,10 @@ var boxTitles = map[string]bool{
 	"الاكثر قراءه": true, "الاكثر مشاهده": true, "الاكثر تداولا": true,
 	"الاكثر قراءه اليوم": true, "الاكثر شعبيه": true, "التعليقات": true,
 	"تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
-	"اقرا ايضا": true, "شاهد ايضا": true, "اقرا كذلك": true, "اخر الاخبار": true, "احدث الاخبار": true, "اخبار اخري": true,
+	"اقرا ايضا": true, "شاهد ايضا": true, "اقرا كذلك": true, "اخر الاخبار": true,
+	"اخترنا لك": true, "قد يعجبك ايضا": true, "قد يهمك": true,
+	"مقالات مقترحه": true, "موضوعات مقترحه": true, "اخبار مقترحه": true,
+	"تعليقات الفيسبوك": true, "احدث الاخبار": true, "اخبار اخري": true,
 }
 
 // chromePrefixes start short blocks of chrome: "read also: …", "subscribe
@@ -77,7 +86,9 @@ var chromePrefixes = [...]string{
 	"اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "شاهد ايضا", "اشترك في", "اشترك ب",
 	"اشترك الان", "تابعونا", "تابعنا على", "تابعوا", "اضف تعليق", "اترك تعليق",
 	"اكتب تعليق", "جميع الحقوق محفوظه", "حقوق النشر", "انضم الي", "انضم ل",
-	"حمل تطبيق", "للمزيد من الاخبار", "لمتابعه", "الموضوع ",
+	"حمل تطبيق", "للمزيد من الاخبار", "لمتابعه", "الموضوع ", "شارك على",
+	"شارك عبر", "شارك هذا", "انسخ الرابط", "نسخ الرابط", "الرابط المختصر",
+	"رابط مختصر", "قد يعجبك", "قد يهمك", "اخترنا لك",
 }
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long
@@ -87,7 +98,7 @@ const maxChromeChars = 160
 // isChromeTitle reports whether the whole text of a block is chrome.
 // Counts such as "12 comments" or "التعليقات (3)" do not matter.
 func isChromeTitle(text string) bool {
-	return inTitles(chromeTitles, normalizePhrase(text))
+	return isChromeTitleNorm(normalizePhrase(text))
 }
 
 // isChromeTitleNorm is isChromeTitle for normalised text.

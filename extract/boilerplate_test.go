@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"testing"
+)
+
+func TestNormalizePhrase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  Read MORE:  ", "read more"},
+		{"إقرأ أيضاً", "اقرا ايضا"},
+		{"الأكثر قراءة", "الاكثر قراءه"},
+		{"تـعـلـيـقـات", "تعليقات"},
+		{"مستشفى", "مستشفي"},
+		{"Don't miss!", "don t miss"},
+	}
+	for _, tt := range tests {
+		if got := normalizePhrase(tt.in); got != tt.want {
+			t.Errorf("normalizePhrase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestChromeWords(t *testing.T) {
+	tests := []struct {
+		text         string
+		title, start bool
+	}{
+		{"التعليقات (12)", true, false},
+		{"ذات صلة", true, false},
+		{"Related Articles", true, true},
+		{"اقرأ أيضاً: الحكومة تقر الموازنة", true, true},
+		{"اشترك في قناة وكالة انباء براثا على التلجرام", false, true},
+		{"Read more: the budget in charts", false, true},
+		{"More from Science", true, false},
+		{"شارك الآلاف في التظاهرة", false, false}, // "took part", prose
+		{"Facebook said on Monday it would appeal.", false, false},
+		{"The related question is harder.", false, false},
+	}
+	for _, tt := range tests {
+		if got := isChromeTitle(tt.text); got != tt.title {
+			t.Errorf("isChromeTitle(%q) = %v, want %v", tt.text, got, tt.title)
+		}
+		if got := hasChromePrefix(tt.text); got != tt.start {
+			t.Errorf("hasChromePrefix(%q) = %v, want %v", tt.text, got, tt.start)
+		}
+	}
+}
+
+func TestEdgeLines(t *testing.T) {
+	tests := []struct {
+		text                    string
+		date, byline, call, bio bool
+	}{
+		{"Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", true, false, false, false},
+		{"الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00", true, false, false, false},
+		{"02-751-1500", false, false, false, false},
+		{"By Jane Doe and John Roe", false, true, false, false},
+		{"كتب - محمد علي", false, true, false, false},
+		{"Follow Newsbeat on Instagram, Facebook and Twitter.", false, false, true, false},
+		{"تابعونا على تويتر", false, false, true, false},
+		{"Jane Doe is a reporter covering science for the paper.", false, false, false, true},
+		{"The river rose two metres overnight, the mayor said.", false, false, false, false},
+	}
+	for _, tt := range tests {
+		n := normalizePhrase(tt.text)
+		c, _ := measureText(tt.text)
+		if got := isDateLine(n, c); got != tt.date {
+			t.Errorf("isDateLine(%q) = %v, want %v", tt.text, got, tt.date)
+		}
+		if got := isByline(n); got != tt.byline {
+			t.Errorf("isByline(%q) = %v, want %v", tt.text, got, tt.byline)
+		}
+		if got := isCallToAction(n); got != tt.call {
+			t.Errorf("isCallToAction(%q) = %v, want %v", tt.text, got, tt.call)
+		}
+		if got := isAuthorBio(n); got != tt.bio {
+			t.Errorf("isAuthorBio(%q) = %v, want %v", tt.text, got, tt.bio)
+		}
+	}
+}
+
+func TestHints(t *testing.T) {
+	h := newHints()
+	tests := []struct {
+		class    string
+		unlikely bool
+		weight   int
+	}{
+		{"article-body", false, 25},
+		{"sidebar widget", true, -25},
+		{"articleComments", true, 0}, // strong chrome beats "article"
+		{"post-header", false, 25},
+		{"social-media-embed", false, 0},
+		{"", false, 0},
+	}
+	for _, tt := range tests {
+		n := elementWithClass(tt.class)
+		got := h.of(n)
+		if got.unlikely != tt.unlikely || got.weight != tt.weight {
+			t.Errorf("hints of %q = %+v, want unlikely %v weight %d", tt.class, got, tt.unlikely, tt.weight)
+		}
+	}
+}
