@@ -21,16 +21,15 @@ import (
 const namespace = "refeed"
 
 // Fetch kinds, outcomes and extract outcomes used as label values. Callers
-// may pass other values; these are the ones refeed itself uses.
+// may pass other values; keep them few, since every value is a series.
 const (
-	KindFeed    = "feed"    // a source feed or listing page
-	KindArticle = "article" // an article page
-	KindRobots  = "robots"  // a robots.txt
+	KindFeed   = "feed"   // a source feed
+	KindPage   = "page"   // an article or listing page
+	KindRobots = "robots" // a robots.txt
 
 	OutcomeOK          = "ok"           // 2xx with a body
 	OutcomeNotModified = "not_modified" // 304 from a conditional GET
-	OutcomeHTTPError   = "http_error"   // a non-2xx, non-304 status
-	OutcomeNetError    = "net_error"    // DNS, connect, TLS, timeout
+	OutcomeError       = "error"        // any failure; status_class tells HTTP errors from network ones
 	OutcomeTooLarge    = "too_large"    // body over the size cap
 	OutcomeDisallowed  = "disallowed"   // refused by robots.txt or policy
 
@@ -59,7 +58,7 @@ func New() *Metrics {
 		reg: prometheus.NewRegistry(),
 		fetches: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "fetches_total",
-			Help: "HTTP fetches by kind (feed, article, robots), outcome and status class (2xx, 3xx, 4xx, 5xx, none).",
+			Help: "HTTP fetches by kind (feed, page, robots), outcome and status class (2xx, 3xx, 4xx, 5xx, none).",
 		}, []string{"kind", "outcome", "status_class"}),
 		fetchDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Namespace: namespace, Name: "fetch_duration_seconds",

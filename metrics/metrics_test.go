@@ -42,7 +42,7 @@ func TestMetricsRecord(t *testing.T) {
 	m := New()
 	m.ObserveFetch(KindFeed, OutcomeOK, "2xx", 120*time.Millisecond)
 	m.ObserveFetch(KindFeed, OutcomeOK, "2xx", 80*time.Millisecond)
-	m.ObserveFetch(KindArticle, OutcomeHTTPError, "5xx", time.Second)
+	m.ObserveFetch(KindPage, OutcomeError, "5xx", time.Second)
 	m.ObserveExtract(ExtractOK, 3*time.Millisecond)
 	m.SetFeedItems("iraq", 42)
 	m.SourceFailure("alsumaria")
@@ -55,7 +55,7 @@ func TestMetricsRecord(t *testing.T) {
 		want float64
 	}{
 		{"feed ok fetches", value(t, m.fetches.WithLabelValues(KindFeed, OutcomeOK, "2xx")), 2},
-		{"article 5xx fetches", value(t, m.fetches.WithLabelValues(KindArticle, OutcomeHTTPError, "5xx")), 1},
+		{"page 5xx fetches", value(t, m.fetches.WithLabelValues(KindPage, OutcomeError, "5xx")), 1},
 		{"extracts ok", value(t, m.extracts.WithLabelValues(ExtractOK)), 1},
 		{"feed items", value(t, m.feedItems.WithLabelValues("iraq")), 42},
 		{"source failures", value(t, m.sourceFailures.WithLabelValues("alsumaria")), 2},

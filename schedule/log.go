@@ -14,7 +14,7 @@ func logPoll(log *slog.Logger, err error, failures int, took, next time.Duration
 		return
 	}
 	if err != nil {
-		log.Warn("poll failed", "error", err, "failures", failures,
+		log.Info("poll failed, backing off", "error", err, "failures", failures,
 			"took", took, "next_poll_in", next.Round(time.Second))
 		return
 	}
