@@ -173,3 +173,17 @@ func TestExtractCrossChecksJSONLD(t *testing.T) {
 		t.Errorf("Text =\n%q\nwant the story the JSON-LD articleBody names:\n%q", a.Text, want)
 	}
 }
+
+func TestExtractKeepsPreformattedText(t *testing.T) {
+	page := article("<pre><code>func main() {\n\tfmt.Println(\"hi\")\n}</code></pre>")
+	a, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/code"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}") {
+		t.Errorf("Text lost the code's lines:\n%s", a.Text)
+	}
+	if !strings.Contains(a.HTML, "<pre><code>func main() {\n\tfmt.Println(&#34;hi&#34;)\n}</code></pre>") {
+		t.Errorf("HTML lost the code block:\n%s", a.HTML)
+	}
+}

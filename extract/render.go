@@ -9,12 +9,14 @@ import (
 
 // textWriter turns content nodes into plain text: one paragraph per block,
 // <br> breaking paragraphs too, whitespace collapsed inside a paragraph and
-// paragraphs separated by one blank line. Figure captions are left to the
-// HTML: the text is the article's prose.
+// paragraphs separated by one blank line; preformatted text keeps its
+// lines. Figure captions are left to the HTML: the text is the article's
+// prose.
 type textWriter struct {
 	out   strings.Builder
 	para  strings.Builder
 	space bool // a space is pending before the next word
+	pre   bool // inside <pre>: text is kept as it is
 }
 
 func (w *textWriter) node(n *html.Node) {
@@ -40,6 +42,10 @@ func (w *textWriter) node(n *html.Node) {
 	if block {
 		w.flush()
 	}
+	if n.DataAtom == atom.Pre && !w.pre {
+		w.pre = true
+		defer func() { w.pre = false }()
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.node(c)
 	}
@@ -49,6 +55,10 @@ func (w *textWriter) node(n *html.Node) {
 }
 
 func (w *textWriter) text(s string) {
+	if w.pre {
+		w.para.WriteString(strings.Trim(s, "\n"))
+		return
+	}
 	for _, r := range s {
 		if isInvisible(r) {
 			continue
@@ -74,13 +84,13 @@ func isCollapsible(r rune) bool {
 }
 
 func (w *textWriter) flush() {
-	if w.para.Len() > 0 {
+	if w.para.Len() > 0 && strings.TrimSpace(w.para.String()) != "" {
 		if w.out.Len() > 0 {
 			w.out.WriteString("\n\n")
 		}
 		w.out.WriteString(w.para.String())
-		w.para.Reset()
 	}
+	w.para.Reset()
 	w.space = false
 }
 
