@@ -121,11 +121,9 @@ func articleDue(a store.Attempt, now time.Time) bool {
 // fetchArticle downloads and extracts one article page.
 func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string) (*extract.Article, error) {
 	start := r.now()
-	resp, err := r.fetcher.Fetch(ctx, fetch.Request{
-		URL: pageURL, Kind: fetch.KindPage, Charset: src.Charset, Headers: src.Headers,
-		IgnoreRobots: !src.EffectiveRobots(r.cfg),
-		Timeout:      src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
-	})
+	req := r.sourceRequest(src, pageURL, "", "")
+	req.Kind = fetch.KindPage
+	resp, err := r.fetcher.Fetch(ctx, req)
 	r.observeFetch("page", resp, err, r.now().Sub(start))
 	if err != nil {
 		return nil, err

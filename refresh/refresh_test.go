@@ -58,6 +58,14 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head><body>Home</body></html>`)
 		return
 	}
+	if r.URL.Path == "/latest" {
+		fmt.Fprint(w, `<html><body><nav><a href="/">الرئيسية</a> <a href="/about">من نحن</a></nav><main>`)
+		for i, slug := range s.items {
+			fmt.Fprintf(w, `<div class="card"><h3><a href="/a/%s?id=%d">Title %s is a headline of several words</a></h3></div>`, slug, 40100+i, slug)
+		}
+		fmt.Fprint(w, `</main><footer><a href="/contact">اتصل بنا</a></footer></body></html>`)
+		return
+	}
 	if r.URL.Path == "/feed" {
 		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
 		for _, slug := range s.items {
@@ -99,10 +107,10 @@ retries: 0
 host_delay: 1ms
 robots: false
 sources:
-  - {name: src, url: "%s%s", fulltext: true, language: en}
+  - {name: src, url: "%s%s", fulltext: true, language: en, type: %s}
 feeds:
   - {name: out, sources: [src], limit: %d}
-`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), s.srv.URL, sourcePath, limit)
+`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), s.srv.URL, sourcePath, sourceType(sourcePath), limit)
 	cfg, err := config.ParseConfig(strings.NewReader(yaml), filepath.Join(dir, "sources.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -265,4 +273,35 @@ func mustOpen(t *testing.T, path string) *store.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+func sourceType(path string) string {
+	if path == "/latest" {
+		return "page"
+	}
+	return "feed"
+}
+
+// TestPageSource: a source without a feed is read from its listing page;
+// its article links become items with their full text.
+func TestPageSource(t *testing.T) {
+	s := newSite(t)
+	f := newFixtureAt(t, s, "/latest", 10)
+	s.set("b", "a")
+	sum := f.run(t)
+	if r := sum.Sources[0]; r.Err != nil || r.Seen != 2 || r.Extracted != 2 {
+		t.Fatalf("result %+v", r)
+	}
+	items := f.output(t)
+	if len(items) != 2 {
+		t.Fatalf("got %d items, want 2", len(items))
+	}
+	for _, it := range items {
+		if !strings.Contains(it.Content, "Paragraph 5 of article") {
+			t.Errorf("item %q lacks its article: %.100q", it.Link, it.Content)
+		}
+		if strings.HasSuffix(it.Link, "/about") || strings.HasSuffix(it.Link, "/contact") {
+			t.Errorf("chrome link %q became an item", it.Link)
+		}
+	}
 }

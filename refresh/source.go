@@ -1,15 +1,18 @@
 package refresh
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"time"
 
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/listing"
 )
 
 // Backoff of a failing source: the next attempt waits sourceBackoffBase
@@ -97,44 +100,29 @@ func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name strin
 
 // poll fetches, parses, extracts and stores one source.
 func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult) error {
-	feedURL, err := r.feedURL(ctx, src)
+	doc, err := r.fetchDocument(ctx, src)
 	if err != nil {
 		return err
-	}
-	etag, lastModified, err := r.store.Validators(ctx, feedURL)
-	if err != nil {
-		return err
-	}
-	resp, err := r.fetchFeed(ctx, src, feedURL, etag, lastModified)
-	if err != nil {
-		r.forgetDiscovery(ctx, src, feedURL, err)
-		return err
-	}
-	if resp.DiscoveredFrom != "" {
-		feedURL = resp.URL
-		if err := r.store.SaveDiscoveredFeed(ctx, src.URL, feedURL); err != nil {
-			return err
-		}
 	}
 	stored, err := r.store.SourceItems(ctx, src.Name)
 	if err != nil {
 		return err
 	}
 	var incoming []feeds.Item
-	if resp.NotModified {
+	if doc.resp.NotModified {
 		res.NotModified = true
 	} else {
-		parsed, err := r.parser.Parse(resp.Body, resp.URL)
+		parsed, err := r.itemsOf(src, doc.resp)
 		if err != nil {
 			return err
 		}
-		incoming = r.prepareItems(src, parsed.Items)
+		incoming = r.prepareItems(src, parsed)
 		res.Seen = len(incoming)
 		res.New = len(feeds.Pending(stored, incoming))
 	}
 	merged := feeds.Merge(stored, incoming, r.now().UTC())
 	changed := r.extractArticles(ctx, src, merged, res)
-	if !resp.NotModified || changed {
+	if !doc.resp.NotModified || changed {
 		if err := r.store.SaveSourceItems(ctx, src.Name, merged); err != nil {
 			return err
 		}
@@ -143,45 +131,31 @@ func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult
 		}
 	}
 	// Validators go last: if anything above failed, the next poll fetches
-	// the whole feed again instead of trusting a 304.
-	if resp.NotModified || (resp.ETag == "" && resp.LastModified == "" && etag == "" && lastModified == "") {
-		return nil
-	}
-	return r.store.SaveValidators(ctx, feedURL, resp.ETag, resp.LastModified)
+	// the whole document again instead of trusting a 304.
+	return doc.saveValidators(ctx, r.store)
 }
 
-// feedURL is where the source's feed is: its configured URL, or the feed
-// that autodiscovery found behind it on an earlier poll.
-func (r *Runner) feedURL(ctx context.Context, src *config.Source) (string, error) {
-	found, err := r.store.DiscoveredFeed(ctx, src.URL)
-	if err != nil || found == "" {
-		return src.URL, err
+// itemsOf turns a source's document into items: a feed is parsed, a
+// listing page's article links are found.
+func (r *Runner) itemsOf(src *config.Source, resp *fetch.Response) ([]feeds.Item, error) {
+	if !src.IsPage() {
+		parsed, err := r.parser.Parse(resp.Body, resp.URL)
+		if err != nil {
+			return nil, err
+		}
+		return parsed.Items, nil
 	}
-	return found, nil
-}
-
-// forgetDiscovery drops a discovered feed URL that has gone away, so the
-// next poll discovers again from the source's page.
-func (r *Runner) forgetDiscovery(ctx context.Context, src *config.Source, feedURL string, failure error) {
-	var he *fetch.HTTPError
-	gone := errors.As(failure, &he) && (he.StatusCode == 404 || he.StatusCode == 410)
-	if feedURL == src.URL || !(gone || errors.Is(failure, fetch.ErrNoFeed)) {
-		return
+	pageURL, err := url.Parse(resp.URL)
+	if err != nil {
+		return nil, err
 	}
-	if err := r.store.SaveDiscoveredFeed(ctx, src.URL, ""); err == nil {
-		r.log.Warn("discovered feed is gone; will discover again", "source", src.Name, "feed_url", feedURL)
+	var rule *listing.Rule
+	if src.Links != "" {
+		if rule, err = listing.CompileRule(src.Links, src.LinkTitle); err != nil {
+			return nil, err
+		}
 	}
-}
-
-func (r *Runner) fetchFeed(ctx context.Context, src *config.Source, feedURL, etag, lastModified string) (*fetch.Response, error) {
-	start := r.now()
-	resp, err := r.fetcher.FetchFeed(ctx, fetch.Request{
-		URL: feedURL, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
-		Charset: src.Charset, Headers: src.Headers,
-		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
-	})
-	r.observeFetch("feed", resp, err, r.now().Sub(start))
-	return resp, err
+	return listing.Items(bytes.NewReader(resp.Body), pageURL, rule, listing.DefaultMax)
 }
 
 // prepareItems stamps the source's name and language on freshly parsed

@@ -1,0 +1,92 @@
+package refresh
+
+import (
+	"context"
+	"errors"
+
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/store"
+)
+
+// document is a source's feed or listing page as fetched, with what is
+// needed to store its validators for the next conditional GET.
+type document struct {
+	resp *fetch.Response
+	// key is the URL the validators are stored under: the URL requested
+	// next time (the discovered feed's, for a page that links one).
+	key              string
+	etag, lastModify string // the validators sent
+}
+
+// saveValidators stores the response's validators for the next poll.
+func (d *document) saveValidators(ctx context.Context, st *store.Store) error {
+	if d.resp.NotModified || (d.resp.ETag == "" && d.resp.LastModified == "" && d.etag == "" && d.lastModify == "") {
+		return nil
+	}
+	return st.SaveValidators(ctx, d.key, d.resp.ETag, d.resp.LastModified)
+}
+
+// fetchDocument fetches a source conditionally: a listing page as a page
+// (robots.txt applies), a feed through autodiscovery.
+func (r *Runner) fetchDocument(ctx context.Context, src *config.Source) (*document, error) {
+	target := src.URL
+	if !src.IsPage() {
+		found, err := r.store.DiscoveredFeed(ctx, src.URL)
+		if err != nil {
+			return nil, err
+		}
+		if found != "" {
+			target = found
+		}
+	}
+	doc := &document{key: target}
+	var err error
+	if doc.etag, doc.lastModify, err = r.store.Validators(ctx, target); err != nil {
+		return nil, err
+	}
+	req := r.sourceRequest(src, target, doc.etag, doc.lastModify)
+	start := r.now()
+	if src.IsPage() {
+		req.Kind = fetch.KindPage
+		doc.resp, err = r.fetcher.Fetch(ctx, req)
+	} else {
+		doc.resp, err = r.fetcher.FetchFeed(ctx, req)
+	}
+	r.observeFetch("feed", doc.resp, err, r.now().Sub(start))
+	if err != nil {
+		r.forgetDiscovery(ctx, src, target, err)
+		return nil, err
+	}
+	if doc.resp.DiscoveredFrom != "" {
+		doc.key = doc.resp.URL
+		if err := r.store.SaveDiscoveredFeed(ctx, src.URL, doc.key); err != nil {
+			return nil, err
+		}
+		r.log.Info("feed discovered", "source", src.Name, "page", src.URL, "feed_url", doc.key)
+	}
+	return doc, nil
+}
+
+// sourceRequest is the request for a source's document, with the source's
+// overrides of the global fetch settings.
+func (r *Runner) sourceRequest(src *config.Source, target, etag, lastModified string) fetch.Request {
+	return fetch.Request{
+		URL: target, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
+		Charset: src.Charset, Headers: src.Headers, IgnoreRobots: !src.EffectiveRobots(r.cfg),
+		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
+	}
+}
+
+// forgetDiscovery drops a discovered feed URL that has gone away, so the
+// next poll discovers again from the source's page.
+func (r *Runner) forgetDiscovery(ctx context.Context, src *config.Source, feedURL string, failure error) {
+	var he *fetch.HTTPError
+	gone := errors.As(failure, &he) && (he.StatusCode == 404 || he.StatusCode == 410)
+	if feedURL == src.URL || !(gone || errors.Is(failure, fetch.ErrNoFeed)) {
+		return
+	}
+	if err := r.store.SaveDiscoveredFeed(ctx, src.URL, ""); err == nil {
+		r.log.Warn("discovered feed is gone; will discover again", "source", src.Name, "feed_url", feedURL)
+	}
+}
