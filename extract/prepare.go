@@ -206,23 +206,32 @@ func isHoverCard(n *html.Node) bool {
 	return true
 }
 
+// maxCardChars bounds the text of a hover card; a span holding more is a
+// wrapper of running text, whatever pictures and links it holds.
+const maxCardChars = 400
+
 func cardLike(n *html.Node) bool {
-	imgs, links := 0, 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	imgs, links, chars := 0, 0, 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.Img:
+			switch {
+			case c.Type == html.TextNode:
+				chars += len(c.Data)
+				if chars > maxCardChars*2 {
+					return false
+				}
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Img:
 				imgs++
-			case atom.A:
+			case c.DataAtom == atom.A:
 				links++
 			}
-			walk(c)
+			if c.Type == html.ElementNode && !walk(c) {
+				return false
+			}
 		}
+		return true
 	}
-	walk(n)
-	return imgs > 0 && links >= 2
+	return walk(n) && imgs > 0 && links >= 2
 }
