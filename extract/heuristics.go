@@ -12,16 +12,18 @@ import (
 // passFlags say how aggressive one heuristic pass is.
 type passFlags struct {
 	strip       bool // leave out what the preparer marked as chrome
+	titled      bool // … including boxes marked by their title only
 	weight      bool // let class and id hints weigh on candidate scores
 	conditional bool // drop link lists, galleries and the like from the content
 }
 
 // passes are tried in order until one finds enough text, as Readability
 // does: a page whose article wrapper carries a chrome-like class name
-// ("content-with-sidebar") still yields its article on a later pass. The
-// document is prepared once; each pass scores it again and cleans a copy
-// of the content it chose.
+// ("content-with-sidebar") or opens with a chrome-like title still yields
+// its article on a later pass. The document is prepared once; each pass
+// scores it again and cleans a copy of the content it chose.
 var passes = [...]passFlags{
+	{strip: true, titled: true, weight: true, conditional: true},
 	{strip: true, weight: true, conditional: true},
 	{strip: false, weight: true, conditional: true},
 	{strip: false, weight: false, conditional: true},
@@ -39,12 +41,16 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 	p := newPreparer(h)
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
+	all := p.allChrome()
 	var best []*html.Node
 	var bestScorer *scorer
 	bestChars := 0
 	for _, f := range passes {
 		var skip map[*html.Node]bool
-		if f.strip {
+		switch {
+		case f.strip && f.titled:
+			skip = all
+		case f.strip:
 			skip = p.chrome
 		}
 		sc := newScorer(h, f.weight, skip)

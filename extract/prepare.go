@@ -16,11 +16,24 @@ import (
 // pass can score the page again without it being parsed again.
 type preparer struct {
 	hints  *hints
-	chrome map[*html.Node]bool
+	chrome map[*html.Node]bool // chrome by tag, role, class or id
+	titled map[*html.Node]bool // chrome by the title of its box
 }
 
 func newPreparer(h *hints) *preparer {
-	return &preparer{hints: h, chrome: make(map[*html.Node]bool)}
+	return &preparer{hints: h, chrome: make(map[*html.Node]bool), titled: make(map[*html.Node]bool)}
+}
+
+// allChrome returns every element marked as chrome, whatever the reason.
+func (p *preparer) allChrome() map[*html.Node]bool {
+	all := make(map[*html.Node]bool, len(p.chrome)+len(p.titled))
+	for n := range p.chrome {
+		all[n] = true
+	}
+	for n := range p.titled {
+		all[n] = true
+	}
+	return all
 }
 
 // walk prepares the children of n. inTable and inPara say whether n sits
@@ -34,9 +47,9 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 		case html.ElementNode:
 			if p.titlesChrome(c) {
 				// A "Related" or "Comments" heading marks its box.
-				p.chrome[c] = true
+				p.titled[c] = true
 				if box := nextElement(c); box != nil && isBoxTag(box.DataAtom) {
-					p.chrome[box] = true
+					p.titled[box] = true
 				}
 			}
 			p.element(c, inTable, inPara)
@@ -55,6 +68,8 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 	}
 	if p.isChrome(c, inTable) || c.DataAtom == atom.Span && isHoverCard(c) {
 		p.chrome[c] = true
+	} else if isBoxTag(c.DataAtom) && titledBox(c) {
+		p.titled[c] = true
 	}
 	switch c.DataAtom {
 	case atom.Noscript:
@@ -87,7 +102,7 @@ func (p *preparer) drop(n *html.Node) bool {
 }
 
 // isChrome reports whether element n looks like page chrome by its tag,
-// role, class or id, or by the title of its box.
+// role, class or id.
 func (p *preparer) isChrome(n *html.Node, inTable bool) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Aside, atom.Footer, atom.Menu:
@@ -102,10 +117,7 @@ func (p *preparer) isChrome(n *html.Node, inTable bool) bool {
 		return true
 	}
 	h := p.hints.of(n)
-	if h.strong || h.unlikely && !inTable {
-		return true
-	}
-	return isBoxTag(n.DataAtom) && titledBox(n)
+	return h.strong || h.unlikely && !inTable
 }
 
 // hiddenElement reports whether n is hidden by attribute or inline style.
