@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -545,5 +546,69 @@ func TestServeLockedState(t *testing.T) {
 	code := Main(t.Context(), []string{"serve", "--config", cfg, "--addr", "127.0.0.1:0"}, &stdout, &stderr)
 	if code == exitOK || !strings.Contains(stderr.String(), "lock") {
 		t.Errorf("serve with a held lock = %d, stderr %q; want a failure naming the lock", code, stderr.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the logger and the test at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestServeInProcess runs serve inside the test process (so the race
+// detector and coverage see it) and stops it by cancelling its context, as
+// main does on SIGTERM.
+func TestServeInProcess(t *testing.T) {
+	dir := t.TempDir()
+	site := newPollSite(t, "/a1.html")
+	cfg := writeServeConfig(t, dir, site.url, "")
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var stderr syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- Main(ctx, []string{"serve", "--config", cfg, "--addr", "127.0.0.1:0", "--interval", "1s"}, io.Discard, &stderr)
+	}()
+	var base string
+	waitUntil(t, "the listening log line", 30*time.Second, func() bool {
+		m := listeningRE.FindStringSubmatch(stderr.String())
+		if m != nil {
+			base = "http://" + m[1]
+		}
+		return m != nil
+	})
+	waitUntil(t, "the feed with its item", 30*time.Second, func() bool {
+		resp, err := http.Get(base + "/news.atom")
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode == http.StatusOK && strings.Contains(string(body), site.url+"/a1.html")
+	})
+	waitUntil(t, "a second poll", 30*time.Second, func() bool { return site.hits() >= 2 })
+	cancel()
+	select {
+	case c := <-code:
+		if c != exitOK {
+			t.Errorf("serve exited %d:\n%s", c, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not return after its context was cancelled")
+	}
+	if !strings.Contains(stderr.String(), "msg=stopped") {
+		t.Errorf("no stopped line in the log:\n%s", stderr.String())
 	}
 }
