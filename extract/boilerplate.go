@@ -26,6 +26,8 @@ var chromeTitles = map[string]bool{
 	"this slideshow requires javascript": true, "don t miss": true,
 	"tell us what you think": true, "sharing is caring": true, "report": true,
 	"subscribe": true, "newsletter": true, "sign up": true, "follow us": true,
+	"post comment": true, "post a comment": true, "leave a comment": true,
+	"add comment": true, "show comments": true, "view comments": true,
 	"trending news": true, "top stories": true, "latest news": true,
 	"latest stories": true, "popular stories": true, "editor s picks": true,
 	"must read": true, "اخبار عاجله": true, "عاجل": true, "الاكثر تعليقا": true,
