@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/url"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/listing"
+	"github.com/refeed/refeed/metrics"
 )
 
 // Backoff of a failing source: the next attempt waits sourceBackoffBase
@@ -53,6 +53,12 @@ func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
 		return res
 	}
 	res.Err = r.poll(ctx, src, &res)
+	if res.Err != nil && ctx.Err() != nil {
+		// Shutdown or a cancelled run, not the source's fault: its health
+		// and backoff stay as they were.
+		log.Info("source interrupted", "error", res.Err)
+		return res
+	}
 	if res.Err != nil {
 		r.recordFailure(ctx, log, src.Name, start, res.Err)
 		return res
@@ -90,9 +96,7 @@ func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name strin
 	if errors.As(failure, &he) && he.RetryAfter > 0 && at.Add(he.RetryAfter).After(next) {
 		next = at.Add(he.RetryAfter)
 	}
-	// Record with a context that outlives a cancelled run, so the health
-	// the operator sees says why the source stopped.
-	if err := r.store.RecordFailure(context.WithoutCancel(ctx), name, at, failure, next); err != nil {
+	if err := r.store.RecordFailure(ctx, name, at, failure, next); err != nil {
 		log.Error("cannot record source failure", "error", err)
 	}
 	log.Error("source failed", "error", failure, "consecutive_failures", failures, "next_attempt", next.Format(time.RFC3339))
@@ -211,12 +215,5 @@ func (r *Runner) observeFetch(kind string, resp *fetch.Response, err error, d ti
 	default:
 		status = resp.StatusCode
 	}
-	r.obs.ObserveFetch(kind, outcome, statusClass(status), d)
-}
-
-func statusClass(code int) string {
-	if code == 0 {
-		return "none"
-	}
-	return fmt.Sprintf("%dxx", code/100)
+	r.obs.ObserveFetch(kind, outcome, metrics.StatusClass(status), d)
 }
