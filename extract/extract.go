@@ -24,8 +24,10 @@ type Rule struct {
 }
 
 // minArticleChars is the text length under which the heuristics try again
-// with less aggressive cleaning, and keep the longest result.
-const minArticleChars = 500
+// with less aggressive cleaning, and keep the longest result. It is low
+// enough that a short news brief is kept rather than traded for a longer
+// block of comments that a less careful pass would find.
+const minArticleChars = 250
 
 // Extract reads a UTF-8 HTML page and returns its article. pageURL is the
 // final URL of the page, used to resolve relative links; rule may be nil.

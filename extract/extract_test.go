@@ -187,3 +187,19 @@ func TestExtractKeepsPreformattedText(t *testing.T) {
 		t.Errorf("HTML lost the code block:\n%s", a.HTML)
 	}
 }
+
+func TestExtractShortArticleKeepsToItself(t *testing.T) {
+	comment := `<div class="item"><p>I disagree with the council, and with the mayor, and frankly with everyone who voted for this plan, because it costs too much, helps too few, and comes too late.</p></div>`
+	page := `<html><head><title>Bridge closed</title></head><body>
+		<div class="story"><p>The old bridge over the river will close on Monday for repairs, the council said.</p>
+		<p>Traffic will be sent over the new bridge, and buses will run every ten minutes until the work ends in May.</p>
+		<p>Cyclists and walkers may still cross on the south side, which stays open during the day, from six to ten.</p></div>
+		<div class="comments">` + strings.Repeat(comment, 10) + `</div></body></html>`
+	a, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/bridge"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "I disagree") || !strings.HasPrefix(a.Text, "The old bridge") {
+		t.Errorf("Text = %q, want the short story without the comments", a.Text)
+	}
+}
