@@ -57,20 +57,13 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	release, err := store.AcquireLock(cfg.State)
+	ws, err := openWorkspace(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := store.Open(ctx, cfg.State)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	client := fetch.New(refresh.FetchOptions(cfg), logger)
-	defer client.Close()
+	defer ws.Close()
 
-	runner := refresh.New(cfg, st, client, logger, refresh.Options{IgnoreBackoff: *force})
+	runner := refresh.New(cfg, ws.st, ws.client, logger, refresh.Options{IgnoreBackoff: *force})
 	sum, err := runner.RunOnce(ctx)
 	if err != nil {
 		return err
@@ -90,4 +83,33 @@ func runRun(ctx context.Context, env *env, args []string) error {
 		return pe
 	}
 	return nil
+}
+
+// workspace is what run and serve both hold while they work: the state,
+// locked against other refeed processes, and the one fetch client.
+type workspace struct {
+	st      *store.Store
+	client  *fetch.Client
+	release func() error
+}
+
+// openWorkspace takes the state's lock, then opens the state.
+func openWorkspace(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*workspace, error) {
+	release, err := store.AcquireLock(cfg.State)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.State)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	return &workspace{st: st, client: fetch.New(refresh.FetchOptions(cfg), logger), release: release}, nil
+}
+
+// Close closes the state and releases the lock.
+func (w *workspace) Close() {
+	w.client.Close()
+	w.st.Close()
+	w.release()
 }

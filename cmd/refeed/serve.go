@@ -52,20 +52,13 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	release, err := store.AcquireLock(cfg.State)
+	ws, err := openWorkspace(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := store.Open(ctx, cfg.State)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	client := fetch.New(refresh.FetchOptions(cfg), logger)
-	defer client.Close()
+	defer ws.Close()
 
-	d := newDaemon(common.config, cfg, st, client, logger, opts)
+	d := newDaemon(common.config, cfg, ws.st, ws.client, logger, opts)
 	return d.serve(ctx)
 }
 
