@@ -101,8 +101,12 @@ func (h *hints) of(n *html.Node) hint {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			for _, name := range strings.Fields(a.Val) {
-				w.or(h.word(name))
+			for rest := a.Val; rest != ""; {
+				var name string
+				name, rest = nextWord(rest)
+				if name != "" {
+					w.or(h.word(name))
+				}
 			}
 		case "id":
 			if a.Val != "" {
@@ -123,6 +127,23 @@ func (h *hints) of(n *html.Node) hint {
 		v.weight += 25
 	}
 	return v
+}
+
+// nextWord splits the first space-separated word off s without allocating.
+func nextWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && isHTMLSpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !isHTMLSpace(s[j]) {
+		j++
+	}
+	return s[i:j], s[j:]
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 func (h *hints) word(name string) wordHint {

@@ -62,11 +62,12 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 }
 
 func (p *preparer) element(c *html.Node, inTable, inPara bool) {
-	if p.drop(c) {
+	h := p.hints.of(c)
+	if p.drop(c, h) {
 		removeNode(c)
 		return
 	}
-	if p.isChrome(c, inTable) || c.DataAtom == atom.Span && isHoverCard(c) {
+	if p.isChrome(c, h, inTable) || c.DataAtom == atom.Span && isHoverCard(c) {
 		p.chrome[c] = true
 	} else if isBoxTag(c.DataAtom) && titledBox(c) {
 		p.titled[c] = true
@@ -88,8 +89,8 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 	p.walk(c, inTable, inPara)
 }
 
-// drop reports whether element n is never content.
-func (p *preparer) drop(n *html.Node) bool {
+// drop reports whether element n, with class/id hint h, is never content.
+func (p *preparer) drop(n *html.Node, h hint) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Template, atom.Link, atom.Meta,
 		atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Canvas,
@@ -98,12 +99,12 @@ func (p *preparer) drop(n *html.Node) bool {
 		atom.Frameset:
 		return true
 	}
-	return hiddenElement(n) || p.hints.of(n).hidden
+	return h.hidden || hiddenElement(n)
 }
 
 // isChrome reports whether element n looks like page chrome by its tag,
-// role, class or id.
-func (p *preparer) isChrome(n *html.Node, inTable bool) bool {
+// role, class or id (hint h).
+func (p *preparer) isChrome(n *html.Node, h hint, inTable bool) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Aside, atom.Footer, atom.Menu:
 		return true
@@ -116,7 +117,6 @@ func (p *preparer) isChrome(n *html.Node, inTable bool) bool {
 	if chromeRole(getAttr(n, "role")) {
 		return true
 	}
-	h := p.hints.of(n)
 	return h.strong || h.unlikely && !inTable
 }
 
