@@ -14,30 +14,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // corpusFeeds returns the corpus' feeds folder or skips the test.
 func corpusFeeds(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("corpus: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	feeds := filepath.Join(dir, "..", "shared", "corpus", "feeds")
-	if _, err := os.Stat(feeds); err != nil {
-		t.Skipf("corpus: %s not present (it lives beside the repo as shared/corpus); skipping", feeds)
-	}
-	return feeds
+	return testcorpus.Dir(t, "feeds")
 }
 
 // tally counts passes and keeps the first failures for the log.

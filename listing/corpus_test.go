@@ -11,32 +11,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refeed/refeed/internal/testcorpus"
 	"github.com/refeed/refeed/listing"
 )
 
-// corpusDir returns ../shared/corpus/sub beside the repository root (the
-// folder holding go.mod), skipping the test when it is absent.
+// corpusDir returns ../shared/corpus/sub beside the repository root,
+// skipping the test when it is absent.
 func corpusDir(t testing.TB, sub string) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package: cannot locate ../shared/corpus")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("corpus not available at %s (it lives beside the repository as shared/corpus)", c)
-	}
-	return c
+	return testcorpus.Dir(t, sub)
 }
 
 // Bounds on what the heuristics take from article pages, which are not

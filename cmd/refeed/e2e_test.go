@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // chromeLines are lines of the seed page that are page chrome, not article.
@@ -122,11 +124,15 @@ func runMain(t *testing.T, args ...string) (int, string, string) {
 // scrapinghubPages returns up to n article pages with their expected text
 // from the shared corpus, or nil when it is absent.
 func scrapinghubPages(t *testing.T, n int) map[string]string {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "scrapinghub-dev")
+	var dir string
+	t.Run("scrapinghub-dev", func(t *testing.T) { dir = testcorpus.Dir(t, "scrapinghub-dev") })
+	if dir == "" {
+		t.Log("shared corpus not found: the end-to-end test runs on the seed page only")
+		return nil
+	}
 	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
-		t.Logf("shared corpus not found (%v): end-to-end test runs on the seed page only", err)
-		return nil
+		t.Fatal(err)
 	}
 	var truth map[string]struct{ ArticleBody string }
 	if err := json.Unmarshal(raw, &truth); err != nil {
