@@ -45,7 +45,7 @@ func (s *scorer) measure(n *html.Node) *stats {
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.commas += cs.commas
-			if cs.hasBlock || !isInline(c.DataAtom) {
+			if cs.hasBlock || !isInlineNode(c) {
 				st.hasBlock = true
 			}
 		}

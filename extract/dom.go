@@ -93,6 +93,9 @@ func isInlineNode(n *html.Node) bool {
 	case html.TextNode:
 		return true
 	case html.ElementNode:
+		if n.Namespace == "math" || n.DataAtom == atom.Math {
+			return true // a formula flows inside its sentence
+		}
 		return isInline(n.DataAtom) || n.DataAtom == 0 && !strings.Contains(n.Data, "-")
 	}
 	return false

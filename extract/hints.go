@@ -39,7 +39,7 @@ var strongHints = [...]string{
 // maybeHints rescue an element that also matches an unlikely word.
 var maybeHints = [...]string{
 	"and", "article", "body", "column", "content", "main", "shadow", "post",
-	"story", "entry", "text", "detail",
+	"story", "entry", "text", "detail", "mathjax",
 }
 
 // hiddenHints mark elements that are hidden or meant for screen readers only.

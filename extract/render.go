@@ -38,7 +38,7 @@ func (w *textWriter) node(n *html.Node) {
 	if isCaption(n) {
 		return
 	}
-	block := !isInline(n.DataAtom)
+	block := !isInlineNode(n)
 	if block {
 		w.flush()
 	}

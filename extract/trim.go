@@ -29,7 +29,7 @@ func leafBlocks(nodes []*html.Node) []*html.Node {
 		}
 		inner := false
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (!isInline(c.DataAtom) || holdsBlock(c)) {
+			if c.Type == html.ElementNode && (!isInlineNode(c) || holdsBlock(c)) {
 				inner = true
 				walk(c)
 			}
