@@ -159,7 +159,11 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 	if t.chars > maxChromeChars {
 		return true
 	}
-	text := normalizePhrase(nodeText(n))
+	raw := strings.TrimSpace(nodeText(n))
+	if strings.HasPrefix(raw, "©") {
+		return false // a picture credit: "© REUTERS / …"
+	}
+	text := normalizePhrase(raw)
 	if isChromeTitleNorm(text) {
 		if isHeading(n.DataAtom) || n.DataAtom == atom.Strong || n.DataAtom == atom.B || t.chars < 30 {
 			t.chromeTitle = true
