@@ -36,7 +36,7 @@ func crossCheck(nodes []*html.Node, sc *scorer, c *cleaner, ldBody string) []*ht
 	if best, f1 := sc.bestMatch(ldBody); best != nil && f1 >= current.F1()+minLDGain {
 		found := cloneContent([]*html.Node{best}, sc.skip)
 		c.clean(found[0], false)
-		trimEdges(found)
+		found = trimEdges(unwrapLayoutTables(found))
 		if score.Compare(renderText(found), ldBody).F1() >= current.F1()+minLDGain {
 			return found
 		}

@@ -64,7 +64,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		for _, n := range nodes {
 			c.clean(n, false)
 		}
-		trimEdges(nodes)
+		nodes = trimEdges(unwrapLayoutTables(nodes))
 		chars := textChars(nodes)
 		if chars > bestChars {
 			best, bestChars, bestScorer = nodes, chars, sc

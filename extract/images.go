@@ -49,3 +49,29 @@ func realImageSrc(src string) bool {
 		!strings.Contains(l, "placeholder") && !strings.Contains(l, "lazy-load") &&
 		!strings.Contains(l, "transparent.gif") && !strings.Contains(l, "pixel.gif")
 }
+
+// chromeImageWords mark pictures that belong to the page, not the story:
+// logos, icons, avatars, sprites, spacers and tracking pixels.
+var chromeImageWords = [...]string{
+	"logo", "icon", "avatar", "sprite", "spacer", "pixel", "badge", "emoji",
+}
+
+// isChromeImage reports whether img is a logo, icon or the like, judged by
+// its address, class and id.
+func isChromeImage(img *html.Node) bool {
+	for _, a := range img.Attr {
+		switch a.Key {
+		case "src", "class", "id":
+			v := strings.ToLower(a.Val)
+			if a.Key == "src" {
+				v = v[strings.LastIndexByte(v, '/')+1:] // the file name only
+			}
+			for _, w := range chromeImageWords {
+				if strings.Contains(v, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -78,6 +78,10 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 		return
 	case atom.Img:
 		fixLazyImage(c)
+		if isChromeImage(c) {
+			removeNode(c)
+			return
+		}
 	case atom.Table:
 		inTable = true
 	case atom.Td, atom.Th:

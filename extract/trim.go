@@ -23,8 +23,8 @@ func leafBlocks(nodes []*html.Node) []*html.Node {
 	var out []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.DataAtom == atom.Table {
-			out = append(out, n) // a table is trimmed whole or not at all
+		if n.DataAtom == atom.Table && !layoutTable(n) {
+			out = append(out, n) // a data table is trimmed whole or not at all
 			return
 		}
 		inner := false
@@ -39,9 +39,58 @@ func leafBlocks(nodes []*html.Node) []*html.Node {
 		}
 	}
 	for _, n := range nodes {
-		walk(n)
+		if n.Type == html.ElementNode {
+			walk(n)
+		}
 	}
 	return out
+}
+
+// layoutTable reports whether table n lays out the page rather than
+// holding data: it has a few rows, and one of its cells holds a <p>,
+// directly or in a wrapper.
+func layoutTable(n *html.Node) bool {
+	rows, para := 0, false
+	var scan func(*html.Node)
+	scan = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tbody, atom.Thead, atom.Tfoot:
+				scan(c)
+			case atom.Tr:
+				rows++
+				scan(c)
+			case atom.Td, atom.Th:
+				para = para || holdsParagraph(c, 3)
+			}
+		}
+	}
+	scan(n)
+	return para && rows <= maxLayoutRows
+}
+
+// maxLayoutRows is the most rows a layout table has: header, body, footer
+// and a spacer. Data tables run longer.
+const maxLayoutRows = 4
+
+// holdsParagraph reports whether a <p> sits within depth levels under n,
+// outside nested tables.
+func holdsParagraph(n *html.Node, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom == atom.Table {
+			continue
+		}
+		if c.DataAtom == atom.P || holdsParagraph(c, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 func newBlock(n *html.Node) block {
@@ -87,16 +136,16 @@ func (b block) linkHeavy() bool { return b.chars > 0 && b.linkChars*2 >= b.chars
 
 // trimEdges removes page parts that cling to the start and the end of the
 // article: section labels, bylines and dates above it; link lists, dates
-// and calls to action below it.
-func trimEdges(nodes []*html.Node) {
+// and calls to action below it. It returns nodes without those removed.
+func trimEdges(nodes []*html.Node) []*html.Node {
 	blocks := leafBlocks(nodes)
 	if !hasProse(blocks) {
-		return // a page of short lines: nothing to tell the edges by
+		return nodes // a page of short lines: nothing to tell the edges by
 	}
 	for _, n := range blocks {
 		b := newBlock(n)
-		if b.chars == 0 && !b.img {
-			continue
+		if b.chars == 0 {
+			continue // a lead picture stays, and does not stop the trim
 		}
 		if !leadingChrome(b) {
 			break
@@ -113,6 +162,13 @@ func trimEdges(nodes []*html.Node) {
 		}
 		removeNode(blocks[i])
 	}
+	kept := nodes[:0:0]
+	for _, n := range nodes {
+		if n.Parent != nil {
+			kept = append(kept, n)
+		}
+	}
+	return kept
 }
 
 // maxLabelChars bounds a label line (section name, byline) above the article.
