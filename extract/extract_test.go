@@ -203,3 +203,25 @@ func TestExtractShortArticleKeepsToItself(t *testing.T) {
 		t.Errorf("Text = %q, want the short story without the comments", a.Text)
 	}
 }
+
+func TestExtractUnwrapsLayoutTables(t *testing.T) {
+	page := `<html><head><title>New bridge opens</title></head><body>
+		<table width="100%"><tr><td><img src="/images/site-logo.gif"></td></tr></table>
+		<table><tr><td><h1>New bridge opens</h1>
+		<font size="2">By Abu Mohammed - 2023/11/15</font>
+		<p>The city opened a new bridge over the river today, linking the two halves of the old town, at a cost of forty million.</p>
+		<p>The mayor said the bridge would ease traffic at rush hour, and that buses would use it from next week.</p>
+		</td></tr></table></body></html>`
+	a, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/bridge"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The city opened") {
+		t.Errorf("Text = %q, want it to start with the first paragraph (no headline, no byline)", a.Text)
+	}
+	for _, bad := range []string{"<table", "<td", "logo"} {
+		if strings.Contains(a.HTML, bad) {
+			t.Errorf("HTML holds %s:\n%s", bad, a.HTML)
+		}
+	}
+}
