@@ -1,0 +1,120 @@
+package siterules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/antchfx/htmlquery"
+	"github.com/antchfx/xpath"
+	"golang.org/x/net/html"
+)
+
+// XPath is a compiled XPath 1.0 expression from a rule file. The zero value
+// matches nothing. It is safe for concurrent use: evaluation is serialised
+// per expression, because antchfx/xpath keeps iteration state inside the
+// compiled query.
+type XPath struct {
+	c *compiled
+}
+
+type compiled struct {
+	src  string
+	expr *xpath.Expr
+	mu   sync.Mutex
+}
+
+// CompileXPath compiles an XPath 1.0 expression. It never panics, even on
+// input that trips the compiler.
+func CompileXPath(src string) (x XPath, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			x, err = XPath{}, fmt.Errorf("siterules: xpath %q: %v", src, r)
+		}
+	}()
+	expr, err := xpath.Compile(src)
+	if err != nil {
+		return XPath{}, fmt.Errorf("siterules: xpath %q: %w", src, err)
+	}
+	return XPath{c: &compiled{src: src, expr: expr}}, nil
+}
+
+// String returns the expression as written in the rule file.
+func (x XPath) String() string {
+	if x.c == nil {
+		return ""
+	}
+	return x.c.src
+}
+
+// match is one node an expression selected: an element or text node, or the
+// attribute attr of element n when attr is not empty.
+type match struct {
+	n    *html.Node
+	attr string
+}
+
+// matches returns every node x selects under root, in document order. A
+// panic inside the evaluator (the library has had a few on odd input)
+// yields no matches rather than a crashed refresh.
+func (x XPath) matches(root *html.Node) (out []match) {
+	if x.c == nil {
+		return nil
+	}
+	x.c.mu.Lock()
+	defer x.c.mu.Unlock()
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	it := x.c.expr.Select(htmlquery.CreateXPathNavigator(root))
+	for it.MoveNext() {
+		nav, ok := it.Current().(*htmlquery.NodeNavigator)
+		if !ok {
+			continue
+		}
+		m := match{n: nav.Current()}
+		if nav.NodeType() == xpath.AttributeNode {
+			m.attr = nav.LocalName()
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// strings evaluates x for text: the string value of every selected node, or
+// the single value of an expression that returns a string, number or
+// boolean (normalize-space(...), substring-after(...)). Empty values are
+// dropped.
+func (x XPath) strings(root *html.Node) (out []string) {
+	if x.c == nil {
+		return nil
+	}
+	x.c.mu.Lock()
+	defer x.c.mu.Unlock()
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	switch v := x.c.expr.Evaluate(htmlquery.CreateXPathNavigator(root)).(type) {
+	case *xpath.NodeIterator:
+		for v.MoveNext() {
+			out = appendText(out, v.Current().Value())
+		}
+	case string:
+		out = appendText(out, v)
+	case float64:
+		out = appendText(out, strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	return out
+}
+
+func appendText(out []string, s string) []string {
+	if s = strings.Join(strings.Fields(s), " "); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
