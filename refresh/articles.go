@@ -137,6 +137,12 @@ func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *ext
 	}
 	start = r.now()
 	art, err := extract.Extract(bytes.NewReader(resp.Body), base, rule)
+	if errors.Is(err, extract.ErrRuleNoMatch) {
+		// The site changed its markup under the rule: better the
+		// heuristics' article than none. The operator should update it.
+		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", pageURL, "rule", rule.Body)
+		art, err = extract.Extract(bytes.NewReader(resp.Body), base, nil)
+	}
 	outcome := "ok"
 	if err != nil {
 		outcome = "error"
