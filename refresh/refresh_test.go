@@ -99,6 +99,13 @@ func newFixture(t *testing.T, s *site, limit int) *fixture {
 }
 
 func newFixtureAt(t *testing.T, s *site, sourcePath string, limit int) *fixture {
+	src := fmt.Sprintf(`{name: src, url: "%s%s", fulltext: true, language: en, type: %s}`, s.srv.URL, sourcePath, sourceType(sourcePath))
+	return newFixtureWith(t, src, limit)
+}
+
+// newFixtureWith builds a runner over one source, given as a YAML flow
+// mapping, feeding one output feed "out".
+func newFixtureWith(t *testing.T, source string, limit int) *fixture {
 	dir := t.TempDir()
 	yaml := fmt.Sprintf(`
 output: %s
@@ -107,21 +114,16 @@ retries: 0
 host_delay: 1ms
 robots: false
 sources:
-  - {name: src, url: "%s%s", fulltext: true, language: en, type: %s}
+  - %s
 feeds:
   - {name: out, sources: [src], limit: %d}
-`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), s.srv.URL, sourcePath, sourceType(sourcePath), limit)
+`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), source, limit)
 	cfg, err := config.ParseConfig(strings.NewReader(yaml), filepath.Join(dir, "sources.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(context.Background(), cfg.State)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	f := &fixture{cfg: cfg, now: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)}
-	f.runner = refresh.New(cfg, st, fetch.New(refresh.FetchOptions(cfg), nil), nil, refresh.Options{Now: func() time.Time { return f.now }})
+	f.runner = refresh.New(cfg, mustOpen(t, cfg.State), fetch.New(refresh.FetchOptions(cfg), nil), nil, refresh.Options{Now: func() time.Time { return f.now }})
 	return f
 }
 
@@ -303,5 +305,21 @@ func TestPageSource(t *testing.T) {
 		if strings.HasSuffix(it.Link, "/about") || strings.HasSuffix(it.Link, "/contact") {
 			t.Errorf("chrome link %q became an item", it.Link)
 		}
+	}
+}
+
+// TestSiteRuleThatMatchesNothingFallsBack: a site rule whose body selector
+// no longer matches (the site changed its markup) still yields the article
+// through the heuristics rather than the feed's teaser.
+func TestSiteRuleThatMatchesNothingFallsBack(t *testing.T) {
+	s := newSite(t)
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: true, extract: {body: "div.gone-in-redesign"}}`, s.srv.URL), 10)
+	s.set("a")
+	sum := f.run(t)
+	if r := sum.Sources[0]; r.Extracted != 1 || r.Failed != 0 {
+		t.Fatalf("result %+v", r)
+	}
+	if c := f.output(t)[0].Content; !strings.Contains(c, "Paragraph 5 of article a") {
+		t.Errorf("content %.200q lacks the article", c)
 	}
 }
