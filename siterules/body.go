@@ -8,24 +8,39 @@ import (
 )
 
 // selectBody returns the nodes of the first body rule that selects any
-// element or non-blank text, in document order, leaving out nodes inside
-// another selected node.
+// element or non-blank text, in document order (antchfx/xpath does not sort
+// the result of a union), leaving out nodes inside another selected node.
 func (s *Site) selectBody(doc *html.Node) []*html.Node {
 	for _, x := range s.Body {
-		var picked []*html.Node
-		in := map[*html.Node]bool{}
+		set := map[*html.Node]bool{}
 		for _, m := range x.matches(doc) {
-			if !bodyNode(m) || in[m.n] || hasAncestorIn(m.n, in) {
-				continue
+			if bodyNode(m) {
+				set[m.n] = true
 			}
-			in[m.n] = true
-			picked = append(picked, m.n)
 		}
-		if len(picked) > 0 {
-			return picked
+		if len(set) > 0 {
+			return outermostInOrder(doc, set)
 		}
 	}
 	return nil
+}
+
+// outermostInOrder walks doc in document order and returns the nodes in
+// set that have no ancestor in set.
+func outermostInOrder(doc *html.Node, set map[*html.Node]bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(out) < len(set); c = c.NextSibling {
+			if set[c] {
+				out = append(out, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
 }
 
 func bodyNode(m match) bool {
@@ -37,15 +52,6 @@ func bodyNode(m match) bool {
 		return m.n.DataAtom != atom.Head
 	case html.TextNode:
 		return strings.TrimSpace(m.n.Data) != ""
-	}
-	return false
-}
-
-func hasAncestorIn(n *html.Node, set map[*html.Node]bool) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if set[p] {
-			return true
-		}
 	}
 	return false
 }

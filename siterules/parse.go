@@ -16,7 +16,7 @@ const maxLine = 1 << 20
 // skipped and reported as warnings; Parse never fails and never panics.
 func Parse(r io.Reader, file string) (*Site, []Warning) {
 	base := filepath.Base(file)
-	p := &parser{site: newSite(strings.ToLower(strings.TrimSuffix(base, ".txt"))), file: base}
+	p := &parser{site: newSite(strings.TrimSuffix(strings.ToLower(base), ".txt")), file: base}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), maxLine)
 	for sc.Scan() {
