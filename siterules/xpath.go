@@ -2,6 +2,7 @@ package siterules
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,19 +26,36 @@ type compiled struct {
 	mu   sync.Mutex
 }
 
-// CompileXPath compiles an XPath 1.0 expression. It never panics, even on
-// input that trips the compiler.
-func CompileXPath(src string) (x XPath, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			x, err = XPath{}, fmt.Errorf("siterules: xpath %q: %v", src, r)
+// CompileXPath compiles an XPath 1.0 expression. antchfx/xpath lacks the
+// id() function, which older rule files use (id('storytext')), so an
+// expression that fails to compile is retried with id('x') read as
+// //*[@id='x']. CompileXPath never panics, even on input that trips the
+// compiler.
+func CompileXPath(src string) (XPath, error) {
+	expr, err := compileExpr(src)
+	if err != nil && strings.Contains(src, "id(") {
+		// id() with one quoted literal, not part of a longer name.
+		idCall := regexp.MustCompile(`\bid\(\s*('[^']*'|"[^"]*")\s*\)`)
+		if alt := idCall.ReplaceAllString(src, "//*[@id=$1]"); alt != src {
+			if e, altErr := compileExpr(alt); altErr == nil {
+				expr, err = e, nil
+			}
 		}
-	}()
-	expr, err := xpath.Compile(src)
+	}
 	if err != nil {
 		return XPath{}, fmt.Errorf("siterules: xpath %q: %w", src, err)
 	}
 	return XPath{c: &compiled{src: src, expr: expr}}, nil
+}
+
+// compileExpr wraps xpath.Compile, turning its panics into errors.
+func compileExpr(src string) (expr *xpath.Expr, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			expr, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return xpath.Compile(src)
 }
 
 // String returns the expression as written in the rule file.
