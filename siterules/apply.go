@@ -49,7 +49,9 @@ func (s *Site) Apply(page []byte, pageURL *url.URL) (*Applied, error) {
 	if s == nil {
 		return &Applied{HTML: page}, nil
 	}
-	doc, err := html.Parse(bytes.NewReader(s.replaceAll(page)))
+	// Scripting off, as in extract and in the parsers Full-Text RSS uses:
+	// <noscript> holds markup that rules may select.
+	doc, err := html.ParseWithOptions(bytes.NewReader(s.replaceAll(page)), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("siterules: %s: parse page: %w", s.Name, err)
 	}
