@@ -6,6 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // Options changes how Load builds a Set. The zero value is the default.
@@ -48,7 +51,7 @@ func Load(dir string, opts Options) (*Set, error) {
 		case site.Name == "global":
 			global = site
 		default:
-			s.sites[site.Name] = site
+			s.sites[fileKey(site.Name)] = site
 		}
 	}
 	if opts.Global && global != nil {
@@ -127,11 +130,36 @@ func (s *Set) For(host string) *Site {
 	return s.global
 }
 
-// normalizeHost lowercases host and drops a port and a trailing dot.
+// normalizeHost lowercases host, drops a port and a trailing dot, and
+// spells an internationalised name in its ASCII (xn--) form, so that a
+// file named in either form matches a URL in either form.
 func normalizeHost(host string) string {
 	host = strings.ToLower(strings.TrimSpace(host))
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
-	return strings.TrimSuffix(host, ".")
+	return asciiHost(strings.TrimSuffix(host, "."))
+}
+
+// fileKey is the lookup key of a rule file's host name (".example.com"
+// keeps its leading dot).
+func fileKey(name string) string {
+	if rest, ok := strings.CutPrefix(name, "."); ok {
+		return "." + asciiHost(rest)
+	}
+	return asciiHost(name)
+}
+
+// asciiHost returns the xn-- form of a host with non-ASCII letters, or
+// host itself when it is ASCII or not a valid name.
+func asciiHost(host string) string {
+	for i := 0; i < len(host); i++ {
+		if host[i] >= utf8.RuneSelf {
+			if a, err := idna.Lookup.ToASCII(host); err == nil {
+				return a
+			}
+			return host
+		}
+	}
+	return host
 }

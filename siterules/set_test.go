@@ -37,6 +37,8 @@ func TestSetFor(t *testing.T) {
 		{"www.sport.example.com", "sport.example.com", "sport.example.com"},
 		{"www.special.org", "www.special.org", "www.special.org"},
 		{"special.org", "special.org", "special.org"},
+		{"مثال.عراق", "مثال.عراق", "مثال.عراق"},
+		{"www.xn--mgbh0fb.xn--mgbtx2b", "مثال.عراق", "مثال.عراق"},
 		{"other.org", "", "global"},
 		{"com", "", "global"},
 		{"", "", "global"},
@@ -62,7 +64,7 @@ func siteName(s *Site) string {
 
 func TestLoadSkipsNonRuleFiles(t *testing.T) {
 	s := mustLoad(t, filepath.Join("testdata", "rules"), Options{})
-	if got, want := s.Len(), 7; got != want {
+	if got, want := s.Len(), 8; got != want {
 		t.Errorf("Len() = %d, want %d (LICENSE, README, global and folders are not hosts)", got, want)
 	}
 	for _, host := range []string{"license", "readme", "global", "sub"} {
