@@ -9,7 +9,7 @@
 // opts in with Options.Global. Each file has one "directive: value" per line
 // and # comments; XPath values are XPath 1.0 and are compiled once, at load.
 //
-// What Apply honours, in the order Full-Text RSS applies them:
+// What Apply honours, in the order it applies them:
 //
 //   - find_string/replace_string pairs and replace_string(find): replace, on
 //     the raw HTML before it is parsed;

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ func Load(dir string, opts Options) (*Set, error) {
 		case site.Name == "global":
 			global = site
 		default:
-			s.sites[fileKey(site.Name)] = site
+			s.add(name, site)
 		}
 	}
 	if opts.Global && global != nil {
@@ -61,6 +62,17 @@ func Load(dir string, opts Options) (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// add files site under its lookup key; a second file for the same host
+// (Example.com.txt beside example.com.txt) replaces the first, with a
+// warning.
+func (s *Set) add(file string, site *Site) {
+	key := fileKey(site.Name)
+	if _, dup := s.sites[key]; dup {
+		s.warnings = append(s.warnings, Warning{File: file, Msg: fmt.Sprintf("another file also covers %q; this one wins", key)})
+	}
+	s.sites[key] = site
 }
 
 // isRuleFile reports whether a folder entry is a host rule file.
@@ -89,9 +101,10 @@ func (s *Set) loadFile(path string) (*Site, bool) {
 	return site, true
 }
 
-// Warnings returns the problems found while loading, in file order.
+// Warnings returns the problems found while loading, in file order, as a
+// new slice. The caller logs them; none of them stopped the load.
 func (s *Set) Warnings() []Warning {
-	return s.warnings
+	return slices.Clone(s.warnings)
 }
 
 // Len returns the number of host files loaded (global.txt not counted).

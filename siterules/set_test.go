@@ -75,7 +75,10 @@ func TestLoadSkipsNonRuleFiles(t *testing.T) {
 	if s.For("bad.example") == nil {
 		t.Error("Bad.Example.TXT not loaded under its lowercased name")
 	}
-	want := []string{"Bad.Example.TXT:1: unknown directive \"bodyy\"; line ignored"}
+	want := []string{
+		"Bad.Example.TXT:1: unknown directive \"bodyy\"; line ignored",
+		"special.org.txt:0: another file also covers \"special.org\"; this one wins",
+	}
 	var got []string
 	for _, w := range s.Warnings() {
 		got = append(got, w.String())
