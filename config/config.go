@@ -55,6 +55,9 @@ type Config struct {
 	// folder is served at, used for rel=self links. Validate makes sure it
 	// ends in "/".
 	BaseURL string
+	// SiteRules (key "site_rules", optional) points at a folder of
+	// per-site extraction rules in the ftr-site-config format.
+	SiteRules SiteRules
 	// Concurrency (key "concurrency") is the global number of requests in
 	// flight. Default 8.
 	Concurrency int
@@ -154,6 +157,19 @@ type Source struct {
 	// Line is the line of the source's entry in the config file (0 when
 	// built in code), for messages at run time.
 	Line int
+}
+
+// SiteRules is the "site_rules" key: a folder of per-host rule files in the
+// ftr-site-config format (such as fivefilters' public set), applied to the
+// article pages of every host that has a file. A source's own "extract"
+// rule wins over them.
+type SiteRules struct {
+	// Dir (key "dir") is the folder of rule files. Relative paths are
+	// resolved against the config file's folder. Empty turns site rules off.
+	Dir string
+	// Global (key "global") also applies global.txt, to every host.
+	// Default false.
+	Global bool
 }
 
 // ExtractRule is a source's "extract" key. Both parts are optional; an

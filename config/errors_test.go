@@ -33,6 +33,10 @@ func TestParseConfig_Errors(t *testing.T) {
 			[]string{`sources.yaml:4: sources[0].extract.bdy: unknown key (did you mean "body"?)`}},
 		{"unknown feed key", sourcesHead + "feeds:\n  - name: f\n    titel: x\n    sources: [a]\n",
 			[]string{`sources.yaml:6: feeds[0].titel: unknown key (did you mean "title"?)`}},
+		{"unknown site_rules key", "site_rules: {folder: x}\n" + tail,
+			[]string{`sources.yaml:1: site_rules.folder: unknown key`}},
+		{"site_rules dir missing", "site_rules:\n  dir: /no/such/rules\n" + tail,
+			[]string{`sources.yaml:2: site_rules.dir: /no/such/rules is not a folder`}},
 		{"key given twice", "timeout: 1s\ntimeout: 2s\n" + tail,
 			[]string{`sources.yaml:2: timeout: key given twice (first at line 1)`}},
 

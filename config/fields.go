@@ -17,6 +17,12 @@ func topFields(c *Config) []field {
 		{"max_body", size(&c.MaxBody)},
 		{"retries", integer(&c.Retries)},
 		{"robots", boolean(&c.Robots)},
+		{"site_rules", func(d *decoder, n *yaml.Node, path string) {
+			d.mapping(n, path, []field{
+				{"dir", str(&c.SiteRules.Dir)},
+				{"global", boolean(&c.SiteRules.Global)},
+			})
+		}},
 		{"sources", func(d *decoder, n *yaml.Node, path string) {
 			d.list(n, path, func(el *yaml.Node, p string) {
 				s := Source{Line: resolve(el).Line}

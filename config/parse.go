@@ -101,12 +101,16 @@ func syntaxError(file string, err error) *Error {
 	return &Error{File: file, Line: line, Msg: msg, Err: ErrSyntax}
 }
 
-// resolvePaths makes relative output and state paths relative to dir.
+// resolvePaths makes relative output, state and site rules paths
+// relative to dir.
 func (c *Config) resolvePaths(dir string) {
 	if c.Output != "" && !filepath.IsAbs(c.Output) {
 		c.Output = filepath.Join(dir, c.Output)
 	}
 	if c.State != "" && !filepath.IsAbs(c.State) {
 		c.State = filepath.Join(dir, c.State)
+	}
+	if c.SiteRules.Dir != "" && !filepath.IsAbs(c.SiteRules.Dir) {
+		c.SiteRules.Dir = filepath.Join(dir, c.SiteRules.Dir)
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 )
@@ -87,6 +88,11 @@ func (v *validator) globals() {
 	v.minDuration("timeout", c.Timeout, time.Millisecond)
 	v.positiveSize("max_body", c.MaxBody)
 	v.atLeast("retries", c.Retries, 0)
+	if c.SiteRules.Dir != "" {
+		if fi, err := os.Stat(c.SiteRules.Dir); err != nil || !fi.IsDir() {
+			v.add("site_rules.dir", ErrInvalid, "%s is not a folder", c.SiteRules.Dir)
+		}
+	}
 	if len(c.Sources) == 0 {
 		v.add("sources", ErrMissing, "at least one source is required")
 	}

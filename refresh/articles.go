@@ -16,6 +16,7 @@ import (
 	"github.com/refeed/refeed/extract"
 	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/siterules"
 	"github.com/refeed/refeed/store"
 )
 
@@ -118,11 +119,17 @@ func articleDue(a store.Attempt, now time.Time) bool {
 	return now.Sub(a.LastTry) >= min(wait, articleRetryMax)
 }
 
-// fetchArticle downloads and extracts one article page.
+// fetchArticle downloads and extracts one article page. rule is the
+// source's own rule; without one, the page's host may have site rules.
 func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string) (*extract.Article, error) {
+	var site *siterules.Site
+	if rule == nil {
+		site = r.siteRules(pageURL)
+	}
 	start := r.now()
 	req := r.sourceRequest(src, pageURL, "", "")
 	req.Kind = fetch.KindPage
+	req.Headers = withSiteHeaders(src.Headers, site)
 	resp, err := r.fetcher.Fetch(ctx, req)
 	r.observeFetch("page", resp, err, r.now().Sub(start))
 	if err != nil {
@@ -136,18 +143,46 @@ func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *ext
 		return nil, err
 	}
 	start = r.now()
-	art, err := extract.Extract(bytes.NewReader(resp.Body), base, rule)
-	if errors.Is(err, extract.ErrRuleNoMatch) {
-		// The site changed its markup under the rule: better the
-		// heuristics' article than none. The operator should update it.
-		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", pageURL, "rule", rule.Body)
-		art, err = extract.Extract(bytes.NewReader(resp.Body), base, nil)
-	}
+	art, err := r.extract(src, site, rule, resp.Body, base)
 	outcome := "ok"
 	if err != nil {
 		outcome = "error"
 	}
 	r.obs.ObserveExtract(outcome, r.now().Sub(start))
+	return art, err
+}
+
+// extract runs the extractor on a page, after the host's site rules when
+// there are any, and falls back to the heuristics when a rule's body
+// matches nothing (the site changed its markup; the operator should update
+// the rule, but an article beats none).
+func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract.Rule, page []byte, base *url.URL) (*extract.Article, error) {
+	body := page
+	var applied *siterules.Applied
+	if site != nil {
+		var err error
+		if applied, err = site.Apply(page, base); err != nil {
+			r.log.Warn("site rules failed; using the heuristics", "source", src.Name, "url", base.String(), "error", err)
+		} else {
+			body = applied.HTML
+			if applied.Selector != "" {
+				rule, _ = extract.CompileRule(applied.Selector, nil)
+			}
+		}
+	}
+	art, err := extract.Extract(bytes.NewReader(body), base, rule)
+	if errors.Is(err, extract.ErrRuleNoMatch) {
+		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", rule.Body)
+		art, err = extract.Extract(bytes.NewReader(page), base, nil)
+	}
+	if err == nil && applied != nil {
+		if art.Title == "" {
+			art.Title = applied.Title
+		}
+		if art.Byline == "" && len(applied.Authors) > 0 {
+			art.Byline = strings.Join(applied.Authors, ", ")
+		}
+	}
 	return art, err
 }
 

@@ -3,6 +3,7 @@ package refresh_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -105,9 +106,9 @@ func newFixtureAt(t *testing.T, s *site, sourcePath string, limit int) *fixture 
 
 // newFixtureWith builds a runner over one source, given as a YAML flow
 // mapping, feeding one output feed "out".
-func newFixtureWith(t *testing.T, source string, limit int) *fixture {
+func newFixtureWith(t *testing.T, source string, limit int, topLevel ...string) *fixture {
 	dir := t.TempDir()
-	yaml := fmt.Sprintf(`
+	yaml := strings.Join(topLevel, "\n") + fmt.Sprintf(`
 output: %s
 state: %s
 retries: 0
@@ -122,8 +123,13 @@ feeds:
 	if err != nil {
 		t.Fatal(err)
 	}
+	sites, err := refresh.LoadSiteRules(cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
 	f := &fixture{cfg: cfg, now: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)}
-	f.runner = refresh.New(cfg, mustOpen(t, cfg.State), fetch.New(refresh.FetchOptions(cfg), nil), nil, refresh.Options{Now: func() time.Time { return f.now }})
+	f.runner = refresh.New(cfg, mustOpen(t, cfg.State), fetch.New(refresh.FetchOptions(cfg), nil), nil,
+		refresh.Options{Now: func() time.Time { return f.now }, SiteRules: sites})
 	return f
 }
 
@@ -321,5 +327,26 @@ func TestSiteRuleThatMatchesNothingFallsBack(t *testing.T) {
 	}
 	if c := f.output(t)[0].Content; !strings.Contains(c, "Paragraph 5 of article a") {
 		t.Errorf("content %.200q lacks the article", c)
+	}
+}
+
+// TestSiteRulesApply: an ftr-site-config file for the article's host
+// decides the body and strips what it names.
+func TestSiteRulesApply(t *testing.T) {
+	s := newSite(t)
+	rules := t.TempDir()
+	rule := "# test rules\nbody: //article\nstrip: //p[contains(., 'Paragraph 2 ')]\n"
+	if err := os.WriteFile(filepath.Join(rules, "127.0.0.1.txt"), []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: true}`, s.srv.URL), 10,
+		"site_rules: {dir: "+rules+"}")
+	s.set("a")
+	if r := f.run(t).Sources[0]; r.Extracted != 1 {
+		t.Fatalf("result %+v", r)
+	}
+	c := f.output(t)[0].Content
+	if strings.Contains(c, "Paragraph 2 of") || !strings.Contains(c, "Paragraph 5 of article a") {
+		t.Errorf("site rules not applied: %.300q", c)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/siterules"
 	"github.com/refeed/refeed/store"
 )
 
@@ -41,6 +42,9 @@ type Options struct {
 	// IgnoreBackoff polls sources even when their last failures put their
 	// next attempt in the future (`refeed run --force`).
 	IgnoreBackoff bool
+	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
+	// means none.
+	SiteRules *siterules.Set
 }
 
 // Runner runs the pipeline over one config. It is safe for concurrent use
@@ -54,6 +58,7 @@ type Runner struct {
 	obs     Observer
 	now     func() time.Time
 	force   bool
+	sites   *siterules.Set
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -62,7 +67,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}
@@ -94,6 +99,23 @@ func orNegative(d time.Duration) time.Duration {
 		return -1
 	}
 	return d
+}
+
+// LoadSiteRules loads the config's site rules folder, logging the rule
+// files' problems as warnings. It returns nil when the config names none.
+func LoadSiteRules(cfg *config.Config, logger *slog.Logger) (*siterules.Set, error) {
+	if cfg.SiteRules.Dir == "" {
+		return nil, nil
+	}
+	set, err := siterules.Load(cfg.SiteRules.Dir, siterules.Options{Global: cfg.SiteRules.Global})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range set.Warnings() {
+		logger.Debug("site rule skipped", "warning", w.String())
+	}
+	logger.Info("site rules loaded", "dir", cfg.SiteRules.Dir, "hosts", set.Len(), "warnings", len(set.Warnings()))
+	return set, nil
 }
 
 // Summary is the outcome of one RunOnce.

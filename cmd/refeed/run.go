@@ -63,7 +63,11 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	}
 	defer ws.Close()
 
-	runner := refresh.New(cfg, ws.st, ws.client, logger, refresh.Options{IgnoreBackoff: *force})
+	sites, err := refresh.LoadSiteRules(cfg, logger)
+	if err != nil {
+		return err
+	}
+	runner := refresh.New(cfg, ws.st, ws.client, logger, refresh.Options{IgnoreBackoff: *force, SiteRules: sites})
 	sum, err := runner.RunOnce(ctx)
 	if err != nil {
 		return err

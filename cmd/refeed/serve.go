@@ -58,7 +58,10 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	}
 	defer ws.Close()
 
-	d := newDaemon(common.config, cfg, ws.st, ws.client, logger, opts)
+	d, err := newDaemon(common.config, cfg, ws.st, ws.client, logger, opts)
+	if err != nil {
+		return err
+	}
 	return d.serve(ctx)
 }
 
@@ -85,18 +88,25 @@ type daemon struct {
 	abortOnce sync.Once
 }
 
-func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) *daemon {
+func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) (*daemon, error) {
 	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
 		metrics: metrics.New(), dirty: make(chan struct{}, 1), aborted: make(chan struct{})}
-	d.install(cfg)
+	if err := d.install(cfg); err != nil {
+		return nil, err
+	}
 	d.sched = schedule.New(d.poll, schedule.Options{Grace: opts.grace, Logger: logger})
-	return d
+	return d, nil
 }
 
-// install makes cfg the running config.
-func (d *daemon) install(cfg *config.Config) {
+// install makes cfg the running config, with its site rules loaded.
+func (d *daemon) install(cfg *config.Config) error {
+	sites, err := refresh.LoadSiteRules(cfg, d.logger)
+	if err != nil {
+		return err
+	}
 	d.cfg.Store(cfg)
-	d.runner.Store(refresh.New(cfg, d.st, d.client, d.logger, refresh.Options{Observer: d.metrics}))
+	d.runner.Store(refresh.New(cfg, d.st, d.client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	return nil
 }
 
 // sources lists what the scheduler polls under cfg.
@@ -339,7 +349,10 @@ func (d *daemon) reload(ctx context.Context) {
 	if !reflect.DeepEqual(refresh.FetchOptions(cfg), refresh.FetchOptions(old)) {
 		d.logger.Warn("global fetch settings changed; they apply after a restart")
 	}
-	d.install(cfg)
+	if err := d.install(cfg); err != nil {
+		d.logger.Error("reload rejected, keeping the running config", "error", err)
+		return
+	}
 	if err := d.sched.Update(ctx, d.sources(cfg)); err != nil {
 		d.logger.Error("cannot reschedule sources", "error", err)
 	}
