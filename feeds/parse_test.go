@@ -263,3 +263,32 @@ func TestParseSharedLink(t *testing.T) {
 		t.Errorf("Select folded shared-link stories: %d items", len(sel))
 	}
 }
+
+// TestParseSharedGUID checks that a GUID a feed gives to several different
+// stories (its home page, a constant) neither folds them into one item in
+// Parse (items without links) nor in Select (items with links), while a
+// GUID used once stays the item's SourceGUID.
+func TestParseSharedGUID(t *testing.T) {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>https://e.com/</link>
+<item><title>one</title><link>https://e.com/a/1</link><guid>https://e.com/</guid></item>
+<item><title>two</title><link>https://e.com/a/2</link><guid>https://e.com/</guid></item>
+<item><title>first brief</title><guid isPermaLink="false">0</guid></item>
+<item><title>second brief</title><guid isPermaLink="false">0</guid></item>
+<item><title>own</title><link>https://e.com/a/3</link><guid isPermaLink="false">post-3</guid></item>
+</channel></rss>`
+	p, err := feeds.Parse([]byte(feed), "https://e.com/rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var guids []string
+	for i := range p.Items {
+		p.Items[i].Source = "s"
+		guids = append(guids, p.Items[i].SourceGUID)
+	}
+	if want := []string{"", "", "", "", "post-3"}; !slices.Equal(guids, want) {
+		t.Errorf("SourceGUIDs = %q, want %q", guids, want)
+	}
+	if got := len(feeds.Select(p.Items, feeds.SelectOptions{})); got != 5 {
+		t.Errorf("Select kept %d of 5 stories", got)
+	}
+}

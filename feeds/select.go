@@ -111,16 +111,13 @@ func preferred(a, b Item) int {
 // already stands for the canonical URL (ItemID); comparing URLs again
 // would undo Parse's decision that items sharing a URL in a broken feed
 // are different stories. Plain GUIDs ("1234") are only unique within their
-// source and are compared within it. A GUID that one source gives to
-// items with different IDs (a CMS stamping every item with its home page
-// or a constant) identifies nothing and is not compared at all.
+// source and are compared within it.
 func dedupeIdentity(items []Item) []Item {
 	slices.SortStableFunc(items, preferred)
-	shared := sharedGUIDs(items)
 	seen := make(map[string]bool, 3*len(items))
 	out := items[:0]
 	for _, it := range items {
-		keys := identityKeys(it, shared)
+		keys := identityKeys(it)
 		if slices.ContainsFunc(keys, func(k string) bool { return seen[k] }) {
 			continue
 		}
@@ -132,36 +129,14 @@ func dedupeIdentity(items []Item) []Item {
 	return out
 }
 
-// sharedGUIDs returns the source-scoped GUIDs (source, NUL, GUID) that
-// their source gives to more than one item ID.
-func sharedGUIDs(items []Item) map[string]bool {
-	firstID := make(map[string]string, len(items))
-	shared := make(map[string]bool)
-	for _, it := range items {
-		g := strings.TrimSpace(it.SourceGUID)
-		if g == "" {
-			continue
-		}
-		k := it.Source + "\x00" + g
-		if id, ok := firstID[k]; !ok {
-			firstID[k] = it.ID
-		} else if id != it.ID {
-			shared[k] = true
-		}
-	}
-	return shared
-}
-
-// identityKeys lists the keys under which two items are the same
-// article: the ID, and the GUID unless its source shares it between items.
-func identityKeys(it Item, shared map[string]bool) []string {
+func identityKeys(it Item) []string {
 	keys := []string{"id\x00" + it.ID}
-	g := strings.TrimSpace(it.SourceGUID)
-	if g == "" || shared[it.Source+"\x00"+g] {
-		return keys
+	if g := strings.TrimSpace(it.SourceGUID); g != "" {
+		if strings.Contains(g, ":") {
+			keys = append(keys, "guid\x00"+g)
+		} else {
+			keys = append(keys, "guid\x00"+it.Source+"\x00"+g)
+		}
 	}
-	if strings.Contains(g, ":") {
-		return append(keys, "guid\x00"+g)
-	}
-	return append(keys, "guid\x00"+it.Source+"\x00"+g)
+	return keys
 }

@@ -93,33 +93,6 @@ func TestSelectGUIDDedupe(t *testing.T) {
 	}
 }
 
-// TestSelectSharedGUID checks that a GUID a source gives to several
-// different articles (its home page, a constant) does not fold them into
-// one, while a GUID a source uses once still matches another source's.
-func TestSelectSharedGUID(t *testing.T) {
-	var items []feeds.Item
-	for i, title := range []string{"one", "two", "three"} {
-		it := dated("s1", fmt.Sprintf("https://e.com/a/%d", i), title, day(27, 10-i), day(27, 10-i))
-		it.SourceGUID = "https://e.com/"
-		items = append(items, it)
-	}
-	plain := dated("s1", "https://e.com/p/1", "plain one", day(26, 10), day(26, 10))
-	plain.SourceGUID = "0"
-	plainToo := dated("s1", "https://e.com/p/2", "plain two", day(26, 9), day(26, 9))
-	plainToo.SourceGUID = "0"
-	mirrored := dated("s2", "https://mirror.com/x", "mirror", day(25, 10), day(25, 11))
-	mirrored.SourceGUID = "urn:uuid:77"
-	original := dated("s3", "https://orig.com/x", "original", day(25, 10), day(25, 10))
-	original.SourceGUID = "urn:uuid:77"
-	items = append(items, plain, plainToo, mirrored, original)
-
-	got := titles(feeds.Select(items, feeds.SelectOptions{}))
-	want := []string{"one", "two", "three", "plain one", "plain two", "original"}
-	if !slices.Equal(got, want) {
-		t.Errorf("Select = %q, want %q", got, want)
-	}
-}
-
 func TestSelectArabicNearDuplicates(t *testing.T) {
 	first := dated("ina", "https://ina.iq/1", "رئيس الوزراء يستقبل وفداً أمريكياً في بغداد", day(27, 8), day(27, 8))
 	copyDiacritics := dated("alsumaria", "https://alsumaria.tv/9", "رئيس الوزراء يستقبل وفدا امريكيا في بغداد", day(27, 9), day(27, 9))

@@ -40,6 +40,7 @@ func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 			items = append(items, t.item(gi))
 		}
 	}
+	t.dropSharedGUIDs(items)
 	t.unshareURLs(items, p.Link)
 	seen := make(map[string]bool, len(items))
 	for _, it := range items {
@@ -49,6 +50,35 @@ func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 		}
 	}
 	return p
+}
+
+// dropSharedGUIDs clears the SourceGUID of items whose GUID another item
+// of the same document carries with a different link or title. Broken
+// CMSs stamp every item with the home page or a constant; such a GUID
+// identifies nothing, and Select, which matches copies of one article by
+// GUID, would fold the different stories into one. Items without a URL
+// whose ID came from the GUID (no URL) get their ID from the title instead.
+func (t *translator) dropSharedGUIDs(items []Item) {
+	stories := make(map[string]map[string]bool)
+	for _, it := range items {
+		if it.SourceGUID == "" {
+			continue
+		}
+		if stories[it.SourceGUID] == nil {
+			stories[it.SourceGUID] = make(map[string]bool)
+		}
+		stories[it.SourceGUID][it.URL+"\x00"+NormalizeTitle(cmp.Or(it.Title, it.Text))] = true
+	}
+	for i, it := range items {
+		if len(stories[it.SourceGUID]) < 2 {
+			continue
+		}
+		items[i].SourceGUID = ""
+		title := cmp.Or(it.Title, excerpt(it.Text, 200))
+		if it.ID == ItemID("", it.SourceGUID, title, t.feedURL) {
+			items[i].ID = ItemID("", "", title, t.feedURL)
+		}
+	}
 }
 
 // unshareURLs re-derives the IDs of items that share one URL but are
