@@ -84,9 +84,15 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	// Another source (or another item) already carries this article. The
 	// item's own stored copy is not reused: it is here because the source
 	// changed it, so the page is fetched again.
-	if done, ok, err := r.store.Extracted(ctx, it.URL); err == nil && ok && (done.Source != it.Source || done.ID != it.ID) {
+	done, ok, err := r.store.Extracted(ctx, it.URL)
+	if err == nil && ok && (done.Source != it.Source || done.ID != it.ID) {
 		adoptArticle(it, done.Content, done.Text, done.Lang, done.Dir)
 		return articleReused
+	}
+	// Until the page is fetched again, the item's previous article beats
+	// the feed's teaser. It stays marked not extracted, so it is retried.
+	if err == nil && ok {
+		keepPrevious(it, done)
 	}
 	attempt, err := r.store.ArticleAttempt(ctx, it.URL)
 	if err != nil || !articleDue(attempt, r.now()) {
@@ -95,7 +101,7 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	art, err := r.fetchArticle(ctx, src, rule, it.URL)
 	if err != nil {
 		if ctx.Err() == nil {
-			r.log.Warn("article failed; keeping the feed's content", "source", src.Name, "url", it.URL, "error", err)
+			r.log.Warn("article failed; keeping the content it had", "source", src.Name, "url", it.URL, "error", err)
 			_ = r.store.RecordArticleFailure(ctx, it.URL, r.now(), err)
 		}
 		return articleFailed
@@ -209,6 +215,13 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string) {
 	if it.Published.IsZero() && !art.Published.IsZero() {
 		it.Published = art.Published.UTC()
 	}
+}
+
+// keepPrevious puts the item's earlier extraction back in an item the
+// source edited, leaving Extracted false.
+func keepPrevious(it *feeds.Item, prev feeds.Item) {
+	adoptArticle(it, prev.Content, prev.Text, prev.Lang, prev.Dir)
+	it.Extracted = false
 }
 
 func adoptArticle(it *feeds.Item, content, text, lang, dir string) {

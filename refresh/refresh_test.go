@@ -350,3 +350,32 @@ func TestSiteRulesApply(t *testing.T) {
 		t.Errorf("site rules not applied: %.300q", c)
 	}
 }
+
+// TestEditedItemKeepsArticleWhilePageFails: when the source edits an item
+// and its page then fails, the output keeps the article extracted before
+// rather than falling back to the feed's summary, and the page is
+// retried.
+func TestEditedItemKeepsArticleWhilePageFails(t *testing.T) {
+	s := newSite(t)
+	f := newFixture(t, s, 10)
+	s.set("a")
+	f.run(t)
+	s.mu.Lock()
+	s.edition, s.broken["a"] = 1, true
+	s.mu.Unlock()
+	for range 2 { // the failed fetch, then a run inside the backoff
+		f.now = f.now.Add(time.Minute)
+		f.run(t)
+		if c := f.output(t)[0].Content; !strings.Contains(c, "Paragraph 5 of article a (edition 0)") {
+			t.Fatalf("edited item lost its article while the page fails: %.200q", c)
+		}
+	}
+	s.mu.Lock()
+	s.broken["a"] = false
+	s.mu.Unlock()
+	f.now = f.now.Add(time.Hour)
+	f.run(t)
+	if c := f.output(t)[0].Content; !strings.Contains(c, "Paragraph 5 of article a (edition 1)") {
+		t.Errorf("edited item not extracted again once the page works: %.200q", c)
+	}
+}
