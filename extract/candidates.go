@@ -171,14 +171,9 @@ func (s *scorer) isChromeTitleNode(n *html.Node) bool {
 	return isChromeTitle(nodeText(n))
 }
 
-// top picks the element that holds the article, or nil.
-func (s *scorer) top(body *html.Node) *html.Node {
-	if len(s.candidates) == 0 {
-		if st := s.stats[body]; st != nil && st.chars > 0 && s.skip != nil {
-			return body // a page of short lines: all of it is the article
-		}
-		return nil
-	}
+// ranked returns the candidates by final score, best first; candidates
+// with equal scores keep the order they were found in.
+func (s *scorer) ranked() []*html.Node {
 	ranked := slices.Clone(s.candidates)
 	slices.SortStableFunc(ranked, func(a, b *html.Node) int {
 		fa, fb := s.final(a), s.final(b)
@@ -190,6 +185,18 @@ func (s *scorer) top(body *html.Node) *html.Node {
 		}
 		return 0
 	})
+	return ranked
+}
+
+// top picks the element that holds the article, or nil.
+func (s *scorer) top(body *html.Node) *html.Node {
+	if len(s.candidates) == 0 {
+		if st := s.stats[body]; st != nil && st.chars > 0 && s.skip != nil {
+			return body // a page of short lines: all of it is the article
+		}
+		return nil
+	}
+	ranked := s.ranked()
 	best := ranked[0]
 	if best == body || best.DataAtom == atom.Html {
 		return best

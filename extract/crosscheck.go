@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/refeed/refeed/extract/score"
@@ -46,17 +45,7 @@ func crossCheck(nodes []*html.Node, sc *scorer, c *cleaner, ldBody string) []*ht
 
 // bestMatch returns the best-scored candidate whose text matches body best.
 func (s *scorer) bestMatch(body string) (*html.Node, float64) {
-	ranked := slices.Clone(s.candidates)
-	slices.SortStableFunc(ranked, func(a, b *html.Node) int {
-		fa, fb := s.final(a), s.final(b)
-		switch {
-		case fa > fb:
-			return -1
-		case fa < fb:
-			return 1
-		}
-		return 0
-	})
+	ranked := s.ranked()
 	var best *html.Node
 	bestF1 := 0.0
 	for _, n := range ranked[:min(len(ranked), maxLDCandidates)] {
