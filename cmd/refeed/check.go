@@ -9,7 +9,7 @@ func runCheck(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "check")
 	var common commonFlags
 	common.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -86,6 +86,16 @@ func newFlagSet(env *env, name string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses a command's args into fs. A flag fs does not know, or
+// a bad flag value, is a usage error (exit 2); --help is flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		return &usageError{err}
+	}
+	return err
+}
+
 func capitalize(s string) string {
 	if s == "" {
 		return s

@@ -41,7 +41,7 @@ func runExtract(ctx context.Context, env *env, args []string) error {
 	format := fs.String("format", "text", "output format: text, html, json or jsonl")
 	charsetName := fs.String("charset", "", "force the charset of the input (e.g. windows-1256)")
 	userAgent := fs.String("user-agent", "refeed/"+version+" (+https://github.com/refeed/refeed)", "User-Agent for URLs")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	switch *format {

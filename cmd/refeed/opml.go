@@ -20,7 +20,7 @@ func runExportOPML(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "export-opml")
 	var common commonFlags
 	common.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -54,7 +54,7 @@ func runImportOPML(ctx context.Context, env *env, args []string) error {
 	flags := newFlagSet(env, "import-opml")
 	configPath := flags.String("config", "sources.yaml", "path of the config file; created when missing")
 	dryRun := flags.Bool("dry-run", false, "print what would be added without changing the config")
-	if err := flags.Parse(args); err != nil {
+	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {

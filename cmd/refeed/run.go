@@ -47,7 +47,7 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	var common commonFlags
 	common.register(fs)
 	force := fs.Bool("force", false, "poll sources that are backing off after failures too")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -16,7 +16,7 @@ func runStatus(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "status")
 	var common commonFlags
 	common.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
