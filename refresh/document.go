@@ -13,8 +13,9 @@ import (
 // needed to store its validators for the next conditional GET.
 type document struct {
 	resp *fetch.Response
-	// key is the URL the validators are stored under: the URL requested
-	// next time (the discovered feed's, for a page that links one).
+	// key is what the validators are stored under: the source and the
+	// URL requested next time (the discovered feed's, for a page that
+	// links one); see validatorKey.
 	key              string
 	etag, lastModify string // the validators sent
 }
@@ -40,9 +41,9 @@ func (r *Runner) fetchDocument(ctx context.Context, src *config.Source) (*docume
 			target = found
 		}
 	}
-	doc := &document{key: target}
+	doc := &document{key: validatorKey(src, target)}
 	var err error
-	if doc.etag, doc.lastModify, err = r.store.Validators(ctx, target); err != nil {
+	if doc.etag, doc.lastModify, err = r.store.Validators(ctx, doc.key); err != nil {
 		return nil, err
 	}
 	req := r.sourceRequest(src, target, doc.etag, doc.lastModify)
@@ -59,13 +60,21 @@ func (r *Runner) fetchDocument(ctx context.Context, src *config.Source) (*docume
 		return nil, err
 	}
 	if doc.resp.DiscoveredFrom != "" {
-		doc.key = doc.resp.URL
-		if err := r.store.SaveDiscoveredFeed(ctx, src.URL, doc.key); err != nil {
+		doc.key = validatorKey(src, doc.resp.URL)
+		if err := r.store.SaveDiscoveredFeed(ctx, src.URL, doc.resp.URL); err != nil {
 			return nil, err
 		}
-		r.log.Info("feed discovered", "source", src.Name, "page", src.URL, "feed_url", doc.key)
+		r.log.Info("feed discovered", "source", src.Name, "page", src.URL, "feed_url", doc.resp.URL)
 	}
 	return doc, nil
+}
+
+// validatorKey is what a source's validators for url are stored under.
+// They belong to the source, not the URL alone: when two sources read one
+// URL (with different filters), the second would otherwise send the ETag
+// the first stored and be answered 304 for a change it never saw.
+func validatorKey(src *config.Source, url string) string {
+	return src.Name + " " + url
 }
 
 // sourceRequest is the request for a source's document, with the source's

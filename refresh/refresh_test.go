@@ -379,3 +379,61 @@ func TestEditedItemKeepsArticleWhilePageFails(t *testing.T) {
 		t.Errorf("edited item not extracted again once the page works: %.200q", c)
 	}
 }
+
+// TestSourcesSharingAURLKeepTheirOwnValidators: two sources reading one
+// feed URL (with different filters) each get the feed, although it
+// answers 304 to the ETag the other source stored.
+func TestSourcesSharingAURLKeepTheirOwnValidators(t *testing.T) {
+	var mu sync.Mutex
+	version := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		etag := fmt.Sprintf(`"v%d"`, version)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
+		for v := 1; v <= version; v++ {
+			for _, topic := range []string{"sport", "politics"} {
+				fmt.Fprintf(w, `<item><title>%s %d</title><link>http://%s/%s/%d</link></item>`, topic, v, r.Host, topic, v)
+			}
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	yaml := fmt.Sprintf(`
+output: %s
+state: %s
+retries: 0
+host_delay: 1ms
+robots: false
+concurrency: 1
+sources:
+  - {name: a, url: "%s/feed", include: [sport]}
+  - {name: b, url: "%s/feed", include: [politics]}
+feeds:
+  - {name: out, sources: [a, b], dedupe_titles: false}
+`, filepath.Join(dir, "out"), filepath.Join(dir, "state.db"), srv.URL, srv.URL)
+	cfg, err := config.ParseConfig(strings.NewReader(yaml), filepath.Join(dir, "sources.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{cfg: cfg, now: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)}
+	f.runner = refresh.New(cfg, mustOpen(t, cfg.State), fetch.New(refresh.FetchOptions(cfg), nil), nil,
+		refresh.Options{Now: func() time.Time { return f.now }})
+	want := map[int]int{1: 2, 2: 4}
+	for v := 1; v <= 2; v++ {
+		mu.Lock()
+		version = v
+		mu.Unlock()
+		f.now = f.now.Add(time.Hour)
+		f.run(t)
+		if got := len(f.output(t)); got != want[v] {
+			t.Errorf("feed version %d: %d items in the output (%s), want %d", v, got, titles(f.output(t)), want[v])
+		}
+	}
+}
