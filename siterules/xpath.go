@@ -73,61 +73,70 @@ type match struct {
 	attr string
 }
 
-// matches returns every node x selects under root, in document order. A
-// panic inside the evaluator (the library has had a few on odd input)
-// yields no matches rather than a crashed refresh.
-func (x XPath) matches(root *html.Node) (out []match) {
-	if x.c == nil {
+// matches returns every node x selects under root, in document order.
+func (x XPath) matches(root *html.Node) []match {
+	var out []match
+	ok := x.guarded(func(expr *xpath.Expr) {
+		it := expr.Select(htmlquery.CreateXPathNavigator(root))
+		for it.MoveNext() {
+			nav, ok := it.Current().(*htmlquery.NodeNavigator)
+			if !ok {
+				continue
+			}
+			m := match{n: nav.Current()}
+			if nav.NodeType() == xpath.AttributeNode {
+				m.attr = nav.LocalName()
+			}
+			out = append(out, m)
+		}
+	})
+	if !ok {
 		return nil
-	}
-	x.c.mu.Lock()
-	defer x.c.mu.Unlock()
-	defer func() {
-		if recover() != nil {
-			out = nil
-		}
-	}()
-	it := x.c.expr.Select(htmlquery.CreateXPathNavigator(root))
-	for it.MoveNext() {
-		nav, ok := it.Current().(*htmlquery.NodeNavigator)
-		if !ok {
-			continue
-		}
-		m := match{n: nav.Current()}
-		if nav.NodeType() == xpath.AttributeNode {
-			m.attr = nav.LocalName()
-		}
-		out = append(out, m)
 	}
 	return out
 }
 
 // strings evaluates x for text: the string value of every selected node, or
-// the single value of an expression that returns a string, number or
-// boolean (normalize-space(...), substring-after(...)). Empty values are
-// dropped.
-func (x XPath) strings(root *html.Node) (out []string) {
-	if x.c == nil {
+// the single value of an expression that returns a string or a number
+// (normalize-space(...), substring-after(...), count(...)). Empty values and
+// boolean results are dropped.
+func (x XPath) strings(root *html.Node) []string {
+	var out []string
+	ok := x.guarded(func(expr *xpath.Expr) {
+		switch v := expr.Evaluate(htmlquery.CreateXPathNavigator(root)).(type) {
+		case *xpath.NodeIterator:
+			for v.MoveNext() {
+				out = appendText(out, v.Current().Value())
+			}
+		case string:
+			out = appendText(out, v)
+		case float64:
+			out = appendText(out, strconv.FormatFloat(v, 'f', -1, 64))
+		}
+	})
+	if !ok {
 		return nil
+	}
+	return out
+}
+
+// guarded runs eval on the compiled expression, holding its lock. It
+// reports false for the zero XPath and when eval panics: the evaluator has
+// had a few panics on odd input, and a rule that trips one should yield
+// nothing rather than crash a refresh.
+func (x XPath) guarded(eval func(*xpath.Expr)) (ok bool) {
+	if x.c == nil {
+		return false
 	}
 	x.c.mu.Lock()
 	defer x.c.mu.Unlock()
 	defer func() {
 		if recover() != nil {
-			out = nil
+			ok = false
 		}
 	}()
-	switch v := x.c.expr.Evaluate(htmlquery.CreateXPathNavigator(root)).(type) {
-	case *xpath.NodeIterator:
-		for v.MoveNext() {
-			out = appendText(out, v.Current().Value())
-		}
-	case string:
-		out = appendText(out, v)
-	case float64:
-		out = appendText(out, strconv.FormatFloat(v, 'f', -1, 64))
-	}
-	return out
+	eval(x.c.expr)
+	return true
 }
 
 func appendText(out []string, s string) []string {
