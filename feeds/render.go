@@ -131,8 +131,7 @@ func wrapping(it Item, lang, feedLang string) string {
 // contentHTML is the item's full HTML for output (Content, else Summary),
 // wrapped with its direction (see wrapping).
 func contentHTML(it Item, feedLang string) string {
-	lang := itemLang(it, feedLang)
-	return wrapDir(cmp.Or(it.Content, it.Summary), wrapping(it, lang, feedLang), lang)
+	return wrapItem(cmp.Or(it.Content, it.Summary), it, feedLang)
 }
 
 // summaryHTML is the item's short HTML description: the source's summary,
@@ -142,8 +141,26 @@ func summaryHTML(it Item, feedLang string) string {
 	if s == "" {
 		s = escapeText(excerpt(it.Text, excerptRunes))
 	}
+	return wrapItem(s, it, feedLang)
+}
+
+// wrapItem wraps an item's HTML with its direction (see wrapping) and
+// language (see langUnknown).
+func wrapItem(content string, it Item, feedLang string) string {
 	lang := itemLang(it, feedLang)
-	return wrapDir(s, wrapping(it, lang, feedLang), lang)
+	dir := wrapping(it, lang, feedLang)
+	if langUnknown(it, dir, feedLang) {
+		return wrapDir(content, dir, "", true)
+	}
+	return wrapDir(content, dir, lang, false)
+}
+
+// langUnknown reports an item of undeclared language whose direction
+// contradicts the feed's language: its HTML is labelled lang="" (unknown)
+// rather than with the feed's language, since Arabic text in a feed
+// declared "en" is not English.
+func langUnknown(it Item, dir, feedLang string) bool {
+	return it.Lang == "" && feedLang != "" && dir != "" && (dir == dirRTL) != isRTLLang(feedLang)
 }
 
 // escapeText escapes plain text for use as HTML.

@@ -31,7 +31,7 @@ type atomDoc struct {
 }
 
 type atomEntry struct {
-	Lang       string              `xml:"xml:lang,attr,omitempty"`
+	Lang       *string             `xml:"xml:lang,attr,omitempty"` // nil: the feed's
 	Title      string              `xml:"title"`
 	ID         string              `xml:"id"`
 	Updated    string              `xml:"updated"`
@@ -93,8 +93,11 @@ func newAtomEntry(it Item, feedLang string) atomEntry {
 		Updated:   atomTime(itemModified(it)),
 		Thumbnail: newThumbnail(it.Image),
 	}
-	if it.Lang != feedLang {
-		e.Lang = it.Lang
+	switch {
+	case it.Lang != "" && it.Lang != feedLang:
+		e.Lang = &it.Lang
+	case langUnknown(it, it.Dir, feedLang):
+		e.Lang = new(string) // xml:lang="": not the feed's language
 	}
 	if sum := summaryHTML(it, feedLang); sum != "" {
 		e.Summary = &gfeeds.AtomSummary{Type: "html", Content: xmlSafe(sum)}

@@ -236,6 +236,34 @@ func TestRenderJSONDetails(t *testing.T) {
 	}
 }
 
+// TestRenderUnknownLanguage checks that an item of undeclared language
+// whose script runs against the feed's declared language is labelled
+// unknown (lang="", xml:lang="") in every format instead of inheriting the
+// feed's language, while one whose direction agrees takes the feed's.
+func TestRenderUnknownLanguage(t *testing.T) {
+	f := feeds.Feed{Name: "mixed", Title: "Mixed", Language: "en", Items: []feeds.Item{
+		{ID: "urn:refeed:1", Title: "عنوان الخبر", Content: "<p>نص الخبر</p>", Text: "نص الخبر", Dir: "rtl"},
+		{ID: "urn:refeed:2", Title: "Headline", Content: "<p>Story</p>", Text: "Story", Dir: "ltr"},
+	}}
+	want := map[string][]string{
+		feeds.ExtRSS:  {`<![CDATA[<div dir="rtl" lang=""><p>نص الخبر</p></div>]]>`, `<![CDATA[<p>Story</p>]]>`},
+		feeds.ExtAtom: {`<entry xml:lang="">`, `&lt;div dir=&#34;rtl&#34; lang=&#34;&#34;&gt;&lt;p&gt;نص الخبر`},
+		feeds.ExtJSON: {`"content_html": "<div dir=\"rtl\" lang=\"\"><p>نص الخبر</p></div>"`, `"content_html": "<p>Story</p>"`},
+	}
+	for _, fm := range formats {
+		out := string(render(t, fm.render, f))
+		for _, w := range want[fm.ext] {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s lacks %s:\n%s", fm.ext, w, out)
+			}
+		}
+	}
+	ar := feeds.Feed{Name: "ar", Title: "عربي", Language: "ar", Items: f.Items[:1]}
+	if out := string(render(t, feeds.RenderRSS, ar)); !strings.Contains(out, `<div dir="rtl" lang="ar">`) {
+		t.Errorf("an RTL item in an Arabic feed should take the feed's language:\n%s", out)
+	}
+}
+
 // FuzzRender feeds arbitrary strings into every field a source controls
 // and checks that all three outputs stay well-formed: gofeed parses them
 // back with the item's id.

@@ -90,12 +90,14 @@ func itemLangDir(lang, title, text string) (string, string) {
 // wrapDir wraps HTML in <div dir="..." lang="..."> so that readers which
 // ignore the feed's language still lay it out correctly. dir "" leaves the
 // content alone, as does content that already opens with a dir wrapper.
-func wrapDir(content, dir, lang string) string {
+// An empty lang writes no lang attribute, unless unknown asks for lang="",
+// HTML's "language unknown", which stops the feed's language applying.
+func wrapDir(content, dir, lang string, unknown bool) string {
 	if dir == "" || content == "" || strings.HasPrefix(content, `<div dir="`) {
 		return content
 	}
 	open := `<div dir="` + dir + `">`
-	if lang != "" {
+	if lang != "" || unknown {
 		open = `<div dir="` + dir + `" lang="` + html.EscapeString(lang) + `">`
 	}
 	return open + content + "</div>"
