@@ -292,3 +292,19 @@ func TestParseSharedGUID(t *testing.T) {
 		t.Errorf("Select kept %d of 5 stories", got)
 	}
 }
+
+// TestParseGUIDOfOneLink checks that two versions of one article (one
+// link, one GUID, an edited title) stay one item with its GUID.
+func TestParseGUIDOfOneLink(t *testing.T) {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>https://e.com/</link>
+<item><title>Old headline</title><link>https://e.com/a/1</link><guid isPermaLink="false">post-1</guid></item>
+<item><title>New headline</title><link>https://e.com/a/1</link><guid isPermaLink="false">post-1</guid></item>
+</channel></rss>`
+	p, err := feeds.Parse([]byte(feed), "https://e.com/rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 1 || p.Items[0].SourceGUID != "post-1" || p.Items[0].ID != feeds.ItemID("https://e.com/a/1", "", "", "") {
+		t.Errorf("items = %+v, want one item with GUID post-1 and the link's ID", p.Items)
+	}
+}

@@ -53,11 +53,13 @@ func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 }
 
 // dropSharedGUIDs clears the SourceGUID of items whose GUID another item
-// of the same document carries with a different link or title. Broken
-// CMSs stamp every item with the home page or a constant; such a GUID
-// identifies nothing, and Select, which matches copies of one article by
-// GUID, would fold the different stories into one. Items without a URL
-// whose ID came from the GUID (no URL) get their ID from the title instead.
+// of the same document carries with a different link (or, for items
+// without one, a different title). Broken CMSs stamp every item with the
+// home page or a constant; such a GUID identifies nothing, and Select,
+// which matches copies of one article by GUID, would fold the different
+// stories into one. Two versions of one article under one link keep their
+// GUID. Items whose ID came from the GUID (no usable link) get their ID
+// from the title instead.
 func (t *translator) dropSharedGUIDs(items []Item) {
 	stories := make(map[string]map[string]bool)
 	for _, it := range items {
@@ -67,7 +69,11 @@ func (t *translator) dropSharedGUIDs(items []Item) {
 		if stories[it.SourceGUID] == nil {
 			stories[it.SourceGUID] = make(map[string]bool)
 		}
-		stories[it.SourceGUID][it.URL+"\x00"+NormalizeTitle(cmp.Or(it.Title, it.Text))] = true
+		story := "u\x00" + it.URL
+		if it.URL == "" {
+			story = "t\x00" + NormalizeTitle(cmp.Or(it.Title, it.Text))
+		}
+		stories[it.SourceGUID][story] = true
 	}
 	for i, it := range items {
 		if len(stories[it.SourceGUID]) < 2 {
