@@ -437,3 +437,28 @@ feeds:
 		}
 	}
 }
+
+// TestHugeRetryAfterIsCapped: a server answering 503 with a Retry-After of
+// a year does not silence its source for a year; the source is polled
+// again within a day.
+func TestHugeRetryAfterIsCapped(t *testing.T) {
+	var mu sync.Mutex
+	hits := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		hits++
+		w.Header().Set("Retry-After", "31536000")
+		http.Error(w, "maintenance", http.StatusServiceUnavailable)
+	}))
+	t.Cleanup(srv.Close)
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed"}`, srv.URL), 10)
+	f.run(t)
+	f.now = f.now.Add(25 * time.Hour)
+	f.run(t)
+	mu.Lock()
+	defer mu.Unlock()
+	if hits != 2 {
+		t.Errorf("source polled %d times in two runs a day apart after Retry-After: 1 year, want 2", hits)
+	}
+}

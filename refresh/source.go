@@ -22,6 +22,11 @@ const (
 	sourceBackoffMax  = 6 * time.Hour
 )
 
+// RetryAfterMax is the longest a server's Retry-After keeps a source from
+// being polled: longer than the backoff, but a maintenance page's "come
+// back in a year" must not silence a source for a year.
+const RetryAfterMax = 24 * time.Hour
+
 // ErrBackingOff is a source skipped because its last polls failed and its
 // next attempt is still in the future.
 var ErrBackingOff = errors.New("refresh: backing off after failures")
@@ -93,8 +98,10 @@ func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name strin
 	}
 	next := at.Add(fetch.Backoff(failures, sourceBackoffBase, sourceBackoffMax))
 	var he *fetch.HTTPError
-	if errors.As(failure, &he) && he.RetryAfter > 0 && at.Add(he.RetryAfter).After(next) {
-		next = at.Add(he.RetryAfter)
+	if errors.As(failure, &he) && he.RetryAfter > 0 {
+		if wait := min(he.RetryAfter, RetryAfterMax); at.Add(wait).After(next) {
+			next = at.Add(wait)
+		}
 	}
 	if err := r.store.RecordFailure(ctx, name, at, failure, next); err != nil {
 		log.Error("cannot record source failure", "error", err)

@@ -262,7 +262,7 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 // A source refresh skipped because it is backing off (after failures
 // recorded in the state, say before a restart) is deferred until its next
 // attempt, which is no new failure; a failed one waits at least the
-// server's Retry-After.
+// server's Retry-After, up to refresh.RetryAfterMax.
 func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
 	if err == nil {
 		return nil
@@ -275,7 +275,7 @@ func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
 	}
 	var he *fetch.HTTPError
 	if errors.As(err, &he) && he.RetryAfter > 0 {
-		return &retryLater{err: err, after: he.RetryAfter}
+		return &retryLater{err: err, after: min(he.RetryAfter, refresh.RetryAfterMax)}
 	}
 	return err
 }
