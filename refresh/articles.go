@@ -49,7 +49,7 @@ func (r *Runner) extractArticles(ctx context.Context, src *config.Source, items 
 			continue
 		}
 		g.Go(func() error {
-			outcome := r.articleFor(gctx, src, rule, &items[i])
+			outcome := r.safeArticleFor(gctx, src, rule, &items[i])
 			mu.Lock()
 			defer mu.Unlock()
 			switch outcome {

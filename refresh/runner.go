@@ -151,7 +151,7 @@ func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	for i := range r.cfg.Sources {
 		src := &r.cfg.Sources[i]
 		g.Go(func() error {
-			results[i] = r.refresh(gctx, src)
+			results[i] = r.safeRefresh(gctx, src)
 			return nil
 		})
 	}
