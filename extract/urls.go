@@ -40,11 +40,10 @@ func resolve(base *url.URL, ref string) (*url.URL, error) {
 	return base.ResolveReference(u), nil
 }
 
-// abs returns ref made absolute, or "" when it cannot be parsed.
+// abs returns ref made absolute, or "" when it cannot be parsed. A
+// fragment-only ref ("#note") points into the page itself, whose ids the
+// sanitizer drops, so it too becomes the page's absolute URL.
 func (r *resolver) abs(ref string) string {
-	if strings.HasPrefix(ref, "#") {
-		return ref
-	}
 	u, err := resolve(r.base, ref)
 	if err != nil {
 		return ""

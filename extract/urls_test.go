@@ -55,3 +55,22 @@ func TestLazyImage(t *testing.T) {
 		}
 	}
 }
+
+// TestResolverAbs checks that every kept link is absolute, fragment-only
+// ones included: the ids they point at do not survive the sanitizer, and a
+// relative "#note" would resolve against the feed reader's page.
+func TestResolverAbs(t *testing.T) {
+	base, _ := url.Parse("https://example.com/news/a.html")
+	r := &resolver{base: base}
+	tests := []struct{ in, want string }{
+		{"b.html", "https://example.com/news/b.html"},
+		{"/c?x=1", "https://example.com/c?x=1"},
+		{"#note-1", "https://example.com/news/a.html#note-1"},
+		{"https://other.org/d", "https://other.org/d"},
+	}
+	for _, tt := range tests {
+		if got := r.abs(tt.in); got != tt.want {
+			t.Errorf("abs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
