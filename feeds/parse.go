@@ -51,10 +51,11 @@ func Parse(body []byte, feedURL string) (*Parsed, error) {
 // feedURL is the address the feed was fetched from; relative links are
 // resolved against it.
 //
-// Every item gets a canonical URL, its SourceGUID, a stable ID (ItemID,
-// with feedURL scoping GUIDs and titles), its ContentHash, plain Text,
-// language and direction; Summary and Content are sanitised HTML. Items
-// repeating an earlier item's ID are dropped. Source and FirstSeen are left
+// Every item gets a canonical URL, its SourceGUID (left empty when the
+// document gives that GUID to items with different links: it identifies
+// nothing), a stable ID (ItemID, with feedURL scoping GUIDs and titles),
+// its ContentHash, plain Text, language and direction; Summary and Content
+// are sanitised HTML. Items repeating an earlier item's ID are dropped. Source and FirstSeen are left
 // for the caller and Merge.
 //
 // Parse never panics. When the document does not parse, it retries once
