@@ -85,6 +85,7 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	// item's own stored copy is not reused: it is here because the source
 	// changed it, so the page is fetched again.
 	done, ok, err := r.store.Extracted(ctx, it.URL)
+	r.stateError(ctx, "find stored article", src, it.URL, err)
 	if err == nil && ok && (done.Source != it.Source || done.ID != it.ID) {
 		adoptArticle(it, done.Content, done.Text, done.Lang, done.Dir)
 		return articleReused
@@ -95,6 +96,7 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 		keepPrevious(it, done)
 	}
 	attempt, err := r.store.ArticleAttempt(ctx, it.URL)
+	r.stateError(ctx, "read article failures", src, it.URL, err)
 	if err != nil || !articleDue(attempt, r.now()) {
 		return articleSkipped
 	}
@@ -102,15 +104,24 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	if err != nil {
 		if ctx.Err() == nil {
 			r.log.Warn("article failed; keeping the content it had", "source", src.Name, "url", it.URL, "error", err)
-			_ = r.store.RecordArticleFailure(ctx, it.URL, r.now(), err)
+			r.stateError(ctx, "record article failure", src, it.URL, r.store.RecordArticleFailure(ctx, it.URL, r.now(), err))
 		}
 		return articleFailed
 	}
 	if attempt.Attempts > 0 {
-		_ = r.store.ClearArticleFailure(ctx, it.URL)
+		r.stateError(ctx, "clear article failures", src, it.URL, r.store.ClearArticleFailure(ctx, it.URL))
 	}
 	applyArticle(it, art, src.Language)
 	return articleExtracted
+}
+
+// stateError logs an error of the state met while handling an article
+// (nil does nothing). The article goes on as well as it can: without a
+// stored copy to reuse, or skipped when its failures cannot be read.
+func (r *Runner) stateError(ctx context.Context, op string, src *config.Source, url string, err error) {
+	if err != nil && ctx.Err() == nil {
+		r.log.Error("article state failed", "op", op, "source", src.Name, "url", url, "error", err)
+	}
 }
 
 // articleDue reports whether a page that failed before may be tried again.

@@ -32,7 +32,7 @@ func (r *Runner) safeArticleFor(ctx context.Context, src *config.Source, rule *e
 		if p := recover(); p != nil {
 			r.log.Error("article panicked; keeping the item's content", "source", src.Name, "url", it.URL,
 				"panic", p, "stack", string(debug.Stack()))
-			_ = r.store.RecordArticleFailure(ctx, it.URL, r.now(), fmt.Errorf("panic: %v", p))
+			r.stateError(ctx, "record article failure", src, it.URL, r.store.RecordArticleFailure(ctx, it.URL, r.now(), fmt.Errorf("panic: %v", p)))
 			outcome = articleFailed
 		}
 	}()
