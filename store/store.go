@@ -108,14 +108,16 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// write runs fn in one write transaction.
+// write runs fn in one write transaction. The transaction is rolled back
+// when fn fails or panics: left open, it would hold the one write
+// connection and block every later write.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(err)
 	}
+	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return classify(err)
 	}
 	return classify(tx.Commit())
