@@ -111,7 +111,7 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	if attempt.Attempts > 0 {
 		r.stateError(ctx, "clear article failures", src, it.URL, r.store.ClearArticleFailure(ctx, it.URL))
 	}
-	applyArticle(it, art, src.Language)
+	applyArticle(it, art, src.Language, r.now())
 	return articleExtracted
 }
 
@@ -204,8 +204,10 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 }
 
 // applyArticle puts an extracted article into an item, filling what the
-// feed left empty from the page's metadata.
-func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string) {
+// feed left empty from the page's metadata. A page date after now is
+// capped at now, as Merge does for feed dates: sites stamping local time
+// as UTC would otherwise pin the item to the top of the feed.
+func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now time.Time) {
 	lang := it.Lang
 	if art.Lang != "" {
 		lang = art.Lang
@@ -225,6 +227,9 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string) {
 	}
 	if it.Published.IsZero() && !art.Published.IsZero() {
 		it.Published = art.Published.UTC()
+		if it.Published.After(now) {
+			it.Published = now.UTC()
+		}
 	}
 }
 

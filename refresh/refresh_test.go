@@ -462,3 +462,31 @@ func TestHugeRetryAfterIsCapped(t *testing.T) {
 		t.Errorf("source polled %d times in two runs a day apart after Retry-After: 1 year, want 2", hits)
 	}
 }
+
+// TestArticleDateInTheFutureIsCapped: a page dating its article hours
+// ahead (local time labelled UTC, common on Iraqi sites) does not give
+// the item a future date that would pin it to the top of the feed.
+func TestArticleDateInTheFutureIsCapped(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>t</title><item><title>Undated</title><link>http://%s/a/1</link></item></channel></rss>`, r.Host)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><head><meta property="article:published_time" content="2026-02-01T15:00:00Z"></head><body><article><h1>Undated</h1>`)
+		for i := range 5 {
+			fmt.Fprintf(w, `<p>Paragraph %d of an article long enough to be one, with commas, clauses and a full stop.</p>`, i)
+		}
+		fmt.Fprint(w, `</article></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: true}`, srv.URL), 10)
+	f.run(t) // f.now is 12:00 UTC, three hours before the page's date
+	items := f.output(t)
+	if len(items) != 1 || items[0].PublishedParsed == nil {
+		t.Fatalf("output items: %+v", items)
+	}
+	if got := *items[0].PublishedParsed; got.After(f.now) {
+		t.Errorf("published %s, after the run at %s", got, f.now)
+	}
+}
