@@ -53,6 +53,7 @@ func runExtract(ctx context.Context, env *env, args []string) error {
 		return &usageError{errors.New("extract: name at least one URL or FILE")}
 	}
 	client := fetch.New(fetch.Options{UserAgent: *userAgent}, env.logger(slog.LevelWarn, "text"))
+	defer client.Close()
 	var outputs []extractOutput
 	failed := 0
 	for _, input := range fs.Args() {
