@@ -6,37 +6,19 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // sharedCorpus returns the folder sub of the shared corpus, found as
 // ../shared/corpus beside the repository root, or skips the test.
 func sharedCorpus(t testing.TB, sub string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared corpus %s not found at %s; skipping", sub, p)
-	}
-	return p
+	return testcorpus.Dir(t, sub)
 }
 
 // readMaybeGzip reads a file, gunzipping it when its name ends in .gz.

@@ -69,7 +69,7 @@ func fuzzSeeds(f *testing.F) [][]byte {
 }
 
 // corpusRoot returns ../shared/corpus beside the repository root, or ""
-// when it is absent; unlike corpusDir it never skips.
+// when it is absent; unlike sharedCorpus it never skips.
 func corpusRoot() string {
 	dir, err := os.Getwd()
 	if err != nil {

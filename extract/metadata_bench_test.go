@@ -16,7 +16,7 @@ import (
 // benchPages loads the scrapinghub-dev pages, skipping without the corpus.
 func benchPages(b *testing.B) [][]byte {
 	b.Helper()
-	dir := corpusDir(b, "scrapinghub-dev/html")
+	dir := sharedCorpus(b, "scrapinghub-dev/html")
 	paths, err := filepath.Glob(filepath.Join(dir, "*.html.gz"))
 	if err != nil || len(paths) == 0 {
 		b.Skipf("no pages in %s", dir)

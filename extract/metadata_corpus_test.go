@@ -15,31 +15,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// corpusDir returns ../shared/corpus/<sub> beside the repository root
-// (found by walking up to go.mod), skipping the test when it is absent.
-func corpusDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("corpus: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus %s not found at %s; skipping corpus check", sub, p)
-	}
-	return p
-}
-
 // readDoc parses an HTML file of the corpus.
 func readDoc(t testing.TB, path string) *goquery.Document {
 	t.Helper()
@@ -90,7 +65,7 @@ func (r rate) share() float64 {
 // it, so titles are also scored loosely: ours is the expected title or
 // the expected title less a trailing part.
 func TestMetadataReadabilityCorpus(t *testing.T) {
-	root := corpusDir(t, "readability-test-pages/pages")
+	root := sharedCorpus(t, "readability-test-pages/pages")
 	paths, err := filepath.Glob(filepath.Join(root, "*", "expected-metadata.json"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no expected-metadata.json under %s", root)
@@ -203,7 +178,7 @@ func bylineKey(s string) string {
 // TestMetadataArabicDates checks the publication date of the five
 // Arabic/Persian pages of htmldate's evaluation set.
 func TestMetadataArabicDates(t *testing.T) {
-	dir := corpusDir(t, "arabic-dev/htmldate-date-only")
+	dir := sharedCorpus(t, "arabic-dev/htmldate-date-only")
 	raw, err := os.ReadFile(filepath.Join(dir, "expected-dates.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -243,7 +218,7 @@ func TestMetadataArabicDates(t *testing.T) {
 // differs between captures ("الأربعاء، 28 آب/اغسطس 2013" in newspaper's,
 // "الأحد، 04 آب/اغسطس 2013" in goose3's).
 func TestMetadataCNNArabic(t *testing.T) {
-	dir := corpusDir(t, "arabic-dev/cnn-arabic-syria-2013")
+	dir := sharedCorpus(t, "arabic-dev/cnn-arabic-syria-2013")
 	raw, err := os.ReadFile(filepath.Join(dir, "newspaper4k", "arabic_article.metadata.json"))
 	if err != nil {
 		t.Fatal(err)
