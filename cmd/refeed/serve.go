@@ -174,12 +174,13 @@ func (d *daemon) serve(ctx context.Context) error {
 // whatever is still running when the period is over.
 func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, writerDone chan struct{}) {
 	start := time.Now()
-	d.logger.Info("shutting down: finishing work in flight; signal again to stop at once", "grace", d.opts.grace)
-	hard := time.AfterFunc(d.opts.grace, d.abort)
-	defer hard.Stop()
+	// Listen for the second signal before saying it may be sent.
 	again := make(chan os.Signal, 1)
 	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(again)
+	d.logger.Info("shutting down: finishing work in flight; signal again to stop at once", "grace", d.opts.grace)
+	hard := time.AfterFunc(d.opts.grace, d.abort)
+	defer hard.Stop()
 	go func() {
 		select {
 		case <-again:
