@@ -94,7 +94,10 @@ func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.C
 	if err := d.install(cfg); err != nil {
 		return nil, err
 	}
-	d.sched = schedule.New(d.poll, schedule.Options{Grace: opts.grace, Logger: logger})
+	// The daemon cancels polls itself when its grace period is over; the
+	// scheduler's own, a little longer, only catches a poll that ignores
+	// its context.
+	d.sched = schedule.New(d.poll, schedule.Options{Grace: opts.grace + 2*time.Second, Logger: logger})
 	return d, nil
 }
 
@@ -179,13 +182,12 @@ func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, w
 	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(again)
 	d.logger.Info("shutting down: finishing work in flight; signal again to stop at once", "grace", d.opts.grace)
-	hard := time.AfterFunc(d.opts.grace, d.abort)
+	hard := time.AfterFunc(d.opts.grace, func() { d.abort("grace period over") })
 	defer hard.Stop()
 	go func() {
 		select {
 		case <-again:
-			d.logger.Warn("second signal: cancelling work in flight")
-			d.abort()
+			d.abort("second signal")
 		case <-writerDone:
 		}
 	}()
@@ -229,9 +231,12 @@ func (d *daemon) health(ctx context.Context) error {
 	return err
 }
 
-// abort cancels all work in flight.
-func (d *daemon) abort() {
-	d.abortOnce.Do(func() { close(d.aborted) })
+// abort cancels all work in flight, logging why the first time.
+func (d *daemon) abort(why string) {
+	d.abortOnce.Do(func() {
+		d.logger.Warn(why+": cancelling work in flight", "grace", d.opts.grace)
+		close(d.aborted)
+	})
 }
 
 // abortable returns a context derived from ctx that also ends on abort.

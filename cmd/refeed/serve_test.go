@@ -410,8 +410,8 @@ func TestServeStopsCleanly(t *testing.T) {
 		wantLog   string // a log line that shows which way it stopped
 	}{
 		{"in-flight poll finishes", true, false, 3, "msg=stopped"},
-		{"hung poll is cancelled at the deadline", false, false, 2, "cancelling polls still in flight"},
-		{"second signal cancels at once", false, true, 2, "second signal"},
+		{"hung poll is cancelled at the deadline", false, false, 2, "grace period over: cancelling work in flight"},
+		{"second signal cancels at once", false, true, 2, "second signal: cancelling work in flight"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -444,7 +444,7 @@ func TestServeStopsCleanly(t *testing.T) {
 			}
 			checkIntact(t, dir, tt.wantItems)
 			p.waitLog(tt.wantLog, time.Second)
-			if tt.twice && slices.ContainsFunc(p.lines(), func(l string) bool { return strings.Contains(l, "cancelling polls still in flight") }) {
+			if tt.twice && slices.ContainsFunc(p.lines(), func(l string) bool { return strings.Contains(l, "grace period over") }) {
 				t.Error("the second signal did not cut the grace period short")
 			}
 		})
