@@ -17,14 +17,35 @@ const (
 	acceptFeed = "application/rss+xml, application/atom+xml, application/feed+json, " +
 		"application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1"
 	acceptPage = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-	// drainLimit is how much of an error response's body is read so the
-	// connection can be reused.
+	// drainLimit is how much of an error or redirect response's body is
+	// read so the connection can be reused.
 	drainLimit = 64 << 10
 )
 
-// attempt makes one HTTP request under the politeness limits and the
-// per-attempt timeout, and reads and decodes the body.
+// attempt makes one HTTP attempt. It follows redirects itself, one hop at a
+// time, so that every hop waits under its own host's politeness limits and,
+// for a page, is checked against its own host's robots.txt (see nextHop).
 func (c *Client) attempt(ctx context.Context, req Request, u *url.URL) (*Response, error) {
+	first, raw := u.Host, req.URL
+	for redirects := 0; ; redirects++ {
+		out, next, err := c.hop(ctx, req, u, raw, sameHost(u.Host, first))
+		if err != nil || next == nil {
+			return out, err
+		}
+		if err := c.nextHop(ctx, req, u, next, redirects); err != nil {
+			return nil, err
+		}
+		u, raw = next, next.String()
+	}
+}
+
+// hop makes one request to u (named raw in errors) under u's host's
+// politeness slot and the per-request timeout, sending req.Headers only when
+// withHeaders is set. A redirect is drained and
+// closed and its target returned; any other response is turned into a
+// Response or an error. The slot is released before hop returns, so a chain
+// of redirects never holds two hosts' slots at once.
+func (c *Client) hop(ctx context.Context, req Request, u *url.URL, raw string, withHeaders bool) (*Response, *url.URL, error) {
 	timeout := c.opts.Timeout
 	if req.Timeout > 0 {
 		timeout = req.Timeout
@@ -33,23 +54,27 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL) (*Respons
 	// politeness queue does not eat into it.
 	release, err := c.limit.acquire(ctx, u.Host)
 	if err != nil {
-		return nil, newError(req.URL, err, nil)
+		return nil, nil, newError(raw, err, nil)
 	}
 	defer release()
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	hreq, err := c.newRequest(actx, req, u)
+	hreq, err := c.newRequest(actx, req, u, withHeaders)
 	if err != nil {
-		return nil, newError(req.URL, ErrBadURL, err)
+		return nil, nil, newError(raw, ErrBadURL, err)
 	}
 	resp, err := c.http.Do(hreq)
 	if err != nil {
-		return nil, explainTimeout(c.transportError(ctx, req.URL, err), timeout)
+		return nil, nil, explainTimeout(c.transportError(ctx, raw, err), timeout)
 	}
 	defer resp.Body.Close()
+	if next, err := redirectTarget(resp); next != nil || err != nil {
+		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+		return nil, next, err
+	}
 	out, err := c.handle(ctx, req, resp)
-	return out, explainTimeout(err, timeout)
+	return out, nil, explainTimeout(err, timeout)
 }
 
 // explainTimeout says which limit a timed-out attempt hit.
@@ -61,7 +86,10 @@ func explainTimeout(err error, timeout time.Duration) error {
 	return err
 }
 
-func (c *Client) newRequest(ctx context.Context, req Request, u *url.URL) (*http.Request, error) {
+// newRequest builds the GET for one hop. Validators and the User-Agent go on
+// every hop, as net/http sends them; the operator's extra Headers (which may
+// hold a Cookie or Authorization) go only to hops on the requested host.
+func (c *Client) newRequest(ctx context.Context, req Request, u *url.URL, withHeaders bool) (*http.Request, error) {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
@@ -80,8 +108,10 @@ func (c *Client) newRequest(ctx context.Context, req Request, u *url.URL) (*http
 	if req.LastModified != "" {
 		h.Set("If-Modified-Since", req.LastModified)
 	}
-	for k, v := range req.Headers {
-		h.Set(k, v)
+	if withHeaders {
+		for k, v := range req.Headers {
+			h.Set(k, v)
+		}
 	}
 	return hreq, nil
 }
@@ -156,7 +186,7 @@ func (c *Client) transportError(ctx context.Context, rawURL string, err error) e
 		err = urlErr.Err
 	}
 	kind := classify(err)
-	if kind == ErrTooManyRedirects || kind == ErrTimeout && errors.Is(err, context.DeadlineExceeded) {
+	if kind == ErrTimeout && errors.Is(err, context.DeadlineExceeded) {
 		return newError(rawURL, kind, nil)
 	}
 	return newError(rawURL, kind, err)

@@ -24,8 +24,8 @@ func classify(err error) error {
 		alert   tls.AlertError
 	)
 	switch {
-	case errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrPrivateAddress):
-		return kindOf(err)
+	case errors.Is(err, ErrPrivateAddress):
+		return ErrPrivateAddress
 	case errors.Is(err, context.DeadlineExceeded):
 		return ErrTimeout
 	case errors.As(err, &dnsErr):
@@ -41,16 +41,6 @@ func classify(err error) error {
 		return ErrTLS
 	case errors.As(err, &netErr) && netErr.Timeout():
 		return ErrTimeout
-	}
-	return ErrNetwork
-}
-
-// kindOf returns the sentinel inside err that classify passes through.
-func kindOf(err error) error {
-	for _, k := range []error{ErrTooManyRedirects, ErrPrivateAddress} {
-		if errors.Is(err, k) {
-			return k
-		}
 	}
 	return ErrNetwork
 }

@@ -41,8 +41,10 @@ func New(opts Options, logger *slog.Logger) *Client {
 		now:    time.Now,
 	}
 	c.http = &http.Client{
-		Transport:     newTransport(opts),
-		CheckRedirect: c.checkRedirect,
+		Transport: newTransport(opts),
+		// Redirects are followed hop by hop in attempt, so that each hop
+		// takes its own host's politeness slot and robots.txt check.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	c.robots = newRobotsCache(opts.RobotsTTL)
 	return c
@@ -83,13 +85,6 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 	if ip == nil || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
 		ip.IsLinkLocalMulticast() || ip.IsUnspecified() {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
-	}
-	return nil
-}
-
-func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) > c.opts.MaxRedirects {
-		return fmt.Errorf("%w (%d)", ErrTooManyRedirects, c.opts.MaxRedirects)
 	}
 	return nil
 }

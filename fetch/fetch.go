@@ -12,8 +12,10 @@ import (
 // retried with jittered exponential backoff, waiting for Retry-After when the
 // server sends one; a Retry-After longer than Options.MaxRetryAfter ends the
 // fetch at once with an *HTTPError carrying it. Every attempt waits its turn
-// under the concurrency and per-host limits. For KindPage, robots.txt is
-// checked first unless ignored.
+// under the concurrency and per-host limits. Redirects are followed one hop
+// at a time, each hop under its own host's limits. For KindPage, robots.txt
+// is checked first unless ignored, and again for every redirect to another
+// host; Request.Headers are sent only to the requested host.
 //
 // Errors are *Error or *HTTPError values naming the URL, or ctx's error when
 // ctx ends while waiting between attempts.
@@ -23,7 +25,7 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if req.Kind == KindPage && !req.IgnoreRobots && !c.opts.IgnoreRobots {
+	if c.obeysRobots(req) {
 		if err := c.checkRobots(ctx, u); err != nil {
 			return nil, err
 		}

@@ -32,7 +32,9 @@ type Options struct {
 	// HostDelay is the minimum time between the starts of two requests to one
 	// host. Negative means no delay.
 	HostDelay time.Duration
-	// Timeout bounds one attempt, from dialing to the last body byte.
+	// Timeout bounds each request of an attempt (each redirect hop), from
+	// dialing to the last body byte. It starts once the politeness limits
+	// let the request go out.
 	Timeout time.Duration
 	// ConnectTimeout bounds dialing and the TLS handshake.
 	ConnectTimeout time.Duration
@@ -46,7 +48,8 @@ type Options struct {
 	// MaxRetryAfter caps how long a Retry-After is waited for inside Fetch; a
 	// longer one ends the fetch with an *HTTPError carrying RetryAfter.
 	MaxRetryAfter time.Duration
-	// MaxRedirects caps redirects per attempt. Negative means follow none.
+	// MaxRedirects caps redirects per attempt; one more is
+	// ErrTooManyRedirects. Negative means any redirect is that error.
 	MaxRedirects int
 	// IgnoreRobots turns robots.txt checks off for every request. By default
 	// they apply to KindPage requests.

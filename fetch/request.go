@@ -36,7 +36,8 @@ type Request struct {
 	// It wins over the header and the document; only a byte order mark
 	// wins over it (see Decode).
 	Charset string
-	// Headers are extra request headers (e.g. a cookie a site needs).
+	// Headers are extra request headers (e.g. a cookie a site needs). They
+	// are sent to URL's host only, never to a host a redirect leads to.
 	Headers map[string]string
 	// IgnoreRobots skips the robots.txt check for this request.
 	IgnoreRobots bool

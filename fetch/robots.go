@@ -64,6 +64,12 @@ func (rc *robotsCache) put(origin string, data *robotstxt.RobotsData, expires ti
 	rc.entries[origin] = robotsEntry{data: data, expires: expires}
 }
 
+// obeysRobots reports whether req is checked against robots.txt: pages are,
+// unless the request or the Client says to ignore it.
+func (c *Client) obeysRobots(req Request) bool {
+	return req.Kind == KindPage && !req.IgnoreRobots && !c.opts.IgnoreRobots
+}
+
 // checkRobots returns ErrRobotsDisallowed when the origin's robots.txt
 // forbids u for our user agent. A network failure while fetching robots.txt
 // is returned as is (and not cached): the page fetch would fail the same way.
