@@ -99,6 +99,20 @@ func (v *validator) language(path, tag string) {
 	}
 }
 
+// timeZone loads an optional IANA time zone name; nil when it is empty
+// or unknown.
+func (v *validator) timeZone(path, name string) *time.Location {
+	if name == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || strings.EqualFold(name, "local") {
+		v.add(path, ErrInvalid, "unknown time zone %q (want an IANA name such as \"Asia/Baghdad\" or \"UTC\")", name)
+		return nil
+	}
+	return loc
+}
+
 // charset checks an optional charset name against the WHATWG list the
 // fetcher decodes with.
 func (v *validator) charset(path, name string) {

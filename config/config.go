@@ -13,6 +13,9 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+	// The zone database is built in, so "timezone: Asia/Baghdad" works on
+	// machines without one (containers, Windows).
+	_ "time/tzdata"
 )
 
 // Defaults used by DefaultConfig and for keys a feed leaves out.
@@ -78,6 +81,11 @@ type Config struct {
 	// Robots (key "robots") makes article fetches honour robots.txt.
 	// Default true.
 	Robots bool
+	// TimeZone (key "timezone", optional) is the IANA time zone
+	// ("Asia/Baghdad") of dates that feeds and pages write without one.
+	// Empty means UTC. Location holds it loaded; Validate fills it.
+	TimeZone string
+	Location *time.Location
 
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source
@@ -153,6 +161,10 @@ type Source struct {
 	MaxBody  *int64         // key "max_body"
 	Retries  *int           // key "retries"
 	Robots   *bool          // key "robots"
+	// TimeZone (key "timezone") overrides the global time zone; Location
+	// holds it loaded (nil when TimeZone is empty). Validate fills it.
+	TimeZone string
+	Location *time.Location
 
 	// Line is the line of the source's entry in the config file (0 when
 	// built in code), for messages at run time.

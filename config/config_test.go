@@ -32,6 +32,8 @@ func TestReadConfigFile_Full(t *testing.T) {
 		{"MaxBody", c.MaxBody, int64(10 << 20)},
 		{"Retries", c.Retries, 3},
 		{"Robots", c.Robots, true},
+		{"TimeZone", c.TimeZone, "Asia/Baghdad"},
+		{"Location", c.Location.String(), "Asia/Baghdad"},
 		{"len(Sources)", len(c.Sources), 3},
 		{"len(Feeds)", len(c.Feeds), 2},
 	}
@@ -82,6 +84,8 @@ func TestReadConfigFile_Sources(t *testing.T) {
 		{"page Links", p.Links, "div.news-list article"},
 		{"page LinkTitle", p.LinkTitle, "h3"},
 		{"page default FullText", p.FullText, true},
+		{"inherited location", b.EffectiveLocation(c).String(), "Asia/Baghdad"},
+		{"own location", p.EffectiveLocation(c).String(), "UTC"},
 		{"Where", c.Where(b.Line), filepath.Join("testdata", "sources.yaml") + ":16"},
 	}
 	for _, ch := range checks {
@@ -114,7 +118,7 @@ func TestReadConfigFile_Feeds(t *testing.T) {
 		{"Limit", iraq.Limit, 200},
 		{"MaxAge", iraq.MaxAge, 30 * 24 * time.Hour},
 		{"Dedupe (two sources, unset)", iraq.Dedupe(), true},
-		{"Line", iraq.Line, 40},
+		{"Line", iraq.Line, 41},
 		{"default Title", only.Title, "buratha-only"},
 		{"default Limit", only.Limit, config.DefaultFeedLimit},
 		{"Dedupe (set)", only.Dedupe(), true},

@@ -46,6 +46,18 @@ func (s *Source) EffectiveRobots(c *Config) bool {
 	return c.Robots
 }
 
+// EffectiveLocation returns the time zone of the source's dates written
+// without one: its own, c's, or UTC.
+func (s *Source) EffectiveLocation(c *Config) *time.Location {
+	switch {
+	case s.Location != nil:
+		return s.Location
+	case c.Location != nil:
+		return c.Location
+	}
+	return time.UTC
+}
+
 // Dedupe reports whether the feed drops items with repeated titles: its
 // own setting, else true when it merges more than one source.
 func (f *Feed) Dedupe() bool {

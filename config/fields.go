@@ -17,6 +17,7 @@ func topFields(c *Config) []field {
 		{"max_body", size(&c.MaxBody)},
 		{"retries", integer(&c.Retries)},
 		{"robots", boolean(&c.Robots)},
+		{"timezone", str(&c.TimeZone)},
 		{"site_rules", func(d *decoder, n *yaml.Node, path string) {
 			d.mapping(n, path, []field{
 				{"dir", str(&c.SiteRules.Dir)},
@@ -59,6 +60,7 @@ func sourceFields(s *Source) []field {
 		{"max_body", optSize(&s.MaxBody)},
 		{"retries", optInteger(&s.Retries)},
 		{"robots", optBoolean(&s.Robots)},
+		{"timezone", str(&s.TimeZone)},
 		{"charset", str(&s.Charset)},
 		{"headers", stringMap(&s.Headers)},
 		{"extract", func(d *decoder, n *yaml.Node, path string) {

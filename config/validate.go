@@ -88,6 +88,7 @@ func (v *validator) globals() {
 	v.minDuration("timeout", c.Timeout, time.Millisecond)
 	v.positiveSize("max_body", c.MaxBody)
 	v.atLeast("retries", c.Retries, 0)
+	c.Location = v.timeZone("timezone", c.TimeZone)
 	if c.SiteRules.Dir != "" {
 		if fi, err := os.Stat(c.SiteRules.Dir); err != nil || !fi.IsDir() {
 			v.add("site_rules.dir", ErrInvalid, "%s is not a folder", c.SiteRules.Dir)
@@ -172,6 +173,7 @@ func (v *validator) overrides(p string, s *Source) {
 	if s.Retries != nil {
 		v.atLeast(p+".retries", *s.Retries, 0)
 	}
+	s.Location = v.timeZone(p+".timezone", s.TimeZone)
 }
 
 func (v *validator) feeds() {

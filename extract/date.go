@@ -47,8 +47,9 @@ const (
 
 // parseDate reads a date from a meta tag, JSON-LD value or attribute:
 // first the machine formats, then Unix seconds or milliseconds, then any
-// date written in the text (see findDateInText).
-func parseDate(s string) (time.Time, bool) {
+// date written in the text (see findDateInText). A date written without a
+// zone is read as a time in loc.
+func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	s = strings.TrimSpace(foldDateText(s))
 	if s == "" {
 		return time.Time{}, false
@@ -58,14 +59,14 @@ func parseDate(s string) (time.Time, bool) {
 		layouts = isoLayouts
 	}
 	for _, layout := range layouts {
-		if t, err := time.Parse(layout, s); err == nil && validYear(t) {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil && validYear(t) {
 			return t, true
 		}
 	}
 	if t, ok := parseEpoch(s); ok {
 		return t, true
 	}
-	return findDateInText(s, true)
+	return findDateInText(s, true, loc)
 }
 
 // parseEpoch reads Unix time in seconds (10 digits) or milliseconds (13).

@@ -34,27 +34,28 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
 // the URL, then a date written after the headline. Zero means unknown.
-func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL) (published, modified time.Time) {
-	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...))
-	published = firstDate(append([]string{ld.Published}, tags.values(publishedKeys)...))
+// Dates written without a zone are read as times in loc.
+func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, loc *time.Location) (published, modified time.Time) {
+	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...), loc)
+	published = firstDate(append([]string{ld.Published}, tags.values(publishedKeys)...), loc)
 	if published.IsZero() {
-		published = parselyDate(tags["parsely-page"])
+		published = parselyDate(tags["parsely-page"], loc)
 	}
 	if !published.IsZero() || idx.bodyOrRoot() == nil {
 		return published, modified
 	}
 	marks := scanDateMarkup(idx.bodyOrRoot(), idx.h1 != nil)
 	if modified.IsZero() {
-		modified = firstDate(marks.modified)
+		modified = firstDate(marks.modified, loc)
 	}
-	if published = firstDate(marks.published); !published.IsZero() {
+	if published = firstDate(marks.published, loc); !published.IsZero() {
 		return published, modified
 	}
-	if published = dateFromURL(pageURL); !published.IsZero() {
+	if published = dateFromURL(pageURL, loc); !published.IsZero() {
 		return published, modified
 	}
 	for _, text := range marks.texts {
-		if t, ok := findDateInText(text, true); ok {
+		if t, ok := findDateInText(text, true, loc); ok {
 			return t, modified
 		}
 	}
@@ -73,12 +74,12 @@ func (t metaTags) values(keys []string) []string {
 }
 
 // firstDate returns the first of the values that parses as a date.
-func firstDate(values []string) time.Time {
+func firstDate(values []string, loc *time.Location) time.Time {
 	for _, v := range values {
 		if v == "" {
 			continue
 		}
-		if t, ok := parseDate(v); ok {
+		if t, ok := parseDate(v, loc); ok {
 			return t
 		}
 	}
@@ -86,7 +87,7 @@ func firstDate(values []string) time.Time {
 }
 
 // parselyDate reads pub_date from the JSON of a parsely-page meta tag.
-func parselyDate(raw string) time.Time {
+func parselyDate(raw string, loc *time.Location) time.Time {
 	if raw == "" {
 		return time.Time{}
 	}
@@ -96,11 +97,12 @@ func parselyDate(raw string) time.Time {
 	if json.Unmarshal([]byte(raw), &page) != nil {
 		return time.Time{}
 	}
-	return firstDate([]string{page.PubDate})
+	return firstDate([]string{page.PubDate}, loc)
 }
 
-// dateFromURL reads a date from the path of the page URL.
-func dateFromURL(u *url.URL) time.Time {
+// dateFromURL reads a date from the path of the page URL, as midnight in
+// loc.
+func dateFromURL(u *url.URL, loc *time.Location) time.Time {
 	if u == nil {
 		return time.Time{}
 	}
@@ -112,7 +114,7 @@ func dateFromURL(u *url.URL) time.Time {
 	if month == "" {
 		month, day = m[4], m[5]
 	}
-	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(month), digitsToInt(day), 0, 0, 0, time.UTC)
+	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(month), digitsToInt(day), 0, 0, 0, loc)
 	return t
 }
 

@@ -32,7 +32,7 @@ func TestParseDate(t *testing.T) {
 		{"0001-01-01T00:00:00Z", time.Time{}},
 	}
 	for _, tt := range tests {
-		got, ok := parseDate(tt.in)
+		got, ok := parseDate(tt.in, time.UTC)
 		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
 			t.Errorf("parseDate(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
 		}
@@ -97,7 +97,7 @@ func TestFindDateInText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := findDateInText(tt.in, tt.dayFirst)
+			got, ok := findDateInText(tt.in, tt.dayFirst, time.UTC)
 			if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
 				t.Errorf("findDateInText(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
 			}
@@ -155,7 +155,7 @@ func TestJalaliDates(t *testing.T) {
 		{"5 تیر 1200", time.Time{}},  // out of range
 	}
 	for _, tt := range tests {
-		got, ok := findDateInText(tt.in, true)
+		got, ok := findDateInText(tt.in, true, time.UTC)
 		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
 			t.Errorf("findDateInText(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
 		}

@@ -27,8 +27,8 @@ var (
 // "August 3, 2013", "28 آب/اغسطس 2013", "٢٤ أغسطس ٢٠٢٠", "2020-08-24",
 // "24/08/2020". An ambiguous numeric date such as 03/04/2020 is read day
 // first when dayFirst is set. A time of day right after the date is kept;
-// without a zone it is taken as UTC.
-func findDateInText(s string, dayFirst bool) (time.Time, bool) {
+// without a zone it is taken as a time in loc.
+func findDateInText(s string, dayFirst bool, loc *time.Location) (time.Time, bool) {
 	s = foldDateText(s)
 	best := locateDate(s, dayFirst)
 	if best == nil {
@@ -38,8 +38,8 @@ func findDateInText(s string, dayFirst bool) (time.Time, bool) {
 	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
 		end-- // the pattern consumed one byte after the year
 	}
-	hour, minute, sec, loc := clockAfter(s[end:])
-	return makeDate(best.y, best.m, best.d, hour, minute, sec, loc)
+	hour, minute, sec, zone := clockAfter(s[end:], loc)
+	return makeDate(best.y, best.m, best.d, hour, minute, sec, zone)
 }
 
 // dateMatch is a date found in folded text: where it starts (its first
@@ -93,9 +93,10 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 }
 
 // clockAfter reads a time of day at the start of rest, returning zeros
-// and UTC when there is none.
-func clockAfter(rest string) (hour, minute, sec int, loc *time.Location) {
-	loc = time.UTC
+// when there is none. The location is the zone written after the time, or
+// def.
+func clockAfter(rest string, def *time.Location) (hour, minute, sec int, loc *time.Location) {
+	loc = def
 	m := clockTime.FindStringSubmatch(rest)
 	if m == nil {
 		return 0, 0, 0, loc
@@ -120,7 +121,7 @@ func clockAfter(rest string) (hour, minute, sec int, loc *time.Location) {
 		loc = time.FixedZone("", offset)
 	}
 	if hour > 23 || minute > 59 || sec > 59 {
-		return 0, 0, 0, time.UTC
+		return 0, 0, 0, def
 	}
 	return hour, minute, sec, loc
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
@@ -29,15 +30,34 @@ type Rule struct {
 // block of comments that a less careful pass would find.
 const minArticleChars = 250
 
+// Options are what a caller knows about a site beyond its page.
+type Options struct {
+	// Rule, when set, says where the article is (see Rule).
+	Rule *Rule
+	// Location is the time zone of dates the page writes without one;
+	// nil means UTC. News sites often print local time with no zone.
+	Location *time.Location
+}
+
 // Extract reads a UTF-8 HTML page and returns its article. pageURL is the
 // final URL of the page, used to resolve relative links; rule may be nil.
 // A page without a findable article gives an error wrapping ErrNoArticle.
 func Extract(r io.Reader, pageURL *url.URL, rule *Rule) (*Article, error) {
+	return ExtractWith(r, pageURL, Options{Rule: rule})
+}
+
+// ExtractWith is Extract with every option.
+func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Article, error) {
 	root, err := parse(r)
 	if err != nil {
 		return nil, err
 	}
-	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL)
+	loc := opts.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL, loc)
+	rule := opts.Rule
 	var nodes []*html.Node
 	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
 		nodes, err = byRule(root, pageURL, rule, meta)

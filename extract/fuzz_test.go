@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -27,7 +28,7 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			t.Fatalf("goquery: %v", err)
 		}
-		m := readMetadata(doc, u)
+		m := readMetadata(doc, u, time.UTC)
 		if m.Dir != "rtl" && m.Dir != "ltr" {
 			t.Errorf("Dir = %q, want rtl or ltr", m.Dir)
 		}
@@ -207,11 +208,11 @@ func FuzzParseDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, dayFirst := range []bool{true, false} {
-			if d, ok := findDateInText(s, dayFirst); ok && !validYear(d) {
+			if d, ok := findDateInText(s, dayFirst, time.UTC); ok && !validYear(d) {
 				t.Errorf("findDateInText(%q) = %v, outside %d-%d", s, d, minYear, maxYear)
 			}
 		}
-		if d, ok := parseDate(s); ok && !validYear(d) {
+		if d, ok := parseDate(s, time.UTC); ok && !validYear(d) {
 			t.Errorf("parseDate(%q) = %v, outside %d-%d", s, d, minYear, maxYear)
 		}
 		cutDate(s)

@@ -13,7 +13,7 @@ import (
 type Metadata struct {
 	Title       string    // headline without the site name
 	Byline      string    // author names, ", "-separated; no "By", no date
-	Published   time.Time // zero when unknown; UTC when the page gives no zone
+	Published   time.Time // zero when unknown; in Options.Location when the page gives no zone
 	Modified    time.Time // zero when unknown
 	Lang        string    // canonical BCP 47 tag ("ar", "en-US"), guessed from the script when undeclared
 	Dir         string    // "rtl" or "ltr", never empty
@@ -30,7 +30,8 @@ type Metadata struct {
 // tags, <time>, <html lang dir>). It only reads the document. Dir is
 // always "rtl" or "ltr"; Lang is guessed from the script of the text
 // ("ar" for Arabic) when the page declares none.
-func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
+// Dates written without a zone are read as times in loc.
+func readMetadata(doc *goquery.Document, pageURL *url.URL, loc *time.Location) Metadata {
 	var root *html.Node
 	if doc != nil && len(doc.Nodes) > 0 {
 		root = doc.Nodes[0]
@@ -42,7 +43,7 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
 	m.SiteName = pickSiteName(tags, ld)
 	m.Title = pickTitle(idx, tags, ld, m.SiteName, pageURL)
 	m.Byline = pickByline(idx, tags, ld)
-	m.Published, m.Modified = pickDates(idx, tags, ld, pageURL)
+	m.Published, m.Modified = pickDates(idx, tags, ld, pageURL, loc)
 	m.Image = pickImage(idx, tags, ld, pageURL)
 	m.Description = pickDescription(tags, ld)
 	m.ArticleBody = ld.Body

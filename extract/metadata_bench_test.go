@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -70,7 +71,7 @@ func BenchmarkReadMetadata(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			readMetadata(d, u)
+			readMetadata(d, u, time.UTC)
 		}
 	}
 }

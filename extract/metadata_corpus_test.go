@@ -117,7 +117,7 @@ func scoreReadabilityPage(t *testing.T, path string, add func(field string, ok b
 		t.Fatalf("%s: %v", path, err)
 	}
 	pageURL, _ := url.Parse("http://fakehost/test/page.html")
-	got := readMetadata(readDoc(t, filepath.Join(filepath.Dir(path), "source.html")), pageURL)
+	got := readMetadata(readDoc(t, filepath.Join(filepath.Dir(path), "source.html")), pageURL, time.UTC)
 	check := func(field string, ok bool, got, want string) {
 		add(field, ok)
 		logMiss(t, name, field, ok, got, want)
@@ -139,7 +139,7 @@ func scoreReadabilityPage(t *testing.T, path string, add func(field string, ok b
 		check("lang", strings.EqualFold(got.Lang, *w), got.Lang, *w)
 	}
 	if w := want.PublishedTime; w != nil {
-		exp, _ := parseDate(*w)
+		exp, _ := parseDate(*w, time.UTC)
 		check("publishedTime", !exp.IsZero() && got.Published.Equal(exp), got.Published.Format(time.RFC3339), *w)
 	}
 	if w := want.SiteName; w != nil {
@@ -197,7 +197,7 @@ func TestMetadataArabicDates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := readMetadata(readDoc(t, filepath.Join(dir, "pages", file)), u)
+			m := readMetadata(readDoc(t, filepath.Join(dir, "pages", file)), u, time.UTC)
 			if got := m.Published.Format("2006-01-02"); got != w.Date {
 				t.Errorf("Published = %s, want %s", got, w.Date)
 			}
@@ -251,7 +251,7 @@ func TestMetadataCNNArabic(t *testing.T) {
 	}
 	for _, p := range pages {
 		t.Run(p.path, func(t *testing.T) {
-			m := readMetadata(readEncodedDoc(t, filepath.Join(dir, p.path), p.enc), u)
+			m := readMetadata(readEncodedDoc(t, filepath.Join(dir, p.path), p.enc), u, time.UTC)
 			checks := []struct{ field, got, want string }{
 				{"Title", m.Title, want.Title},
 				{"Lang", m.Lang, want.Lang},

@@ -55,7 +55,7 @@ func TestMetadataGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(page), ".html")
 		t.Run(name, func(t *testing.T) {
 			u, _ := url.Parse("https://www.example.iq/news/2023/" + name + ".html")
-			got, err := json.MarshalIndent(toGolden(readMetadata(readDoc(t, page), u)), "", "  ")
+			got, err := json.MarshalIndent(toGolden(readMetadata(readDoc(t, page), u, time.UTC)), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}

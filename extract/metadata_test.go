@@ -20,7 +20,7 @@ func metaOf(t *testing.T, page, pageURL string) Metadata {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return readMetadata(doc, u)
+	return readMetadata(doc, u, time.UTC)
 }
 
 const testURL = "https://news.example.iq/2024/politics/story.html"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/mmcdole/gofeed"
@@ -39,6 +40,13 @@ func NewParser() *Parser {
 	return &Parser{sanitize: newSanitizer()}
 }
 
+// ParseOptions are what a caller knows about a source beyond its feed.
+type ParseOptions struct {
+	// Location is the time zone of dates the feed writes without one; nil
+	// means UTC. Sites often print local time with no zone.
+	Location *time.Location
+}
+
 // Parse parses body with a Parser built for this one call; see
 // Parser.Parse. Callers parsing many feeds should share a NewParser.
 func Parse(body []byte, feedURL string) (*Parsed, error) {
@@ -63,6 +71,11 @@ func Parse(body []byte, feedURL string) (*Parsed, error) {
 // characters; JSON Feed: authors given as plain strings) and otherwise
 // returns an error naming feedURL.
 func (p *Parser) Parse(body []byte, feedURL string) (*Parsed, error) {
+	return p.ParseWith(body, feedURL, ParseOptions{})
+}
+
+// ParseWith is Parse with options.
+func (p *Parser) ParseWith(body []byte, feedURL string, opts ParseOptions) (*Parsed, error) {
 	gf, err := parseGofeed(body)
 	if err != nil && !errors.Is(err, ErrNotFeed) {
 		repair := repairXML
@@ -76,7 +89,7 @@ func (p *Parser) Parse(body []byte, feedURL string) (*Parsed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("feeds: parse %s: %w", feedURL, err)
 	}
-	t := &translator{feedURL: feedURL, base: feedURL, sanitize: p.sanitize}
+	t := &translator{feedURL: feedURL, base: feedURL, sanitize: p.sanitize, loc: opts.Location}
 	return t.feed(gf), nil
 }
 

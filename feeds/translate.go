@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/mmcdole/gofeed"
@@ -16,6 +17,7 @@ type translator struct {
 	base     string // URL relative links resolve against
 	lang     string
 	sanitize *bluemonday.Policy
+	loc      *time.Location // zone of dates written without one; nil: UTC
 }
 
 func (t *translator) feed(gf *gofeed.Feed) *Parsed {
@@ -153,10 +155,10 @@ func (t *translator) item(gi *gofeed.Item) Item {
 	it.URL = t.link(gi)
 	it.Image = t.image(gi)
 	if gi.PublishedParsed != nil {
-		it.Published = gi.PublishedParsed.UTC()
+		it.Published = inLocation(*gi.PublishedParsed, gi.Published, t.loc)
 	}
 	if gi.UpdatedParsed != nil {
-		it.Updated = gi.UpdatedParsed.UTC()
+		it.Updated = inLocation(*gi.UpdatedParsed, gi.Updated, t.loc)
 	}
 	if base := cmp.Or(it.URL, t.base); base != "" {
 		it.Summary = absolutizeHTML(it.Summary, base)

@@ -187,10 +187,11 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 			}
 		}
 	}
-	art, err := extract.Extract(bytes.NewReader(body), base, rule)
+	loc := src.EffectiveLocation(r.cfg)
+	art, err := extract.ExtractWith(bytes.NewReader(body), base, extract.Options{Rule: rule, Location: loc})
 	if errors.Is(err, extract.ErrRuleNoMatch) {
 		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", rule.Body)
-		art, err = extract.Extract(bytes.NewReader(page), base, nil)
+		art, err = extract.ExtractWith(bytes.NewReader(page), base, extract.Options{Location: loc})
 	}
 	if err == nil && applied != nil {
 		if art.Title == "" {

@@ -1,6 +1,7 @@
 package refresh_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -488,5 +489,62 @@ func TestArticleDateInTheFutureIsCapped(t *testing.T) {
 	}
 	if got := *items[0].PublishedParsed; got.After(f.now) {
 		t.Errorf("published %s, after the run at %s", got, f.now)
+	}
+}
+
+// TestSourceTimeZone: a source's timezone applies to the dates its feed
+// and its article pages write without a zone, and to nothing else.
+func TestSourceTimeZone(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>t</title>
+<item><title>Zoneless</title><link>http://%[1]s/a/1</link><pubDate>Sun, 01 Feb 2026 10:00:00</pubDate></item>
+<item><title>GMT</title><link>http://%[1]s/a/2</link><pubDate>Sun, 01 Feb 2026 10:00:00 GMT</pubDate></item>
+<item><title>Undated</title><link>http://%[1]s/a/3</link></item>
+</channel></rss>`, r.Host)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><head><meta property="article:published_time" content="2026-02-01T09:00:00"></head><body><article><h1>Page</h1>`)
+		for i := range 5 {
+			fmt.Fprintf(w, `<p>Paragraph %d of an article long enough to be one, with commas, clauses and a full stop.</p>`, i)
+		}
+		fmt.Fprint(w, `</article></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	tests := []struct {
+		zone string // the source's timezone key; "" leaves it out
+		want map[string]time.Time
+	}{
+		{"", map[string]time.Time{
+			"Zoneless": time.Date(2026, 2, 1, 10, 0, 0, 0, time.UTC),
+			"GMT":      time.Date(2026, 2, 1, 10, 0, 0, 0, time.UTC),
+			"Undated":  time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC),
+		}},
+		{"Asia/Baghdad", map[string]time.Time{
+			"Zoneless": time.Date(2026, 2, 1, 7, 0, 0, 0, time.UTC),
+			"GMT":      time.Date(2026, 2, 1, 10, 0, 0, 0, time.UTC),
+			"Undated":  time.Date(2026, 2, 1, 6, 0, 0, 0, time.UTC),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(cmp.Or(tt.zone, "UTC"), func(t *testing.T) {
+			src := fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: true}`, srv.URL)
+			if tt.zone != "" {
+				src = fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: true, timezone: %s}`, srv.URL, tt.zone)
+			}
+			f := newFixtureWith(t, src, 10)
+			f.run(t)
+			items := f.output(t)
+			if len(items) != len(tt.want) {
+				t.Fatalf("%d output items, want %d", len(items), len(tt.want))
+			}
+			for _, it := range items {
+				want, ok := tt.want[it.Title]
+				if !ok || it.PublishedParsed == nil || !it.PublishedParsed.Equal(want) {
+					t.Errorf("%s published %v, want %v", it.Title, it.PublishedParsed, want)
+				}
+			}
+		})
 	}
 }

@@ -150,7 +150,7 @@ func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult
 // listing page's article links are found.
 func (r *Runner) itemsOf(src *config.Source, resp *fetch.Response) ([]feeds.Item, error) {
 	if !src.IsPage() {
-		parsed, err := r.parser.Parse(resp.Body, resp.URL)
+		parsed, err := r.parser.ParseWith(resp.Body, resp.URL, feeds.ParseOptions{Location: src.EffectiveLocation(r.cfg)})
 		if err != nil {
 			return nil, err
 		}

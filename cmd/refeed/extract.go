@@ -41,8 +41,13 @@ func runExtract(ctx context.Context, env *env, args []string) error {
 	format := fs.String("format", "text", "output format: text, html, json or jsonl")
 	charsetName := fs.String("charset", "", "force the charset of the input (e.g. windows-1256)")
 	userAgent := fs.String("user-agent", "refeed/"+version+" (+https://github.com/refeed/refeed)", "User-Agent for URLs")
+	zone := fs.String("timezone", "UTC", "IANA time zone of dates the page writes without one (e.g. Asia/Baghdad)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	loc, err := time.LoadLocation(*zone)
+	if err != nil || strings.EqualFold(*zone, "local") {
+		return &usageError{fmt.Errorf("extract: unknown --timezone %q (want an IANA name such as Asia/Baghdad)", *zone)}
 	}
 	switch *format {
 	case "text", "html", "json", "jsonl":
@@ -57,7 +62,7 @@ func runExtract(ctx context.Context, env *env, args []string) error {
 	var outputs []extractOutput
 	failed := 0
 	for _, input := range fs.Args() {
-		out := extractOne(ctx, client, input, *charsetName)
+		out := extractOne(ctx, client, input, *charsetName, loc)
 		if out.Error != "" {
 			failed++
 			fmt.Fprintf(env.stderr, "refeed: extract %s: %s\n", input, out.Error)
@@ -85,7 +90,7 @@ func runExtract(ctx context.Context, env *env, args []string) error {
 
 // extractOne fetches (URL) or reads (FILE) one page, decodes it to UTF-8
 // and extracts its article.
-func extractOne(ctx context.Context, client *fetch.Client, input, charsetName string) extractOutput {
+func extractOne(ctx context.Context, client *fetch.Client, input, charsetName string, loc *time.Location) extractOutput {
 	var out extractOutput
 	body, pageURL, err := loadPage(ctx, client, input, charsetName)
 	if strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://") {
@@ -97,7 +102,7 @@ func extractOne(ctx context.Context, client *fetch.Client, input, charsetName st
 		out.Error = err.Error()
 		return out
 	}
-	art, err := extract.Extract(bytes.NewReader(body), pageURL, nil)
+	art, err := extract.ExtractWith(bytes.NewReader(body), pageURL, extract.Options{Location: loc})
 	if err != nil {
 		out.Error = err.Error()
 		return out
