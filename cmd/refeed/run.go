@@ -53,15 +53,12 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Errorf("run: unexpected argument %q", fs.Arg(0))}
 	}
-	cfg, logger, err := common.setup(env)
-	if err != nil {
-		return err
-	}
-	ws, err := openWorkspace(ctx, cfg, logger)
+	ws, err := common.openWorkspace(ctx, env)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
+	cfg, logger := ws.cfg, ws.logger
 
 	sites, err := refresh.LoadSiteRules(cfg, logger)
 	if err != nil {
@@ -89,16 +86,24 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	return nil
 }
 
-// workspace is what run and serve both hold while they work: the state,
-// locked against other refeed processes, and the one fetch client.
+// workspace is what run and serve both hold while they work: the config
+// and logger the flags chose, the state, locked against other refeed
+// processes, and the one fetch client.
 type workspace struct {
+	cfg     *config.Config
+	logger  *slog.Logger
 	st      *store.Store
 	client  *fetch.Client
 	release func() error
 }
 
-// openWorkspace takes the state's lock, then opens the state.
-func openWorkspace(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*workspace, error) {
+// openWorkspace reads the config, then takes the state's lock and opens
+// the state.
+func (c *commonFlags) openWorkspace(ctx context.Context, env *env) (*workspace, error) {
+	cfg, logger, err := c.setup(env)
+	if err != nil {
+		return nil, err
+	}
 	release, err := store.AcquireLock(cfg.State)
 	if err != nil {
 		return nil, err
@@ -108,7 +113,8 @@ func openWorkspace(ctx context.Context, cfg *config.Config, logger *slog.Logger)
 		release()
 		return nil, err
 	}
-	return &workspace{st: st, client: fetch.New(refresh.FetchOptions(cfg), logger), release: release}, nil
+	return &workspace{cfg: cfg, logger: logger, st: st,
+		client: fetch.New(refresh.FetchOptions(cfg), logger), release: release}, nil
 }
 
 // Close closes the state and releases the lock.

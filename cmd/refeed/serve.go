@@ -48,17 +48,13 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if opts.grace <= 0 || opts.interval < 0 {
 		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
 	}
-	cfg, logger, err := common.setup(env)
-	if err != nil {
-		return err
-	}
-	ws, err := openWorkspace(ctx, cfg, logger)
+	ws, err := common.openWorkspace(ctx, env)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
 
-	d, err := newDaemon(common.config, cfg, ws.st, ws.client, logger, opts)
+	d, err := newDaemon(common.config, ws.cfg, ws.st, ws.client, ws.logger, opts)
 	if err != nil {
 		return err
 	}
