@@ -6,7 +6,9 @@
 // gzip, deflate and brotli bodies itself, caps the body size while reading,
 // retries transient failures with jittered exponential backoff while honouring
 // Retry-After, limits concurrency globally and per host, spaces out requests
-// to one host, and honours robots.txt for article pages.
+// to one host, and honours robots.txt for article pages. It follows redirects
+// itself, one hop at a time, so the per-host limits and robots.txt apply to
+// the host each hop goes to, not only to the one first asked for.
 //
 // Text is decoded in the order browsers use: byte order mark, then the
 // charset of the HTTP Content-Type, then the document's own declaration

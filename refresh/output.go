@@ -36,9 +36,13 @@ func (r *Runner) WriteFeeds(ctx context.Context) []FeedResult {
 	}
 	for i := range r.cfg.Feeds {
 		res := r.writeFeed(ctx, &r.cfg.Feeds[i])
-		if res.Err != nil {
+		switch {
+		case res.Err != nil && ctx.Err() != nil:
+			// Stopping: the file on disk is still the last whole feed.
+			r.log.Info("feed not written: stopping", "feed", res.Feed)
+		case res.Err != nil:
 			r.log.Error("feed not written", "feed", res.Feed, "error", res.Err)
-		} else {
+		default:
 			r.log.Info("feed written", "feed", res.Feed, "items", res.Items, "changed", res.Changed)
 		}
 		results = append(results, res)
