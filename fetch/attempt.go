@@ -41,10 +41,10 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL) (*Respons
 
 // hop makes one request to u (named raw in errors) under u's host's
 // politeness slot and the per-request timeout, sending req.Headers only when
-// withHeaders is set. A redirect is drained and
-// closed and its target returned; any other response is turned into a
-// Response or an error. The slot is released before hop returns, so a chain
-// of redirects never holds two hosts' slots at once.
+// withHeaders is set. A redirect's body is drained and closed and its target
+// returned; any other response is turned into a Response or an error. The
+// slot is released before hop returns, so a chain of redirects never holds
+// two hosts' slots at once.
 func (c *Client) hop(ctx context.Context, req Request, u *url.URL, raw string, withHeaders bool) (*Response, *url.URL, error) {
 	timeout := c.opts.Timeout
 	if req.Timeout > 0 {
