@@ -34,6 +34,9 @@ const (
 
 	// MinInterval is the shortest poll interval accepted, globally or per source.
 	MinInterval = time.Minute
+
+	// AllSources, alone in a feed's source list, stands for every source.
+	AllSources = "*"
 )
 
 // Config is the whole of sources.yaml.
@@ -211,7 +214,8 @@ type Feed struct {
 	// Icon (key "icon", optional) is the absolute http(s) URL of an image.
 	Icon string
 	// Sources (key "sources", required) names the sources merged into the
-	// feed; each must exist in the config.
+	// feed; each must exist in the config. The list ["*"] stands for every
+	// source, and Validate expands it.
 	Sources []string
 	// Limit (key "limit") is the maximum number of items. Default 100,
 	// at least 1.

@@ -268,3 +268,28 @@ func TestErrors_IsAndAs(t *testing.T) {
 		t.Errorf("first *Error = %+v, want line 3 sources[0].url", one)
 	}
 }
+
+func TestParseConfig_AllSources(t *testing.T) {
+	yaml := `
+sources:
+  - {name: a, url: "https://a.example/rss"}
+  - {name: b, url: "https://b.example/rss"}
+feeds:
+  - {name: every, sources: ["*"]}
+  - {name: one, sources: [b]}
+`
+	c, err := config.ParseConfig(strings.NewReader(yaml), "sources.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	every, one := &c.Feeds[0], &c.Feeds[1]
+	if !reflect.DeepEqual(every.Sources, []string{"a", "b"}) {
+		t.Errorf(`sources ["*"] = %q, want every source`, every.Sources)
+	}
+	if !every.Dedupe() {
+		t.Error(`a feed of every source (two) does not dedupe titles by default`)
+	}
+	if got := one.Sources; !reflect.DeepEqual(got, []string{"b"}) {
+		t.Errorf("sources [b] = %q", got)
+	}
+}

@@ -59,6 +59,8 @@ func TestParseConfig_Errors(t *testing.T) {
 		// References between sections.
 		{"unknown source with suggestion", sourcesHead + "feeds:\n  - name: f\n    sources: [a, burata]\n",
 			[]string{`sources.yaml:6: feeds[0].sources[1]: unknown source "burata" (did you mean "buratha"?)`}},
+		{"every source, not alone", sourcesHead + "feeds:\n  - name: f\n    sources: [a, '*']\n",
+			[]string{`sources.yaml:6: feeds[0].sources[1]: "*" stands for every source and must be alone in the list`}},
 		{"source listed twice", sourcesHead + "feeds:\n  - name: f\n    sources: [a, a]\n",
 			[]string{`sources.yaml:6: feeds[0].sources[1]: source "a" listed twice`}},
 

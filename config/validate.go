@@ -196,23 +196,29 @@ func (v *validator) feeds() {
 			v.url(p+".icon", f.Icon)
 		}
 		v.language(p+".language", f.Language)
-		v.feedSources(p+".sources", f.Sources, names)
+		f.Sources = v.feedSources(p+".sources", f.Sources, names)
 		v.atLeast(p+".limit", f.Limit, 1)
 		v.minDuration(p+".max_age", f.MaxAge, 0)
 		f.Filter = v.filter(p, f.Include, f.Exclude)
 	}
 }
 
-// feedSources checks that a feed names at least one source, each known.
-func (v *validator) feedSources(p string, list, known []string) {
+// feedSources checks that a feed names at least one source, each known,
+// and returns the list with AllSources expanded to every known source.
+func (v *validator) feedSources(p string, list, known []string) []string {
 	if len(list) == 0 {
 		v.add(p, ErrMissing, "missing: name at least one source")
-		return
+		return list
+	}
+	if len(list) == 1 && list[0] == AllSources {
+		return append([]string(nil), known...)
 	}
 	dup := map[string]bool{}
 	for j, name := range list {
 		ep := fmt.Sprintf("%s[%d]", p, j)
 		switch {
+		case name == AllSources:
+			v.add(ep, ErrInvalid, "%q stands for every source and must be alone in the list", AllSources)
 		case dup[name]:
 			v.add(ep, ErrDuplicate, "source %q listed twice", name)
 		case !contains(known, name):
@@ -220,6 +226,7 @@ func (v *validator) feedSources(p string, list, known []string) {
 		}
 		dup[name] = true
 	}
+	return list
 }
 
 func contains(list []string, s string) bool {
