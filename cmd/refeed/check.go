@@ -21,6 +21,14 @@ func runCheck(ctx context.Context, env *env, args []string) error {
 		fmt.Fprintln(env.stderr, err)
 		return &usageError{fmt.Errorf("check: %s is not valid", common.config)}
 	}
-	fmt.Fprintf(env.stdout, "%s: ok (%d sources, %d feeds)\n", common.config, len(cfg.Sources), len(cfg.Feeds))
+	fmt.Fprintf(env.stdout, "%s: ok (%s, %s)\n", common.config, countOf(len(cfg.Sources), "source"), countOf(len(cfg.Feeds), "feed"))
 	return nil
+}
+
+// countOf writes n and noun, in the plural unless n is 1.
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -203,6 +203,6 @@ func (p *importPlan) report(w io.Writer, path string, dryRun bool) {
 	case p.created:
 		fmt.Fprintf(w, "the new config publishes them all in the feed \"all\"\n")
 	default:
-		fmt.Fprintf(w, "add the new sources to a feed's \"sources\" list to publish them\n")
+		fmt.Fprintf(w, "add the new sources to a feed's \"sources\" list to publish them (a feed of [\"*\"] has them already)\n")
 	}
 }

@@ -137,11 +137,7 @@ func newConfigText(added []importedSource, from string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Written by \"refeed import-opml %s\". See \"refeed check\".\n\nsources:\n", filepath.Base(from))
 	b.WriteString(entriesText(added, "  ", from))
-	names := make([]string, len(added))
-	for i, a := range added {
-		names[i] = a.name
-	}
-	fmt.Fprintf(&b, "\nfeeds:\n  - name: all\n    title: All sources\n    sources: [%s]\n", strings.Join(names, ", "))
+	b.WriteString("\nfeeds:\n  - name: all\n    title: All sources\n    sources: [\"*\"] # every source, also those imported later\n")
 	return []byte(b.String())
 }
 
