@@ -144,7 +144,7 @@ func TestJalaliDates(t *testing.T) {
 		in   string
 		want time.Time
 	}{
-		{"سه‌شنبه ۲۹ بهمن ۱۳۹۸", day(2020, 2, 18)}, // khabaronline, htmldate set
+		{"سه\u200cشنبه ۲۹ بهمن ۱۳۹۸", day(2020, 2, 18)}, // khabaronline, htmldate set
 		{"۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", time.Date(2020, 2, 18, 6, 55, 0, 0, time.UTC)},
 		{"1 فروردین 1399", day(2020, 3, 20)},
 		{"1 فروردین 1403", day(2024, 3, 20)},

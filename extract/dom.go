@@ -17,16 +17,6 @@ func getAttr(n *html.Node, key string) string {
 	return ""
 }
 
-// hasAttr reports whether n carries the attribute key.
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return true
-		}
-	}
-	return false
-}
-
 // setAttr sets the attribute key on n, adding it when missing.
 func setAttr(n *html.Node, key, val string) {
 	for i, a := range n.Attr {
