@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/refresh"
+	"github.com/refeed/refeed/schedule"
+)
+
+// poll refreshes one source for the scheduler and asks for a feed rebuild
+// when it brought anything new.
+func (d *daemon) poll(ctx context.Context, name string) error {
+	ctx, cancel := d.abortable(ctx)
+	defer cancel()
+	res, err := d.runner.Load().RefreshSource(ctx, name)
+	if res.New > 0 || res.Extracted > 0 {
+		d.markDirty()
+	}
+	return d.retryHint(ctx, name, err)
+}
+
+// retryHint tells the scheduler how long a source wants to be left alone.
+// A source refresh skipped because it is backing off (after failures
+// recorded in the state, say before a restart) is deferred until its next
+// attempt, which is no new failure; a failed one waits at least the
+// server's Retry-After, up to refresh.RetryAfterMax.
+func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, refresh.ErrBackingOff) {
+		if h, herr := d.st.HealthOf(ctx, name); herr == nil {
+			// A second late, so the attempt is surely due.
+			return &schedule.Deferral{Wait: time.Until(h.NextAttempt) + time.Second, Err: err}
+		}
+	}
+	var he *fetch.HTTPError
+	if errors.As(err, &he) && he.RetryAfter > 0 {
+		return &retryLater{err: err, after: min(he.RetryAfter, refresh.RetryAfterMax)}
+	}
+	return err
+}
+
+// retryLater is a poll error that asks the scheduler to wait at least
+// after before the next poll.
+type retryLater struct {
+	err   error
+	after time.Duration
+}
+
+func (e *retryLater) Error() string             { return e.err.Error() }
+func (e *retryLater) Unwrap() error             { return e.err }
+func (e *retryLater) RetryAfter() time.Duration { return e.after }
+
+func (d *daemon) markDirty() {
+	select {
+	case d.dirty <- struct{}{}:
+	default: // a rebuild is already pending
+	}
+}
+
+// writeLoop rebuilds the feeds whenever they are dirty, until stop is
+// closed; then it does a last rebuild if one is pending.
+func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
+	for {
+		select {
+		case <-d.dirty:
+			d.writeFeeds(ctx)
+		case <-stop:
+			select {
+			case <-d.dirty:
+				d.writeFeeds(ctx)
+			default:
+			}
+			return
+		}
+	}
+}
+
+func (d *daemon) writeFeeds(ctx context.Context) {
+	if ctx.Err() != nil {
+		return
+	}
+	// WriteFeeds logs each feed it writes and why one failed.
+	d.runner.Load().WriteFeeds(ctx)
+}
