@@ -126,7 +126,7 @@ func (c *Client) handle(ctx context.Context, req Request, resp *http.Response) (
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
 		RetryAfter:   parseRetryAfter(resp.Header, c.now()),
-		MaxAge:       parseMaxAge(resp.Header),
+		MaxAge:       parseMaxAge(resp.Header, c.now()),
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:

@@ -74,7 +74,8 @@ type Response struct {
 	Attempts int
 	// Duration is the wall time of the whole fetch, waits included.
 	Duration time.Duration
-	// RetryAfter and MaxAge are the server's Retry-After and Cache-Control
-	// max-age hints for the scheduler (zero when absent).
+	// RetryAfter is the server's Retry-After; MaxAge is how long it says
+	// the document stays fresh (Cache-Control max-age, else Expires).
+	// Both are hints for the scheduler, zero when absent.
 	RetryAfter, MaxAge time.Duration
 }

@@ -75,16 +75,19 @@ func parseRetryAfter(h http.Header, now time.Time) time.Duration {
 	return 0
 }
 
-// parseMaxAge reads max-age (or s-maxage) from Cache-Control. no-store and
-// no-cache give zero.
-func parseMaxAge(h http.Header) time.Duration {
+// parseMaxAge returns how long the response says it stays fresh (RFC
+// 9111): max-age (or s-maxage) from Cache-Control, else Expires less Date
+// (or now, without a Date). no-store and no-cache give zero.
+func parseMaxAge(h http.Header, now time.Time) time.Duration {
 	var maxAge time.Duration
+	stated := false
 	for _, directive := range strings.Split(h.Get("Cache-Control"), ",") {
 		name, value, _ := strings.Cut(strings.TrimSpace(directive), "=")
 		switch strings.ToLower(name) {
 		case "no-store", "no-cache":
 			return 0
 		case "max-age", "s-maxage":
+			stated = true
 			secs, err := strconv.ParseInt(strings.Trim(value, `"`), 10, 64)
 			if err != nil || secs <= 0 {
 				continue
@@ -92,5 +95,24 @@ func parseMaxAge(h http.Header) time.Duration {
 			maxAge = max(maxAge, time.Duration(min(secs, maxSeconds))*time.Second)
 		}
 	}
-	return maxAge
+	if stated {
+		return maxAge
+	}
+	return expiresIn(h, now)
+}
+
+// expiresIn is Expires less Date (or now), zero when either is missing or
+// malformed or the response is already stale.
+func expiresIn(h http.Header, now time.Time) time.Duration {
+	exp, err := http.ParseTime(h.Get("Expires"))
+	if err != nil {
+		return 0
+	}
+	if date, err := http.ParseTime(h.Get("Date")); err == nil {
+		now = date
+	}
+	if !exp.After(now) {
+		return 0
+	}
+	return min(exp.Sub(now), time.Duration(maxSeconds)*time.Second)
 }

@@ -548,3 +548,71 @@ func TestSourceTimeZone(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceFreshness: a feed whose server says it stays fresh for an hour
+// is not asked again within that hour (no request, no failure), is asked
+// after it, and --force asks anyway. A month of freshness is capped.
+func TestSourceFreshness(t *testing.T) {
+	var mu sync.Mutex
+	hits, maxAge := 0, 3600
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		hits++
+		w.Header().Set("Cache-Control", fmt.Sprintf("public, max-age=%d", maxAge))
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title><item><title>One</title><link>https://news.example/1</link></item></channel></rss>`)
+	}))
+	t.Cleanup(srv.Close)
+	requests := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return hits
+	}
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed"}`, srv.URL), 10)
+	start := f.now
+	steps := []struct {
+		name     string
+		after    time.Duration // since start
+		maxAge   int           // what the server says from this step on
+		force    bool
+		polled   bool
+		nextPoll time.Duration // since start, of the result; 0: none
+	}{
+		{"first poll", 0, 3600, false, true, 54 * time.Minute},
+		{"within the hour", 30 * time.Minute, 3600, false, false, 54 * time.Minute},
+		{"forced", 31 * time.Minute, 3600, true, true, 31*time.Minute + 54*time.Minute},
+		{"after the hour", 31*time.Minute + 55*time.Minute, 30 * 24 * 3600, false, true, 31*time.Minute + 55*time.Minute + 6*time.Hour*9/10},
+		{"a month is capped", 31*time.Minute + 55*time.Minute + 6*time.Hour, 0, false, true, 0},
+		{"no word from the server", 31*time.Minute + 56*time.Minute + 6*time.Hour, 0, false, true, 0},
+	}
+	for _, st := range steps {
+		mu.Lock()
+		maxAge = st.maxAge
+		mu.Unlock()
+		f.now = start.Add(st.after)
+		runner := f.runner
+		if st.force {
+			runner = refresh.New(f.cfg, mustOpen(t, f.cfg.State), fetch.New(refresh.FetchOptions(f.cfg), nil), nil,
+				refresh.Options{Now: func() time.Time { return f.now }, IgnoreBackoff: true})
+		}
+		before := requests()
+		sum, err := runner.RunOnce(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := sum.Sources[0]
+		if polled := requests() > before; polled != st.polled || res.NotDue == st.polled {
+			t.Errorf("%s: polled %v (NotDue %v), want polled %v", st.name, polled, res.NotDue, st.polled)
+		}
+		if sum.Failed() != 0 {
+			t.Errorf("%s: %d failures: %+v", st.name, sum.Failed(), res)
+		}
+		var want time.Time
+		if st.nextPoll > 0 {
+			want = start.Add(st.nextPoll)
+		}
+		if !res.NextPoll.Equal(want) {
+			t.Errorf("%s: NextPoll %v, want %v", st.name, res.NextPoll, want)
+		}
+	}
+}

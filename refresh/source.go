@@ -27,6 +27,12 @@ const (
 // back in a year" must not silence a source for a year.
 const RetryAfterMax = 24 * time.Hour
 
+// FreshForMax caps how long a server's announced freshness (Cache-Control
+// max-age or Expires on the feed) keeps a source from being polled: long
+// enough to spare a site that asks for it, short enough that a CDN's
+// "cache for a month" does not silence a news source.
+const FreshForMax = 6 * time.Hour
+
 // ErrBackingOff is a source skipped because its last polls failed and its
 // next attempt is still in the future.
 var ErrBackingOff = errors.New("refresh: backing off after failures")
@@ -40,7 +46,14 @@ type SourceResult struct {
 	Extracted   int  // articles fetched and extracted
 	Reused      int  // articles reused from the state, without a request
 	Failed      int  // articles that could not be fetched or extracted
-	Err         error
+	// NotDue is a source skipped, without a request, because its server
+	// said its feed stays fresh until NextPoll. That is no failure.
+	NotDue bool
+	// NextPoll is when the source is due again by its server's word
+	// (Cache-Control max-age or Expires, capped at FreshForMax); zero
+	// when the server said nothing.
+	NextPoll time.Time
+	Err      error
 }
 
 // refresh polls one source and stores its items. Errors end up in the
@@ -49,12 +62,7 @@ func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
 	log := r.log.With("source", src.Name)
 	start := r.now()
 	res := SourceResult{Source: src.Name}
-	if wait, err := r.backingOff(ctx, src.Name, start); err != nil || wait {
-		res.Err = err
-		if wait {
-			res.Err = ErrBackingOff
-		}
-		log.Warn("source skipped", "error", res.Err)
+	if skip := r.skip(ctx, log, start, &res); skip {
 		return res
 	}
 	res.Err = r.poll(ctx, src, &res)
@@ -68,7 +76,7 @@ func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
 		r.recordFailure(ctx, log, src.Name, start, res.Err)
 		return res
 	}
-	if err := r.store.RecordSuccess(ctx, src.Name, start, res.Seen, res.New); err != nil {
+	if err := r.store.RecordSuccess(ctx, src.Name, start, res.Seen, res.New, res.NextPoll); err != nil {
 		res.Err = err
 	}
 	r.obs.SourceSuccess(src.Name, start)
@@ -78,16 +86,40 @@ func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
 	return res
 }
 
-// backingOff reports whether the source must wait because of earlier failures.
-func (r *Runner) backingOff(ctx context.Context, name string, now time.Time) (bool, error) {
+// skip reports whether the source must not be polled now, filling res
+// with why: it is backing off after failures (an error), or its server
+// said the last answer stays fresh (NotDue). Options.IgnoreBackoff polls
+// it anyway.
+func (r *Runner) skip(ctx context.Context, log *slog.Logger, now time.Time, res *SourceResult) bool {
 	if r.force {
-		return false, nil
+		return false
 	}
-	h, err := r.store.HealthOf(ctx, name)
-	if err != nil {
-		return false, err
+	h, err := r.store.HealthOf(ctx, res.Source)
+	switch {
+	case err != nil:
+		res.Err = err
+	case !now.Before(h.NextAttempt):
+		return false
+	case h.ConsecutiveFailures > 0:
+		res.Err = ErrBackingOff
+	default:
+		res.NotDue, res.NextPoll = true, h.NextAttempt
+		log.Info("source not due: its server said the feed stays fresh", "next_poll", h.NextAttempt.Format(time.RFC3339))
+		return true
 	}
-	return h.ConsecutiveFailures > 0 && now.Before(h.NextAttempt), nil
+	log.Warn("source skipped", "error", res.Err)
+	return true
+}
+
+// freshUntil is when a document fetched at start, which its server said
+// stays fresh for freshFor, is worth fetching again: a tenth early, so
+// that a cron run a few seconds ahead of the mark is not turned away, and
+// never later than FreshForMax. Zero when the server said nothing.
+func freshUntil(start time.Time, freshFor time.Duration) time.Time {
+	if freshFor <= 0 {
+		return time.Time{}
+	}
+	return start.Add(min(freshFor, FreshForMax) * 9 / 10)
 }
 
 func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name string, at time.Time, failure error) {
@@ -111,10 +143,12 @@ func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name strin
 
 // poll fetches, parses, extracts and stores one source.
 func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult) error {
+	start := r.now()
 	doc, err := r.fetchDocument(ctx, src)
 	if err != nil {
 		return err
 	}
+	res.NextPoll = freshUntil(start, doc.resp.MaxAge)
 	stored, err := r.store.SourceItems(ctx, src.Name)
 	if err != nil {
 		return err

@@ -19,8 +19,9 @@ type SourceHealth struct {
 	LastError   string
 	LastErrorAt time.Time
 	LastSuccess time.Time
-	// NextAttempt is when the source may be polled again after a failure
-	// (backoff); zero after a success.
+	// NextAttempt is when the source may be polled again: after a failure
+	// the end of its backoff; after a success the end of the freshness
+	// its server announced (Cache-Control), or zero.
 	NextAttempt time.Time
 	// ItemsSeen and ItemsNew are from the latest successful poll.
 	ItemsSeen int
@@ -28,19 +29,21 @@ type SourceHealth struct {
 }
 
 // RecordSuccess notes a successful poll of source at time at (zero means
-// now) that saw itemsSeen items, itemsNew of them new.
-func (s *Store) RecordSuccess(ctx context.Context, source string, at time.Time, itemsSeen, itemsNew int) error {
+// now) that saw itemsSeen items, itemsNew of them new. nextAttempt is when
+// the source is due again because its server said the document stays
+// fresh until then; zero means at any time.
+func (s *Store) RecordSuccess(ctx context.Context, source string, at time.Time, itemsSeen, itemsNew int, nextAttempt time.Time) error {
 	if at.IsZero() {
 		at = s.now()
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO source_health (source, consecutive_failures, last_success, next_attempt, items_seen, items_new)
-			VALUES (?, 0, ?, NULL, ?, ?)
+			VALUES (?, 0, ?, ?, ?, ?)
 			ON CONFLICT (source) DO UPDATE SET consecutive_failures = 0,
-				last_success = excluded.last_success, next_attempt = NULL,
+				last_success = excluded.last_success, next_attempt = excluded.next_attempt,
 				items_seen = excluded.items_seen, items_new = excluded.items_new`,
-			source, nanos(at), itemsSeen, itemsNew)
+			source, nanos(at), nanos(nextAttempt), itemsSeen, itemsNew)
 		return err
 	})
 	if err != nil {

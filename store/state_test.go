@@ -65,7 +65,7 @@ func TestHealth_Transitions(t *testing.T) {
 	}
 	fail := errors.New("fetch: https://a.example/rss: 500 Internal Server Error")
 	steps := []step{
-		{"success", func() error { return s.RecordSuccess(ctx, "a", t0, 20, 20) },
+		{"success", func() error { return s.RecordSuccess(ctx, "a", t0, 20, 20, time.Time{}) },
 			store.SourceHealth{Source: "a", LastSuccess: t0, ItemsSeen: 20, ItemsNew: 20}},
 		{"failure", func() error { return s.RecordFailure(ctx, "a", t0.Add(time.Hour), fail, t0.Add(2*time.Hour)) },
 			store.SourceHealth{Source: "a", ConsecutiveFailures: 1, LastError: fail.Error(), LastErrorAt: t0.Add(time.Hour),
@@ -73,9 +73,12 @@ func TestHealth_Transitions(t *testing.T) {
 		{"second failure", func() error { return s.RecordFailure(ctx, "a", t0.Add(2*time.Hour), fail, t0.Add(4*time.Hour)) },
 			store.SourceHealth{Source: "a", ConsecutiveFailures: 2, LastError: fail.Error(), LastErrorAt: t0.Add(2 * time.Hour),
 				LastSuccess: t0, NextAttempt: t0.Add(4 * time.Hour), ItemsSeen: 20, ItemsNew: 20}},
-		{"recovery", func() error { return s.RecordSuccess(ctx, "a", t0.Add(5*time.Hour), 21, 1) },
+		{"recovery", func() error { return s.RecordSuccess(ctx, "a", t0.Add(5*time.Hour), 21, 1, time.Time{}) },
 			store.SourceHealth{Source: "a", LastError: fail.Error(), LastErrorAt: t0.Add(2 * time.Hour),
 				LastSuccess: t0.Add(5 * time.Hour), ItemsSeen: 21, ItemsNew: 1}},
+		{"success, fresh for an hour", func() error { return s.RecordSuccess(ctx, "a", t0.Add(6*time.Hour), 21, 0, t0.Add(7*time.Hour)) },
+			store.SourceHealth{Source: "a", LastError: fail.Error(), LastErrorAt: t0.Add(2 * time.Hour),
+				LastSuccess: t0.Add(6 * time.Hour), NextAttempt: t0.Add(7 * time.Hour), ItemsSeen: 21}},
 	}
 	for _, st := range steps {
 		if err := st.do(); err != nil {
@@ -98,7 +101,7 @@ func TestHealth_ListAndForget(t *testing.T) {
 		t.Errorf("HealthOf(never) = %+v, %v", h, err)
 	}
 	_ = s.RecordFailure(ctx, "b", t0, errors.New("x"), time.Time{})
-	_ = s.RecordSuccess(ctx, "a", t0, 1, 1)
+	_ = s.RecordSuccess(ctx, "a", t0, 1, 1, time.Time{})
 	seed(t, s, []string{"b"}, 3)
 	all, err := s.Health(ctx)
 	if err != nil {

@@ -11,7 +11,8 @@ import (
 )
 
 // poll refreshes one source for the scheduler and asks for a feed rebuild
-// when it brought anything new.
+// when it brought anything new. A source whose server said its feed is
+// still fresh is deferred until it is not.
 func (d *daemon) poll(ctx context.Context, name string) error {
 	ctx, cancel := d.abortable(ctx)
 	defer cancel()
@@ -19,8 +20,20 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 	if res.New > 0 || res.Extracted > 0 {
 		d.markDirty()
 	}
+	if res.NotDue {
+		return deferUntil(res.NextPoll, errFresh)
+	}
 	return d.retryHint(ctx, name, err)
 }
+
+// deferUntil asks the scheduler not to poll before t, for the reason why.
+// It waits a second more, so that the source is surely due by then.
+func deferUntil(t time.Time, why error) *schedule.Deferral {
+	return &schedule.Deferral{Wait: time.Until(t) + time.Second, Err: why}
+}
+
+// errFresh is why a deferred poll waits for the server's freshness.
+var errFresh = errors.New("the server said the feed stays fresh")
 
 // retryHint tells the scheduler how long a source wants to be left alone.
 // A source refresh skipped because it is backing off (after failures
@@ -33,8 +46,7 @@ func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
 	}
 	if errors.Is(err, refresh.ErrBackingOff) {
 		if h, herr := d.st.HealthOf(ctx, name); herr == nil {
-			// A second late, so the attempt is surely due.
-			return &schedule.Deferral{Wait: time.Until(h.NextAttempt) + time.Second, Err: err}
+			return deferUntil(h.NextAttempt, err)
 		}
 	}
 	var he *fetch.HTTPError
