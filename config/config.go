@@ -130,12 +130,13 @@ type Source struct {
 	// article's title, matched inside each element Links selects. It
 	// needs Links.
 	LinkTitle string
-	// FullText (key "fulltext") fetches each item's page and extracts the
-	// article from it. It defaults to true for a page source read from a
-	// file, whose listing gives little more than titles, and to false
+	// FullText (key "fulltext": true, false or auto) says which items
+	// get their page fetched and the article extracted from it. It
+	// defaults to FullTextOn for a page source read from a file, whose
+	// listing gives little more than titles, and to FullTextOff
 	// otherwise; an explicit "fulltext: false" is kept. (A Source built
-	// in code is taken as given.)
-	FullText bool
+	// in code is taken as given; "" is FullTextOff.)
+	FullText FullText
 	// fullTextSet records that the file gave "fulltext" explicitly.
 	fullTextSet bool
 	// Language (key "language") is the BCP 47 tag given to items that do
@@ -173,6 +174,25 @@ type Source struct {
 	// built in code), for messages at run time.
 	Line int
 }
+
+// FullText is when a source's items get their article extracted from
+// their page.
+type FullText string
+
+// The values of a source's "fulltext" key.
+const (
+	// FullTextOff republishes the feed's own content.
+	FullTextOff FullText = "false"
+	// FullTextOn extracts the article of every item.
+	FullTextOn FullText = "true"
+	// FullTextAuto extracts the article of items whose feed text looks
+	// like a teaser (short, or cut off with "…" or "read more"), for
+	// feeds that carry some articles whole and some not.
+	FullTextAuto FullText = "auto"
+)
+
+// Extracts reports whether the mode fetches any article pages.
+func (m FullText) Extracts() bool { return m == FullTextOn || m == FullTextAuto }
 
 // SiteRules is the "site_rules" key: a folder of per-host rule files in the
 // ftr-site-config format (such as fivefilters' public set), applied to the

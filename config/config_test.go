@@ -60,7 +60,7 @@ func TestReadConfigFile_Sources(t *testing.T) {
 		{"URL", b.URL, "https://burathanews.com/rss.php"},
 		{"Type", b.Type, config.TypeFeed},
 		{"IsPage", b.IsPage(), false},
-		{"FullText", b.FullText, true},
+		{"FullText", b.FullText, config.FullTextOn},
 		{"Language", b.Language, "ar"},
 		{"Charset", b.Charset, "windows-1256"},
 		{"Headers", b.Headers, map[string]string{"Referer": "https://burathanews.com/"}},
@@ -78,12 +78,12 @@ func TestReadConfigFile_Sources(t *testing.T) {
 		{"inherited retries", a.EffectiveRetries(c), 3},
 		{"inherited robots", a.EffectiveRobots(c), true},
 		{"default Type", a.Type, config.TypeFeed},
-		{"default FullText", a.FullText, false},
+		{"default FullText", a.FullText, config.FullTextOff},
 		{"page Type", p.Type, config.TypePage},
 		{"page IsPage", p.IsPage(), true},
 		{"page Links", p.Links, "div.news-list article"},
 		{"page LinkTitle", p.LinkTitle, "h3"},
-		{"page default FullText", p.FullText, true},
+		{"page default FullText", p.FullText, config.FullTextOn},
 		{"inherited location", b.EffectiveLocation(c).String(), "Asia/Baghdad"},
 		{"own location", p.EffectiveLocation(c).String(), "UTC"},
 		{"Where", c.Where(b.Line), filepath.Join("testdata", "sources.yaml") + ":16"},
@@ -179,16 +179,19 @@ func TestParseConfig_PageSources(t *testing.T) {
 		name     string
 		keys     string // added to a source with a name and url
 		wantType string
-		wantFull bool
+		wantFull config.FullText
 	}{
-		{"default is a feed", "", config.TypeFeed, false},
-		{"feed with fulltext", "fulltext: true", config.TypeFeed, true},
-		{"page defaults to fulltext", "type: page", config.TypePage, true},
-		{"page keeps explicit fulltext false", "type: page, fulltext: false", config.TypePage, false},
-		{"page with explicit fulltext true", "type: page, fulltext: true", config.TypePage, true},
-		{"links imply page", "links: 'main a.headline'", config.TypePage, true},
-		{"links and title", "links: 'li.news', link_title: 'h3 a'", config.TypePage, true},
-		{"links with fulltext false", "links: 'li.news a', fulltext: false", config.TypePage, false},
+		{"default is a feed", "", config.TypeFeed, config.FullTextOff},
+		{"feed with fulltext", "fulltext: true", config.TypeFeed, config.FullTextOn},
+		{"feed with fulltext auto", "fulltext: auto", config.TypeFeed, config.FullTextAuto},
+		{"feed with fulltext Auto", "fulltext: Auto", config.TypeFeed, config.FullTextAuto},
+		{"feed with fulltext yes (YAML 1.1)", "fulltext: yes", config.TypeFeed, config.FullTextOn},
+		{"page defaults to fulltext", "type: page", config.TypePage, config.FullTextOn},
+		{"page keeps explicit fulltext false", "type: page, fulltext: false", config.TypePage, config.FullTextOff},
+		{"page with explicit fulltext true", "type: page, fulltext: true", config.TypePage, config.FullTextOn},
+		{"links imply page", "links: 'main a.headline'", config.TypePage, config.FullTextOn},
+		{"links and title", "links: 'li.news', link_title: 'h3 a'", config.TypePage, config.FullTextOn},
+		{"links with fulltext false", "links: 'li.news a', fulltext: false", config.TypePage, config.FullTextOff},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,7 +223,7 @@ func TestValidate_PageBuiltInCode(t *testing.T) {
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if s := c.Sources[0]; s.Type != config.TypePage || s.FullText {
+	if s := c.Sources[0]; s.Type != config.TypePage || s.FullText.Extracts() {
 		t.Errorf("Type, FullText = %q, %v; want %q and FullText taken as given (false)", s.Type, s.FullText, config.TypePage)
 	}
 }

@@ -158,6 +158,8 @@ func TestParseConfig_Errors(t *testing.T) {
 				`sources.yaml:1: timezone: unknown time zone "Asia/Bagdad" (want an IANA name such as "Asia/Baghdad" or "UTC")`,
 				`sources.yaml:5: sources[0].timezone: unknown time zone "+03:00" (want an IANA name such as "Asia/Baghdad" or "UTC")`,
 			}},
+		{"bad fulltext", "sources:\n  - name: a\n    url: https://a.example/\n    fulltext: sometimes\n" + feedsTail,
+			[]string{`sources.yaml:4: sources[0].fulltext: want true, false or auto, got "sometimes" (a string)`}},
 		{"bad language", "sources:\n  - name: a\n    url: https://a.example/\n    language: arabic\n" + feedsTail,
 			[]string{`sources.yaml:4: sources[0].language: invalid language tag "arabic" (want BCP 47, e.g. "ar")`}},
 		{"bad header name", "sources:\n  - name: a\n    url: https://a.example/\n    headers:\n      'Bad Header': x\n" + feedsTail,

@@ -50,7 +50,7 @@ func sourceFields(s *Source) []field {
 		{"links", str(&s.Links)},
 		{"link_title", str(&s.LinkTitle)},
 		{"fulltext", func(d *decoder, n *yaml.Node, path string) {
-			if boolean(&s.FullText)(d, n, path); !d.meta.failed[path] {
+			if fullText(&s.FullText)(d, n, path); !d.meta.failed[path] {
 				s.fullTextSet = true
 			}
 		}},

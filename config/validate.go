@@ -154,8 +154,11 @@ func (v *validator) sourceType(p string, s *Source) {
 			v.selector(p+".link_title", s.LinkTitle)
 		}
 	}
-	if s.IsPage() && !s.fullTextSet && v.c.meta != nil {
-		s.FullText = true
+	switch {
+	case s.IsPage() && !s.fullTextSet && v.c.meta != nil:
+		s.FullText = FullTextOn
+	case s.FullText == "":
+		s.FullText = FullTextOff
 	}
 }
 

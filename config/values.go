@@ -32,6 +32,25 @@ func boolean(p *bool) decodeFunc {
 	}
 }
 
+// fullText decodes true/false (as boolean does) or "auto" into *p.
+func fullText(p *FullText) decodeFunc {
+	return func(d *decoder, n *yaml.Node, path string) {
+		n = resolve(n)
+		var v bool
+		switch {
+		case isScalar(n) && strings.EqualFold(strings.TrimSpace(n.Value), string(FullTextAuto)):
+			*p = FullTextAuto
+		case isScalar(n) && n.Decode(&v) == nil:
+			*p = FullTextOff
+			if v {
+				*p = FullTextOn
+			}
+		default:
+			d.wrongType(n, path, "true, false or auto")
+		}
+	}
+}
+
 // integer decodes a whole number into *p; Validate checks its range.
 func integer(p *int) decodeFunc {
 	return func(d *decoder, n *yaml.Node, path string) {

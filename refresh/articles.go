@@ -2,6 +2,7 @@ package refresh
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -33,10 +34,11 @@ const (
 var errNotHTML = errors.New("refresh: article is not an HTML page")
 
 // extractArticles fills in the full article of every item of a fulltext
-// source that lacks one and is due, in place. It reports whether any item
+// source that lacks one and is due, in place; with "fulltext: auto", only
+// of the items whose feed text is a teaser. It reports whether any item
 // changed.
 func (r *Runner) extractArticles(ctx context.Context, src *config.Source, items []feeds.Item, res *SourceResult) bool {
-	if !src.FullText {
+	if !src.FullText.Extracts() {
 		return false
 	}
 	rule := siteRule(src)
@@ -46,6 +48,9 @@ func (r *Runner) extractArticles(ctx context.Context, src *config.Source, items 
 	g.SetLimit(max(1, r.cfg.Concurrency))
 	for i := range items {
 		if items[i].Extracted || items[i].URL == "" {
+			continue
+		}
+		if src.FullText == config.FullTextAuto && !items[i].IsTeaser() {
 			continue
 		}
 		g.Go(func() error {
@@ -111,7 +116,10 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	if attempt.Attempts > 0 {
 		r.stateError(ctx, "clear article failures", src, it.URL, r.store.ClearArticleFailure(ctx, it.URL))
 	}
-	applyArticle(it, art, src.Language, r.now())
+	if !applyArticle(it, art, src.Language, r.now()) {
+		r.log.Info("the page gave less than the feed; keeping the feed's text", "source", src.Name, "url", it.URL,
+			"feed_words", len(strings.Fields(it.Text)), "page_words", len(strings.Fields(art.Text)))
+	}
 	return articleExtracted
 }
 
@@ -207,8 +215,11 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 // applyArticle puts an extracted article into an item, filling what the
 // feed left empty from the page's metadata. A page date after now is
 // capped at now, as Merge does for feed dates: sites stamping local time
-// as UTC would otherwise pin the item to the top of the feed.
-func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now time.Time) {
+// as UTC would otherwise pin the item to the top of the feed. When the
+// item's own text holds clearly more than the page gave up (an article
+// split over pages, or one the extractor read short), the item keeps its
+// text, and applyArticle reports false.
+func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now time.Time) (used bool) {
 	lang := it.Lang
 	if art.Lang != "" {
 		lang = art.Lang
@@ -216,7 +227,12 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now t
 	if lang == "" {
 		lang = sourceLang
 	}
-	adoptArticle(it, art.HTML, art.Text, lang, art.Dir)
+	used = !holdsMore(it.Text, art.Text)
+	if used {
+		adoptArticle(it, art.HTML, art.Text, lang, art.Dir)
+	} else {
+		adoptArticle(it, cmp.Or(it.Content, it.Summary), it.Text, lang, art.Dir)
+	}
 	if it.Title == "" {
 		it.Title = art.Title
 	}
@@ -232,6 +248,14 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now t
 			it.Published = now.UTC()
 		}
 	}
+	return used
+}
+
+// holdsMore reports whether text, an item's own, is an article of some
+// length that is half as long again as extracted, the page's.
+func holdsMore(text, extracted string) bool {
+	own, page := len(strings.Fields(text)), len(strings.Fields(extracted))
+	return own >= 150 && own*2 > page*3
 }
 
 // keepPrevious puts the item's earlier extraction back in an item the

@@ -616,3 +616,97 @@ func TestSourceFreshness(t *testing.T) {
 		}
 	}
 }
+
+// TestFullTextAuto: with "fulltext: auto" only the items whose feed text
+// is a teaser get their page fetched; an item the feed carries whole keeps
+// the feed's text and costs no request.
+func TestFullTextAuto(t *testing.T) {
+	whole := strings.Repeat("The feed carries this article whole, sentence after sentence, with commas. ", 20)
+	var mu sync.Mutex
+	pages := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			fmt.Fprintf(w, `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+<item><title>Teaser</title><link>http://%[1]s/a/teaser</link><description>The first lines of the article, then…</description></item>
+<item><title>Whole</title><link>http://%[1]s/a/whole</link><description>Short.</description><content:encoded><![CDATA[<p>%[2]s</p>]]></content:encoded></item>
+</channel></rss>`, r.Host, whole)
+			return
+		}
+		mu.Lock()
+		pages[r.URL.Path]++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><article><h1>Page</h1>`)
+		for i := range 5 {
+			fmt.Fprintf(w, `<p>Extracted paragraph %d of an article long enough to be one, with commas, clauses and a full stop.</p>`, i)
+		}
+		fmt.Fprint(w, `</article></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: auto}`, srv.URL), 10)
+	if sum := f.run(t); sum.Sources[0].Extracted != 1 {
+		t.Errorf("extracted %d articles, want 1 (the teaser)", sum.Sources[0].Extracted)
+	}
+	mu.Lock()
+	if pages["/a/teaser"] != 1 || pages["/a/whole"] != 0 {
+		t.Errorf("page requests %v, want the teaser's only", pages)
+	}
+	mu.Unlock()
+	for _, it := range f.output(t) {
+		switch it.Title {
+		case "Teaser":
+			if !strings.Contains(it.Content, "Extracted paragraph 4") {
+				t.Errorf("teaser item content %q lacks the extracted article", it.Content)
+			}
+		case "Whole":
+			if !strings.Contains(it.Content, "sentence after sentence") || strings.Contains(it.Content, "Extracted paragraph") {
+				t.Errorf("whole item content %q is not the feed's", it.Content)
+			}
+		}
+	}
+	f.run(t)
+	mu.Lock()
+	defer mu.Unlock()
+	if pages["/a/teaser"] != 1 || pages["/a/whole"] != 0 {
+		t.Errorf("after a second run, page requests %v; nothing should be fetched again", pages)
+	}
+}
+
+// TestFeedTextLongerThanPageIsKept: when the page gives up much less than
+// the feed carried (an article split over pages, say), the item keeps the
+// feed's text, and is not fetched again.
+func TestFeedTextLongerThanPageIsKept(t *testing.T) {
+	whole := strings.Repeat("The feed carries the whole article, all of its pages, sentence after sentence. ", 25)
+	var mu sync.Mutex
+	pages := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			fmt.Fprintf(w, `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+<item><title>Long</title><link>http://%s/a/long</link><content:encoded><![CDATA[<p>%s</p>]]></content:encoded></item>
+</channel></rss>`, r.Host, whole)
+			return
+		}
+		mu.Lock()
+		pages++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><article><h1>Long</h1>`)
+		for i := range 5 {
+			fmt.Fprintf(w, `<p>Page one, paragraph %d, of an article that goes on over the next pages, with commas.</p>`, i)
+		}
+		fmt.Fprint(w, `</article><a href="?page=2">2</a></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	f := newFixtureWith(t, fmt.Sprintf(`{name: src, url: "%s/feed", fulltext: true}`, srv.URL), 10)
+	f.run(t)
+	items := f.output(t)
+	if len(items) != 1 || !strings.Contains(items[0].Content, "all of its pages") || strings.Contains(items[0].Content, "Page one") {
+		t.Fatalf("output %+v: want the feed's whole text, not the page's first page", items)
+	}
+	f.run(t)
+	mu.Lock()
+	defer mu.Unlock()
+	if pages != 1 {
+		t.Errorf("the page was fetched %d times, want once", pages)
+	}
+}
