@@ -29,7 +29,7 @@ func addFetchFlags(fs *flag.FlagSet) *fetchConfig {
 	fs.IntVar(&c.Sites, "sites", 50, "fetch mode: loopback sites (hosts) the feeds are spread over")
 	fs.IntVar(&c.Items, "items", 10, "fetch mode: items per feed")
 	fs.IntVar(&c.Workers, "workers", 8, "fetch mode: goroutines polling at once, for every runner (and refeed's concurrency)")
-	fs.DurationVar(&c.HostDelay, "host-delay", time.Millisecond, "fetch mode: refeed's host_delay (-1ns turns it off)")
+	fs.DurationVar(&c.HostDelay, "host-delay", 0, "fetch mode: refeed's host_delay between request starts to one site; 0 is none, as in sources.yaml")
 	fs.DurationVar(&c.Latency, "latency", 0, "fetch mode: server think time before each response")
 	fs.StringVar(&c.Order, "order", "grouped", "fetch mode: feed order, grouped (site by site, as sources.yaml lists them) or interleaved (round-robin over sites)")
 	return c
@@ -50,35 +50,44 @@ type fetchResult struct {
 	Passes [2]passResult
 }
 
-// runFetch builds the feeds, starts the loopback sites, times every
-// runner's two passes rounds times, interleaved, and prints the table.
+// runFetch measures every runner and prints the table.
 func runFetch(ctx context.Context, w io.Writer, c fetchConfig) error {
+	set, results, err := measureFetch(ctx, c)
+	if err != nil {
+		return err
+	}
+	printFetchTable(w, c, set, results)
+	return nil
+}
+
+// measureFetch builds the feeds, starts the loopback sites and times every
+// runner's two passes rounds times, interleaved (refeed, gofeed, … then
+// again) so that load from other work on the host hits them alike.
+func measureFetch(ctx context.Context, c fetchConfig) ([]servedFeed, []fetchResult, error) {
 	if c.Feeds < 1 || c.Sites < 1 || c.Sites > 200 || c.Workers < 1 || c.Rounds < 1 {
-		return errors.New("bench: -feeds, -workers and -rounds must be positive and -sites 1..200")
+		return nil, nil, errors.New("bench: -feeds, -workers and -rounds must be positive and -sites 1..200")
 	}
 	set, err := buildFeeds(c.Feeds, c.Sites, c.Items)
 	if err != nil {
-		return err
+		return nil, nil, err
+	}
+	order, err := pollOrder(set, c.Sites, c.Order)
+	if err != nil {
+		return nil, nil, err
 	}
 	srv, err := startFeedServer(set, c.Sites, c.Latency)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	defer srv.Close()
-	order, err := pollOrder(set, c.Sites, c.Order)
-	if err != nil {
-		return err
-	}
 	runners := selectedRunners(c.Only)
 	results := make([]fetchResult, len(runners))
 	for round := range c.Rounds {
 		for k, r := range runners {
-			passes := runRound(ctx, r, srv, set, order, c)
-			results[k].keep(r.Name, passes, round == 0)
+			results[k].keep(r.Name, runRound(ctx, r, srv, set, order, c), round == 0)
 		}
 	}
-	printFetchTable(w, c, set, results)
-	return nil
+	return set, results, nil
 }
 
 // selectedRunners returns the runners named in only, or all of them.

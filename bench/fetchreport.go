@@ -51,8 +51,8 @@ func printFetchHeader(w io.Writer, c fetchConfig, set []servedFeed) {
 		gz += len(f.Gzip)
 	}
 	delay := c.HostDelay.String()
-	if c.HostDelay < 0 {
-		delay = "off"
+	if c.HostDelay <= 0 {
+		delay = "none"
 	}
 	fmt.Fprintf(w, "\n%d feeds on %d loopback sites, %s order, %d items each (%.1f KiB plain, %.1f KiB gzip on average); "+
 		"%d workers per runner; refeed per_host 2, host_delay %s; server latency %s; best of %d rounds\n\n",

@@ -21,7 +21,7 @@ const maxFeedBody = 10 << 20
 type pollerOptions struct {
 	Feeds     int           // feeds polled per pass, for the validator tables
 	Workers   int           // goroutines polling at once
-	HostDelay time.Duration // refeed's host_delay; negative is off
+	HostDelay time.Duration // refeed's host_delay; zero is none
 }
 
 // fetchRunner is one way a Go feed reader polls its feeds.
@@ -54,8 +54,8 @@ func fetchRunners() []fetchRunner {
 	return []fetchRunner{
 		{Name: "refeed", New: newRefeedPoller},
 		{Name: "gofeed ParseURL", New: newGofeedPoller},
-		{Name: "net/http + gofeed, conditional GET", New: newConditionalPoller},
-		{Name: "refeed fetch + gofeed parse", New: newRefeedGofeedPoller},
+		{Name: "net/http+gofeed conditional GET", New: newConditionalPoller},
+		{Name: "refeed fetch+gofeed parse", New: newRefeedGofeedPoller},
 	}
 }
 
@@ -69,10 +69,19 @@ type refeedPoller struct {
 
 func newRefeedPoller(o pollerOptions) poller {
 	return &refeedPoller{
-		client: fetch.New(fetch.Options{Concurrency: o.Workers, HostDelay: o.HostDelay}, nil),
+		client: fetch.New(fetch.Options{Concurrency: o.Workers, HostDelay: hostDelay(o.HostDelay)}, nil),
 		parser: feeds.NewParser(),
 		etag:   make([]string, o.Feeds), modified: make([]string, o.Feeds),
 	}
+}
+
+// hostDelay maps the config's "0 is none" to fetch.Options' "negative is
+// off" (zero there means the 250ms default), as package refresh does.
+func hostDelay(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
 }
 
 func (p *refeedPoller) poll(ctx context.Context, i int, url string) (polled, error) {

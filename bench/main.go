@@ -14,7 +14,7 @@
 // Usage, from the bench directory:
 //
 //	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
-//	go run . -fetch [-rounds 3] [-feeds 1000] [-sites 50] [-items 10] [-workers 8] [-host-delay 1ms] [-latency 0] [-order grouped|interleaved] [-only refeed]
+//	go run . -fetch [-rounds 3] [-feeds 1000] [-sites 50] [-items 10] [-workers 8] [-host-delay 0] [-latency 0] [-order grouped|interleaved] [-only refeed]
 package main
 
 import (
