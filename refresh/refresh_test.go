@@ -3,6 +3,7 @@ package refresh_test
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/store"
@@ -708,5 +710,52 @@ func TestFeedTextLongerThanPageIsKept(t *testing.T) {
 	defer mu.Unlock()
 	if pages != 1 {
 		t.Errorf("the page was fetched %d times, want once", pages)
+	}
+}
+
+// TestTidyForgetsWhatNoLongerServes: a run forgets the items and health of
+// a source that left the config over StaleAfter ago, keeps one that left
+// recently and the configured one, and prunes old article failures.
+func TestTidyForgetsWhatNoLongerServes(t *testing.T) {
+	s := newSite(t)
+	s.set("a")
+	f := newFixture(t, s, 10)
+	st := mustOpen(t, f.cfg.State)
+	ctx := context.Background()
+	for name, polled := range map[string]time.Time{
+		"gone-long-ago": f.now.Add(-refresh.StaleAfter - time.Hour),
+		"gone-lately":   f.now.Add(-time.Hour),
+	} {
+		if err := st.SaveSourceItems(ctx, name, []feeds.Item{{ID: "urn:x:" + name, Source: name, URL: "https://x.example/" + name, Title: name, FirstSeen: polled}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.RecordSuccess(ctx, name, polled, 1, 1, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, recent := "https://x.example/old-failure", "https://x.example/recent-failure"
+	for url, at := range map[string]time.Time{old: f.now.Add(-refresh.StaleAfter - time.Hour), recent: f.now.Add(-time.Hour)} {
+		if err := st.RecordArticleFailure(ctx, url, at, errors.New("500")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.run(t)
+	for name, want := range map[string]int{"gone-long-ago": 0, "gone-lately": 1, "src": 1} {
+		items, err := st.SourceItems(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != want {
+			t.Errorf("%s: %d items after the run, want %d", name, len(items), want)
+		}
+	}
+	for url, want := range map[string]int{old: 0, recent: 1} {
+		a, err := st.ArticleAttempt(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Attempts != want {
+			t.Errorf("%s: %d attempts kept, want %d", url, a.Attempts, want)
+		}
 	}
 }

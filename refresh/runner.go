@@ -141,9 +141,10 @@ func (s *Summary) Failed() int {
 	return n
 }
 
-// RunOnce refreshes every source, then writes every output feed. A failing
-// source does not stop the others; its error is in its SourceResult. The
-// returned error is only for what stops the whole run (a cancelled ctx).
+// RunOnce refreshes every source, writes every output feed, then tidies
+// the state (see Tidy). A failing source does not stop the others; its
+// error is in its SourceResult. The returned error is only for what stops
+// the whole run (a cancelled ctx).
 func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	results := make([]SourceResult, len(r.cfg.Sources))
 	g, gctx := errgroup.WithContext(ctx)
@@ -160,6 +161,7 @@ func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 		return &Summary{Sources: results}, fmt.Errorf("refresh: run cancelled: %w", err)
 	}
 	sum := &Summary{Sources: results, Feeds: r.WriteFeeds(ctx)}
+	r.Tidy(ctx)
 	r.log.Info("run done", "sources", len(results), "failed", sum.Failed(), "feeds", len(sum.Feeds))
 	return sum, nil
 }

@@ -74,13 +74,21 @@ func (d *daemon) markDirty() {
 	}
 }
 
-// writeLoop rebuilds the feeds whenever they are dirty, until stop is
-// closed; then it does a last rebuild if one is pending.
+// tidyEvery is how often serve tidies the state (see refresh.Runner.Tidy).
+const tidyEvery = 24 * time.Hour
+
+// writeLoop rebuilds the feeds whenever they are dirty, and tidies the
+// state once a day, until stop is closed; then it does a last rebuild if
+// one is pending.
 func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
+	tidy := time.NewTicker(tidyEvery)
+	defer tidy.Stop()
 	for {
 		select {
 		case <-d.dirty:
 			d.writeFeeds(ctx)
+		case <-tidy.C:
+			d.runner.Load().Tidy(ctx)
 		case <-stop:
 			select {
 			case <-d.dirty:
