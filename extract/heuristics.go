@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 
@@ -53,19 +54,11 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		case f.strip:
 			skip = p.chrome
 		}
-		sc := newScorer(h, f.weight, skip)
-		sc.measure(body)
-		top := sc.top(body)
-		if top == nil {
+		c.conditional = f.conditional
+		nodes, chars, sc := runPass(body, h, c, f, skip)
+		if sc == nil {
 			continue
 		}
-		nodes := cloneContent(sc.content(top), skip)
-		c.conditional = f.conditional
-		for _, n := range nodes {
-			c.clean(n, false)
-		}
-		nodes = trimEdges(unwrapLayoutTables(nodes))
-		chars := textChars(nodes)
 		if chars > bestChars {
 			best, bestChars, bestScorer = nodes, chars, sc
 		}
@@ -80,6 +73,50 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
 	}
 	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
+}
+
+// emptyAfterCleaning is the text length under which a pass's choice is
+// taken for a box that cleaning emptied (a cookie notice, a share bar),
+// and the pass tries the next best block instead.
+const emptyAfterCleaning = 50
+
+// maxRetries bounds how many chosen blocks one pass sets aside.
+const maxRetries = 3
+
+// runPass scores the page without the skipped nodes and cleans a copy of
+// the best content. When cleaning leaves almost nothing, the chosen block
+// is set aside and the page scored again, up to maxRetries times. It
+// returns the longest cleaned content, its length and the scorer that
+// chose it (nil when nothing could be chosen).
+func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool) (best []*html.Node, bestChars int, bestScorer *scorer) {
+	for range maxRetries + 1 {
+		sc := newScorer(h, f.weight, skip)
+		sc.measure(body)
+		top := sc.top(body)
+		if top == nil {
+			break
+		}
+		nodes := cloneContent(sc.content(top), skip)
+		raw := textChars(nodes)
+		for _, n := range nodes {
+			c.clean(n, false)
+		}
+		nodes = trimEdges(unwrapLayoutTables(nodes))
+		if chars := textChars(nodes); bestScorer == nil || chars > bestChars {
+			best, bestChars, bestScorer = nodes, chars, sc
+		}
+		// Another try only helps when cleaning, not the page, left
+		// little: the block chosen was chrome.
+		if bestChars >= emptyAfterCleaning || raw < emptyAfterCleaning || top == body {
+			break
+		}
+		skip = maps.Clone(skip)
+		if skip == nil {
+			skip = map[*html.Node]bool{}
+		}
+		skip[top] = true
+	}
+	return best, bestChars, bestScorer
 }
 
 // cloneContent deep-copies nodes, leaving out the skipped ones, under one

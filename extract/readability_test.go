@@ -19,11 +19,9 @@ const minReadabilityF1 = 0.93
 // keeps them from being re-investigated as new regressions.
 var readabilityHard = map[string]string{
 	"firefox-nightly-blog":       "the article is bullet lists; list items are not scored as paragraphs, so news-stream pages are not taken for articles",
-	"mathjax":                    "MathML formulas make up most of the text",
 	"mozilla-2":                  "a product page of short feature blurbs and call-to-action links",
 	"hukumusume":                 "a children's story page of short lines; the expected text keeps navigation labels",
 	"qq":                         "the expected text starts with a dateline and share labels that are trimmed here",
-	"quanta-1":                   "the article is split by a full-width figure into sections that score apart",
 	"nytimes-5":                  "the expected text keeps photo credits and labels around a short essay",
 	"mozilla-1":                  "'Learn more' / 'Next' links the expected text keeps are dropped as promo links",
 	"005-unescape-html-entities": "the whole page is one word; fewer than five words are ErrNoArticle here",
