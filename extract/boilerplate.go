@@ -129,7 +129,43 @@ func hasTitlePrefix(norm string) bool {
 
 // isBoxTitle reports whether text titles a box of chrome.
 func isBoxTitle(text string) bool {
-	return inTitles(boxTitles, normalizePhrase(text))
+	n := normalizePhrase(text)
+	return inTitles(boxTitles, n) || isCommentsTitle(n)
+}
+
+// commentNouns name a list of readers' comments; commentModifiers are the
+// words that go with them in a box title ("Top Rated Comments", "Show all
+// 167 comments", "تعليقات القراء على الخبر").
+var (
+	commentNouns     = map[string]bool{"comments": true, "comment": true, "تعليقات": true, "التعليقات": true, "تعليق": true}
+	commentModifiers = map[string]bool{
+		"top": true, "rated": true, "latest": true, "newest": true, "recent": true, "best": true,
+		"reader": true, "readers": true, "user": true, "users": true, "member": true, "members": true,
+		"show": true, "view": true, "see": true, "all": true, "most": true, "popular": true,
+		"our": true, "your": true, "the": true, "facebook": true, "disqus": true, "and": true,
+		"القراء": true, "الزوار": true, "الفيسبوك": true, "فيسبوك": true, "اخر": true, "احدث": true,
+		"جميع": true, "كل": true, "عرض": true, "اظهار": true, "على": true, "علي": true, "الخبر": true, "الموضوع": true,
+	}
+)
+
+// isCommentsTitle reports whether normalised text titles a list of
+// comments: a comment noun and, at most, a few words that go with it.
+func isCommentsTitle(n string) bool {
+	words := strings.Fields(n)
+	if len(words) < 2 || len(words) > 5 {
+		return false // one word is boxTitles' job
+	}
+	noun := false
+	for _, w := range words {
+		switch {
+		case commentNouns[w]:
+			noun = true
+		case commentModifiers[w], strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
+		default:
+			return false
+		}
+	}
+	return noun
 }
 
 func inTitles(titles map[string]bool, n string) bool {

@@ -101,3 +101,28 @@ func TestHints(t *testing.T) {
 		}
 	}
 }
+
+func TestIsBoxTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Comments", true},
+		{"Related Stories", true},
+		{"Top Rated Comments", true},
+		{"Show all 167 comments", true},
+		{"Reader comments (12)", true},
+		{"تعليقات القراء على الخبر", true},
+		{"أحدث التعليقات", true},
+		{"Comments from the minister", false},
+		{"Iraq comments on the vote", false},
+		{"Comment", false},
+		{"The minister's comments were brief and pointed at the budget", false},
+		{"Budget", false},
+	}
+	for _, tt := range tests {
+		if got := isBoxTitle(tt.title); got != tt.want {
+			t.Errorf("isBoxTitle(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
