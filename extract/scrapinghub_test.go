@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"testing"
 
@@ -47,5 +48,28 @@ func TestScrapinghubCorpus(t *testing.T) {
 	_, _, f1 := logTable(t, rows)
 	if f1 < minScrapinghubF1 {
 		t.Errorf("scrapinghub-dev F1 = %.4f, want >= %.2f", f1, minScrapinghubF1)
+	}
+}
+
+// minScrapinghubBareF1 is the required mean F1 on the same pages stripped
+// of every class, id, role, itemprop, aria-* and data-* attribute: the
+// extractor must find articles by their structure and text, as on old
+// sites without semantic class names, not only by their names.
+const minScrapinghubBareF1 = 0.95
+
+// hintAttrs matches the attributes TestScrapinghubWithoutHints strips.
+var hintAttrs = regexp.MustCompile(`(?i)\s(?:class|id|role|itemprop|itemtype|itemscope|aria-[a-z]+|data-[a-z-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
+
+func TestScrapinghubWithoutHints(t *testing.T) {
+	dir, gt, ids := loadScrapinghub(t)
+	rows := make([]pageScore, 0, len(ids))
+	for _, id := range ids {
+		page := hintAttrs.ReplaceAll(readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz")), nil)
+		got := extractText(t, page, gt[id].URL)
+		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: score.Compare(got, gt[id].ArticleBody)})
+	}
+	_, _, f1 := logTable(t, rows)
+	if f1 < minScrapinghubBareF1 {
+		t.Errorf("scrapinghub-dev without class/id hints: F1 = %.4f, want >= %.2f", f1, minScrapinghubBareF1)
 	}
 }
