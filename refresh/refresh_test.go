@@ -277,7 +277,7 @@ func TestDiscoveredFeedIsRemembered(t *testing.T) {
 	}
 }
 
-func mustOpen(t *testing.T, path string) *store.Store {
+func mustOpen(t testing.TB, path string) *store.Store {
 	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
