@@ -46,7 +46,7 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "run")
 	var common commonFlags
 	common.register(fs)
-	force := fs.Bool("force", false, "poll sources that are backing off after failures too")
+	force := fs.Bool("force", false, "poll every source now, also those backing off after failures or still fresh by their server's word")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
