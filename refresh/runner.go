@@ -39,8 +39,9 @@ type Options struct {
 	Now func() time.Time
 	// Observer records metrics; nil records nothing.
 	Observer Observer
-	// IgnoreBackoff polls sources even when their last failures put their
-	// next attempt in the future (`refeed run --force`).
+	// IgnoreBackoff polls sources even when their last failures, or their
+	// server's word that the feed is still fresh, put their next attempt
+	// in the future (`refeed run --force`).
 	IgnoreBackoff bool
 	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
 	// means none.
