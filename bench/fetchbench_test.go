@@ -85,7 +85,7 @@ func TestPollOrder(t *testing.T) {
 // server saw: all feeds decoded right in pass one (windows-1256 sites
 // included), no body sent in pass two to the clients that send validators,
 // every body sent again to gofeed ParseURL, and refeed never over its
-// per-host limit.
+// per-host limit and reusing its connections.
 func TestMeasureFetch(t *testing.T) {
 	c := fetchConfig{Feeds: 40, Sites: 5, Items: 3, Workers: 8, Rounds: 1, Latency: 2 * time.Millisecond, Order: "grouped"}
 	set, results, err := measureFetch(context.Background(), c)
@@ -111,8 +111,14 @@ func TestMeasureFetch(t *testing.T) {
 		if second.Server.Full != wantFull || second.Server.NotModified != len(set)-wantFull {
 			t.Errorf("%s pass 2: %d bodies, %d 304s; want %d, %d", r.Name, second.Server.Full, second.Server.NotModified, wantFull, len(set)-wantFull)
 		}
-		if r.Name == "refeed" && max(first.Server.MaxPerHost, second.Server.MaxPerHost) > 2 {
-			t.Errorf("refeed: %d requests in flight to one host, want at most 2", first.Server.MaxPerHost)
+		if r.Name != "refeed" {
+			continue
+		}
+		if peak := max(first.Server.MaxPerHost, second.Server.MaxPerHost); peak > 2 {
+			t.Errorf("refeed: %d requests in flight to one host, want at most 2", peak)
+		}
+		if second.Server.Conns != 0 {
+			t.Errorf("refeed pass 2: %d new connections, want 0 (pass 1's are kept alive)", second.Server.Conns)
 		}
 	}
 }

@@ -13,8 +13,8 @@ var passNames = [2]string{"1 first", "2 unchanged"}
 // the first error of any runner that had some.
 func printFetchTable(w io.Writer, c fetchConfig, set []servedFeed, results []fetchResult) {
 	printFetchHeader(w, c, set)
-	fmt.Fprintln(w, "| runner | pass | feeds/s | time × refeed | KiB on the wire | wire × refeed | full bodies | 304s | max in flight per host | items parsed | first titles right | errors |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| runner | pass | feeds/s | time × refeed | KiB on the wire | wire × refeed | full bodies | 304s | new conns | max in flight per host | items parsed | first titles right | errors |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	var base *fetchResult
 	if len(results) > 0 && results[0].Name == "refeed" {
 		base = &results[0]
@@ -28,10 +28,10 @@ func printFetchTable(w io.Writer, c fetchConfig, set []servedFeed, results []fet
 				timeRatio = ratio(float64(p.Elapsed), float64(b.Elapsed))
 				wireRatio = ratio(float64(p.Server.WireBytes), float64(b.Server.WireBytes))
 			}
-			fmt.Fprintf(w, "| %s | %s | %.0f | %s | %.1f | %s | %d | %d | %d | %d | %d | %d |\n",
+			fmt.Fprintf(w, "| %s | %s | %.0f | %s | %.1f | %s | %d | %d | %d | %d | %d | %d | %d |\n",
 				r.Name, passNames[pass], perSecond(len(set), p.Elapsed), timeRatio,
 				float64(p.Server.WireBytes)/1024, wireRatio, p.Server.Full, p.Server.NotModified,
-				p.Server.MaxPerHost, p.Items, p.Right, p.Errors)
+				p.Server.Conns, p.Server.MaxPerHost, p.Items, p.Right, p.Errors)
 		}
 	}
 	for _, r := range results {

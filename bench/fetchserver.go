@@ -23,7 +23,7 @@ type feedServer struct {
 	sites   []siteLoad
 	latency time.Duration
 
-	requests, full, notModified, wire atomic.Int64
+	requests, full, notModified, wire, conns atomic.Int64
 }
 
 // siteLoad is one site's in-flight request count and its peak.
@@ -34,6 +34,7 @@ type siteLoad struct {
 // serverStats is what the server saw during one pass.
 type serverStats struct {
 	Requests, Full, NotModified int
+	Conns                       int // TCP connections accepted
 	WireBytes                   int64
 	MaxPerHost                  int
 }
@@ -53,6 +54,7 @@ func startFeedServer(feeds []servedFeed, sites int, latency time.Duration) (*fee
 			return nil, fmt.Errorf("bench: listen for site %d: %w", site, err)
 		}
 		srv := httptest.NewUnstartedServer(s.handler(site))
+		srv.Config.ConnState = s.countConn
 		srv.Listener.Close()
 		srv.Listener = ln
 		srv.Start()
@@ -79,12 +81,20 @@ func (s *feedServer) take() serverStats {
 		Requests:    int(s.requests.Swap(0)),
 		Full:        int(s.full.Swap(0)),
 		NotModified: int(s.notModified.Swap(0)),
+		Conns:       int(s.conns.Swap(0)),
 		WireBytes:   s.wire.Swap(0),
 	}
 	for i := range s.sites {
 		st.MaxPerHost = max(st.MaxPerHost, int(s.sites[i].peak.Swap(0)))
 	}
 	return st
+}
+
+// countConn counts the connections clients open.
+func (s *feedServer) countConn(_ net.Conn, state http.ConnState) {
+	if state == http.StateNew {
+		s.conns.Add(1)
+	}
 }
 
 // handler serves the feeds of one site.
