@@ -87,7 +87,7 @@ func TestOPML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _ := newTestServer(t, func(o *Options) { o.BaseURL = tt.baseURL })
+			s, _ := newTestServer(t, func(o *Options) { o.BaseURL = func() string { return tt.baseURL } })
 			rec := do(t, s, "GET", "/opml", tt.header)
 			if got := rec.Header().Get("Content-Type"); got != "text/x-opml; charset=utf-8" {
 				t.Errorf("Content-Type = %q", got)

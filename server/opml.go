@@ -44,12 +44,12 @@ func (s *Server) handleOPML(w http.ResponseWriter, r *http.Request) {
 	serveBytes(w, r, "text/x-opml; charset=utf-8", time.Time{}, etagOf(body), body, nil)
 }
 
-// baseURL is Options.BaseURL, or else the site root as the request reached
+// baseURL is what Options.BaseURL says, or else the site root as the request reached
 // it: scheme and host from X-Forwarded-Proto and X-Forwarded-Host when a
 // reverse proxy set them, else from the connection and Host header.
 func (s *Server) baseURL(r *http.Request) *url.URL {
-	if s.opts.BaseURL != "" {
-		if u, err := url.Parse(s.opts.BaseURL); err == nil && u.IsAbs() {
+	if s.opts.BaseURL != nil {
+		if u, err := url.Parse(s.opts.BaseURL()); err == nil && u.IsAbs() {
 			return u
 		}
 	}

@@ -62,10 +62,11 @@ type Options struct {
 	// Health answers /healthz: nil error means healthy. nil Health is
 	// always healthy.
 	Health func(ctx context.Context) error
-	// BaseURL is the public URL of the site ("https://example.org/news/"),
-	// used for the absolute links in /opml. Empty means the URL the request
-	// came in on.
-	BaseURL string
+	// BaseURL returns the public URL of the site
+	// ("https://example.org/news/"), used for the absolute links in /opml.
+	// It is called per request, so a reloaded config shows at once. nil,
+	// or an empty answer, means the URL the request came in on.
+	BaseURL func() string
 	// Title heads the index page; default "refeed".
 	Title string
 	// Logger defaults to slog.Default().

@@ -57,7 +57,9 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return d.serve(ctx)
+	err = d.serve(ctx)
+	d.client.Close() // a reload may have replaced ws.client
+	return err
 }
 
 // daemon is a running "refeed serve": the scheduler polling sources, the
@@ -67,10 +69,12 @@ type daemon struct {
 	configPath string
 	opts       serveOptions
 	st         *store.Store
-	client     *fetch.Client
-	logger     *slog.Logger
-	metrics    *metrics.Metrics
-	sched      *schedule.Scheduler
+	// client is the fetch client of the running config; only the serve
+	// goroutine (start-up and SIGHUP) replaces it.
+	client  *fetch.Client
+	logger  *slog.Logger
+	metrics *metrics.Metrics
+	sched   *schedule.Scheduler
 
 	cfg    atomic.Pointer[config.Config]
 	runner atomic.Pointer[refresh.Runner]
@@ -86,7 +90,7 @@ type daemon struct {
 func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) (*daemon, error) {
 	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
 		metrics: metrics.New(), dirty: make(chan struct{}, 1), aborted: make(chan struct{})}
-	if err := d.install(cfg); err != nil {
+	if err := d.install(cfg, client); err != nil {
 		return nil, err
 	}
 	// The daemon cancels polls itself when its grace period is over; the
@@ -96,14 +100,16 @@ func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.C
 	return d, nil
 }
 
-// install makes cfg the running config, with its site rules loaded.
-func (d *daemon) install(cfg *config.Config) error {
+// install makes cfg the running config, fetching through client, with its
+// site rules loaded.
+func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	sites, err := refresh.LoadSiteRules(cfg, d.logger)
 	if err != nil {
 		return err
 	}
 	d.cfg.Store(cfg)
-	d.runner.Store(refresh.New(cfg, d.st, d.client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	d.client = client
+	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
 	return nil
 }
 
@@ -208,7 +214,8 @@ func (d *daemon) httpServer() *http.Server {
 	cfg := d.cfg.Load()
 	h := server.New(server.Options{
 		Dir: cfg.Output, Provider: d, Metrics: d.metrics.Handler(),
-		Health: d.health, BaseURL: cfg.BaseURL, Logger: d.logger,
+		Health: d.health, Logger: d.logger,
+		BaseURL: func() string { return d.cfg.Load().BaseURL },
 	})
 	return &http.Server{
 		Handler:           h,

@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/refresh"
 )
 
@@ -31,12 +32,20 @@ func (d *daemon) reload(ctx context.Context) {
 			"state", cfg.State, "output", cfg.Output)
 		return
 	}
-	if !reflect.DeepEqual(refresh.FetchOptions(cfg), refresh.FetchOptions(old)) {
-		d.logger.Warn("global fetch settings changed; they apply after a restart")
+	prev, client := d.client, d.client
+	fetchChanged := !reflect.DeepEqual(refresh.FetchOptions(cfg), refresh.FetchOptions(old))
+	if fetchChanged {
+		client = fetch.New(refresh.FetchOptions(cfg), d.logger)
 	}
-	if err := d.install(cfg); err != nil {
+	if err := d.install(cfg, client); err != nil {
 		d.logger.Error("reload rejected, keeping the running config", "error", err)
 		return
+	}
+	if fetchChanged {
+		// Polls in flight finish on the old client; its per-host limits
+		// no longer count for the new one's requests.
+		prev.Close()
+		d.logger.Info("fetch settings changed; new requests use them")
 	}
 	if err := d.sched.Update(ctx, d.sources(cfg)); err != nil {
 		d.logger.Error("cannot reschedule sources", "error", err)

@@ -62,6 +62,7 @@ type pollSite struct {
 	mu       sync.Mutex
 	items    []string // article paths, newest last
 	feedHits int
+	agents   map[string]int // User-Agent of the feed requests
 	slow     string        // path of the hanging article
 	started  chan struct{} // closed when the slow article is first asked for
 	release  chan struct{} // closing it lets the slow article answer
@@ -86,6 +87,13 @@ func (s *pollSite) hits() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.feedHits
+}
+
+// agentHits counts the feed requests that came with User-Agent ua.
+func (s *pollSite) agentHits(ua string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.agents[ua]
 }
 
 func (s *pollSite) serve(w http.ResponseWriter, r *http.Request) {
@@ -115,6 +123,10 @@ func (s *pollSite) serve(w http.ResponseWriter, r *http.Request) {
 func (s *pollSite) serveFeed(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.feedHits++
+	if s.agents == nil {
+		s.agents = map[string]int{}
+	}
+	s.agents[r.UserAgent()]++
 	items := append([]string(nil), s.items...)
 	s.mu.Unlock()
 	etag := fmt.Sprintf(`"v%d"`, len(items))
@@ -500,10 +512,11 @@ func TestServeReload(t *testing.T) {
 		t.Errorf("GET /second.xml = %d before it is configured, want 404", code)
 	}
 
-	writeServeConfig(t, dir, site.url, "  - name: second\n    title: Second\n    sources: [news]\n")
+	writeServeConfig(t, dir, site.url, "  - name: second\n    title: Second\n    sources: [news]\nuser_agent: refeed-reloaded/2\n")
 	p.signal(syscall.SIGHUP)
 	p.waitLog("config reloaded", 30*time.Second)
 	p.waitFeed("/second.xml", site.url+"/a1.html")
+	waitUntil(t, "a poll with the reloaded User-Agent", 30*time.Second, func() bool { return site.agentHits("refeed-reloaded/2") > 0 })
 	if code, body := p.get("/news.xml"); code != http.StatusOK || !strings.Contains(body, site.url+"/a1.html") {
 		t.Errorf("GET /news.xml after reload = %d", code)
 	}
