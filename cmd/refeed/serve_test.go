@@ -63,9 +63,9 @@ type pollSite struct {
 	items    []string // article paths, newest last
 	feedHits int
 	agents   map[string]int // User-Agent of the feed requests
-	slow     string        // path of the hanging article
-	started  chan struct{} // closed when the slow article is first asked for
-	release  chan struct{} // closing it lets the slow article answer
+	slow     string         // path of the hanging article
+	started  chan struct{}  // closed when the slow article is first asked for
+	release  chan struct{}  // closing it lets the slow article answer
 	url      string
 }
 
