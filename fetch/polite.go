@@ -22,11 +22,15 @@ type limiter struct {
 
 	mu    sync.Mutex
 	hosts map[string]*hostSlot
+	// delays are the longer delays hosts asked for (robots.txt
+	// Crawl-delay), by host.
+	delays map[string]time.Duration
 }
 
 // hostSlot is one host's politeness state. users and next are guarded by
 // limiter.mu.
 type hostSlot struct {
+	name  string
 	sem   chan struct{}
 	users int       // callers between host() and release
 	next  time.Time // earliest start of the next request
@@ -39,7 +43,29 @@ func newLimiter(global, perHost int, delay time.Duration) *limiter {
 		delay:   delay,
 		now:     time.Now,
 		hosts:   make(map[string]*hostSlot),
+		delays:  make(map[string]time.Duration),
 	}
+}
+
+// setDelay makes d the minimum delay between requests to host, when it is
+// longer than the default, and reports whether that changed anything.
+func (l *limiter) setDelay(host string, d time.Duration) bool {
+	host = strings.ToLower(host)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if d <= l.delay {
+		_, had := l.delays[host]
+		delete(l.delays, host)
+		return had
+	}
+	if l.delays[host] == d {
+		return false
+	}
+	if len(l.delays) >= sweepAbove {
+		clear(l.delays) // relearnt from the cached robots.txt on the next page
+	}
+	l.delays[host] = d
+	return true
 }
 
 // acquire waits for a host slot, then for the host's delay, then for a global
@@ -78,7 +104,7 @@ func (l *limiter) reserve(h *hostSlot) time.Duration {
 	if h.next.After(now) {
 		start = h.next
 	}
-	h.next = start.Add(l.delay)
+	h.next = start.Add(max(l.delay, l.delays[h.name]))
 	return start.Sub(now)
 }
 
@@ -92,7 +118,7 @@ func (l *limiter) host(host string) *hostSlot {
 		if len(l.hosts) >= sweepAbove {
 			l.sweep()
 		}
-		h = &hostSlot{sem: make(chan struct{}, l.perHost)}
+		h = &hostSlot{name: host, sem: make(chan struct{}, l.perHost)}
 		l.hosts[host] = h
 	}
 	h.users++

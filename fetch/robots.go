@@ -20,6 +20,10 @@ const (
 	// robotsErrorTTL is how long a 5xx robots.txt (read as "disallow all")
 	// is cached before asking again.
 	robotsErrorTTL = 10 * time.Minute
+	// MaxCrawlDelay caps the Crawl-delay of a robots.txt that refeed
+	// honours: a site asking for minutes between requests still gets its
+	// articles fetched within one poll.
+	MaxCrawlDelay = 30 * time.Second
 )
 
 // robotsCache holds each origin's parsed robots.txt for a while.
@@ -71,7 +75,8 @@ func (c *Client) obeysRobots(req Request) bool {
 }
 
 // checkRobots returns ErrRobotsDisallowed when the origin's robots.txt
-// forbids u for our user agent. A network failure while fetching robots.txt
+// forbids u for our user agent. A Crawl-delay for our agent becomes the
+// host's minimum delay between requests, up to MaxCrawlDelay. A network failure while fetching robots.txt
 // is returned as is (and not cached): the page fetch would fail the same way.
 func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	origin := u.Scheme + "://" + u.Host
@@ -90,6 +95,10 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 			}
 			data = res.Val.(*robotstxt.RobotsData)
 		}
+	}
+	if g := data.FindGroup(c.agent()); g != nil && c.limit.setDelay(u.Host, min(g.CrawlDelay, MaxCrawlDelay)) {
+		c.logger.Info("fetch: robots.txt sets the delay between requests",
+			slog.String("host", u.Host), slog.Duration("delay", max(min(g.CrawlDelay, MaxCrawlDelay), c.opts.HostDelay)))
 	}
 	if !data.TestAgent(robotsPath(u), c.agent()) {
 		return newError(u.String(), ErrRobotsDisallowed, nil)

@@ -115,3 +115,66 @@ func TestRobotsDisabledByOption(t *testing.T) {
 		t.Errorf("robots.txt fetched although ignored")
 	}
 }
+
+// TestRobotsCrawlDelay: a Crawl-delay in robots.txt spaces out the page
+// requests to its host (up to MaxCrawlDelay), for our agent's group only,
+// and not when robots.txt is ignored.
+func TestRobotsCrawlDelay(t *testing.T) {
+	const delay = 300 * time.Millisecond
+	tests := []struct {
+		name      string
+		robots    string
+		ignore    bool
+		wantSpace bool
+	}{
+		{"our group's delay", "User-agent: refeed-test\nCrawl-delay: 0.3\n", false, true},
+		{"the catch-all group's delay", "User-agent: *\nCrawl-delay: 0.3\n", false, true},
+		{"another agent's delay", "User-agent: otherbot\nCrawl-delay: 0.3\n\nUser-agent: *\nDisallow:\n", false, false},
+		{"robots ignored", "User-agent: *\nCrawl-delay: 0.3\n", true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var starts []time.Time
+			srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					w.Write([]byte(tt.robots))
+					return
+				}
+				mu.Lock()
+				starts = append(starts, time.Now())
+				mu.Unlock()
+				w.Header().Set("Content-Type", "text/html")
+				w.Write([]byte("<p>article</p>"))
+			})
+			c := newClient(t, fastOptions())
+			var wg sync.WaitGroup
+			for i := range 3 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					req := fetch.Request{URL: srv.URL + "/a/" + string(rune('0'+i)), Kind: fetch.KindPage, IgnoreRobots: tt.ignore}
+					if _, err := c.Fetch(context.Background(), req); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Wait()
+			mu.Lock()
+			defer mu.Unlock()
+			if len(starts) != 3 {
+				t.Fatalf("%d page requests, want 3", len(starts))
+			}
+			// robots.txt is read before the first page, so the three
+			// starts are two delays apart at least; without a delay,
+			// three loopback requests take nowhere near that.
+			span := starts[2].Sub(starts[0])
+			if tt.wantSpace && span < 2*delay*9/10 {
+				t.Errorf("3 requests within %v, want them spaced by the %v crawl delay", span, delay)
+			}
+			if !tt.wantSpace && span >= 2*delay {
+				t.Errorf("3 requests took %v, want no crawl delay", span)
+			}
+		})
+	}
+}
