@@ -72,6 +72,10 @@ var boxTitles = map[string]bool{
 	"اخترنا لك": true, "قد يعجبك ايضا": true, "قد يهمك": true,
 	"مقالات مقترحه": true, "موضوعات مقترحه": true, "اخبار مقترحه": true,
 	"تعليقات الفيسبوك": true, "احدث الاخبار": true, "اخبار اخري": true,
+	"tags": true, "topics": true, "more from": true, "latest news": true, "newsletter": true,
+	"الكلمات المفتاحيه": true, "كلمات مفتاحيه": true, "وسوم": true, "الوسوم": true,
+	"اخبار ذات علاقه": true, "مواضيع قد تهمك": true, "المزيد من الاخبار": true,
+	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
 }
 
 // chromePrefixes start short blocks of chrome: "read also: …", "subscribe

@@ -119,6 +119,9 @@ func TestIsBoxTitle(t *testing.T) {
 		{"Comment", false},
 		{"The minister's comments were brief and pointed at the budget", false},
 		{"Budget", false},
+		{"Tags", true},
+		{"الكلمات المفتاحية", true},
+		{"أخبار ذات علاقة", true},
 	}
 	for _, tt := range tests {
 		if got := isBoxTitle(tt.title); got != tt.want {
