@@ -41,7 +41,7 @@ func run(args []string) error {
 	corpus := fs.String("corpus", filepath.Join("..", "..", "shared", "corpus"), "corpus directory (shared/corpus beside the repository)")
 	rounds := fs.Int("rounds", 3, "timed passes over the pages; the fastest counts")
 	worst := fs.Int("worst", 0, "list this many lowest-scoring pages per extractor")
-	only := fs.String("only", "", "comma-separated extractor names to run (default all)")
+	only := fs.String("only", "", "comma-separated extractor names (with -fetch: runner names) to run (default all)")
 	dump := fs.String("dump", "", "print each extractor's text for the page with this id (prefix) and exit")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fetchMode := fs.Bool("fetch", false, "compare refeed's fetcher with gofeed ParseURL and net/http+gofeed on loopback feeds instead of extractors")
