@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // titleSeparators split a page title into headline and site name, in
@@ -21,6 +24,11 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", "
 func pickTitle(idx *pageIndex, tags metaTags, ld ldArticle, site string, pageURL *url.URL) string {
 	docTitle := collapsedText(idx.title)
 	h1 := collapsedText(idx.h1)
+	if h1 == "" {
+		// A page without h1 (old table layouts) shows its headline in <b>
+		// or <font>: the part of the <title> found as a text of its own.
+		h1 = headlineInBody(idx.body, docTitle)
+	}
 	metaTitle := tags.first("dc:title", "dcterms.title", "dc.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title")
 	names := titleSiteNames(site, pageURL, docTitle, h1)
 	meta := stripSiteName(metaTitle, names)
@@ -199,6 +207,44 @@ func splitTitle(t, h1 string) (title string, dropped []string) {
 		return t, nil
 	}
 	return t, nil
+}
+
+// headlineInBody returns the longest part of a <title> split by a
+// separator when body holds it as a text node of its own, or "".
+func headlineInBody(body *html.Node, docTitle string) string {
+	if body == nil {
+		return ""
+	}
+	for _, sep := range titleSeparators {
+		parts := strings.Split(docTitle, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		part := strings.TrimSpace(parts[longestPart(parts)])
+		if countWords(part) < 3 || !hasTextNode(body, titleKey(part), len(part)) {
+			return ""
+		}
+		return part
+	}
+	return ""
+}
+
+// hasTextNode reports whether a text node under n folds to key; size, the
+// byte length of the text key came from, skips nodes that cannot match.
+func hasTextNode(n *html.Node, key string, size int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if t := strings.TrimSpace(c.Data); len(t) >= len(key) && len(t) <= 2*size && titleKey(t) == key {
+				return true
+			}
+		case c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style:
+			if hasTextNode(c, key, size) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // longestPart returns the index of the part with the most runes.
