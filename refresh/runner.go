@@ -150,7 +150,7 @@ func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	results := make([]SourceResult, len(r.cfg.Sources))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(1, r.cfg.Concurrency))
-	for i := range r.cfg.Sources {
+	for _, i := range interleaveHosts(r.cfg.Sources) {
 		src := &r.cfg.Sources[i]
 		g.Go(func() error {
 			results[i] = r.safeRefresh(gctx, src)
