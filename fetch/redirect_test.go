@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/internal/syncbuf"
 )
 
 // redirector returns a server that answers every path with a 302 to the
@@ -329,7 +330,7 @@ func TestRedirectBodyDrained(t *testing.T) {
 
 func TestRedirectLogged(t *testing.T) {
 	srv := redirector(t, "http://127.0.0.1:1") // refused: the hop is logged before it is made
-	var buf syncBuffer
+	var buf syncbuf.Buffer
 	c := fetch.New(fastOptions(), slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	defer c.Close()
 	req := fetch.Request{URL: srv.URL + "/a", Retries: -1}
@@ -340,22 +341,4 @@ func TestRedirectLogged(t *testing.T) {
 	if !strings.Contains(buf.String(), want) {
 		t.Errorf("log %q lacks %q", buf.String(), want)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -1,35 +1,16 @@
 package refresh_test
 
 import (
-	"bytes"
 	"database/sql"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/internal/syncbuf"
 	"github.com/refeed/refeed/refresh"
 )
-
-// syncBuffer is a bytes.Buffer safe for the runner's concurrent logging.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestArticleStateErrorsAreLogged: when the state cannot answer for an
 // article's failures (here its table is gone), the error is logged instead
@@ -47,7 +28,7 @@ func TestArticleStateErrorsAreLogged(t *testing.T) {
 	if _, err := db.Exec(`DROP TABLE article_failures`); err != nil {
 		t.Fatal(err)
 	}
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, nil))
 	f.runner = refresh.New(f.cfg, st, fetch.New(refresh.FetchOptions(f.cfg), nil), logger,
 		refresh.Options{Now: func() time.Time { return f.now }})

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/refeed/refeed/internal/syncbuf"
 	"github.com/refeed/refeed/store"
 )
 
@@ -562,24 +562,6 @@ func TestServeLockedState(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for the logger and the test at once.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // TestServeInProcess runs serve inside the test process (so the race
 // detector and coverage see it) and stops it by cancelling its context, as
 // main does on SIGTERM.
@@ -589,7 +571,7 @@ func TestServeInProcess(t *testing.T) {
 	cfg := writeServeConfig(t, dir, site.url, "")
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	var stderr syncBuffer
+	var stderr syncbuf.Buffer
 	code := make(chan int, 1)
 	go func() {
 		code <- Main(ctx, []string{"serve", "--config", cfg, "--addr", "127.0.0.1:0", "--interval", "1s"}, io.Discard, &stderr)
