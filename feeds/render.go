@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"cmp"
+	"html"
 	"net/url"
 	"strings"
 	"time"
@@ -129,9 +130,22 @@ func wrapping(it Item, lang, feedLang string) string {
 }
 
 // contentHTML is the item's full HTML for output (Content, else Summary),
-// wrapped with its direction (see wrapping).
+// led by its image when it shows none (see withLeadImage), wrapped with its
+// direction (see wrapping).
 func contentHTML(it Item, feedLang string) string {
-	return wrapItem(cmp.Or(it.Content, it.Summary), it, feedLang)
+	return wrapItem(withLeadImage(cmp.Or(it.Content, it.Summary), it.Image), it, feedLang)
+}
+
+// withLeadImage puts image, an item's lead picture, at the top of content
+// that shows no picture: many readers (NetNewsWire, newsboat) show only
+// the HTML, not media:thumbnail, and a news site's photo often sits
+// outside the article body the extractor keeps.
+func withLeadImage(content, image string) string {
+	if content == "" || strings.Contains(content, "<img") ||
+		!(strings.HasPrefix(image, "https://") || strings.HasPrefix(image, "http://")) {
+		return content
+	}
+	return `<p><img src="` + html.EscapeString(image) + `" alt=""></p>` + content
 }
 
 // summaryHTML is the item's short HTML description: the source's summary,
