@@ -95,6 +95,18 @@ func (l *limiter) acquire(ctx context.Context, host string) (release func(), err
 	return func() { <-l.global; <-h.sem; l.leave(h) }, nil
 }
 
+// pause makes host's next request start no sooner than d from now. The
+// caller holds a slot of host, so the host is known.
+func (l *limiter) pause(host string, d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if h, ok := l.hosts[strings.ToLower(host)]; ok {
+		if until := l.now().Add(d); until.After(h.next) {
+			h.next = until
+		}
+	}
+}
+
 // reserve books the host's next start time and returns how long to wait for it.
 func (l *limiter) reserve(h *hostSlot) time.Duration {
 	l.mu.Lock()

@@ -162,3 +162,58 @@ func TestPolitenessHonoursContext(t *testing.T) {
 	default:
 	}
 }
+
+// TestThrottlePausesHost: a 429 or a 503 with Retry-After holds back the
+// next request to the host, not only a retry of the one that got it; other
+// errors do not.
+func TestThrottlePausesHost(t *testing.T) {
+	tests := []struct {
+		name       string
+		status     int
+		retryAfter string
+		paused     bool
+	}{
+		{"429 with Retry-After", http.StatusTooManyRequests, "1", true},
+		{"503 with Retry-After", http.StatusServiceUnavailable, "1", true},
+		{"503 without Retry-After", http.StatusServiceUnavailable, "", false},
+		{"404", http.StatusNotFound, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var refused, next time.Time
+			srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				defer mu.Unlock()
+				if r.URL.Path == "/first" {
+					refused = time.Now()
+					if tt.retryAfter != "" {
+						w.Header().Set("Retry-After", tt.retryAfter)
+					}
+					w.WriteHeader(tt.status)
+					return
+				}
+				next = time.Now()
+				w.Write([]byte(rssFeed))
+			})
+			c := newClient(t, fastOptions())
+			if _, err := c.Fetch(context.Background(), fetch.Request{URL: srv.URL + "/first", Retries: -1}); err == nil {
+				t.Fatal("the refused request succeeded")
+			}
+			if _, err := c.Fetch(context.Background(), fetch.Request{URL: srv.URL + "/next"}); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			// Both bounds are a second wide: the pause is one second, and
+			// a loopback request without one takes milliseconds.
+			gap := next.Sub(refused)
+			if tt.paused && gap < 900*time.Millisecond {
+				t.Errorf("the next request came %v after the refusal, want the host paused for the 1s it asked", gap)
+			}
+			if !tt.paused && gap >= 900*time.Millisecond {
+				t.Errorf("the next request came %v after a %d, want no pause", gap, tt.status)
+			}
+		})
+	}
+}
