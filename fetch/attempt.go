@@ -74,37 +74,7 @@ func (c *Client) hop(ctx context.Context, req Request, u *url.URL, raw string, w
 		return nil, next, err
 	}
 	out, err := c.handle(ctx, req, resp)
-	c.pauseOnThrottle(u.Host, err)
 	return out, nil, explainTimeout(err, timeout)
-}
-
-// A host that says it is overloaded is paused for every request: for
-// throttlePause after a 429 without Retry-After, else for its Retry-After,
-// at most maxThrottlePause (a longer wait is the failing request's alone, so
-// that one run is not held up for minutes).
-const (
-	throttlePause    = 5 * time.Second
-	maxThrottlePause = 30 * time.Second
-)
-
-// pauseOnThrottle holds back every request to host after it said it is
-// overloaded (a 429, or a 503 with Retry-After), not only the request that
-// got the answer.
-func (c *Client) pauseOnThrottle(host string, err error) {
-	var he *HTTPError
-	if !errors.As(err, &he) {
-		return
-	}
-	wait := min(he.RetryAfter, maxThrottlePause)
-	switch {
-	case he.StatusCode == http.StatusTooManyRequests && wait <= 0:
-		wait = throttlePause
-	case he.StatusCode != http.StatusTooManyRequests && he.StatusCode != http.StatusServiceUnavailable:
-		return
-	}
-	if wait > 0 {
-		c.limit.pause(host, wait)
-	}
 }
 
 // explainTimeout says which limit a timed-out attempt hit.

@@ -9,6 +9,7 @@ import (
 // delays instead of sleeping through them.
 func SetSleep(c *Client, f func(ctx context.Context, d time.Duration) error) {
 	c.sleep = f
+	c.limit.sleep = f
 }
 
 // Plausibility exposes the sniffer's score for one candidate charset.

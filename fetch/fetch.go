@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -43,6 +45,7 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 			return resp, nil
 		}
 		wait, retry := c.retryDelay(err, attempt, retries)
+		c.pauseOnThrottle(err, wait, retry)
 		if !retry {
 			return nil, err
 		}
@@ -52,6 +55,29 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, newError(req.URL, err, nil)
 		}
+	}
+}
+
+// maxThrottlePause bounds how long a refusal that is not retried pauses its
+// host: a longer Retry-After is the failing request's alone, so that one run
+// is not held up for minutes.
+const maxThrottlePause = 30 * time.Second
+
+// pauseOnThrottle holds back every request to a host that said it is
+// overloaded (429, or 503 with Retry-After), not only the retry of the one
+// it refused: for as long as that retry waits, or when there is none, for
+// its Retry-After up to maxThrottlePause.
+func (c *Client) pauseOnThrottle(err error, wait time.Duration, retry bool) {
+	var he *HTTPError
+	if !errors.As(err, &he) || !(he.StatusCode == http.StatusTooManyRequests ||
+		he.StatusCode == http.StatusServiceUnavailable && he.RetryAfter > 0) {
+		return
+	}
+	if !retry {
+		wait = min(he.RetryAfter, maxThrottlePause)
+	}
+	if u, perr := url.Parse(he.URL); perr == nil && wait > 0 {
+		c.limit.pause(u.Host, wait)
 	}
 }
 

@@ -19,6 +19,7 @@ type limiter struct {
 	perHost int
 	delay   time.Duration
 	now     func() time.Time
+	sleep   func(ctx context.Context, d time.Duration) error
 
 	mu    sync.Mutex
 	hosts map[string]*hostSlot
@@ -42,6 +43,7 @@ func newLimiter(global, perHost int, delay time.Duration) *limiter {
 		perHost: perHost,
 		delay:   delay,
 		now:     time.Now,
+		sleep:   sleep,
 		hosts:   make(map[string]*hostSlot),
 		delays:  make(map[string]time.Duration),
 	}
@@ -84,8 +86,10 @@ func (l *limiter) acquire(ctx context.Context, host string) (release func(), err
 		l.leave(h)
 		return nil, err
 	}
-	if err := sleep(ctx, l.reserve(h)); err != nil {
-		return fail(err)
+	if d := l.reserve(h); d > 0 {
+		if err := l.sleep(ctx, d); err != nil {
+			return fail(err)
+		}
 	}
 	select {
 	case l.global <- struct{}{}:
@@ -95,15 +99,19 @@ func (l *limiter) acquire(ctx context.Context, host string) (release func(), err
 	return func() { <-l.global; <-h.sem; l.leave(h) }, nil
 }
 
-// pause makes host's next request start no sooner than d from now. The
-// caller holds a slot of host, so the host is known.
+// pause makes host's next request start no sooner than d from now.
 func (l *limiter) pause(host string, d time.Duration) {
+	host = strings.ToLower(host)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if h, ok := l.hosts[strings.ToLower(host)]; ok {
-		if until := l.now().Add(d); until.After(h.next) {
-			h.next = until
-		}
+	h, ok := l.hosts[host]
+	if !ok {
+		// A host with no user is kept while its next start is ahead.
+		h = &hostSlot{name: host, sem: make(chan struct{}, l.perHost)}
+		l.hosts[host] = h
+	}
+	if until := l.now().Add(d); until.After(h.next) {
+		h.next = until
 	}
 }
 
