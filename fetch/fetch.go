@@ -45,10 +45,10 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 			return resp, nil
 		}
 		wait, retry := c.retryDelay(err, attempt, retries)
-		c.pauseOnThrottle(err, wait, retry)
 		if !retry {
 			return nil, err
 		}
+		c.pauseOnThrottle(err, wait)
 		c.logger.LogAttrs(ctx, slog.LevelDebug, "fetch: retrying",
 			slog.String("url", req.URL), slog.Int("attempt", attempt),
 			slog.Duration("wait", wait), slog.String("error", err.Error()))
@@ -58,23 +58,16 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 	}
 }
 
-// maxThrottlePause bounds how long a refusal that is not retried pauses its
-// host: a longer Retry-After is the failing request's alone, so that one run
-// is not held up for minutes.
-const maxThrottlePause = 30 * time.Second
-
 // pauseOnThrottle holds back every request to a host that said it is
-// overloaded (429, or 503 with Retry-After), not only the retry of the one
-// it refused: for as long as that retry waits, or when there is none, for
-// its Retry-After up to maxThrottlePause.
-func (c *Client) pauseOnThrottle(err error, wait time.Duration, retry bool) {
+// overloaded (429, or 503 with Retry-After) for as long as the refused
+// request waits to retry, not only that request. A refusal that is not
+// retried pauses nothing: the caller's backoff of the source or article
+// takes over, and one run is not held up.
+func (c *Client) pauseOnThrottle(err error, wait time.Duration) {
 	var he *HTTPError
 	if !errors.As(err, &he) || !(he.StatusCode == http.StatusTooManyRequests ||
 		he.StatusCode == http.StatusServiceUnavailable && he.RetryAfter > 0) {
 		return
-	}
-	if !retry {
-		wait = min(he.RetryAfter, maxThrottlePause)
 	}
 	if u, perr := url.Parse(he.URL); perr == nil && wait > 0 {
 		c.limit.pause(u.Host, wait)
