@@ -49,7 +49,7 @@ func commands() []command {
 		{"run", "[--config FILE]", "fetch every source once, extract articles, write the feeds", runRun},
 		{"serve", "[--config FILE] [--addr HOST:PORT]", "poll sources on their interval and serve the feeds over HTTP", runServe},
 		{"check", "[--config FILE] [--online [NAME...]]", "validate the config and report every problem as FILE:LINE: message; --online also fetches each source once", runCheck},
-		{"status", "[--config FILE]", "print each source's health and each feed's size", runStatus},
+		{"status", "[--config FILE] [--json]", "print each source's health and each feed's size", runStatus},
 		{"extract", "[--format text|html|json|jsonl] URL|FILE...", "print what the extractor makes of pages", runExtract},
 		{"import-opml", "[--config FILE] OPML-FILE", "add the feeds of an OPML subscription list as sources", runImportOPML},
 		{"export-opml", "[--config FILE]", "write the configured sources as OPML to stdout", runExportOPML},

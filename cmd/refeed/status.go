@@ -2,20 +2,48 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/store"
 )
+
+// statusReport is what "refeed status" prints: each source's health and
+// each feed's size, as a table or as JSON for scripts and monitoring.
+type statusReport struct {
+	Sources []sourceStatus `json:"sources"`
+	Feeds   []feedStatus   `json:"feeds"`
+}
+
+type sourceStatus struct {
+	Name        string    `json:"name"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	Items       int       `json:"items"`
+	Failures    int       `json:"consecutive_failures"`
+	NextAttempt time.Time `json:"next_attempt,omitzero"`
+	LastError   string    `json:"last_error,omitempty"`
+}
+
+type feedStatus struct {
+	Name       string           `json:"name"`
+	Items      int              `json:"items"`
+	LastChange time.Time        `json:"last_change,omitzero"`
+	Files      map[string]int64 `json:"files"` // extension → size in bytes; -1 when missing
+}
 
 func runStatus(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "status")
 	var common commonFlags
 	common.register(fs)
+	asJSON := fs.Bool("json", false, "print the status as JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,25 +59,59 @@ func runStatus(ctx context.Context, env *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	report, err := readStatus(ctx, cfg, st)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(report)
+	}
+	return report.writeTable(env.stdout)
+}
 
-	tw := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tLAST SUCCESS\tITEMS\tFAILURES\tNEXT ATTEMPT\tLAST ERROR")
+// readStatus gathers the health of cfg's sources and the state of its feeds.
+func readStatus(ctx context.Context, cfg *config.Config, st *store.Store) (*statusReport, error) {
+	r := &statusReport{Sources: []sourceStatus{}, Feeds: []feedStatus{}}
 	for _, src := range cfg.Sources {
 		h, err := st.HealthOf(ctx, src.Name)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", src.Name, when(h.LastSuccess), h.ItemsSeen,
-			h.ConsecutiveFailures, when(h.NextAttempt), h.LastError)
+		r.Sources = append(r.Sources, sourceStatus{Name: src.Name, LastSuccess: h.LastSuccess, Items: h.ItemsSeen,
+			Failures: h.ConsecutiveFailures, NextAttempt: h.NextAttempt, LastError: h.LastError})
+	}
+	for _, f := range cfg.Feeds {
+		fst, err := st.FeedState(ctx, f.Name)
+		if err != nil {
+			return nil, err
+		}
+		r.Feeds = append(r.Feeds, feedStatus{Name: f.Name, Items: fst.Items, LastChange: fst.Built, Files: fileSizes(cfg.Output, f.Name)})
+	}
+	return r, nil
+}
+
+// writeTable prints the report as two aligned tables.
+func (r *statusReport) writeTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tLAST SUCCESS\tITEMS\tFAILURES\tNEXT ATTEMPT\tLAST ERROR")
+	for _, s := range r.Sources {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", s.Name, when(s.LastSuccess), s.Items, s.Failures, when(s.NextAttempt), s.LastError)
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "FEED\tITEMS\tLAST CHANGE\tFILES")
-	for _, f := range cfg.Feeds {
-		fs, err := st.FeedState(ctx, f.Name)
-		if err != nil {
-			return err
+	for _, f := range r.Feeds {
+		var files []string
+		for _, ext := range []string{feeds.ExtRSS, feeds.ExtAtom, feeds.ExtJSON} {
+			size := "missing"
+			if n := f.Files[ext]; n >= 0 {
+				size = fmt.Sprintf("%d B", n)
+			}
+			files = append(files, f.Name+ext+" "+size)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", f.Name, fs.Items, when(fs.Built), fileSizes(cfg.Output, f.Name))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", f.Name, f.Items, when(f.LastChange), strings.Join(files, "  "))
 	}
 	return tw.Flush()
 }
@@ -61,16 +123,15 @@ func when(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04:05")
 }
 
-// fileSizes lists the output files of a feed with their sizes.
-func fileSizes(dir, name string) string {
-	out := ""
+// fileSizes returns the sizes of a feed's output files by extension, -1
+// for a missing one.
+func fileSizes(dir, name string) map[string]int64 {
+	out := make(map[string]int64, 3)
 	for _, ext := range []string{feeds.ExtRSS, feeds.ExtAtom, feeds.ExtJSON} {
-		fi, err := os.Stat(filepath.Join(dir, name+ext))
-		size := "missing"
-		if err == nil {
-			size = fmt.Sprintf("%d B", fi.Size())
+		out[ext] = -1
+		if fi, err := os.Stat(filepath.Join(dir, name+ext)); err == nil {
+			out[ext] = fi.Size()
 		}
-		out += fmt.Sprintf("%s%s %s  ", name, ext, size)
 	}
 	return out
 }
