@@ -306,3 +306,22 @@ func (c *Config) Source(name string) *Source {
 	}
 	return nil
 }
+
+// Unpublished returns the sources that no feed lists: they are polled and
+// stored, but nothing is published from them. That is allowed (a source
+// kept for later), so it is a warning, not an error.
+func (c *Config) Unpublished() []*Source {
+	listed := map[string]bool{}
+	for _, f := range c.Feeds {
+		for _, s := range f.Sources {
+			listed[s] = true
+		}
+	}
+	var out []*Source
+	for i := range c.Sources {
+		if !listed[c.Sources[i].Name] {
+			out = append(out, &c.Sources[i])
+		}
+	}
+	return out
+}

@@ -296,3 +296,23 @@ feeds:
 		t.Errorf("sources [b] = %q", got)
 	}
 }
+
+func TestUnpublished(t *testing.T) {
+	yaml := `
+sources:
+  - {name: a, url: "https://a.example/rss"}
+  - {name: b, url: "https://b.example/rss"}
+  - {name: c, url: "https://c.example/rss"}
+feeds:
+  - {name: one, sources: [a]}
+  - {name: two, sources: [a, c]}
+`
+	c, err := config.ParseConfig(strings.NewReader(yaml), "sources.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.Unpublished()
+	if len(got) != 1 || got[0].Name != "b" || got[0].Line != 4 {
+		t.Errorf("Unpublished = %+v, want source b of line 4", got)
+	}
+}

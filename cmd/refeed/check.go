@@ -32,6 +32,9 @@ func runCheck(ctx context.Context, env *env, args []string) error {
 		return &usageError{fmt.Errorf("check: %s is not valid", common.config)}
 	}
 	fmt.Fprintf(env.stdout, "%s: ok (%s, %s)\n", common.config, countOf(len(cfg.Sources), "source"), countOf(len(cfg.Feeds), "feed"))
+	for _, src := range cfg.Unpublished() {
+		fmt.Fprintf(env.stderr, "%s: warning: source %q is in no feed: it is polled, but nothing publishes it\n", cfg.Where(src.Line), src.Name)
+	}
 	if !*online {
 		return nil
 	}

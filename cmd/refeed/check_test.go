@@ -63,3 +63,21 @@ feeds:
 		t.Errorf("check --online touched the state: %v", err)
 	}
 }
+
+// TestCheckWarnsOfUnpublishedSources: a source no feed lists is valid, but
+// check names it with its line.
+func TestCheckWarnsOfUnpublishedSources(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), `sources:
+  - {name: a, url: "https://a.example/rss"}
+  - {name: b, url: "https://b.example/rss"}
+feeds:
+  - {name: one, sources: [a]}
+`)
+	code, _, stderr := runMain(t, "check", "--config", cfg)
+	if code != exitOK {
+		t.Errorf("exit %d, want %d: an unpublished source is no error", code, exitOK)
+	}
+	if want := cfg + `:3: warning: source "b" is in no feed`; !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q lacks %q", stderr, want)
+	}
+}

@@ -59,6 +59,7 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	}
 	defer ws.Close()
 	cfg, logger := ws.cfg, ws.logger
+	warnUnpublished(cfg, logger)
 
 	sites, err := refresh.LoadSiteRules(cfg, logger)
 	if err != nil {
@@ -122,4 +123,12 @@ func (w *workspace) Close() {
 	w.client.Close()
 	w.st.Close()
 	w.release()
+}
+
+// warnUnpublished logs the sources no feed lists: polled for nothing, most
+// likely by mistake.
+func warnUnpublished(cfg *config.Config, logger *slog.Logger) {
+	for _, src := range cfg.Unpublished() {
+		logger.Warn("source is in no feed: it is polled, but nothing publishes it", "source", src.Name, "where", cfg.Where(src.Line))
+	}
 }

@@ -108,6 +108,7 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 		return err
 	}
 	d.cfg.Store(cfg)
+	warnUnpublished(cfg, d.logger)
 	d.client = client
 	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
 	return nil
