@@ -52,6 +52,16 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Article, error) 
 	if err != nil {
 		return nil, err
 	}
+	return ExtractNode(root, pageURL, opts)
+}
+
+// ExtractNode is ExtractWith on a document already parsed (with scripting
+// off, as Extract parses: <noscript> must hold markup). It changes the
+// document.
+func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, error) {
+	if root == nil {
+		return nil, fmt.Errorf("%w: no document", ErrNoArticle)
+	}
 	loc := opts.Location
 	if loc == nil {
 		loc = time.UTC
@@ -59,6 +69,7 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Article, error) 
 	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL, loc)
 	rule := opts.Rule
 	var nodes []*html.Node
+	var err error
 	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
 		nodes, err = byRule(root, pageURL, rule, meta)
 	} else {

@@ -182,24 +182,27 @@ func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *ext
 // matches nothing (the site changed its markup; the operator should update
 // the rule, but an article beats none).
 func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract.Rule, page []byte, base *url.URL) (*extract.Article, error) {
-	body := page
+	opts := extract.Options{Rule: rule, Location: src.EffectiveLocation(r.cfg)}
 	var applied *siterules.Applied
 	if site != nil {
 		var err error
-		if applied, err = site.Apply(page, base); err != nil {
+		if applied, err = site.ApplyDoc(page, base); err != nil {
 			r.log.Warn("site rules failed; using the heuristics", "source", src.Name, "url", base.String(), "error", err)
-		} else {
-			body = applied.HTML
-			if applied.Selector != "" {
-				rule, _ = extract.CompileRule(applied.Selector, nil)
-			}
+			applied = nil
+		} else if applied.Selector != "" {
+			opts.Rule, _ = extract.CompileRule(applied.Selector, nil)
 		}
 	}
-	loc := src.EffectiveLocation(r.cfg)
-	art, err := extract.ExtractWith(bytes.NewReader(body), base, extract.Options{Rule: rule, Location: loc})
+	var art *extract.Article
+	var err error
+	if applied != nil {
+		art, err = extract.ExtractNode(applied.Doc, base, opts) // parsed once, by the site rules
+	} else {
+		art, err = extract.ExtractWith(bytes.NewReader(page), base, opts)
+	}
 	if errors.Is(err, extract.ErrRuleNoMatch) {
-		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", rule.Body)
-		art, err = extract.ExtractWith(bytes.NewReader(page), base, extract.Options{Location: loc})
+		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", opts.Rule.Body)
+		art, err = extract.ExtractWith(bytes.NewReader(page), base, extract.Options{Location: opts.Location})
 	}
 	if err == nil && applied != nil {
 		if art.Title == "" {

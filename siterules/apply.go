@@ -2,6 +2,7 @@ package siterules
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 
@@ -21,8 +22,11 @@ type Applied struct {
 	// HTML is the cleaned page: a whole document with the original <head>.
 	// When a body rule matched, <body> holds only the selected nodes,
 	// inside one element with id BodyID; otherwise it holds the original
-	// body with the strip rules applied.
+	// body with the strip rules applied. ApplyDoc leaves it nil.
 	HTML []byte
+	// Doc is the cleaned page as a parsed document, which the caller may
+	// change (see ApplyDoc).
+	Doc *html.Node
 
 	// Selector is BodySelector when a body rule matched, else "" (the
 	// extractor's heuristics then find the article in the stripped page).
@@ -49,13 +53,34 @@ func (s *Site) Apply(page []byte, pageURL *url.URL) (*Applied, error) {
 	if s == nil {
 		return &Applied{HTML: page}, nil
 	}
+	a, err := s.ApplyDoc(page, pageURL)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(page))
+	if err := html.Render(&buf, a.Doc); err != nil {
+		return nil, fmt.Errorf("siterules: %s: render page: %w", s.Name, err)
+	}
+	a.HTML = buf.Bytes()
+	return a, nil
+}
+
+// ApplyDoc is Apply without rendering the cleaned page: Applied.Doc holds
+// it, for an extractor that takes a parsed document (extract.ExtractNode),
+// which saves rendering and parsing the page again. A nil Site is an
+// error here, as there is no document to return.
+func (s *Site) ApplyDoc(page []byte, pageURL *url.URL) (*Applied, error) {
+	if s == nil {
+		return nil, errors.New("siterules: ApplyDoc on a nil Site")
+	}
 	// Scripting off, as in extract and in the parsers Full-Text RSS uses:
 	// <noscript> holds markup that rules may select.
 	doc, err := html.ParseWithOptions(bytes.NewReader(s.replaceAll(page)), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("siterules: %s: parse page: %w", s.Name, err)
 	}
-	a := &Applied{}
+	a := &Applied{Doc: doc}
 	s.readMetadata(doc, a)
 	a.SinglePageURL = firstLink(doc, s.SinglePageLink, pageURL)
 	a.NextPageURL = firstLink(doc, s.NextPageLink, pageURL)
@@ -63,12 +88,6 @@ func (s *Site) Apply(page []byte, pageURL *url.URL) (*Applied, error) {
 	if body := s.selectBody(doc); len(body) > 0 && wrapBody(doc, body) {
 		a.Selector = BodySelector
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(page))
-	if err := html.Render(&buf, doc); err != nil {
-		return nil, fmt.Errorf("siterules: %s: render page: %w", s.Name, err)
-	}
-	a.HTML = buf.Bytes()
 	return a, nil
 }
 
