@@ -22,22 +22,23 @@ const maxDateText = 1000
 // datetime>, else a date written in the card's text outside its headings
 // ("2025/03/10 - 10:15", "10 آذار 2025"), so that a date in a headline
 // is not taken for the publication date. A bare link (the card is the
-// link and holds no heading) is all headline and is not searched. Text
-// dates carry no zone and are taken as UTC.
-func published(a, card *html.Node) time.Time {
-	t := findFirst(card, func(c *html.Node) bool { return c.DataAtom == atom.Time && attr(c, "datetime") != "" })
-	if t != nil {
-		v := strings.TrimSpace(attr(t, "datetime"))
+// link and holds no heading) is all headline and is not searched. A date
+// written without a zone (all text dates) is returned as its wall clock in
+// UTC, with zoned false.
+func published(a, card *html.Node) (t time.Time, zoned bool) {
+	tm := findFirst(card, func(c *html.Node) bool { return c.DataAtom == atom.Time && attr(c, "datetime") != "" })
+	if tm != nil {
+		v := strings.TrimSpace(attr(tm, "datetime"))
 		for _, layout := range dateLayouts {
 			if d, err := time.Parse(layout, v); err == nil {
-				return d.UTC()
+				return d.UTC(), layout == time.RFC3339
 			}
 		}
 	}
 	if card == a && findFirst(a, isHeading) == nil {
-		return time.Time{}
+		return time.Time{}, false
 	}
-	return textDate(textSkipping(card, maxDateText, isHeading))
+	return textDate(textSkipping(card, maxDateText, isHeading)), false
 }
 
 // Dates written as text: year first ("2025/03/10 10:15", "2025-03-10"),

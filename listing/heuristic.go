@@ -154,10 +154,7 @@ func largest(m map[string]map[string]bool) (string, int) {
 
 // link builds the Link of a candidate.
 func (p *page) link(c candidate) Link {
-	return Link{
-		URL:       c.url,
-		Title:     c.title,
-		Image:     p.image(c.node, c.card),
-		Published: published(c.node, c.card),
-	}
+	l := Link{URL: c.url, Title: c.title, Image: p.image(c.node, c.card)}
+	l.Published, l.zoned = published(c.node, c.card)
+	return l
 }

@@ -42,8 +42,10 @@ type Link struct {
 	// Published is the date shown beside the link: a <time datetime> in
 	// its teaser, else a date written there as text ("2025/03/10 -
 	// 10:15", "10 آذار 2025"), which carries no zone and is taken as
-	// UTC. Zero when there is none.
+	// UTC (ItemsIn reads it in another zone). Zero when there is none.
 	Published time.Time `json:"published,omitzero"`
+	// zoned reports that Published was written with its zone.
+	zoned bool
 }
 
 // Find returns the article links of the listing page read from r, in page
@@ -95,12 +97,22 @@ func Find(r io.Reader, pageURL *url.URL, rule *Rule, max int) ([]Link, error) {
 // ContentHash. Source, Lang and FirstSeen are left to the caller, as
 // feeds.Parse leaves them.
 func Items(r io.Reader, pageURL *url.URL, rule *Rule, max int) ([]feeds.Item, error) {
+	return ItemsIn(r, pageURL, rule, max, time.UTC)
+}
+
+// ItemsIn is Items reading the dates the page writes without a zone as
+// times in loc (the site's own zone; nil means UTC).
+func ItemsIn(r io.Reader, pageURL *url.URL, rule *Rule, max int, loc *time.Location) ([]feeds.Item, error) {
 	links, err := Find(r, pageURL, rule, max)
 	if err != nil {
 		return nil, err
 	}
 	items := make([]feeds.Item, len(links))
 	for i, l := range links {
+		if !l.zoned && !l.Published.IsZero() && loc != nil {
+			p := l.Published
+			l.Published = time.Date(p.Year(), p.Month(), p.Day(), p.Hour(), p.Minute(), p.Second(), 0, loc).UTC()
+		}
 		items[i] = l.item(pageURL.String())
 	}
 	return items, nil
@@ -149,7 +161,7 @@ func merge(kept, l Link) Link {
 		kept.Image = l.Image
 	}
 	if kept.Published.IsZero() {
-		kept.Published = l.Published
+		kept.Published, kept.zoned = l.Published, l.zoned
 	}
 	return kept
 }

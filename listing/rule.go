@@ -98,7 +98,9 @@ func (p *page) ruleLinks(r *Rule) ([]Link, error) {
 		if t == "" {
 			continue
 		}
-		links = append(links, Link{URL: m.url, Title: t, Image: p.image(m.node, card), Published: published(m.node, card)})
+		l := Link{URL: m.url, Title: t, Image: p.image(m.node, card)}
+		l.Published, l.zoned = published(m.node, card)
+		links = append(links, l)
 	}
 	return links, nil
 }

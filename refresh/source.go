@@ -200,7 +200,7 @@ func (r *Runner) itemsOf(src *config.Source, resp *fetch.Response) ([]feeds.Item
 			return nil, err
 		}
 	}
-	return listing.Items(bytes.NewReader(resp.Body), pageURL, rule, listing.DefaultMax)
+	return listing.ItemsIn(bytes.NewReader(resp.Body), pageURL, rule, listing.DefaultMax, src.EffectiveLocation(r.cfg))
 }
 
 // prepareItems stamps the source's name and language on freshly parsed
