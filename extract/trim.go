@@ -179,7 +179,7 @@ func leadingChrome(b block) bool {
 		return false
 	}
 	switch {
-	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm), isBareURL(nodeText(b.n)):
 		return true
 	case b.linkHeavy() && b.chars < 80:
 		return true
@@ -195,6 +195,8 @@ func trailingChrome(b block) bool {
 	}
 	switch {
 	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
+		return true
+	case isBareURL(nodeText(b.n)):
 		return true
 	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
 		return true
@@ -339,4 +341,15 @@ func isByline(norm string) bool {
 		}
 	}
 	return false
+}
+
+// isBareURL reports whether text is one web address and nothing else, as a
+// channel or share address printed under an article without a link.
+func isBareURL(text string) bool {
+	f := strings.Fields(text)
+	if len(f) != 1 {
+		return false
+	}
+	w := strings.ToLower(f[0])
+	return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
 }
