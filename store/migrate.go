@@ -60,6 +60,15 @@ func migrations() []string {
 			feed_url   TEXT NOT NULL,
 			updated    INTEGER NOT NULL
 		);`,
+		// 3: the last polls of each source (see RecordPoll), for the
+		// index page's sparkline.
+		`CREATE TABLE poll_history (
+			source    TEXT NOT NULL,
+			at        INTEGER NOT NULL,
+			new_items INTEGER NOT NULL,
+			failed    INTEGER NOT NULL,
+			PRIMARY KEY (source, at)
+		);`,
 	}
 }
 
