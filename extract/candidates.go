@@ -21,6 +21,7 @@ type scorer struct {
 	hints         *hints
 	weightClasses bool
 	skip          map[*html.Node]bool // chrome left out of this pass
+	skipStrong    bool                // leave out elements with a strong chrome hint too
 }
 
 func newScorer(h *hints, weightClasses bool, skip map[*html.Node]bool) *scorer {
@@ -38,7 +39,7 @@ func (s *scorer) measure(n *html.Node) *stats {
 			st.chars += ch
 			st.commas += co
 		case html.ElementNode:
-			if s.skip[c] {
+			if s.skip[c] || s.skipStrong && s.hints.of(c).strong {
 				continue
 			}
 			cs := s.measure(c)
