@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding"
@@ -119,4 +120,47 @@ func loadArabic(dir string) ([]page, error) {
 		pages = append(pages, page{ID: f.id, URL: u, HTML: body, Truth: strings.TrimSpace(string(truth))})
 	}
 	return pages, nil
+}
+
+// loadWCXB returns a loader of the wcxb-dev article pages whose numeric id
+// has the given parity (0 even, 1 odd), sorted by id; the truth is the
+// reviewed main_content.
+func loadWCXB(parity int) func(string) ([]page, error) {
+	return func(dir string) ([]page, error) {
+		raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+		if err != nil {
+			return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
+		}
+		var truth map[string]struct {
+			MainContent string `json:"main_content"`
+			URL         string `json:"url"`
+		}
+		if err := json.Unmarshal(raw, &truth); err != nil {
+			return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
+		}
+		var ids []string
+		for id := range truth {
+			n, err := strconv.Atoi(id)
+			if err != nil {
+				return nil, fmt.Errorf("bench: wcxb id %q is not a number", id)
+			}
+			if n%2 == parity {
+				ids = append(ids, id)
+			}
+		}
+		sort.Strings(ids)
+		pages := make([]page, 0, len(ids))
+		for _, id := range ids {
+			body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+			if err != nil {
+				return nil, err
+			}
+			u, err := url.Parse(truth[id].URL)
+			if err != nil {
+				return nil, fmt.Errorf("bench: wcxb %s: %w", id, err)
+			}
+			pages = append(pages, page{ID: id, URL: u, HTML: body, Truth: truth[id].MainContent})
+		}
+		return pages, nil
+	}
 }

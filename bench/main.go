@@ -1,8 +1,9 @@
 // Command bench scores refeed's article extraction against go-trafilatura
 // and readeck/go-readability on the same pages in the same run: F1 by the
-// scrapinghub article-extraction-benchmark metric (package
-// github.com/refeed/refeed/extract/score), pages per second, and time as
-// a multiple of a bare html.Parse of the same pages.
+// scrapinghub article-extraction-benchmark metric, or by WCXB's word metric
+// on its dev articles (package github.com/refeed/refeed/extract/score),
+// pages under F1 0.5, pages per second, and time as a multiple of a bare
+// html.Parse of the same pages.
 //
 // With -fetch it instead compares refeed's fetcher (fetch.Client with
 // conditional GET and per-host politeness, then feeds.Parser) with gofeed's
@@ -13,7 +14,7 @@
 //
 // Usage, from the bench directory:
 //
-//	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
+//	go run . [-corpus ../../shared/corpus] [-set wcxb] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
 //	go run . -e2e [-sources 100,500,2000] [-e2e-items 20] [-e2e-sites 0] [-slow 300ms] [-per-feed 10] [-keep]
 //	go run . -fetch [-rounds 3] [-feeds 1000] [-sites 50] [-items 10] [-workers 8] [-host-delay 0] [-latency 0] [-order grouped|interleaved] [-only refeed]
 package main
@@ -43,6 +44,7 @@ func run(args []string) error {
 	rounds := fs.Int("rounds", 3, "timed passes over the pages; the fastest counts")
 	worst := fs.Int("worst", 0, "list this many lowest-scoring pages per extractor")
 	only := fs.String("only", "", "comma-separated extractor names (with -fetch: runner names) to run (default all)")
+	set := fs.String("set", "", "run only the page sets whose title holds this text (scrapinghub, arabic, wcxb, even, odd)")
 	dump := fs.String("dump", "", "print each extractor's text for the page with this id (prefix) and exit")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fetchMode := fs.Bool("fetch", false, "compare refeed's fetcher with gofeed ParseURL and net/http+gofeed on loopback feeds instead of extractors")
@@ -71,14 +73,20 @@ func run(args []string) error {
 		return fmt.Errorf("bench: corpus not found at %s (set -corpus): %w", *corpus, err)
 	}
 	sets := []struct {
-		title string
-		load  func(string) ([]page, error)
-		dir   string
+		title  string
+		load   func(string) ([]page, error)
+		dir    string
+		metric metric
 	}{
-		{"scrapinghub-dev", loadScrapinghub, filepath.Join(*corpus, "scrapinghub-dev")},
-		{"arabic-dev CNN Arabic (UTF-8 captures + legacy encodings decoded)", loadArabic, filepath.Join(*corpus, "arabic-dev")},
+		{"scrapinghub-dev", loadScrapinghub, filepath.Join(*corpus, "scrapinghub-dev"), shingles},
+		{"arabic-dev CNN Arabic (UTF-8 captures + legacy encodings decoded)", loadArabic, filepath.Join(*corpus, "arabic-dev"), shingles},
+		{"wcxb-dev articles, even ids (word F1 as WCXB's evaluate.py)", loadWCXB(0), filepath.Join(*corpus, "wcxb-dev"), words},
+		{"wcxb-dev articles, odd ids (word F1 as WCXB's evaluate.py)", loadWCXB(1), filepath.Join(*corpus, "wcxb-dev"), words},
 	}
 	for _, s := range sets {
+		if *set != "" && !strings.Contains(s.title, *set) {
+			continue
+		}
 		pages, err := s.load(s.dir)
 		if err != nil {
 			return err
@@ -87,7 +95,7 @@ func run(args []string) error {
 			dumpPage(pages, selected(*only), *dump)
 			continue
 		}
-		measure(s.title, pages, selected(*only), *rounds, *worst)
+		measure(s.title, pages, selected(*only), *rounds, *worst, s.metric)
 	}
 	return nil
 }
@@ -111,11 +119,11 @@ func selected(only string) []extractor {
 
 // measure scores and times every extractor on one page set and prints
 // the table.
-func measure(title string, pages []page, exs []extractor, rounds, worst int) {
+func measure(title string, pages []page, exs []extractor, rounds, worst int, m metric) {
 	runners := []func([]byte, *url.URL) (string, error){parseOnly}
 	var results []result
 	for _, ex := range exs {
-		results = append(results, scorePages(ex, pages))
+		results = append(results, scorePages(ex, pages, m))
 		runners = append(runners, ex.Run)
 	}
 	for _, p := range pages { // warm up: the extractors ran once when scored

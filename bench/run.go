@@ -16,6 +16,7 @@ type result struct {
 	Name                  string
 	Precision, Recall, F1 float64
 	Exact, Empty          int
+	Catastrophic          int           // pages with F1 < catastrophicF1
 	Elapsed               time.Duration // fastest round over all pages
 	Pages                 []pageScore
 }
@@ -27,23 +28,59 @@ type pageScore struct {
 	Err error
 }
 
-// score runs ex once over the pages and scores its text.
-func scorePages(ex extractor, pages []page) result {
+// catastrophicF1 is the page F1 under which the extractor is taken to have
+// picked the wrong block.
+const catastrophicF1 = 0.5
+
+// metric names how a page set is scored.
+type metric int
+
+const (
+	// shingles is the scrapinghub benchmark's metric: 4-token shingles,
+	// precision and recall averaged over pages, F1 their harmonic mean.
+	shingles metric = iota
+	// words is WCXB's evaluate.py: lower-cased word multisets, precision,
+	// recall and F1 each averaged over pages.
+	words
+)
+
+// score runs ex once over the pages and scores its text with m.
+func scorePages(ex extractor, pages []page, m metric) result {
 	r := result{Name: ex.Name}
 	counts := make([]score.Counts, 0, len(pages))
 	for _, p := range pages {
 		text, err := ex.Run(p.HTML, p.URL)
-		c := score.Compare(text, p.Truth)
-		counts = append(counts, c)
+		var f1 float64
+		switch m {
+		case words:
+			w := score.CompareWords(text, p.Truth)
+			r.Precision += w.Precision
+			r.Recall += w.Recall
+			r.F1 += w.F1
+			f1 = w.F1
+		default:
+			c := score.Compare(text, p.Truth)
+			counts = append(counts, c)
+			f1 = c.F1()
+		}
+		if f1 < catastrophicF1 {
+			r.Catastrophic++
+		}
 		if score.Exact(text, p.Truth) {
 			r.Exact++
 		}
 		if len(score.Tokens(text)) == 0 {
 			r.Empty++
 		}
-		r.Pages = append(r.Pages, pageScore{ID: p.ID, F1: c.F1(), Err: err})
+		r.Pages = append(r.Pages, pageScore{ID: p.ID, F1: f1, Err: err})
 	}
-	r.Precision, r.Recall, r.F1 = score.Aggregate(counts)
+	if m == words {
+		if n := float64(len(pages)); n > 0 {
+			r.Precision, r.Recall, r.F1 = r.Precision/n, r.Recall/n, r.F1/n
+		}
+	} else {
+		r.Precision, r.Recall, r.F1 = score.Aggregate(counts)
+	}
 	return r
 }
 
@@ -72,11 +109,11 @@ func timeAll(runners []func([]byte, *url.URL) (string, error), pages []page, rou
 // multiple of bare html.Parse.
 func printTable(w io.Writer, title string, n int, parse time.Duration, results []result) {
 	fmt.Fprintf(w, "\n%s (%d pages; bare html.Parse %.1f ms, %.0f pages/s)\n\n", title, n, ms(parse), perSecond(n, parse))
-	fmt.Fprintln(w, "| extractor | F1 | precision | recall | exact | empty | pages/s | × parse |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| extractor | F1 | precision | recall | F1 < 0.5 | exact | empty | pages/s | × parse |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, r := range results {
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %.0f | %.1f× |\n",
-			r.Name, r.F1, r.Precision, r.Recall, r.Exact, r.Empty, perSecond(n, r.Elapsed), float64(r.Elapsed)/float64(parse))
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d | %.0f | %.1f× |\n",
+			r.Name, r.F1, r.Precision, r.Recall, r.Catastrophic, r.Exact, r.Empty, perSecond(n, r.Elapsed), float64(r.Elapsed)/float64(parse))
 	}
 }
 
