@@ -110,7 +110,7 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	d.cfg.Store(cfg)
 	warnUnpublished(cfg, d.logger)
 	d.client = client
-	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites, Interval: d.opts.interval}))
 	return nil
 }
 
@@ -119,11 +119,7 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 	out := make([]schedule.Source, 0, len(cfg.Sources))
 	for i := range cfg.Sources {
 		src := &cfg.Sources[i]
-		iv := src.EffectiveInterval(cfg)
-		if d.opts.interval > 0 {
-			iv = d.opts.interval
-		}
-		out = append(out, schedule.Source{Name: src.Name, Interval: iv})
+		out = append(out, schedule.Source{Name: src.Name, Interval: d.runner.Load().Interval(src)})
 	}
 	return out
 }
