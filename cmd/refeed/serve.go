@@ -212,7 +212,9 @@ func (d *daemon) httpServer() *http.Server {
 	h := server.New(server.Options{
 		Dir: cfg.Output, Provider: d, Metrics: d.metrics.Handler(),
 		Health: d.health, Logger: d.logger,
-		BaseURL: func() string { return d.cfg.Load().BaseURL },
+		BaseURL:  func() string { return d.cfg.Load().BaseURL },
+		Title:    func() string { return d.cfg.Load().Title },
+		Location: func() *time.Location { return d.cfg.Load().Location },
 	})
 	return &http.Server{
 		Handler:           h,
