@@ -88,7 +88,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	loc := s.location()
 	data := indexData{Title: s.title(), Metrics: s.opts.Metrics != nil,
-		Now: s.now().Truncate(time.Second), Zone: loc.String(), loc: loc}
+		Now: s.now(), Zone: loc.String(), loc: loc}
 	base := s.baseURL(r)
 	for _, f := range feeds {
 		data.Feeds = append(data.Feeds, feedView{Feed: f, URL: base.JoinPath(f.Name + ".xml").String()})
