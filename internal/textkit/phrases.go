@@ -53,9 +53,9 @@ var BoxTitles = map[string]bool{
 	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
 }
 
-// boxTitleStarts open box titles that go on with a topic or a name:
+// BoxTitleStarts open box titles that go on with a topic or a name:
 // "More from Science", "Related coverage", "الأكثر قراءة هذا الأسبوع".
-var boxTitleStarts = []string{
+var BoxTitleStarts = []string{
 	"more from ", "more great ", "more stories", "more on ", "more in ",
 	"related ", "recommended ", "most read", "most popular", "most viewed", "most shared",
 	"you might ", "you may ", "read also", "see also", "المزيد من ", "اخبار ذات",
@@ -68,7 +68,7 @@ func IsBoxTitle(folded string) bool {
 	if BoxTitles[folded] {
 		return true
 	}
-	for _, p := range boxTitleStarts {
+	for _, p := range BoxTitleStarts {
 		if strings.HasPrefix(folded, p) {
 			return true
 		}

@@ -143,8 +143,8 @@ func TestTablesAreFolded(t *testing.T) {
 	for p := range BoxTitles {
 		check("BoxTitles", p)
 	}
-	for _, p := range boxTitleStarts {
-		check("boxTitleStarts", p)
+	for _, p := range BoxTitleStarts {
+		check("BoxTitleStarts", p)
 	}
 	for _, p := range UpdateWords {
 		if FoldPhrase(p) != p {
