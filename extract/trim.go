@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // block is one leaf block of the cleaned content, as the edge trimmer sees
@@ -327,21 +329,9 @@ func noLetters(norm string) bool {
 // maxBylineChars bounds a byline above the article.
 const maxBylineChars = 120
 
-// bylinePrefixes open bylines: "By Jane Doe", "كتب - محمد علي".
-var bylinePrefixes = [...]string{
-	"by ", "posted by ", "written by ", "words by ", "reporting by ",
-	"بقلم ", "كتب ", "كتبت ", "اعداد ", "تقرير ", "متابعه ",
-}
-
-// isByline reports whether normalised text is a byline.
-func isByline(norm string) bool {
-	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(norm, p) {
-			return true
-		}
-	}
-	return false
-}
+// isByline reports whether normalised text is a byline: "By Jane Doe",
+// "كتب - محمد علي" (see textkit.BylinePrefixes).
+func isByline(norm string) bool { return textkit.HasBylinePrefix(norm) }
 
 // isBareURL reports whether text is one web address and nothing else, as a
 // channel or share address printed under an article without a link.
