@@ -150,6 +150,9 @@ type Source struct {
 	// Extract (key "extract") optionally tells the extractor where the
 	// article is and what to strip from it.
 	Extract ExtractRule
+	// Pages (key "pages") optionally says how an article split over
+	// pages is followed; see PagesRule.
+	Pages PagesRule
 	// Include and Exclude (keys "include", "exclude") are regular
 	// expressions matched against an item's title, text and categories:
 	// when Include is set an item must match one of them, and an item
@@ -214,6 +217,33 @@ type ExtractRule struct {
 	Body string
 	// Strip (key "strip") are CSS selectors of elements removed from it.
 	Strip []string
+}
+
+// DefaultMaxPages is how many pages of one article are joined when a
+// source's "pages" key does not say.
+const DefaultMaxPages = 10
+
+// PagesRule is a source's "pages" key. Every part is optional: without
+// selectors, the site rules and the extractor find the page links.
+type PagesRule struct {
+	// Next (key "next") is a CSS selector of the link to an article's next
+	// page. When set, it alone decides: no match means the last page.
+	Next string
+	// Single (key "single") is a CSS selector of the link to the whole
+	// article on one page (a "print" or "view all" version), which is
+	// then fetched instead of following the pages.
+	Single string
+	// Max (key "max") is how many pages of one article are joined at
+	// most. Zero means DefaultMaxPages; 1 turns following pages off.
+	Max int
+}
+
+// EffectiveMax returns the most pages of one article to join.
+func (p PagesRule) EffectiveMax() int {
+	if p.Max <= 0 {
+		return DefaultMaxPages
+	}
+	return p.Max
 }
 
 // Feed is one entry of "feeds": an output feed merged from sources.

@@ -69,6 +69,13 @@ func sourceFields(s *Source) []field {
 				{"strip", stringList(&s.Extract.Strip)},
 			})
 		}},
+		{"pages", func(d *decoder, n *yaml.Node, path string) {
+			d.mapping(n, path, []field{
+				{"next", str(&s.Pages.Next)},
+				{"single", str(&s.Pages.Single)},
+				{"max", integer(&s.Pages.Max)},
+			})
+		}},
 		{"include", stringList(&s.Include)},
 		{"exclude", stringList(&s.Exclude)},
 	}
