@@ -92,6 +92,9 @@ type Config struct {
 	TimeZone string
 	Location *time.Location
 
+	// OnTheFly (key "on_the_fly") opens full text of any feed on request.
+	OnTheFly OnTheFly
+
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source
 	// Feeds (key "feeds") are the output feeds built from the sources.
@@ -307,6 +310,7 @@ func DefaultConfig() *Config {
 		MaxBody:     DefaultMaxBody,
 		Retries:     DefaultRetries,
 		Robots:      true,
+		OnTheFly:    OnTheFly{MaxItems: DefaultOnTheFlyMaxItems, RateLimit: DefaultOnTheFlyRateLimit},
 	}
 }
 

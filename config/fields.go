@@ -24,6 +24,7 @@ func topFields(c *Config) []field {
 				{"global", boolean(&c.SiteRules.Global)},
 			})
 		}},
+		{"on_the_fly", onTheFlyField(&c.OnTheFly)},
 		{"sources", func(d *decoder, n *yaml.Node, path string) {
 			d.list(n, path, func(el *yaml.Node, p string) {
 				s := Source{Line: resolve(el).Line}

@@ -24,6 +24,7 @@ func (c *Config) Validate() error {
 		v.meta = &meta{file: c.Where(0), lines: map[string]int{}, failed: map[string]bool{}}
 	}
 	v.globals()
+	v.onTheFly()
 	v.sources()
 	v.feeds()
 	return v.errs.err()

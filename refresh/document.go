@@ -80,11 +80,15 @@ func validatorKey(src *config.Source, url string) string {
 // sourceRequest is the request for a source's document, with the source's
 // overrides of the global fetch settings.
 func (r *Runner) sourceRequest(src *config.Source, target, etag, lastModified string) fetch.Request {
-	return fetch.Request{
+	req := fetch.Request{
 		URL: target, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
 		Charset: src.Charset, Headers: src.Headers, IgnoreRobots: !src.EffectiveRobots(r.cfg),
 		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
 	}
+	if r.guard != nil {
+		req.Guard = r.guard
+	}
+	return req
 }
 
 // forgetDiscovery drops a discovered feed URL that has gone away, so the
