@@ -51,6 +51,7 @@ func commands() []command {
 		{"check", "[--config FILE] [--online [NAME...]]", "validate the config and report every problem as FILE:LINE: message; --online also fetches each source once", runCheck},
 		{"status", "[--config FILE] [--json]", "print each source's health and each feed's size", runStatus},
 		{"extract", "[--format text|html|json|jsonl] URL|FILE...", "print what the extractor makes of pages", runExtract},
+		{"fulltext", "[--config FILE] [--format rss|atom|json] [--limit N] FEED-URL", "print the full-text version of any feed, each item with its article", runFulltext},
 		{"import-opml", "[--config FILE] OPML-FILE", "add the feeds of an OPML subscription list as sources", runImportOPML},
 		{"export-opml", "[--config FILE]", "write the configured sources as OPML to stdout", runExportOPML},
 	}
