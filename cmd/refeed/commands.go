@@ -8,17 +8,22 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+
+	"github.com/refeed/refeed/store"
 )
 
 // version is the program version, reported by "refeed version" and in the
 // User-Agent default.
 const version = "0.1.0"
 
-// Exit codes.
+// Exit codes, for cron and scripts to act on. usage prints them, and
+// README.md ("Exit codes") lists them; TestExitCodesDocumented keeps the
+// three in step.
 const (
-	exitOK      = 0
-	exitPartial = 1 // some sources failed; the others were processed
-	exitUsage   = 2 // bad usage or configuration
+	exitOK      = 0 // everything done
+	exitPartial = 1 // some sources or feeds failed (the rest was done), or the work failed
+	exitUsage   = 2 // bad usage or configuration: nothing was done
+	exitLocked  = 3 // another refeed run or serve holds the state's lock: nothing was done
 )
 
 // env carries what every command needs from the process.
@@ -131,8 +136,11 @@ func exitCode(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, "refeed:", err)
 	var ue *usageError
-	if errors.As(err, &ue) {
+	switch {
+	case errors.As(err, &ue):
 		return exitUsage
+	case errors.Is(err, store.ErrLocked):
+		return exitLocked
 	}
 	return exitPartial
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log/slog"
 
 	"github.com/refeed/refeed/config"
@@ -36,6 +38,9 @@ func (c *commonFlags) setup(env *env) (*config.Config, *slog.Logger, error) {
 		return nil, nil, &usageError{fmt.Errorf("--log-format: want text or json, not %q", c.logFormat)}
 	}
 	cfg, err := config.ReadConfigFile(c.config)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, &usageError{fmt.Errorf("%s: no such config file; name yours with --config (README.md, \"Configuration\", shows one)", c.config)}
+	}
 	if err != nil {
 		return nil, nil, &usageError{err}
 	}
@@ -53,7 +58,7 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Errorf("run: unexpected argument %q", fs.Arg(0))}
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "run")
 	if err != nil {
 		return err
 	}
@@ -98,14 +103,14 @@ type workspace struct {
 	release func() error
 }
 
-// openWorkspace reads the config, then takes the state's lock and opens
-// the state.
-func (c *commonFlags) openWorkspace(ctx context.Context, env *env) (*workspace, error) {
+// openWorkspace reads the config, then takes the state's lock in the name
+// of command ("run", "serve") and opens the state.
+func (c *commonFlags) openWorkspace(ctx context.Context, env *env, command string) (*workspace, error) {
 	cfg, logger, err := c.setup(env)
 	if err != nil {
 		return nil, err
 	}
-	release, err := store.AcquireLock(cfg.State)
+	release, err := store.AcquireLock(cfg.State, command)
 	if err != nil {
 		return nil, err
 	}

@@ -47,7 +47,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if opts.grace <= 0 || opts.interval < 0 {
 		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "serve")
 	if err != nil {
 		return err
 	}
