@@ -41,10 +41,10 @@ type extractOutput struct {
 
 func runExtract(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "extract")
-	format := fs.String("format", "text", "output format: text, html, json or jsonl")
-	charsetName := fs.String("charset", "", "force the charset of the input (e.g. windows-1256)")
-	userAgent := fs.String("user-agent", "refeed/"+version+" (+https://github.com/refeed/refeed)", "User-Agent for URLs")
-	zone := fs.String("timezone", "UTC", "IANA time zone of dates the page writes without one (e.g. Asia/Baghdad)")
+	format := fs.String("format", "text", "output `format`: text, html, json or jsonl")
+	charsetName := fs.String("charset", "", "force the `charset` of the input (e.g. windows-1256)")
+	userAgent := fs.String("user-agent", fetch.DefaultUserAgent, "User-Agent `header` to send when fetching URLs")
+	zone := fs.String("timezone", "UTC", "IANA time `zone` of dates the page writes without one (e.g. Asia/Baghdad)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
