@@ -51,6 +51,8 @@ type Config struct {
 	Output string
 	// State (key "state") is the embedded state database. Relative paths
 	// are resolved against the config file's folder. Default "refeed.db".
+	// A postgres://USER@HOST/DB?sslmode=… URL selects a PostgreSQL
+	// database instead, which several workers may share.
 	State string
 	// UserAgent (key "user_agent") is sent with every request.
 	UserAgent string

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -84,13 +85,18 @@ func parseYAML(data []byte, file string) (*yaml.Node, Errors) {
 	return doc.Content[0], nil
 }
 
+// StateIsURL reports whether a state setting is a database URL (such as
+// postgres://USER@HOST/DB) rather than a file path; the store package
+// decides which URLs it can open.
+func StateIsURL(state string) bool { return strings.Contains(state, "://") }
+
 // resolvePaths makes relative output, state and site rules paths
 // relative to dir.
 func (c *Config) resolvePaths(dir string) {
 	if c.Output != "" && !filepath.IsAbs(c.Output) {
 		c.Output = filepath.Join(dir, c.Output)
 	}
-	if c.State != "" && !filepath.IsAbs(c.State) {
+	if c.State != "" && !filepath.IsAbs(c.State) && !StateIsURL(c.State) {
 		c.State = filepath.Join(dir, c.State)
 	}
 	if c.SiteRules.Dir != "" && !filepath.IsAbs(c.SiteRules.Dir) {

@@ -14,6 +14,7 @@ import (
 )
 
 func TestAcquireLock_Contention(t *testing.T) {
+	sqliteOnly(t)
 	state := filepath.Join(t.TempDir(), "refeed.db")
 	release, err := store.AcquireLock(state, "serve")
 	if err != nil {
@@ -46,6 +47,7 @@ func TestAcquireLock_Contention(t *testing.T) {
 }
 
 func TestAcquireLock_Unwritable(t *testing.T) {
+	sqliteOnly(t)
 	state := filepath.Join(t.TempDir(), "missing-dir", "refeed.db")
 	if _, err := store.AcquireLock(state, "run"); err == nil || errors.Is(err, store.ErrLocked) {
 		t.Errorf("AcquireLock in a missing dir = %v, want a plain error", err)

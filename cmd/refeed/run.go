@@ -110,9 +110,13 @@ func (c *commonFlags) openWorkspace(ctx context.Context, env *env, command strin
 	if err != nil {
 		return nil, err
 	}
-	release, err := store.AcquireLock(cfg.State, command)
-	if err != nil {
-		return nil, err
+	// A SQLite file takes one refeed at a time; the workers sharing a
+	// PostgreSQL database divide the sources between them by leases.
+	release := func() error { return nil }
+	if !store.IsPostgres(cfg.State) {
+		if release, err = store.AcquireLock(cfg.State, command); err != nil {
+			return nil, err
+		}
 	}
 	st, err := store.Open(ctx, cfg.State)
 	if err != nil {
