@@ -113,7 +113,7 @@ func runFulltext(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "fulltext")
 	var common commonFlags
 	common.register(fs)
-	format := fs.String("format", "rss", "output format: rss, atom or json")
+	format := fs.String("format", "rss", "output `format`: rss, atom or json")
 	limit := fs.Int("limit", config.DefaultOnTheFlyMaxItems, "at most this many items, the newest, each with its article fetched")
 	if err := parseFlags(fs, args); err != nil {
 		return err

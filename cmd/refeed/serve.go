@@ -35,7 +35,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	var common commonFlags
 	common.register(fs)
 	var opts serveOptions
-	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
+	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
 	if err := parseFlags(fs, args); err != nil {
@@ -47,7 +47,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if opts.grace <= 0 || opts.interval < 0 {
 		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "serve")
 	if err != nil {
 		return err
 	}
