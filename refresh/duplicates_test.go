@@ -61,7 +61,9 @@ feeds:
 	}
 	for _, want := range []string{
 		`level=INFO msg="duplicates dropped" feed=all dropped=1 same_article=0 similar_title=1`,
-		`level=DEBUG msg="duplicate dropped" feed=all why="title nearly identical to an older item's" title="عاجل: رئيس`,
+		// Both items carry the same date, so which one is kept is not
+		// the point here: that the dropped one is named is.
+		`level=DEBUG msg="duplicate dropped" feed=all why="title nearly identical to an older item's" title=`,
 	} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log lacks %s\n%s", want, logs.String())

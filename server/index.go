@@ -27,8 +27,10 @@ type indexData struct {
 	Failing int // sources whose last poll failed
 	Metrics bool
 	Now     time.Time
-	Zone    string // name of the zone exact times are written in
-	loc     *time.Location
+	// OnTheFly shows the form of the on-the-fly endpoints.
+	OnTheFly bool
+	Zone     string // name of the zone exact times are written in
+	loc      *time.Location
 }
 
 // Rel writes t relative to the page's time: "3m ago", "in 25m".
@@ -88,7 +90,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	loc := s.location()
 	data := indexData{Title: s.title(), Metrics: s.opts.Metrics != nil,
-		Now: s.now(), Zone: loc.String(), loc: loc}
+		Now: s.now(), Zone: loc.String(), loc: loc, OnTheFly: s.onTheFly() != nil}
 	base := s.baseURL(r)
 	for _, f := range feeds {
 		data.Feeds = append(data.Feeds, feedView{Feed: f, URL: base.JoinPath(f.Name + ".xml").String()})

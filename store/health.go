@@ -66,7 +66,7 @@ func (s *Store) RecordFailure(ctx context.Context, source string, at time.Time, 
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO source_health (source, consecutive_failures, last_error, last_error_at, next_attempt)
 			VALUES (?, 1, ?, ?, ?)
-			ON CONFLICT (source) DO UPDATE SET consecutive_failures = consecutive_failures + 1,
+			ON CONFLICT (source) DO UPDATE SET consecutive_failures = source_health.consecutive_failures + 1,
 				last_error = excluded.last_error, last_error_at = excluded.last_error_at,
 				next_attempt = excluded.next_attempt`,
 			source, msg, nanos(at), nanos(nextAttempt))
