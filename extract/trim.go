@@ -181,7 +181,7 @@ func leadingChrome(b block) bool {
 		return false
 	}
 	switch {
-	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm), isBareURL(nodeText(b.n)):
 		return true
 	case b.linkHeavy() && b.chars < 80:
 		return true
@@ -197,6 +197,8 @@ func trailingChrome(b block) bool {
 	}
 	switch {
 	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
+		return true
+	case isBareURL(nodeText(b.n)):
 		return true
 	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
 		return true
@@ -330,3 +332,14 @@ const maxBylineChars = 120
 // isByline reports whether normalised text is a byline: "By Jane Doe",
 // "كتب - محمد علي" (see textkit.BylinePrefixes).
 func isByline(norm string) bool { return textkit.HasBylinePrefix(norm) }
+
+// isBareURL reports whether text is one web address and nothing else, as a
+// channel or share address printed under an article without a link.
+func isBareURL(text string) bool {
+	f := strings.Fields(text)
+	if len(f) != 1 {
+		return false
+	}
+	w := strings.ToLower(f[0])
+	return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
+}

@@ -61,8 +61,16 @@ func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it fe
 		ON CONFLICT (source, id) DO UPDATE SET
 			url = excluded.url, sort_key = excluded.sort_key,
 			extracted = excluded.extracted, data = excluded.data`,
-		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, string(data))
+		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), boolInt(it.Extracted), string(data))
 	return err
+}
+
+// boolInt stores a flag as 0 or 1, the same on every backend.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // normalizeTimes puts an item's times in UTC without monotonic readings,
