@@ -30,6 +30,7 @@ type jsonItem struct {
 // article, wrapped for RTL), content_text, summary (plain text), image,
 // date_published, date_modified, authors, tags and attachments.
 func RenderJSON(w io.Writer, f Feed) error {
+	f = f.safe()
 	lang := f.language()
 	doc := jsonDoc{
 		JSONFeed: &gfeeds.JSONFeed{
