@@ -79,7 +79,7 @@ func RenderAtom(w io.Writer, f Feed) error {
 		doc.Links = append(doc.Links, gfeeds.AtomLink{Href: f.Link, Rel: "alternate", Type: "text/html"})
 	}
 	for _, it := range f.Items {
-		doc.Entries = append(doc.Entries, newAtomEntry(it, lang))
+		doc.Entries = append(doc.Entries, newAtomEntry(safeItem(it), lang))
 	}
 	if err := encodeXML(w, doc); err != nil {
 		return fmt.Errorf("feeds: render atom %s: %w", f.Name, err)

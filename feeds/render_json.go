@@ -45,7 +45,7 @@ func RenderJSON(w io.Writer, f Feed) error {
 		Items: make([]jsonItem, 0, len(f.Items)),
 	}
 	for _, it := range f.Items {
-		doc.Items = append(doc.Items, newJSONItem(it, lang))
+		doc.Items = append(doc.Items, newJSONItem(safeItem(it), lang))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -96,7 +96,7 @@ func RenderRSS(w io.Writer, f Feed) error {
 		ch.Image = &gfeeds.RssImage{Url: f.Icon, Title: ch.Title, Link: ch.Link}
 	}
 	for _, it := range f.Items {
-		ch.Items = append(ch.Items, newRSSItem(it, lang))
+		ch.Items = append(ch.Items, newRSSItem(safeItem(it), lang))
 	}
 	doc := rssDoc{
 		Version:   "2.0",

@@ -31,19 +31,14 @@ func PlausibleDate(t, now time.Time) time.Time {
 	return now
 }
 
-// safe returns f as it may be rendered: every text without control
-// characters and every item made safe (see safeItem). It is the last gate
-// before output, for the items stored before a cap existed and for the
-// text of extracted articles, which package feeds did not parse.
+// safe returns f with its own texts without control characters. With
+// safeItem on each item, it is the last gate before output, for the items
+// stored before a cap existed and for the text of extracted articles,
+// which package feeds did not parse; every renderer passes both.
 func (f Feed) safe() Feed {
 	f.Name, f.Title, f.Link = clean.Text(f.Name), clean.Text(f.Title), safeURL(f.Link)
 	f.Description, f.Language, f.Icon = clean.Text(f.Description), clean.Text(f.Language), safeURL(f.Icon)
 	f.SelfURL, f.Generator = clean.Text(f.SelfURL), clean.Text(f.Generator)
-	items := make([]Item, len(f.Items))
-	for i, it := range f.Items {
-		items[i] = safeItem(it)
-	}
-	f.Items = items
 	return f
 }
 
