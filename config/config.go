@@ -46,6 +46,9 @@ type Config struct {
 	// Errors and Where use it.
 	File string
 
+	// Title (key "title", optional) names this refeed on its index page,
+	// e.g. "Iraqi news". Empty means "refeed".
+	Title string
 	// Output (key "output") is the folder the feeds are written to.
 	// Relative paths are resolved against the config file's folder.
 	// Default "public".
@@ -99,6 +102,9 @@ type Config struct {
 	// link-local or other non-public address only on its source's own
 	// host; the URLs written in this file are trusted as they are.
 	AllowNetworks []netip.Prefix
+
+	// OnTheFly (key "on_the_fly") opens full text of any feed on request.
+	OnTheFly OnTheFly
 
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source
@@ -160,6 +166,9 @@ type Source struct {
 	// Extract (key "extract") optionally tells the extractor where the
 	// article is and what to strip from it.
 	Extract ExtractRule
+	// Pages (key "pages") optionally says how an article split over
+	// pages is followed; see PagesRule.
+	Pages PagesRule
 	// Include and Exclude (keys "include", "exclude") are regular
 	// expressions matched against an item's title, text and categories:
 	// when Include is set an item must match one of them, and an item
@@ -226,6 +235,33 @@ type ExtractRule struct {
 	Strip []string
 }
 
+// DefaultMaxPages is how many pages of one article are joined when a
+// source's "pages" key does not say.
+const DefaultMaxPages = 10
+
+// PagesRule is a source's "pages" key. Every part is optional: without
+// selectors, the site rules and the extractor find the page links.
+type PagesRule struct {
+	// Next (key "next") is a CSS selector of the link to an article's next
+	// page. When set, it alone decides: no match means the last page.
+	Next string
+	// Single (key "single") is a CSS selector of the link to the whole
+	// article on one page (a "print" or "view all" version), which is
+	// then fetched instead of following the pages.
+	Single string
+	// Max (key "max") is how many pages of one article are joined at
+	// most. Zero means DefaultMaxPages; 1 turns following pages off.
+	Max int
+}
+
+// EffectiveMax returns the most pages of one article to join.
+func (p PagesRule) EffectiveMax() int {
+	if p.Max <= 0 {
+		return DefaultMaxPages
+	}
+	return p.Max
+}
+
 // Feed is one entry of "feeds": an output feed merged from sources.
 type Feed struct {
 	// Name (key "name", required) is the feed's file name without
@@ -285,6 +321,7 @@ func DefaultConfig() *Config {
 		MaxBody:     DefaultMaxBody,
 		Retries:     DefaultRetries,
 		Robots:      true,
+		OnTheFly:    OnTheFly{MaxItems: DefaultOnTheFlyMaxItems, RateLimit: DefaultOnTheFlyRateLimit},
 	}
 }
 

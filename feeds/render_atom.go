@@ -123,7 +123,7 @@ func newAtomEntry(it Item, feedLang string) atomEntry {
 		e.Categories = append(e.Categories, atomCategory{Term: c})
 	}
 	if it.Content != "" {
-		e.Content = &gfeeds.AtomContent{Type: "html", Content: contentHTML(it, feedLang)}
+		e.Content = &gfeeds.AtomContent{Type: "html", Content: ContentHTML(it, feedLang)}
 	}
 	return e
 }

@@ -24,16 +24,20 @@ func (s *Store) RecordPoll(ctx context.Context, source string, p Poll) error {
 	if p.At.IsZero() {
 		p.At = s.now()
 	}
+	failed := 0 // an integer column on both backends
+	if p.Failed {
+		failed = 1
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO poll_history (source, at, new_items, failed) VALUES (?, ?, ?, ?)
 			ON CONFLICT (source, at) DO UPDATE SET new_items = excluded.new_items, failed = excluded.failed`,
-			source, p.At.UnixNano(), p.New, p.Failed); err != nil {
+			source, p.At.UnixNano(), p.New, failed); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `
 			DELETE FROM poll_history WHERE source = ? AND at < (
-				SELECT MIN(at) FROM (SELECT at FROM poll_history WHERE source = ? ORDER BY at DESC LIMIT ?))`,
+				SELECT MIN(at) FROM (SELECT at FROM poll_history WHERE source = ? ORDER BY at DESC LIMIT ?) AS latest)`,
 			source, source, PollHistoryLen)
 		return err
 	})
@@ -54,12 +58,13 @@ func (s *Store) PollHistory(ctx context.Context) (map[string][]Poll, error) {
 	out := make(map[string][]Poll)
 	for rows.Next() {
 		var src string
-		var at int64
+		var at, failed int64
 		var p Poll
-		if err := rows.Scan(&src, &at, &p.New, &p.Failed); err != nil {
+		if err := rows.Scan(&src, &at, &p.New, &failed); err != nil {
 			return nil, fmt.Errorf("store: poll history: %w", classify(err))
 		}
 		p.At = time.Unix(0, at).UTC()
+		p.Failed = failed != 0
 		out[src] = append(out[src], p)
 	}
 	if err := rows.Err(); err != nil {
