@@ -11,6 +11,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"regexp"
 	"time"
 	// The zone database is built in, so "timezone: Asia/Baghdad" works on
@@ -45,6 +46,9 @@ type Config struct {
 	// Errors and Where use it.
 	File string
 
+	// Title (key "title", optional) names this refeed on its index page,
+	// e.g. "Iraqi news". Empty means "refeed".
+	Title string
 	// Output (key "output") is the folder the feeds are written to.
 	// Relative paths are resolved against the config file's folder.
 	// Default "public".
@@ -91,6 +95,13 @@ type Config struct {
 	// Empty means UTC. Location holds it loaded; Validate fills it.
 	TimeZone string
 	Location *time.Location
+	// AllowNetworks (key "allow_networks", optional) are the private
+	// networks ("192.168.1.0/24", "10.0.0.5") that URLs taken from
+	// content (article and next-page links, discovered feeds, redirects)
+	// may reach. Without them such a URL reaches a loopback, private,
+	// link-local or other non-public address only on its source's own
+	// host; the URLs written in this file are trusted as they are.
+	AllowNetworks []netip.Prefix
 
 	// OnTheFly (key "on_the_fly") opens full text of any feed on request.
 	OnTheFly OnTheFly

@@ -5,6 +5,7 @@ import "go.yaml.in/yaml/v3"
 // topFields lists the keys of the top level of sources.yaml.
 func topFields(c *Config) []field {
 	return []field{
+		{"title", str(&c.Title)},
 		{"output", str(&c.Output)},
 		{"state", str(&c.State)},
 		{"user_agent", str(&c.UserAgent)},
@@ -18,6 +19,7 @@ func topFields(c *Config) []field {
 		{"retries", integer(&c.Retries)},
 		{"robots", boolean(&c.Robots)},
 		{"timezone", str(&c.TimeZone)},
+		{"allow_networks", networks(&c.AllowNetworks)},
 		{"site_rules", func(d *decoder, n *yaml.Node, path string) {
 			d.mapping(n, path, []field{
 				{"dir", str(&c.SiteRules.Dir)},

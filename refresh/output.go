@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/refeed/refeed/config"
@@ -57,6 +58,7 @@ func (r *Runner) writeFeed(ctx context.Context, fc *config.Feed) FeedResult {
 		res.Err = err
 		return res
 	}
+	dups := r.duplicateLog(fc.Name)
 	items := feeds.Select(stored, feeds.SelectOptions{
 		Now:          r.now().UTC(),
 		Limit:        fc.Limit,
@@ -65,7 +67,9 @@ func (r *Runner) writeFeed(ctx context.Context, fc *config.Feed) FeedResult {
 		TitleWindow:  feeds.DefaultTitleWindow,
 		Include:      fc.Filter.Include,
 		Exclude:      fc.Filter.Exclude,
+		OnDuplicate:  dups.drop,
 	})
+	dups.summarize()
 	feed := feeds.Feed{
 		Name: fc.Name, Title: fc.Title, Link: fc.Link, Description: fc.Description,
 		Language: fc.Language, Icon: fc.Icon, SelfURL: r.cfg.BaseURL,
@@ -97,4 +101,31 @@ func (r *Runner) saveFeedState(ctx context.Context, name string, items []feeds.I
 		return false, nil
 	}
 	return true, r.store.SaveFeedState(ctx, name, store.FeedState{Hash: hash, Built: r.now().UTC(), Items: len(items)})
+}
+
+// duplicates logs the items Select drops from one feed as duplicates:
+// each at debug, and how many and why at info.
+type duplicates struct {
+	log   *slog.Logger
+	count map[feeds.Duplicate]int
+}
+
+func (r *Runner) duplicateLog(feed string) *duplicates {
+	return &duplicates{log: r.log.With("feed", feed), count: make(map[feeds.Duplicate]int)}
+}
+
+func (d *duplicates) drop(dropped, kept feeds.Item, why feeds.Duplicate) {
+	d.count[why]++
+	d.log.Debug("duplicate dropped", "why", string(why), "title", dropped.Title, "source", dropped.Source,
+		"url", dropped.URL, "kept_title", kept.Title, "kept_source", kept.Source, "kept_url", kept.URL)
+}
+
+func (d *duplicates) summarize() {
+	same, similar := d.count[feeds.SameArticle], d.count[feeds.SimilarTitle]
+	if same+similar == 0 {
+		return
+	}
+	d.log.Info("duplicates dropped", "dropped", same+similar,
+		"same_article", same, "similar_title", similar,
+		"why", "same_article: one article in several source feeds; similar_title: one story told by several sources (dedupe_titles); --log-level debug names each")
 }

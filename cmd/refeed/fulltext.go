@@ -113,7 +113,7 @@ func runFulltext(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "fulltext")
 	var common commonFlags
 	common.register(fs)
-	format := fs.String("format", "rss", "output format: rss, atom or json")
+	format := fs.String("format", "rss", "output `format`: rss, atom or json")
 	limit := fs.Int("limit", config.DefaultOnTheFlyMaxItems, "at most this many items, the newest, each with its article fetched")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -137,9 +137,10 @@ func runFulltext(ctx context.Context, env *env, args []string) error {
 	}
 	client := fetch.New(refresh.FetchOptions(cfg), logger)
 	defer client.Close()
-	// The feed URL is the user's own; the links in the feed are content.
-	guard := fetch.GuardFor(fs.Arg(0), cfg.OnTheFly.Networks, onTheFlyAllowKey)
-	feed, err := newOnTheFly(cfg, client, logger, sites, guard).runner.FullTextFeed(ctx, fs.Arg(0), *limit)
+	// The feed URL is the user's own, as a configured source's is: with no
+	// guard of its own, the runner trusts its host and keeps the links in
+	// the feed to the top-level allow_networks.
+	feed, err := newOnTheFly(cfg, client, logger, sites, nil).runner.FullTextFeed(ctx, fs.Arg(0), *limit)
 	if err != nil {
 		return fmt.Errorf("fulltext: %w", err)
 	}

@@ -35,7 +35,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	var common commonFlags
 	common.register(fs)
 	var opts serveOptions
-	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
+	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
 	if err := parseFlags(fs, args); err != nil {
@@ -47,7 +47,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if opts.grace <= 0 || opts.interval < 0 {
 		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "serve")
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	d.cfg.Store(cfg)
 	warnUnpublished(cfg, d.logger)
 	d.client = client
-	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites, Interval: d.opts.interval}))
 	// URLs users hand in are content: no host of theirs is trusted.
 	guard := &fetch.Guard{Networks: cfg.OnTheFly.Networks, AllowKey: onTheFlyAllowKey}
 	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard))
@@ -124,11 +124,7 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 	out := make([]schedule.Source, 0, len(cfg.Sources))
 	for i := range cfg.Sources {
 		src := &cfg.Sources[i]
-		iv := src.EffectiveInterval(cfg)
-		if d.opts.interval > 0 {
-			iv = d.opts.interval
-		}
-		out = append(out, schedule.Source{Name: src.Name, Interval: iv})
+		out = append(out, schedule.Source{Name: src.Name, Interval: d.runner.Load().Interval(src)})
 	}
 	return out
 }
@@ -223,6 +219,8 @@ func (d *daemon) httpServer() *http.Server {
 		Health: d.health, Logger: d.logger,
 		BaseURL:  func() string { return d.cfg.Load().BaseURL },
 		OnTheFly: func() *server.OnTheFly { return d.otf.Load().serverConfig(d.cfg.Load()) },
+		Title:    func() string { return d.cfg.Load().Title },
+		Location: func() *time.Location { return d.cfg.Load().Location },
 	})
 	return &http.Server{
 		Handler:           h,
