@@ -238,3 +238,20 @@ func TestGuardTrusts(t *testing.T) {
 		t.Error("a nil Guard trusts every host")
 	}
 }
+
+func TestGuardDiscoveredFeedOnAPrivateHost(t *testing.T) {
+	feed, hits := loopbackServer(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(rssFeed)) })
+	feedLink := "http://localhost:" + feed.Port() + "/feed"
+	page := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="` + feedLink + `"></head></html>`))
+	})
+	c := newClient(t, fastOptions())
+	_, err := c.FetchFeed(context.Background(), fetch.Request{URL: page.URL, Guard: fetch.GuardFor(page.URL, nil, "allow_networks")})
+	if !errors.Is(err, fetch.ErrPrivateAddress) || !strings.Contains(err.Error(), feedLink) {
+		t.Fatalf("err = %v, want ErrPrivateAddress naming %s", err, feedLink)
+	}
+	if hits.Load() != 0 {
+		t.Errorf("the discovered feed's server answered %d requests", hits.Load())
+	}
+}

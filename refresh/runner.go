@@ -46,6 +46,10 @@ type Options struct {
 	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
 	// means none.
 	SiteRules *siterules.Set
+	// Guard, when set, is the private-network guard of every request the
+	// Runner makes, trusting no host of its own: for the URLs users hand
+	// in on the fly (FullTextFeed, ExtractPage).
+	Guard *fetch.Guard
 }
 
 // Runner runs the pipeline over one config. It is safe for concurrent use
@@ -60,6 +64,7 @@ type Runner struct {
 	now     func() time.Time
 	force   bool
 	sites   *siterules.Set
+	guard   *fetch.Guard
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -68,7 +73,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, guard: opts.Guard}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}

@@ -63,6 +63,7 @@ func commands() []command {
 		{"check", "[NAME...]", "validate the config and report every problem as FILE:LINE: message; --online also fetches each source (or the NAMEs given) once", runCheck},
 		{"status", "", "print each source's health and each feed's size", runStatus},
 		{"extract", "URL|FILE...", "print what the extractor makes of pages", runExtract},
+		{"fulltext", "FEED-URL", "print the full-text version of any feed, each item with its article", runFulltext},
 		{"import-opml", "OPML-FILE", "add the feeds of an OPML subscription list as sources", runImportOPML},
 		{"export-opml", "", "write the configured sources as OPML to stdout", runExportOPML},
 	}

@@ -30,12 +30,9 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 // setup reads the config and builds the logger. A bad config or flag is a
 // usage error (exit 2).
 func (c *commonFlags) setup(env *env) (*config.Config, *slog.Logger, error) {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return nil, nil, &usageError{fmt.Errorf("--log-level: %w", err)}
-	}
-	if c.logFormat != "text" && c.logFormat != "json" {
-		return nil, nil, &usageError{fmt.Errorf("--log-format: want text or json, not %q", c.logFormat)}
+	logger, err := c.newLogger(env)
+	if err != nil {
+		return nil, nil, err
 	}
 	cfg, err := config.ReadConfigFile(c.config)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -44,7 +41,19 @@ func (c *commonFlags) setup(env *env) (*config.Config, *slog.Logger, error) {
 	if err != nil {
 		return nil, nil, &usageError{err}
 	}
-	return cfg, env.logger(level, c.logFormat), nil
+	return cfg, logger, nil
+}
+
+// newLogger builds the logger the flags ask for.
+func (c *commonFlags) newLogger(env *env) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, &usageError{fmt.Errorf("--log-level: %w", err)}
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return nil, &usageError{fmt.Errorf("--log-format: want text or json, not %q", c.logFormat)}
+	}
+	return env.logger(level, c.logFormat), nil
 }
 
 func runRun(ctx context.Context, env *env, args []string) error {

@@ -78,6 +78,8 @@ type daemon struct {
 
 	cfg    atomic.Pointer[config.Config]
 	runner atomic.Pointer[refresh.Runner]
+	// otf answers the on-the-fly endpoints under the running config.
+	otf atomic.Pointer[onTheFly]
 	// dirty holds a token when the feeds need rebuilding; the writer
 	// takes it, so many polls in a row cost one rebuild.
 	dirty chan struct{}
@@ -111,6 +113,9 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	warnUnpublished(cfg, d.logger)
 	d.client = client
 	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	// URLs users hand in are content: no host of theirs is trusted.
+	guard := &fetch.Guard{Networks: cfg.OnTheFly.Networks, AllowKey: onTheFlyAllowKey}
+	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard))
 	return nil
 }
 
@@ -216,7 +221,8 @@ func (d *daemon) httpServer() *http.Server {
 	h := server.New(server.Options{
 		Dir: cfg.Output, Provider: d, Metrics: d.metrics.Handler(),
 		Health: d.health, Logger: d.logger,
-		BaseURL: func() string { return d.cfg.Load().BaseURL },
+		BaseURL:  func() string { return d.cfg.Load().BaseURL },
+		OnTheFly: func() *server.OnTheFly { return d.otf.Load().serverConfig(d.cfg.Load()) },
 	})
 	return &http.Server{
 		Handler:           h,
