@@ -74,7 +74,7 @@ type Options struct {
 	OnTheFly func() *OnTheFly
 	// Title heads the index page; default "refeed".
 	Title string
-	// Logger defaults to slog.Default().
+	// Logger receives the log; nil discards it, as everywhere in refeed.
 	Logger *slog.Logger
 	// Now defaults to time.Now; tests set it.
 	Now func() time.Time
@@ -101,7 +101,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{opts: opts, logger: opts.Logger, cache: make(map[string]*cachedFile)}
 	if s.logger == nil {
-		s.logger = slog.Default()
+		s.logger = slog.New(slog.DiscardHandler)
 	}
 	s.now = opts.Now
 	if s.now == nil {
