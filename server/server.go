@@ -93,7 +93,7 @@ type Options struct {
 	// Location returns the time zone the index page writes exact times
 	// in, per request. nil, or a nil answer, means UTC.
 	Location func() *time.Location
-	// Logger defaults to slog.Default().
+	// Logger receives the log; nil discards it, as everywhere in refeed.
 	Logger *slog.Logger
 	// Now defaults to time.Now; tests set it.
 	Now func() time.Time
@@ -117,7 +117,7 @@ type Server struct {
 func New(opts Options) *Server {
 	s := &Server{opts: opts, logger: opts.Logger, cache: make(map[string]*cachedFile)}
 	if s.logger == nil {
-		s.logger = slog.Default()
+		s.logger = slog.New(slog.DiscardHandler)
 	}
 	s.now = opts.Now
 	if s.now == nil {

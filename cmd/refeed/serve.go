@@ -209,7 +209,7 @@ func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, w
 		d.logger.Warn("http shutdown", "error", err)
 		_ = hs.Close()
 	}
-	d.logger.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	d.logger.Info("stopped", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 func (d *daemon) httpServer() *http.Server {
