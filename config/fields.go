@@ -16,6 +16,7 @@ func topFields(c *Config) []field {
 		{"timeout", duration(&c.Timeout)},
 		{"max_body", size(&c.MaxBody)},
 		{"retries", integer(&c.Retries)},
+		{"max_articles", integer(&c.MaxArticles)},
 		{"robots", boolean(&c.Robots)},
 		{"timezone", str(&c.TimeZone)},
 		{"site_rules", func(d *decoder, n *yaml.Node, path string) {
@@ -59,6 +60,7 @@ func sourceFields(s *Source) []field {
 		{"timeout", optDuration(&s.Timeout)},
 		{"max_body", optSize(&s.MaxBody)},
 		{"retries", optInteger(&s.Retries)},
+		{"max_articles", optInteger(&s.MaxArticles)},
 		{"robots", optBoolean(&s.Robots)},
 		{"timezone", str(&s.TimeZone)},
 		{"charset", str(&s.Charset)},

@@ -48,6 +48,10 @@ type SourceHealth struct {
 // doing. It is called per request, so a reloaded config shows at once.
 type Provider interface {
 	Feeds(ctx context.Context) ([]Feed, error)
+	// HasFeed reports whether name is a configured feed. A feed request
+	// asks only this, so it must be cheap: serve answers feeds while a
+	// poll keeps the state busy.
+	HasFeed(ctx context.Context, name string) (bool, error)
 	Sources(ctx context.Context) ([]SourceHealth, error)
 }
 
@@ -83,8 +87,9 @@ type Server struct {
 	now    func() time.Time
 	index  *template.Template
 
-	mu    sync.Mutex
-	cache map[string]*cachedFile // by file path
+	mu     sync.Mutex
+	cache  map[string]*cachedFile // by file path
+	loadMu sync.Mutex             // held while a changed file is read into the cache
 }
 
 // New returns a Server for opts.

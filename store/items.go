@@ -16,11 +16,19 @@ import (
 // An item already stored (same source and ID) is replaced, except that
 // its FirstSeen stays the one first stored; an item with a zero FirstSeen
 // gets the current time. Items are stored with their times in UTC. An
-// item's Source must be empty or source.
+// item's Source must be empty or source. None of them is pending (see
+// SaveItems).
 func (s *Store) SaveSourceItems(ctx context.Context, source string, items []feeds.Item) error {
+	return s.SaveItems(ctx, source, items, nil)
+}
+
+// SaveItems is SaveSourceItems that also records which items still wait
+// for their article: those for which pending reports true (nil: none).
+// PendingItems reads them back.
+func (s *Store) SaveItems(ctx context.Context, source string, items []feeds.Item, pending func(feeds.Item) bool) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		for i := range items {
-			if err := s.upsertItem(ctx, tx, source, items[i]); err != nil {
+			if err := s.upsertItem(ctx, tx, source, items[i], pending != nil && pending(items[i])); err != nil {
 				return err
 			}
 		}
@@ -32,7 +40,7 @@ func (s *Store) SaveSourceItems(ctx context.Context, source string, items []feed
 	return nil
 }
 
-func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it feeds.Item) error {
+func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it feeds.Item, pending bool) error {
 	if it.ID == "" {
 		return fmt.Errorf("item %q has no id", it.URL)
 	}
@@ -56,12 +64,12 @@ func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it fe
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `
-		INSERT INTO items (source, id, url, sort_key, first_seen, extracted, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO items (source, id, url, sort_key, first_seen, extracted, pending, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source, id) DO UPDATE SET
 			url = excluded.url, sort_key = excluded.sort_key,
-			extracted = excluded.extracted, data = excluded.data`,
-		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, string(data))
+			extracted = excluded.extracted, pending = excluded.pending, data = excluded.data`,
+		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, boolInt(pending), string(data))
 	return err
 }
 
@@ -105,9 +113,8 @@ func (s *Store) ItemsForSources(ctx context.Context, sources []string) ([]feeds.
 	for i, src := range sources {
 		args[i] = src
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(sources)), ", ")
 	items, err := s.queryItems(ctx,
-		`SELECT data FROM items WHERE source IN (`+marks+`) ORDER BY sort_key DESC, source, id`, args...)
+		`SELECT data FROM items WHERE source IN (`+marks(len(sources))+`) ORDER BY sort_key DESC, source, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: items of %s: %w", strings.Join(sources, ", "), err)
 	}
@@ -148,6 +155,7 @@ func (s *Store) queryItems(ctx context.Context, query string, args ...any) ([]fe
 		}
 		items = append(items, it)
 	}
+	s.itemsRead.Add(int64(len(items)))
 	return items, classify(rows.Err())
 }
 
@@ -173,4 +181,12 @@ func (s *Store) Prune(ctx context.Context, source string, keep int) (int64, erro
 		return 0, fmt.Errorf("store: prune %s: %w", source, err)
 	}
 	return n, nil
+}
+
+// boolInt is a flag column's value: 1 or 0.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -32,6 +33,8 @@ type Store struct {
 	w    *sql.DB // one connection: SQLite has a single writer
 	r    *sql.DB // read-only connections (query_only)
 	now  func() time.Time
+
+	itemsRead, keysRead atomic.Int64 // see Reads
 }
 
 // Open opens the state database at path, creating it on first use, and
