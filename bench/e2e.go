@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -163,9 +164,14 @@ func e2eOnce(ctx context.Context, bin, cfgPath, logPath, level string) (e2eRun, 
 	defer log.Close()
 	cmd := exec.CommandContext(ctx, bin, "run", "--config", cfgPath, "--log-level", level)
 	cmd.Stdout, cmd.Stderr = log, log
+	cmd.Env = append(os.Environ(), "REFEED_PROF_N="+filepath.Base(logPath))
 	start := time.Now()
-	err = cmd.Run()
-	r := e2eRun{Wall: time.Since(start)}
+	if err := cmd.Start(); err != nil {
+		return e2eRun{}, fmt.Errorf("bench: refeed run: %w", err)
+	}
+	peak := watchPeakRSS(cmd.Process.Pid)
+	err = cmd.Wait()
+	r := e2eRun{Wall: time.Since(start), PeakRSS: peak()}
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -176,7 +182,53 @@ func e2eOnce(ctx context.Context, bin, cfgPath, logPath, level string) (e2eRun, 
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		r.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
 	return r, nil
+}
+
+// watchPeakRSS polls the process's high-water resident set (VmHWM in
+// /proc/PID/status) every 10 ms until the returned function is called,
+// which returns the highest value seen, in bytes. The child's ru_maxrss
+// cannot be used: Go starts children with vfork, and Linux carries the
+// parent's peak (this bench, with its corpus in memory) into the child's.
+func watchPeakRSS(pid int) func() int64 {
+	var peak atomic.Int64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if hwm := readHWM(path); hwm > peak.Load() {
+				peak.Store(hwm)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(stop)
+		<-done
+		return peak.Load()
+	}
+}
+
+// readHWM reads VmHWM from a /proc status file, in bytes; 0 when gone.
+func readHWM(path string) int64 {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb * 1024
+		}
+	}
+	return 0
 }

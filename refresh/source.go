@@ -197,11 +197,29 @@ func (r *Runner) changedItems(ctx context.Context, src *config.Source, resp *fet
 	for i, it := range incoming {
 		ids[i] = it.ID
 	}
-	stored, err := r.store.StoredItems(ctx, src.Name, ids)
+	hashes, err := r.store.ContentHashes(ctx, src.Name, ids)
 	if err != nil {
 		return nil, err
 	}
-	todo := feeds.Pending(stored, incoming)
+	// Only the stored copies of items that changed (or whose hash the
+	// state lacks) are read back, to be merged.
+	var differ []string
+	for _, it := range incoming {
+		if h, ok := hashes[it.ID]; ok && (h == "" || h != it.ContentHash) {
+			differ = append(differ, it.ID)
+		}
+	}
+	stored, err := r.store.StoredItems(ctx, src.Name, differ)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []feeds.Item
+	for _, it := range incoming {
+		if h, ok := hashes[it.ID]; !ok || h == "" || h != it.ContentHash {
+			fresh = append(fresh, it)
+		}
+	}
+	todo := feeds.Pending(stored, fresh)
 	res.Seen, res.New = len(incoming), len(todo)
 	merged := feeds.Merge(stored, todo, r.now().UTC())
 	isChanged := make(map[string]bool, len(todo))

@@ -64,12 +64,12 @@ func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it fe
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `
-		INSERT INTO items (source, id, url, sort_key, first_seen, extracted, pending, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO items (source, id, url, sort_key, first_seen, extracted, pending, content_hash, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source, id) DO UPDATE SET
-			url = excluded.url, sort_key = excluded.sort_key,
-			extracted = excluded.extracted, pending = excluded.pending, data = excluded.data`,
-		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, boolInt(pending), string(data))
+			url = excluded.url, sort_key = excluded.sort_key, extracted = excluded.extracted,
+			pending = excluded.pending, content_hash = excluded.content_hash, data = excluded.data`,
+		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, boolInt(pending), it.ContentHash, string(data))
 	return err
 }
 

@@ -47,6 +47,43 @@ func (s *Store) StoredItems(ctx context.Context, source string, ids []string) ([
 	return out, nil
 }
 
+// ContentHashes returns the stored ContentHash of the items of source
+// among ids, by ID, without decoding the items; "" for an item stored
+// before hashes were kept. An ID not stored has no entry.
+func (s *Store) ContentHashes(ctx context.Context, source string, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for chunk := range slices.Chunk(ids, 500) {
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, source)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if err := s.scanHashes(ctx, out, `SELECT id, content_hash FROM items WHERE source = ? AND id IN (`+marks(len(chunk))+`)`, args); err != nil {
+			return nil, fmt.Errorf("store: content hashes of %s: %w", source, err)
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) scanHashes(ctx context.Context, out map[string]string, query string, args []any) error {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id, hash string
+		if err := rows.Scan(&id, &hash); err != nil {
+			return classify(err)
+		}
+		out[id] = hash
+		n++
+	}
+	s.keysRead.Add(int64(n))
+	return classify(rows.Err())
+}
+
 // PendingItems returns at most limit items of source still waiting for
 // their article (see SaveItems), newest first.
 func (s *Store) PendingItems(ctx context.Context, source string, limit int) ([]feeds.Item, error) {
