@@ -27,7 +27,11 @@ func TestAcquireLock_Contention(t *testing.T) {
 	if !errors.As(err, &le) {
 		t.Fatalf("error %T is not a *LockError", err)
 	}
-	want := fmt.Sprintf("store: another refeed run holds the lock on %s.lock (pid %d)", state, os.Getpid())
+	real, lerr := filepath.EvalSymlinks(state) // t.TempDir may sit behind a link (macOS /var)
+	if lerr != nil {
+		t.Fatal(lerr)
+	}
+	want := fmt.Sprintf("store: another refeed run holds the lock on %s.lock (pid %d)", real, os.Getpid())
 	if err.Error() != want {
 		t.Errorf("error = %q, want %q", err, want)
 	}
@@ -48,5 +52,32 @@ func TestAcquireLock_Unwritable(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "missing-dir", "refeed.db")
 	if _, err := store.AcquireLock(state); err == nil || errors.Is(err, store.ErrLocked) {
 		t.Errorf("AcquireLock in a missing dir = %v, want a plain error", err)
+	}
+}
+
+// A database reached through a symbolic link, or through a path spelled
+// another way, is the same database: its lock is taken once.
+func TestAcquireLock_SameDatabaseByAnotherPath(t *testing.T) {
+	dir := t.TempDir()
+	state := filepath.Join(dir, "data", "refeed.db")
+	if err := os.Mkdir(filepath.Dir(state), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(state, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	release, err := store.AcquireLock(link) // the target does not exist yet
+	if err != nil {
+		t.Fatalf("AcquireLock(link): %v", err)
+	}
+	defer release()
+	for _, other := range []string{state, filepath.Join(dir, "data", "..", "data", "refeed.db")} {
+		if _, err := store.AcquireLock(other); !errors.Is(err, store.ErrLocked) {
+			t.Errorf("AcquireLock(%s) while the link holds it = %v, want ErrLocked", other, err)
+		}
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", fi, err)
 	}
 }
