@@ -116,9 +116,9 @@ func (r *Runner) writeFeed(ctx context.Context, fc *config.Feed) FeedResult {
 }
 
 // selectItems chooses a feed's items from the newest stored items of its
-// sources: twice its limit at first, for what dedupe and filters drop,
-// and more only when that was not enough. Its cost follows the feed's
-// limit, not the number of items stored.
+// sources: a quarter more than its limit at first, for what dedupe and
+// filters drop, and more only when that was not enough. Its cost follows
+// the feed's limit, not the number of items stored.
 func (r *Runner) selectItems(ctx context.Context, fc *config.Feed) ([]feeds.Item, error) {
 	now := r.now().UTC()
 	var since time.Time
@@ -129,7 +129,7 @@ func (r *Runner) selectItems(ctx context.Context, fc *config.Feed) ([]feeds.Item
 		Now: now, Limit: fc.Limit, MaxAge: fc.MaxAge, DedupeTitles: fc.Dedupe(),
 		TitleWindow: feeds.DefaultTitleWindow, Include: fc.Filter.Include, Exclude: fc.Filter.Exclude,
 	}
-	for n := 2 * max(1, fc.Limit); ; n *= 4 {
+	for n := candidates(fc.Limit); ; n *= 4 {
 		stored, err := r.store.NewestItems(ctx, fc.Sources, n, since)
 		if err != nil {
 			return nil, err
@@ -140,6 +140,10 @@ func (r *Runner) selectItems(ctx context.Context, fc *config.Feed) ([]feeds.Item
 		}
 	}
 }
+
+// candidates is how many stored items selectItems reads first for a feed
+// of limit items.
+func candidates(limit int) int { return limit + limit/4 + 8 }
 
 // maxCandidates bounds how many stored items per feed item selectItems
 // reads for a feed whose filters drop most items.

@@ -2,9 +2,12 @@ package store
 
 import (
 	"cmp"
+	"container/heap"
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -95,52 +98,55 @@ func (s *Store) PendingItems(ctx context.Context, source string, limit int) ([]f
 	return items, nil
 }
 
-// itemKey is an item's place in the newest-first order.
-type itemKey struct {
-	source, id string
-	sortKey    int64
-}
-
 // NewestItems returns, newest first (by Published, else FirstSeen), at
-// most limit items of the named sources dated since (zero: any date).
-// It reads at most limit index rows per source and decodes only the
-// items it returns, so its cost depends on limit, not on how many items
-// the state holds. An article stored under two sources comes back twice.
+// most limit items of the named sources dated since (zero: any date). It
+// merges the sources' index entries page by page and decodes only the
+// items it returns, so it reads about limit index rows plus a page per
+// source, however many items the state holds. An article stored under
+// two sources comes back twice.
 func (s *Store) NewestItems(ctx context.Context, sources []string, limit int, since time.Time) ([]feeds.Item, error) {
 	if limit <= 0 || len(sources) == 0 {
 		return nil, nil
 	}
-	floor := int64(-1 << 63)
+	floor := int64(math.MinInt64)
 	if !since.IsZero() {
 		floor = since.UnixMilli()
 	}
-	var keys []itemKey
-	for _, src := range sources {
-		k, err := s.newestKeys(ctx, src, limit, floor)
-		if err != nil {
-			return nil, fmt.Errorf("store: newest items of %s: %w", src, err)
+	page := limit/len(sources) + 8
+	var h keyHeap
+	for _, src := range slices.Compact(slices.Sorted(slices.Values(sources))) {
+		c := &keyCursor{source: src}
+		if err := s.nextKeys(ctx, c, page, floor); err != nil {
+			return nil, err
 		}
-		keys = append(keys, k...)
+		if len(c.keys) > 0 {
+			h = append(h, c)
+		}
 	}
-	slices.SortFunc(keys, func(a, b itemKey) int {
-		return cmp.Or(cmp.Compare(b.sortKey, a.sortKey), cmp.Compare(a.source, b.source), cmp.Compare(a.id, b.id))
-	})
-	keys = keys[:min(limit, len(keys))]
+	heap.Init(&h)
 	bySource := map[string][]string{}
-	for _, k := range keys {
+	for n := 0; n < limit && h.Len() > 0; n++ {
+		c := h[0]
+		k := c.keys[0]
 		bySource[k.source] = append(bySource[k.source], k.id)
+		if c.keys = c.keys[1:]; len(c.keys) == 0 && !c.done {
+			if err := s.nextKeys(ctx, c, page, floor); err != nil {
+				return nil, err
+			}
+		}
+		if len(c.keys) == 0 {
+			heap.Pop(&h)
+		} else {
+			heap.Fix(&h, 0)
+		}
 	}
 	var items []feeds.Item
-	for _, src := range sources {
-		if len(bySource[src]) == 0 {
-			continue
-		}
+	for _, src := range slices.Sorted(maps.Keys(bySource)) {
 		got, err := s.StoredItems(ctx, src, bySource[src])
 		if err != nil {
 			return nil, err
 		}
 		items = append(items, got...)
-		delete(bySource, src) // a source named twice is read once
 	}
 	slices.SortFunc(items, func(a, b feeds.Item) int {
 		return cmp.Or(cmp.Compare(sortKey(b), sortKey(a)), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
@@ -148,32 +154,77 @@ func (s *Store) NewestItems(ctx context.Context, sources []string, limit int, si
 	return items, nil
 }
 
-// newestKeys reads the keys of source's newest limit items from the index.
-func (s *Store) newestKeys(ctx context.Context, source string, limit int, floor int64) ([]itemKey, error) {
-	rows, err := s.r.QueryContext(ctx,
-		`SELECT id, sort_key FROM items WHERE source = ? AND sort_key >= ? ORDER BY sort_key DESC, id LIMIT ?`,
-		source, floor, limit)
+// itemKey is an item's place in the newest-first order.
+type itemKey struct {
+	source, id string
+	sortKey    int64
+}
+
+// keyCursor walks one source's index entries newest first, a page at a
+// time: keys is what is left of the page read last.
+type keyCursor struct {
+	source string
+	keys   []itemKey
+	last   *itemKey // the last key read, where the next page starts
+	done   bool     // the source has no more entries
+}
+
+// nextKeys reads the next page of c's source from the index, after the
+// last key read (keyset pagination: no OFFSET to walk).
+func (s *Store) nextKeys(ctx context.Context, c *keyCursor, page int, floor int64) error {
+	query := `SELECT id, sort_key FROM items WHERE source = ? AND sort_key >= ?`
+	args := []any{c.source, floor}
+	if c.last != nil {
+		query += ` AND (sort_key < ? OR (sort_key = ? AND id > ?))`
+		args = append(args, c.last.sortKey, c.last.sortKey, c.last.id)
+	}
+	rows, err := s.r.QueryContext(ctx, query+` ORDER BY sort_key DESC, id LIMIT ?`, append(args, page)...)
 	if err != nil {
-		return nil, classify(err)
+		return fmt.Errorf("store: newest items of %s: %w", c.source, classify(err))
 	}
 	defer rows.Close()
-	var keys []itemKey
+	c.keys = c.keys[:0]
 	for rows.Next() {
-		k := itemKey{source: source}
+		k := itemKey{source: c.source}
 		if err := rows.Scan(&k.id, &k.sortKey); err != nil {
-			return nil, classify(err)
+			return fmt.Errorf("store: newest items of %s: %w", c.source, classify(err))
 		}
-		keys = append(keys, k)
+		c.keys = append(c.keys, k)
 	}
-	s.keysRead.Add(int64(len(keys)))
-	return keys, classify(rows.Err())
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: newest items of %s: %w", c.source, classify(err))
+	}
+	s.keysRead.Add(int64(len(c.keys)))
+	c.done = len(c.keys) < page
+	if len(c.keys) > 0 {
+		last := c.keys[len(c.keys)-1]
+		c.last = &last
+	}
+	return nil
+}
+
+// keyHeap orders cursors by their next key, newest first.
+type keyHeap []*keyCursor
+
+func (h keyHeap) Len() int { return len(h) }
+func (h keyHeap) Less(i, j int) bool {
+	a, b := h[i].keys[0], h[j].keys[0]
+	return cmp.Or(cmp.Compare(b.sortKey, a.sortKey), cmp.Compare(a.source, b.source), cmp.Compare(a.id, b.id)) < 0
+}
+func (h keyHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *keyHeap) Push(x any)   { *h = append(*h, x.(*keyCursor)) }
+func (h *keyHeap) Pop() any {
+	old := *h
+	c := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return c
 }
 
 // PruneOlder deletes the items of source beyond its newest keep and those
 // dated before (zero: no date limit), with their articles, and returns
 // how many it deleted; items dated the same as the last one kept stay.
-// It walks keep index rows and what it deletes, so its cost does not
-// grow with the items it keeps.
+// It walks at most keep index rows besides what it deletes: its cost
+// follows the source's feeds' limits, not the items stored.
 func (s *Store) PruneOlder(ctx context.Context, source string, keep int, before time.Time) (int64, error) {
 	if keep < 0 {
 		return 0, fmt.Errorf("store: prune %s: negative keep %d", source, keep)
