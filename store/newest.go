@@ -231,12 +231,15 @@ func (s *Store) PruneOlder(ctx context.Context, source string, keep int, before 
 	}
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		// Older than the item in place keep+1 (ties with it stay): the
-		// subquery walks keep+1 rows of the index.
-		res, err := tx.ExecContext(ctx, `
-			DELETE FROM items WHERE source = ? AND sort_key < (
-				SELECT sort_key FROM items WHERE source = ? ORDER BY sort_key DESC, id LIMIT 1 OFFSET ?)`,
-			source, source, keep)
+		// Older than the keep-th newest item (ties with it stay): the
+		// subquery walks keep rows of the index.
+		query, args := `DELETE FROM items WHERE source = ?`, []any{source}
+		if keep > 0 {
+			query += ` AND sort_key < (
+				SELECT sort_key FROM items WHERE source = ? ORDER BY sort_key DESC, id LIMIT 1 OFFSET ?)`
+			args = append(args, source, keep-1)
+		}
+		res, err := tx.ExecContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
