@@ -11,6 +11,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"regexp"
 	"time"
 	// The zone database is built in, so "timezone: Asia/Baghdad" works on
@@ -52,6 +53,8 @@ type Config struct {
 	Output string
 	// State (key "state") is the embedded state database. Relative paths
 	// are resolved against the config file's folder. Default "refeed.db".
+	// A postgres://USER@HOST/DB?sslmode=… URL selects a PostgreSQL
+	// database instead, which several workers may share.
 	State string
 	// UserAgent (key "user_agent") is sent with every request.
 	UserAgent string
@@ -94,6 +97,16 @@ type Config struct {
 	// Empty means UTC. Location holds it loaded; Validate fills it.
 	TimeZone string
 	Location *time.Location
+	// AllowNetworks (key "allow_networks", optional) are the private
+	// networks ("192.168.1.0/24", "10.0.0.5") that URLs taken from
+	// content (article and next-page links, discovered feeds, redirects)
+	// may reach. Without them such a URL reaches a loopback, private,
+	// link-local or other non-public address only on its source's own
+	// host; the URLs written in this file are trusted as they are.
+	AllowNetworks []netip.Prefix
+
+	// OnTheFly (key "on_the_fly") opens full text of any feed on request.
+	OnTheFly OnTheFly
 
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source
@@ -155,6 +168,9 @@ type Source struct {
 	// Extract (key "extract") optionally tells the extractor where the
 	// article is and what to strip from it.
 	Extract ExtractRule
+	// Pages (key "pages") optionally says how an article split over
+	// pages is followed; see PagesRule.
+	Pages PagesRule
 	// Include and Exclude (keys "include", "exclude") are regular
 	// expressions matched against an item's title, text and categories:
 	// when Include is set an item must match one of them, and an item
@@ -224,6 +240,33 @@ type ExtractRule struct {
 	Strip []string
 }
 
+// DefaultMaxPages is how many pages of one article are joined when a
+// source's "pages" key does not say.
+const DefaultMaxPages = 10
+
+// PagesRule is a source's "pages" key. Every part is optional: without
+// selectors, the site rules and the extractor find the page links.
+type PagesRule struct {
+	// Next (key "next") is a CSS selector of the link to an article's next
+	// page. When set, it alone decides: no match means the last page.
+	Next string
+	// Single (key "single") is a CSS selector of the link to the whole
+	// article on one page (a "print" or "view all" version), which is
+	// then fetched instead of following the pages.
+	Single string
+	// Max (key "max") is how many pages of one article are joined at
+	// most. Zero means DefaultMaxPages; 1 turns following pages off.
+	Max int
+}
+
+// EffectiveMax returns the most pages of one article to join.
+func (p PagesRule) EffectiveMax() int {
+	if p.Max <= 0 {
+		return DefaultMaxPages
+	}
+	return p.Max
+}
+
 // Feed is one entry of "feeds": an output feed merged from sources.
 type Feed struct {
 	// Name (key "name", required) is the feed's file name without
@@ -284,6 +327,7 @@ func DefaultConfig() *Config {
 		Retries:     DefaultRetries,
 		MaxArticles: DefaultMaxArticles,
 		Robots:      true,
+		OnTheFly:    OnTheFly{MaxItems: DefaultOnTheFlyMaxItems, RateLimit: DefaultOnTheFlyRateLimit},
 	}
 }
 

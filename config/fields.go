@@ -19,12 +19,14 @@ func topFields(c *Config) []field {
 		{"max_articles", integer(&c.MaxArticles)},
 		{"robots", boolean(&c.Robots)},
 		{"timezone", str(&c.TimeZone)},
+		{"allow_networks", networks(&c.AllowNetworks)},
 		{"site_rules", func(d *decoder, n *yaml.Node, path string) {
 			d.mapping(n, path, []field{
 				{"dir", str(&c.SiteRules.Dir)},
 				{"global", boolean(&c.SiteRules.Global)},
 			})
 		}},
+		{"on_the_fly", onTheFlyField(&c.OnTheFly)},
 		{"sources", func(d *decoder, n *yaml.Node, path string) {
 			d.list(n, path, func(el *yaml.Node, p string) {
 				s := Source{Line: resolve(el).Line}
@@ -69,6 +71,13 @@ func sourceFields(s *Source) []field {
 			d.mapping(n, path, []field{
 				{"body", str(&s.Extract.Body)},
 				{"strip", stringList(&s.Extract.Strip)},
+			})
+		}},
+		{"pages", func(d *decoder, n *yaml.Node, path string) {
+			d.mapping(n, path, []field{
+				{"next", str(&s.Pages.Next)},
+				{"single", str(&s.Pages.Single)},
+				{"max", integer(&s.Pages.Max)},
 			})
 		}},
 		{"include", stringList(&s.Include)},

@@ -31,6 +31,12 @@ type Article struct {
 	Excerpt   string // short description (meta description / first paragraph)
 	HTML      string // cleaned, sanitized article body; absolute URLs
 	Text      string // plain text of HTML, paragraphs separated by blank lines
+
+	// SinglePage is the page's link to the whole article on one page
+	// (found by Options.Pages only); NextPage is its link to the
+	// article's next page, by Options.Pages or found by the extractor in
+	// or right under the article. Both are absolute, "" when none.
+	SinglePage, NextPage string
 }
 
 // minArticleWords is the fewest words an article without a picture may

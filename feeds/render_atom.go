@@ -122,7 +122,7 @@ func newAtomEntry(it Item, feedLang string) atomEntry {
 		e.Categories = append(e.Categories, atomCategory{Term: xmlSafe(c)})
 	}
 	if it.Content != "" {
-		e.Content = &gfeeds.AtomContent{Type: "html", Content: xmlSafe(contentHTML(it, feedLang))}
+		e.Content = &gfeeds.AtomContent{Type: "html", Content: xmlSafe(ContentHTML(it, feedLang))}
 	}
 	return e
 }

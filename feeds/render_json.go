@@ -60,7 +60,7 @@ func newJSONItem(it Item, feedLang string) jsonItem {
 		Id:            it.ID,
 		Url:           it.URL,
 		Title:         itemTitle(it),
-		ContentHTML:   contentHTML(it, feedLang),
+		ContentHTML:   ContentHTML(it, feedLang),
 		ContentText:   it.Text,
 		Image:         it.Image,
 		PublishedDate: timePtr(outTime(ItemDate(it))),

@@ -126,7 +126,7 @@ func newRSSItem(it Item, feedLang string) rssItem {
 		ri.Language = it.Lang
 	}
 	if it.Content != "" {
-		ri.Content = &gfeeds.RssContent{Content: xmlSafe(contentHTML(it, feedLang))}
+		ri.Content = &gfeeds.RssContent{Content: xmlSafe(ContentHTML(it, feedLang))}
 	}
 	if len(it.Enclosures) > 0 { // RSS 2.0 allows one enclosure per item
 		e := it.Enclosures[0]

@@ -71,6 +71,8 @@ func (r *Runner) extractArticles(ctx context.Context, src *config.Source, change
 				res.Failed++
 			case articleAbandoned:
 				abandoned[it.URL] = true
+			case articlePartial:
+				res.Failed++
 			}
 			return nil
 		})
@@ -128,6 +130,7 @@ const (
 	articleExtracted
 	articleFailed
 	articleAbandoned // failed too often; not tried again
+	articlePartial // some pages joined, a later one failed
 )
 
 // articleFor gives it its full article: from the state when another item
@@ -156,9 +159,16 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 		return articleSkipped
 	}
 	art, err := r.fetchArticle(ctx, src, rule, it.URL)
+	if art != nil && errors.Is(err, errPartial) {
+		return r.partialArticle(ctx, src, it, art, err)
+	}
 	if err != nil {
 		if ctx.Err() == nil {
-			r.log.Warn("article failed; keeping the content it had", "source", src.Name, "url", it.URL, "error", err)
+			msg := "article failed; keeping the content it had"
+			if errors.Is(err, fetch.ErrPrivateAddress) {
+				msg = "article refused: its link leads into a private network; keeping the content it had"
+			}
+			r.log.Warn(msg, "source", src.Name, "url", it.URL, "error", err)
 			r.stateError(ctx, "record article failure", src, it.URL, r.store.RecordArticleFailure(ctx, it.URL, r.now(), err))
 		}
 		return articleFailed
@@ -171,6 +181,18 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 			"feed_words", len(strings.Fields(it.Text)), "page_words", len(strings.Fields(art.Text)))
 	}
 	return articleExtracted
+}
+
+// partialArticle publishes the pages of an article that came before the
+// one that failed, and records the failure: the item stays marked not
+// extracted, so a later pass fetches the article again, and the complete
+// article then replaces this one under the same item.
+func (r *Runner) partialArticle(ctx context.Context, src *config.Source, it *feeds.Item, art *extract.Article, failure error) articleOutcome {
+	r.log.Warn("article page failed; publishing the pages before it, the rest is tried again later", "source", src.Name, "url", it.URL, "error", failure)
+	r.stateError(ctx, "record article failure", src, it.URL, r.store.RecordArticleFailure(ctx, it.URL, r.now(), failure))
+	applyArticle(it, art, src.Language, r.now())
+	it.Extracted = false
+	return articlePartial
 }
 
 // stateError logs an error of the state met while handling an article
@@ -194,9 +216,12 @@ func articleDue(a store.Attempt, now time.Time) bool {
 	return now.Sub(a.LastTry) >= min(wait, articleRetryMax)
 }
 
-// fetchArticle downloads and extracts one article page. rule is the
+// fetchPage downloads and extracts one page of an article; page is its
+// number in the article (1 for the page the item links). rule is the
 // source's own rule; without one, the page's host may have site rules.
-func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string) (*extract.Article, error) {
+// Every article page, next pages and single-page versions included, is
+// fetched here.
+func (r *Runner) fetchPage(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string, page int) (*articlePage, error) {
 	var site *siterules.Site
 	if rule == nil {
 		site = r.siteRules(pageURL)
@@ -218,21 +243,26 @@ func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *ext
 		return nil, err
 	}
 	start = r.now()
-	art, err := r.extract(src, site, rule, resp.Body, base)
+	p, err := r.extract(src, site, rule, resp.Body, base, page)
 	outcome := "ok"
 	if err != nil {
 		outcome = "error"
 	}
 	r.obs.ObserveExtract(outcome, r.now().Sub(start))
-	return art, err
+	if err != nil {
+		return nil, err
+	}
+	p.requested = pageURL
+	return p, nil
 }
 
 // extract runs the extractor on a page, after the host's site rules when
 // there are any, and falls back to the heuristics when a rule's body
 // matches nothing (the site changed its markup; the operator should update
-// the rule, but an article beats none).
-func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract.Rule, page []byte, base *url.URL) (*extract.Article, error) {
-	opts := extract.Options{Rule: rule, Location: src.EffectiveLocation(r.cfg)}
+// the rule, but an article beats none). pageNo is the page's number in
+// its article.
+func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract.Rule, page []byte, base *url.URL, pageNo int) (*articlePage, error) {
+	opts := extract.Options{Rule: rule, Location: src.EffectiveLocation(r.cfg), Page: pageNo, Pages: pageLinks(src)}
 	var applied *siterules.Applied
 	if site != nil {
 		var err error
@@ -252,17 +282,23 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 	}
 	if errors.Is(err, extract.ErrRuleNoMatch) {
 		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", opts.Rule.Body)
-		art, err = extract.ExtractWith(bytes.NewReader(page), base, extract.Options{Location: opts.Location})
+		opts.Rule = nil
+		art, err = extract.ExtractWith(bytes.NewReader(page), base, opts)
 	}
-	if err == nil && applied != nil {
+	if err != nil {
+		return nil, err
+	}
+	p := &articlePage{art: art, guessed: opts.Pages == nil || opts.Pages.Next == ""}
+	if applied != nil {
 		if art.Title == "" {
 			art.Title = applied.Title
 		}
 		if art.Byline == "" && len(applied.Authors) > 0 {
 			art.Byline = strings.Join(applied.Authors, ", ")
 		}
+		p.withSiteLinks(site, applied)
 	}
-	return art, err
+	return p, nil
 }
 
 // applyArticle puts an extracted article into an item, filling what the

@@ -46,6 +46,10 @@ type Options struct {
 	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
 	// means none.
 	SiteRules *siterules.Set
+	// Guard, when set, is the private-network guard of every request the
+	// Runner makes, trusting no host of its own: for the URLs users hand
+	// in on the fly (FullTextFeed, ExtractPage).
+	Guard *fetch.Guard
 }
 
 // Runner runs the pipeline over one config. It is safe for concurrent use
@@ -61,6 +65,7 @@ type Runner struct {
 	force   bool
 	sites   *siterules.Set
 	keep    map[string]keepRule // by source name
+	guard   *fetch.Guard
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -70,7 +75,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 		logger = slog.New(slog.DiscardHandler)
 	}
 	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules,
-		keep: keepRules(cfg)}
+		guard: opts.Guard, keep: keepRules(cfg)}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}

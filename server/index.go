@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-//go:embed templates/index.html
+//go:embed templates/index.html templates/onthefly.html
 var templateFS embed.FS
 
 // indexData is what the index template renders.
@@ -19,6 +19,8 @@ type indexData struct {
 	Sources []SourceHealth
 	Metrics bool
 	Now     time.Time
+	// OnTheFly shows the form of the on-the-fly endpoints.
+	OnTheFly bool
 }
 
 // parseIndex parses the embedded index template.
@@ -27,7 +29,7 @@ func parseIndex(now func() time.Time) *template.Template {
 		"iso": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"ago": func(t time.Time) string { return ago(now().Sub(t)) },
 	}
-	return template.Must(template.New("index.html").Funcs(funcs).ParseFS(templateFS, "templates/index.html"))
+	return template.Must(template.New("index.html").Funcs(funcs).ParseFS(templateFS, "templates/index.html", "templates/onthefly.html"))
 }
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
@@ -43,7 +45,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := indexData{Title: s.opts.Title, Feeds: feeds, Sources: sources,
-		Metrics: s.opts.Metrics != nil, Now: s.now().Truncate(time.Second)}
+		Metrics: s.opts.Metrics != nil, Now: s.now().Truncate(time.Second), OnTheFly: s.onTheFly() != nil}
 	var buf bytes.Buffer
 	if err := s.index.Execute(&buf, data); err != nil {
 		s.internalError(w, r, fmt.Errorf("server: render index: %w", err))

@@ -71,6 +71,11 @@ type Options struct {
 	// It is called per request, so a reloaded config shows at once. nil,
 	// or an empty answer, means the URL the request came in on.
 	BaseURL func() string
+	// OnTheFly returns the config of the on-the-fly endpoints (GET
+	// /fulltext and /extract), or nil when they are off: they then answer
+	// 404. It is called per request, so a reloaded config shows at once.
+	// A nil OnTheFly is off.
+	OnTheFly func() *OnTheFly
 	// Title heads the index page; default "refeed".
 	Title string
 	// Logger defaults to slog.Default().
@@ -90,6 +95,8 @@ type Server struct {
 	mu     sync.Mutex
 	cache  map[string]*cachedFile // by file path
 	loadMu sync.Mutex             // held while a changed file is read into the cache
+
+	otf onTheFlyState
 }
 
 // New returns a Server for opts.
@@ -110,6 +117,8 @@ func New(opts Options) *Server {
 	s.mux.HandleFunc("GET /{$}", s.handleIndex)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.HandleFunc("GET /opml", s.handleOPML)
+	s.mux.HandleFunc("GET /fulltext", s.handleFullText)
+	s.mux.HandleFunc("GET /extract", s.handleExtract)
 	s.mux.HandleFunc("GET /{file}", s.handleFeed)
 	if opts.Metrics != nil {
 		s.mux.Handle("GET /metrics", opts.Metrics)

@@ -47,7 +47,7 @@ func (s *Store) RecordArticleFailure(ctx context.Context, url string, at time.Ti
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO article_failures (url, attempts, last_try, last_error) VALUES (?, 1, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1,
+			ON CONFLICT (url) DO UPDATE SET attempts = article_failures.attempts + 1,
 				last_try = excluded.last_try, last_error = excluded.last_error`,
 			url, at.UnixNano(), msg)
 		return err

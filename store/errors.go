@@ -26,7 +26,7 @@ var (
 func classify(err error) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
-		return err
+		return classifyPostgres(err)
 	}
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_NOTADB:

@@ -66,7 +66,7 @@ func (s *Store) RecordFailure(ctx context.Context, source string, at time.Time, 
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO source_health (source, consecutive_failures, last_error, last_error_at, next_attempt)
 			VALUES (?, 1, ?, ?, ?)
-			ON CONFLICT (source) DO UPDATE SET consecutive_failures = consecutive_failures + 1,
+			ON CONFLICT (source) DO UPDATE SET consecutive_failures = source_health.consecutive_failures + 1,
 				last_error = excluded.last_error, last_error_at = excluded.last_error_at,
 				next_attempt = excluded.next_attempt`,
 			source, msg, nanos(at), nanos(nextAttempt))
@@ -125,7 +125,7 @@ func scanHealth(row interface{ Scan(...any) error }) (SourceHealth, error) {
 	return h, err
 }
 
-// ForgetSource deletes the items and health of a source that left the
+// ForgetSource deletes the items, health and poll history of a source that left the
 // config, and returns how many items it deleted.
 func (s *Store) ForgetSource(ctx context.Context, source string) (int64, error) {
 	var n int64
@@ -135,6 +135,9 @@ func (s *Store) ForgetSource(ctx context.Context, source string) (int64, error) 
 			return err
 		}
 		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		if _, err = tx.ExecContext(ctx, `DELETE FROM poll_history WHERE source = ?`, source); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM source_health WHERE source = ?`, source)

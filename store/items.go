@@ -98,7 +98,7 @@ func (s *Store) upsertItem(ctx context.Context, up *upsert, source string, it fe
 	if err != nil {
 		return err
 	}
-	res, err := up.insert.ExecContext(ctx, source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), it.Extracted, boolInt(pending), it.ContentHash, string(data))
+	res, err := up.insert.ExecContext(ctx, source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), boolInt(it.Extracted), boolInt(pending), it.ContentHash, string(data))
 	if err != nil {
 		return err
 	}
@@ -115,8 +115,16 @@ func (s *Store) upsertItem(ctx context.Context, up *upsert, source string, it fe
 	if data, err = json.Marshal(it); err != nil {
 		return err
 	}
-	_, err = up.update.ExecContext(ctx, it.URL, sortKey(it), it.Extracted, boolInt(pending), it.ContentHash, string(data), source, it.ID)
+	_, err = up.update.ExecContext(ctx, it.URL, sortKey(it), boolInt(it.Extracted), boolInt(pending), it.ContentHash, string(data), source, it.ID)
 	return err
+}
+
+// boolInt stores a flag as 0 or 1, the same on every backend.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // normalizeTimes puts an item's times in UTC without monotonic readings,
@@ -227,12 +235,4 @@ func (s *Store) Prune(ctx context.Context, source string, keep int) (int64, erro
 		return 0, fmt.Errorf("store: prune %s: %w", source, err)
 	}
 	return n, nil
-}
-
-// boolInt is a flag column's value: 1 or 0.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

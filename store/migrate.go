@@ -60,7 +60,16 @@ func migrations() []string {
 			feed_url   TEXT NOT NULL,
 			updated    INTEGER NOT NULL
 		);`,
-		// 3: what makes a pass cost what it does. pending marks an item
+		// 3: the last polls of each source (see RecordPoll), for the
+		// index page's sparkline.
+		`CREATE TABLE poll_history (
+			source    TEXT NOT NULL,
+			at        INTEGER NOT NULL,
+			new_items INTEGER NOT NULL,
+			failed    INTEGER NOT NULL,
+			PRIMARY KEY (source, at)
+		);`,
+		// 4: what makes a pass cost what it does. pending marks an item
 		// still waiting for its article (new, changed, or held back by
 		// max_articles), so a source whose feed did not change reads back
 		// only those; the index serves that and the newest-first reads of
@@ -82,8 +91,14 @@ func migrations() []string {
 // own transaction.
 func (s *Store) migrate(ctx context.Context) error {
 	steps := migrations()
+	if s.pg {
+		if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+			return fmt.Errorf("store: open %s: %w", s.path, classify(err))
+		}
+	}
+	// s.r is not open yet: read through the writer.
 	var version int
-	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := s.w.QueryRowContext(ctx, s.versionQuery()).Scan(&version); err != nil {
 		return fmt.Errorf("store: open %s: %w", s.path, classify(err))
 	}
 	if version > len(steps) {
@@ -91,7 +106,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			s.path, version, len(steps), ErrNewerSchema)
 	}
 	for v := version; v < len(steps); v++ {
-		if err := s.write(ctx, func(tx *sql.Tx) error { return applyStep(ctx, tx, v+1, steps[v]) }); err != nil {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.applyStep(ctx, tx, v+1, steps[v]) }); err != nil {
 			return fmt.Errorf("store: open %s: migrate to version %d: %w", s.path, v+1, err)
 		}
 	}
@@ -99,9 +114,17 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // applyStep runs one migration unless another process got there first.
-func applyStep(ctx context.Context, tx *sql.Tx, version int, stmt string) error {
+func (s *Store) applyStep(ctx context.Context, tx *sql.Tx, version int, stmt string) error {
+	if s.pg {
+		// Workers starting together take turns; SQLite's write
+		// transaction already excludes the others.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLockKey); err != nil {
+			return err
+		}
+		stmt = pgSchema(stmt)
+	}
 	var current int
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+	if err := tx.QueryRowContext(ctx, s.versionQuery()).Scan(&current); err != nil {
 		return err
 	}
 	if current >= version {
@@ -110,15 +133,31 @@ func applyStep(ctx context.Context, tx *sql.Tx, version int, stmt string) error 
 	if _, err := tx.ExecContext(ctx, stmt); err != nil {
 		return err
 	}
+	if s.pg {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version)
+		return err
+	}
 	// PRAGMA takes no parameters; version is an int we produced.
 	_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
 	return err
 }
 
+// versionQuery reads the schema version: SQLite keeps it in the file
+// header, PostgreSQL in the schema_version table.
+func (s *Store) versionQuery() string {
+	if s.pg {
+		return `SELECT COALESCE(MAX(version), 0) FROM schema_version`
+	}
+	return `PRAGMA user_version`
+}
+
 // SchemaVersion returns the schema version of the open database.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
-	if err := s.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+	if err := s.r.QueryRowContext(ctx, s.versionQuery()).Scan(&v); err != nil {
 		return 0, fmt.Errorf("store: schema version: %w", classify(err))
 	}
 	return v, nil

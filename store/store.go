@@ -1,12 +1,16 @@
-// Package store keeps refeed's state between runs in one SQLite file:
-// HTTP validators per URL, the items of each source, article extraction
-// failures, source health and a fingerprint of each output feed.
+// Package store keeps refeed's state between runs in one SQLite file, or
+// in a PostgreSQL database shared by several workers: HTTP validators per
+// URL, the items of each source, article extraction failures, source
+// health, a fingerprint of each output feed and the workers' leases.
 //
-// It uses modernc.org/sqlite (no cgo). The database runs in WAL mode so
+// SQLite is the default and needs no setup; it uses modernc.org/sqlite
+// (no cgo). The database runs in WAL mode so
 // readers never wait for the writer; writes go through a single
 // connection because SQLite allows one writer at a time, and every
 // multi-row write is one transaction. A Store is safe for concurrent use.
 // AcquireLock keeps two refeed runs from working on one state file at once.
+// PostgreSQL (postgres.go) runs the same queries through pgx; there the
+// workers share the work through leases (lease.go) instead of a lock.
 package store
 
 import (
@@ -31,7 +35,8 @@ const maxReaders = 4
 type Store struct {
 	path string
 	w    *sql.DB // one connection: SQLite has a single writer
-	r    *sql.DB // read-only connections (query_only)
+	r    *sql.DB // read-only connections (query_only); w itself on PostgreSQL
+	pg   bool    // a PostgreSQL database rather than a SQLite file
 	now  func() time.Time
 
 	itemsRead, keysRead atomic.Int64 // see Reads
@@ -39,8 +44,12 @@ type Store struct {
 
 // Open opens the state database at path, creating it on first use, and
 // brings its schema up to date. A file that is not a SQLite database
-// fails with an error naming it and wrapping ErrNotDatabase.
+// fails with an error naming it and wrapping ErrNotDatabase. A
+// postgres:// URL (see IsPostgres) opens that PostgreSQL database.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if IsPostgres(path) {
+		return openPostgres(ctx, path)
+	}
 	return open(ctx, path, busyTimeout)
 }
 
@@ -96,12 +105,20 @@ func dsn(path string, busy time.Duration, readOnly bool) string {
 	return u.String()
 }
 
-// Path returns the file the store was opened from.
+// Path returns the file the store was opened from, or the database URL
+// without its password.
 func (s *Store) Path() string { return s.path }
+
+// IsShared reports whether several refeed processes may work on this
+// state at once (PostgreSQL), sharing the sources through leases.
+func (s *Store) IsShared() bool { return s.pg }
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
-	rerr := s.r.Close()
+	var rerr error
+	if s.r != s.w {
+		rerr = s.r.Close()
+	}
 	if err := s.w.Close(); err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
 	}

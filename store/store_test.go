@@ -11,24 +11,9 @@ import (
 	"github.com/refeed/refeed/store"
 )
 
-// mustOpen opens a store in a fresh temp dir and closes it after the test.
-func mustOpen(tb testing.TB) *store.Store {
-	tb.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "refeed.db"))
-	if err != nil {
-		tb.Fatalf("Open: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			tb.Errorf("Close: %v", err)
-		}
-	})
-	return s
-}
-
 func TestOpen_CreatesAndMigratesIdempotently(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "refeed.db")
+	path := openDSN(t)
 	for i := range 3 {
 		s, err := store.Open(ctx, path)
 		if err != nil {
@@ -38,8 +23,8 @@ func TestOpen_CreatesAndMigratesIdempotently(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v != 3 {
-			t.Errorf("open #%d: schema version = %d, want 3", i+1, v)
+		if v != 4 {
+			t.Errorf("open #%d: schema version = %d, want 4", i+1, v)
 		}
 		if i == 0 {
 			if err := s.SaveValidators(ctx, "https://a.example/feed", `"e1"`, ""); err != nil {
@@ -54,12 +39,16 @@ func TestOpen_CreatesAndMigratesIdempotently(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if onPostgres {
+		return
+	}
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("database file not created: %v", err)
 	}
 }
 
 func TestOpen_NotADatabase(t *testing.T) {
+	sqliteOnly(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "refeed.db")
 	junk := strings.Repeat("this is not a sqlite file, just some text. ", 200)
@@ -77,6 +66,7 @@ func TestOpen_NotADatabase(t *testing.T) {
 }
 
 func TestOpen_MissingDirectory(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "no", "such", "dir", "refeed.db")
 	_, err := store.Open(context.Background(), path)
 	if err == nil {
@@ -122,11 +112,7 @@ func TestValidators(t *testing.T) {
 
 func TestDiscoveredFeed_RoundTrip(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "refeed.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := mustOpen(t)
 	const page, feed = "https://site.example/", "https://site.example/rss.xml"
 	for _, step := range []struct{ save, want string }{{"", ""}, {feed, feed}, {feed + "?v=2", feed + "?v=2"}, {"", ""}} {
 		if step.save != "" || step.want == "" {
