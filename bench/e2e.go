@@ -164,7 +164,6 @@ func e2eOnce(ctx context.Context, bin, cfgPath, logPath, level string) (e2eRun, 
 	defer log.Close()
 	cmd := exec.CommandContext(ctx, bin, "run", "--config", cfgPath, "--log-level", level)
 	cmd.Stdout, cmd.Stderr = log, log
-	cmd.Env = append(os.Environ(), "REFEED_PROF_N="+filepath.Base(logPath))
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return e2eRun{}, fmt.Errorf("bench: refeed run: %w", err)

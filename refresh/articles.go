@@ -130,7 +130,7 @@ const (
 	articleExtracted
 	articleFailed
 	articleAbandoned // failed too often; not tried again
-	articlePartial // some pages joined, a later one failed
+	articlePartial   // some pages joined, a later one failed
 )
 
 // articleFor gives it its full article: from the state when another item
