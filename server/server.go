@@ -62,6 +62,10 @@ type Poll struct {
 // doing. It is called per request, so a reloaded config shows at once.
 type Provider interface {
 	Feeds(ctx context.Context) ([]Feed, error)
+	// HasFeed reports whether name is a configured feed. A feed request
+	// asks only this, so it must be cheap: serve answers feeds while a
+	// poll keeps the state busy.
+	HasFeed(ctx context.Context, name string) (bool, error)
 	Sources(ctx context.Context) ([]SourceHealth, error)
 }
 
@@ -107,8 +111,9 @@ type Server struct {
 	now    func() time.Time
 	index  *template.Template
 
-	mu    sync.Mutex
-	cache map[string]*cachedFile // by file path
+	mu     sync.Mutex
+	cache  map[string]*cachedFile // by file path
+	loadMu sync.Mutex             // held while a changed file is read into the cache
 
 	otf onTheFlyState
 }
