@@ -1,7 +1,3 @@
-// Package extract finds the article in an HTML page and returns it cleaned:
-// title, byline, dates, language and direction, and the body as sanitized
-// HTML and as plain text. It is pure: it takes already-decoded HTML and the
-// page URL, and never does HTTP.
 package extract
 
 import (

@@ -35,6 +35,10 @@ type SourceResult struct {
 	Extracted   int  // articles fetched and extracted
 	Reused      int  // articles reused from the state, without a request
 	Failed      int  // articles that could not be fetched or extracted
+	Pruned      int  // stored items dropped: beyond what the source's feeds show
+	// Changed reports that the poll stored anything, so the feeds of the
+	// source must be rebuilt.
+	Changed bool
 	// NotDue is a source skipped, without a request, because its server
 	// said its feed stays fresh until NextPoll. That is no failure.
 	NotDue bool
@@ -149,7 +153,10 @@ func (r *Runner) Interval(src *config.Source) time.Duration {
 	return src.EffectiveInterval(r.cfg)
 }
 
-// poll fetches, parses, extracts and stores one source.
+// poll fetches, parses, extracts and stores one source. It reads back
+// from the state only what the poll touches: the stored copies of the
+// items the feed lists now (none when it answered 304) and the items
+// still waiting for their article; it writes only the items that changed.
 func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult) error {
 	start := r.now()
 	doc, err := r.fetchDocument(ctx, src)
@@ -157,35 +164,83 @@ func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult
 		return err
 	}
 	res.NextPoll = freshUntil(start, doc.resp.MaxAge)
-	stored, err := r.store.SourceItems(ctx, src.Name)
+	keep := r.keep[src.Name]
+	var changed []feeds.Item
+	if doc.resp.NotModified {
+		res.NotModified = true
+	} else if changed, err = r.changedItems(ctx, src, doc.resp, keep, res); err != nil {
+		return err
+	}
+	worked, pending, err := r.extractArticles(ctx, src, changed, res)
 	if err != nil {
 		return err
 	}
-	var incoming []feeds.Item
-	if doc.resp.NotModified {
-		res.NotModified = true
-	} else {
-		parsed, err := r.itemsOf(src, doc.resp)
+	if save := append(changed, worked...); len(save) > 0 {
+		if err := r.store.SaveItems(ctx, src.Name, save, pending); err != nil {
+			return err
+		}
+		res.Changed = true
+		pruned, err := r.store.PruneOlder(ctx, src.Name, keep.items, keep.since(r.now()))
 		if err != nil {
 			return err
 		}
-		incoming = r.prepareItems(src, parsed)
-		res.Seen = len(incoming)
-		res.New = len(feeds.Pending(stored, incoming))
-	}
-	merged := feeds.Merge(stored, incoming, r.now().UTC())
-	changed := r.extractArticles(ctx, src, merged, res)
-	if !doc.resp.NotModified || changed {
-		if err := r.store.SaveSourceItems(ctx, src.Name, merged); err != nil {
-			return err
-		}
-		if _, err := r.store.Prune(ctx, src.Name, r.keepItems(src.Name)); err != nil {
-			return err
-		}
+		res.Pruned = int(pruned)
 	}
 	// Validators go last: if anything above failed, the next poll fetches
 	// the whole document again instead of trusting a 304.
 	return doc.saveValidators(ctx, r.store)
+}
+
+// changedItems parses a source's document and returns its items that are
+// new or changed since the last poll, merged with their stored copies:
+// the newest keep.items of those the feed lists, none older than the
+// source's feeds show.
+func (r *Runner) changedItems(ctx context.Context, src *config.Source, resp *fetch.Response, keep keepRule, res *SourceResult) ([]feeds.Item, error) {
+	parsed, err := r.itemsOf(src, resp)
+	if err != nil {
+		return nil, err
+	}
+	incoming := keep.apply(r.prepareItems(src, parsed), r.now())
+	ids := make([]string, len(incoming))
+	for i, it := range incoming {
+		ids[i] = it.ID
+	}
+	hashes, err := r.store.ContentHashes(ctx, src.Name, ids)
+	if err != nil {
+		return nil, err
+	}
+	// Only the stored copies of items that changed (or whose hash the
+	// state lacks) are read back, to be merged.
+	var differ []string
+	for _, it := range incoming {
+		if h, ok := hashes[it.ID]; ok && (h == "" || h != it.ContentHash) {
+			differ = append(differ, it.ID)
+		}
+	}
+	stored, err := r.store.StoredItems(ctx, src.Name, differ)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []feeds.Item
+	for _, it := range incoming {
+		if h, ok := hashes[it.ID]; !ok || h == "" || h != it.ContentHash {
+			fresh = append(fresh, it)
+		}
+	}
+	todo := feeds.Pending(stored, fresh)
+	res.Seen, res.New = len(incoming), len(todo)
+	merged := feeds.Merge(stored, todo, r.now().UTC())
+	isChanged := make(map[string]bool, len(todo))
+	for _, it := range todo {
+		isChanged[it.ID] = true
+	}
+	out := merged[:0]
+	for _, it := range merged {
+		if isChanged[it.ID] {
+			out = append(out, it)
+		}
+	}
+	return out, nil
 }
 
 // itemsOf turns a source's document into items: a feed is parsed, a
@@ -226,20 +281,6 @@ func (r *Runner) prepareItems(src *config.Source, items []feeds.Item) []feeds.It
 		out = append(out, it)
 	}
 	return out
-}
-
-// keepItems is how many items of a source the state keeps: enough for the
-// largest feed the source is in, with room for dedupe and filters.
-func (r *Runner) keepItems(source string) int {
-	keep := 200
-	for _, f := range r.cfg.Feeds {
-		for _, s := range f.Sources {
-			if s == source && 2*f.Limit > keep {
-				keep = 2 * f.Limit
-			}
-		}
-	}
-	return keep
 }
 
 // retries maps the config's retry count (0 = none) to fetch's (0 = default).

@@ -32,11 +32,17 @@ type retryAfter interface {
 	RetryAfter() time.Duration
 }
 
+// maxLateJitter bounds how much later than asked a poll happens, so that
+// a source backing off for hours is polled close to the next attempt its
+// caller recorded and shows.
+const maxLateJitter = time.Minute
+
 // nextDelay returns how long to wait after a poll that returned err
 // before the next one.
 //
 // A Deferral, or an error with a RetryAfter, waits what it asks, moved
-// later by up to jitter of itself (earlier would be refused again). Any
+// later by up to jitter of itself, at most maxLateJitter (earlier would be
+// refused again). Any
 // other poll, failed or not, waits the interval, spread uniformly over
 // ±jitter of itself, r being a random number in [0, 1), so sources with
 // one interval drift apart instead of hitting the network together. The
@@ -45,7 +51,7 @@ type retryAfter interface {
 func nextDelay(interval time.Duration, err error, jitter, r float64) time.Duration {
 	if w, ok := askedWait(err); ok {
 		w = max(w, 0)
-		return w + time.Duration(r*max(jitter, 0)*float64(w))
+		return w + min(time.Duration(r*max(jitter, 0)*float64(w)), maxLateJitter)
 	}
 	return spread(interval, jitter, r)
 }

@@ -79,3 +79,9 @@ func TestAskedWaitJitterOnlyLater(t *testing.T) {
 		}
 	}
 }
+
+func TestAskedWaitJitterIsBounded(t *testing.T) {
+	if d := nextDelay(time.Minute, retryErr(6*time.Hour), 0.1, 0.999); d > 6*time.Hour+maxLateJitter {
+		t.Errorf("a 6h backoff waits %v: more than %v late", d, maxLateJitter)
+	}
+}

@@ -65,7 +65,7 @@ type Options struct {
 	// Rand returns a number in [0, 1) for jitter; it defaults to
 	// math/rand/v2.Float64. The scheduler serializes calls to it.
 	Rand func() float64
-	// Logger defaults to slog.Default().
+	// Logger receives the log; nil discards it, as everywhere in refeed.
 	Logger *slog.Logger
 }
 
@@ -111,7 +111,7 @@ func New(poll PollFunc, opts Options) *Scheduler {
 		s.sem = make(chan struct{}, opts.MaxConcurrent)
 	}
 	if s.logger == nil {
-		s.logger = slog.Default()
+		s.logger = slog.New(slog.DiscardHandler)
 	}
 	if s.rand == nil {
 		s.rand = rand.Float64

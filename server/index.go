@@ -39,6 +39,9 @@ func (d indexData) Rel(t time.Time) string { return reltime.Relative(t, d.Now) }
 // Exact writes t in the configured zone with its offset.
 func (d indexData) Exact(t time.Time) string { return reltime.Exact(t, d.loc) }
 
+// Due reports whether t has come: a next poll at or before the page's time.
+func (d indexData) Due(t time.Time) bool { return !t.After(d.Now) }
+
 // When is the markup of a time on the page: relative, with the exact
 // time in the configured zone as its tooltip.
 func (d indexData) When(t time.Time) template.HTML {
@@ -87,7 +90,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	loc := s.location()
 	data := indexData{Title: s.title(), Metrics: s.opts.Metrics != nil,
-		Now: s.now().Truncate(time.Second), Zone: loc.String(), loc: loc, OnTheFly: s.onTheFly() != nil}
+		Now: s.now(), Zone: loc.String(), loc: loc, OnTheFly: s.onTheFly() != nil}
 	base := s.baseURL(r)
 	for _, f := range feeds {
 		data.Feeds = append(data.Feeds, feedView{Feed: f, URL: base.JoinPath(f.Name + ".xml").String()})
@@ -150,7 +153,7 @@ func newSparkline(polls []Poll) sparkline {
 	}
 	offset := sparkPolls - len(polls)
 	for i, p := range polls {
-		b := sparkBar{X: (offset + i) * sparkSlot, H: 2, Class: "z"}
+		b := sparkBar{X: (offset + i) * sparkSlot, H: 3, Class: "z"}
 		switch {
 		case p.Failed:
 			b.H, b.Class = sparkHeight, "f"

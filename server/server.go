@@ -62,6 +62,10 @@ type Poll struct {
 // doing. It is called per request, so a reloaded config shows at once.
 type Provider interface {
 	Feeds(ctx context.Context) ([]Feed, error)
+	// HasFeed reports whether name is a configured feed. A feed request
+	// asks only this, so it must be cheap: serve answers feeds while a
+	// poll keeps the state busy.
+	HasFeed(ctx context.Context, name string) (bool, error)
 	Sources(ctx context.Context) ([]SourceHealth, error)
 }
 
@@ -93,7 +97,7 @@ type Options struct {
 	// Location returns the time zone the index page writes exact times
 	// in, per request. nil, or a nil answer, means UTC.
 	Location func() *time.Location
-	// Logger defaults to slog.Default().
+	// Logger receives the log; nil discards it, as everywhere in refeed.
 	Logger *slog.Logger
 	// Now defaults to time.Now; tests set it.
 	Now func() time.Time
@@ -107,8 +111,9 @@ type Server struct {
 	now    func() time.Time
 	index  *template.Template
 
-	mu    sync.Mutex
-	cache map[string]*cachedFile // by file path
+	mu     sync.Mutex
+	cache  map[string]*cachedFile // by file path
+	loadMu sync.Mutex             // held while a changed file is read into the cache
 
 	otf onTheFlyState
 }
@@ -117,7 +122,7 @@ type Server struct {
 func New(opts Options) *Server {
 	s := &Server{opts: opts, logger: opts.Logger, cache: make(map[string]*cachedFile)}
 	if s.logger == nil {
-		s.logger = slog.Default()
+		s.logger = slog.New(slog.DiscardHandler)
 	}
 	s.now = opts.Now
 	if s.now == nil {

@@ -25,6 +25,9 @@ type fakeProvider struct {
 }
 
 func (p *fakeProvider) Feeds(context.Context) ([]Feed, error) { return p.feeds, p.err }
+func (p *fakeProvider) HasFeed(_ context.Context, name string) (bool, error) {
+	return hasFeed(p.feeds, name), p.err
+}
 func (p *fakeProvider) Sources(context.Context) ([]SourceHealth, error) {
 	return p.sources, p.err
 }

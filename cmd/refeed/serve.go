@@ -83,6 +83,11 @@ type daemon struct {
 	// dirty holds a token when the feeds need rebuilding; the writer
 	// takes it, so many polls in a row cost one rebuild.
 	dirty chan struct{}
+	// changed names the sources polled with changes since the last
+	// rebuild; all asks for every feed (start-up, reload).
+	changedMu sync.Mutex
+	changed   map[string]bool
+	all       bool
 	// aborted is closed when work in flight must stop now: the grace
 	// period is over or a second signal came.
 	aborted   chan struct{}
@@ -209,7 +214,7 @@ func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, w
 		d.logger.Warn("http shutdown", "error", err)
 		_ = hs.Close()
 	}
-	d.logger.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	d.logger.Info("stopped", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 func (d *daemon) httpServer() *http.Server {

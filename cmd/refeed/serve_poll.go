@@ -19,8 +19,8 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 	ctx, cancel := d.abortable(ctx)
 	defer cancel()
 	res, err := d.runner.Load().RefreshSource(ctx, name)
-	if res.New > 0 || res.Extracted > 0 {
-		d.markDirty()
+	if res.Changed {
+		d.markDirty(name)
 	}
 	switch {
 	case res.NotDue:
@@ -59,7 +59,20 @@ func (e *retryLater) Error() string             { return e.err.Error() }
 func (e *retryLater) Unwrap() error             { return e.err }
 func (e *retryLater) RetryAfter() time.Duration { return e.after }
 
-func (d *daemon) markDirty() {
+// markDirty asks for the feeds of the named sources to be rebuilt; no
+// name asks for every feed.
+func (d *daemon) markDirty(sources ...string) {
+	d.changedMu.Lock()
+	if len(sources) == 0 {
+		d.all = true
+	}
+	if d.changed == nil {
+		d.changed = map[string]bool{}
+	}
+	for _, s := range sources {
+		d.changed[s] = true
+	}
+	d.changedMu.Unlock()
 	select {
 	case d.dirty <- struct{}{}:
 	default: // a rebuild is already pending
@@ -96,6 +109,15 @@ func (d *daemon) writeFeeds(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	// WriteFeeds logs each feed it writes and why one failed.
-	d.runner.Load().WriteFeeds(ctx)
+	d.changedMu.Lock()
+	all, changed := d.all, d.changed
+	d.all, d.changed = false, nil
+	d.changedMu.Unlock()
+	// WriteFeeds and WriteChangedFeeds log each feed they write and why
+	// one failed.
+	if all {
+		d.runner.Load().WriteFeeds(ctx)
+		return
+	}
+	d.runner.Load().WriteChangedFeeds(ctx, changed)
 }

@@ -26,6 +26,12 @@ func (d *daemon) Feeds(ctx context.Context) ([]server.Feed, error) {
 	return out, nil
 }
 
+// HasFeed reports whether name is a feed of the running config; it reads
+// no state, so feed requests never wait for a poll's queries.
+func (d *daemon) HasFeed(_ context.Context, name string) (bool, error) {
+	return d.cfg.Load().Feed(name) != nil, nil
+}
+
 // Sources reports the health of the configured sources, in config order,
 // with the items the state holds for each, when each is polled next (see
 // refresh.NextPoll) and its latest polls; it implements server.Provider.

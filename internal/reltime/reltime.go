@@ -10,18 +10,18 @@ import (
 )
 
 // Relative writes t relative to now: "5s ago", "3m ago", "2h 7m ago", "3d
-// ago" for the past, "in 5m" for the future; "just now" within a second,
-// "never" for the zero time.
+// ago" for the past ("just now" within a second), "in 5m" for the future
+// ("in 1s" at the least), "never" for the zero time.
 func Relative(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
 	d := now.Sub(t)
 	switch {
-	case d > -time.Second && d < time.Second:
-		return "just now"
 	case d < 0:
-		return "in " + span(-d)
+		return "in " + span(max(-d, time.Second))
+	case d < time.Second:
+		return "just now"
 	default:
 		return span(d) + " ago"
 	}
