@@ -6,31 +6,41 @@
 // at once, each with its file and line ("sources.yaml:12:
 // sources[3].interval: invalid duration "3x""). Only cmd/ and refresh/
 // import this package; they copy the values they need into the option
-// structs of the lower packages.
+// structs of the lower packages (refresh.FetchOptions for fetch). A zero
+// in the config means "none" (host_delay: 0 is no delay, retries: 0 no
+// retry), as an operator reads it; every key is filled in, left-out ones
+// from the Default* values, which for fetch settings are fetch's own.
 package config
 
 import (
 	"fmt"
+	"net/netip"
 	"regexp"
 	"time"
 	// The zone database is built in, so "timezone: Asia/Baghdad" works on
 	// machines without one (containers, Windows).
 	_ "time/tzdata"
+
+	"github.com/refeed/refeed/fetch"
 )
 
-// Defaults used by DefaultConfig and for keys a feed leaves out.
+// Defaults used by DefaultConfig and for keys a feed leaves out. The
+// fetch settings' defaults are package fetch's own, declared once there,
+// so a config that leaves a key out and a fetch.Options that leaves a
+// field zero behave alike.
 const (
 	DefaultOutput      = "public"
 	DefaultState       = "refeed.db"
-	DefaultUserAgent   = "refeed/0.1 (+https://github.com/refeed/refeed)"
+	DefaultUserAgent   = fetch.DefaultUserAgent
 	DefaultInterval    = 30 * time.Minute
-	DefaultConcurrency = 8
-	DefaultPerHost     = 2
-	DefaultHostDelay   = 250 * time.Millisecond
-	DefaultTimeout     = 20 * time.Second
-	DefaultMaxBody     = 10 << 20 // 10 MiB
-	DefaultRetries     = 3
+	DefaultConcurrency = fetch.DefaultConcurrency
+	DefaultPerHost     = fetch.DefaultPerHost
+	DefaultHostDelay   = fetch.DefaultHostDelay
+	DefaultTimeout     = fetch.DefaultTimeout
+	DefaultMaxBody     = fetch.DefaultMaxBody // 10 MiB
+	DefaultRetries     = fetch.DefaultRetries
 	DefaultFeedLimit   = 100
+	DefaultMaxArticles = 50
 
 	// MinInterval is the shortest poll interval accepted, globally or per source.
 	MinInterval = time.Minute
@@ -45,6 +55,9 @@ type Config struct {
 	// Errors and Where use it.
 	File string
 
+	// Title (key "title", optional) names this refeed on its index page,
+	// e.g. "Iraqi news". Empty means "refeed".
+	Title string
 	// Output (key "output") is the folder the feeds are written to.
 	// Relative paths are resolved against the config file's folder.
 	// Default "public".
@@ -83,6 +96,10 @@ type Config struct {
 	// Retries (key "retries") is how often a failed request is retried.
 	// Default 3.
 	Retries int
+	// MaxArticles (key "max_articles") caps the article pages fetched for
+	// one source in one pass; the items beyond it keep their feed text
+	// and get their article in later passes, newest first. Default 50.
+	MaxArticles int
 	// Robots (key "robots") makes article fetches honour robots.txt.
 	// Default true.
 	Robots bool
@@ -91,6 +108,16 @@ type Config struct {
 	// Empty means UTC. Location holds it loaded; Validate fills it.
 	TimeZone string
 	Location *time.Location
+	// AllowNetworks (key "allow_networks", optional) are the private
+	// networks ("192.168.1.0/24", "10.0.0.5") that URLs taken from
+	// content (article and next-page links, discovered feeds, redirects)
+	// may reach. Without them such a URL reaches a loopback, private,
+	// link-local or other non-public address only on its source's own
+	// host; the URLs written in this file are trusted as they are.
+	AllowNetworks []netip.Prefix
+
+	// OnTheFly (key "on_the_fly") opens full text of any feed on request.
+	OnTheFly OnTheFly
 
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source
@@ -152,6 +179,9 @@ type Source struct {
 	// Extract (key "extract") optionally tells the extractor where the
 	// article is and what to strip from it.
 	Extract ExtractRule
+	// Pages (key "pages") optionally says how an article split over
+	// pages is followed; see PagesRule.
+	Pages PagesRule
 	// Include and Exclude (keys "include", "exclude") are regular
 	// expressions matched against an item's title, text and categories:
 	// when Include is set an item must match one of them, and an item
@@ -166,7 +196,10 @@ type Source struct {
 	Timeout  *time.Duration // key "timeout"
 	MaxBody  *int64         // key "max_body"
 	Retries  *int           // key "retries"
-	Robots   *bool          // key "robots"
+	// MaxArticles (key "max_articles") overrides the global cap on
+	// article pages fetched per pass.
+	MaxArticles *int
+	Robots      *bool // key "robots"
 	// TimeZone (key "timezone") overrides the global time zone; Location
 	// holds it loaded (nil when TimeZone is empty). Validate fills it.
 	TimeZone string
@@ -216,6 +249,33 @@ type ExtractRule struct {
 	Body string
 	// Strip (key "strip") are CSS selectors of elements removed from it.
 	Strip []string
+}
+
+// DefaultMaxPages is how many pages of one article are joined when a
+// source's "pages" key does not say.
+const DefaultMaxPages = 10
+
+// PagesRule is a source's "pages" key. Every part is optional: without
+// selectors, the site rules and the extractor find the page links.
+type PagesRule struct {
+	// Next (key "next") is a CSS selector of the link to an article's next
+	// page. When set, it alone decides: no match means the last page.
+	Next string
+	// Single (key "single") is a CSS selector of the link to the whole
+	// article on one page (a "print" or "view all" version), which is
+	// then fetched instead of following the pages.
+	Single string
+	// Max (key "max") is how many pages of one article are joined at
+	// most. Zero means DefaultMaxPages; 1 turns following pages off.
+	Max int
+}
+
+// EffectiveMax returns the most pages of one article to join.
+func (p PagesRule) EffectiveMax() int {
+	if p.Max <= 0 {
+		return DefaultMaxPages
+	}
+	return p.Max
 }
 
 // Feed is one entry of "feeds": an output feed merged from sources.
@@ -276,7 +336,9 @@ func DefaultConfig() *Config {
 		Timeout:     DefaultTimeout,
 		MaxBody:     DefaultMaxBody,
 		Retries:     DefaultRetries,
+		MaxArticles: DefaultMaxArticles,
 		Robots:      true,
+		OnTheFly:    OnTheFly{MaxItems: DefaultOnTheFlyMaxItems, RateLimit: DefaultOnTheFlyRateLimit},
 	}
 }
 
@@ -304,6 +366,16 @@ func (c *Config) Source(name string) *Source {
 	for i := range c.Sources {
 		if c.Sources[i].Name == name {
 			return &c.Sources[i]
+		}
+	}
+	return nil
+}
+
+// Feed returns the feed named name, or nil.
+func (c *Config) Feed(name string) *Feed {
+	for i := range c.Feeds {
+		if c.Feeds[i].Name == name {
+			return &c.Feeds[i]
 		}
 	}
 	return nil

@@ -37,6 +37,19 @@ type Options struct {
 	// Location is the time zone of dates the page writes without one;
 	// nil means UTC. News sites often print local time with no zone.
 	Location *time.Location
+	// Page is which page of an article split over pages this one is: 1
+	// (or 0) for the first. The extractor looks for a link to page Page+1
+	// (see Article.NextPage).
+	Page int
+	// Pages, when set, says where the page links are; nil leaves finding
+	// the next page to the heuristics.
+	Pages *PageLinks
+	// Body, when set, is the element of the document that holds the
+	// article, picked by the caller (site rules: siterules.Applied.Body).
+	// The extractor cleans it without second-guessing the choice, as it
+	// does a Rule's body. Only ExtractNode takes it, and it must be a node
+	// of the document ExtractNode is given.
+	Body *html.Node
 }
 
 // Extract reads a UTF-8 HTML page and returns its article. pageURL is the
@@ -69,16 +82,39 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL, loc)
 	rule := opts.Rule
 	var nodes []*html.Node
+	var links pageFinder
 	var err error
-	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
-		nodes, err = byRule(root, pageURL, rule, meta)
-	} else {
-		nodes, err = byHeuristics(root, pageURL, meta)
+	switch {
+	case opts.Body != nil:
+		if top(opts.Body) != root {
+			return nil, fmt.Errorf("extract: Options.Body is not a node of the document")
+		}
+		nodes = picked(root, pageURL, []*html.Node{opts.Body}, meta, links.finder(root, pageURL, opts))
+	case rule != nil && (rule.Body != "" || len(rule.Strip) > 0):
+		nodes, err = byRule(root, pageURL, rule, meta, links.finder(root, pageURL, opts))
+	default:
+		nodes, err = byHeuristics(root, pageURL, meta, links.finder(root, pageURL, opts))
 	}
 	if err != nil {
 		return nil, err
 	}
-	return newArticle(nodes, pageURL, meta)
+	a, err := newArticle(nodes, pageURL, meta)
+	if err == nil {
+		a.SinglePage, a.NextPage = links.single, links.next
+	}
+	return a, err
+}
+
+// pageFinder keeps the page links found in the content the extractor
+// chose, before cleaning drops the pager.
+type pageFinder struct{ single, next string }
+
+// finder returns the function byRule and byHeuristics call with the
+// content they chose, in the page as it was.
+func (f *pageFinder) finder(root *html.Node, pageURL *url.URL, opts Options) func([]*html.Node) {
+	return func(content []*html.Node) {
+		f.single, f.next = pageLinks(root, content, pageURL, opts)
+	}
 }
 
 // parse reads the document with scripting off, so that <noscript> holds
@@ -92,20 +128,27 @@ func parse(r io.Reader) (*html.Node, error) {
 }
 
 // byRule extracts the elements a site rule selects, and cleans them
-// without second-guessing the choice.
-func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata) ([]*html.Node, error) {
+// without second-guessing the choice. found sees them before cleaning.
+func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata, found func([]*html.Node)) ([]*html.Node, error) {
 	body, strip, err := rule.compiled()
 	if err != nil {
 		return nil, err
 	}
 	applyStrip(root, strip)
 	if body == nil {
-		return byHeuristics(root, pageURL, meta)
+		return byHeuristics(root, pageURL, meta, found)
 	}
 	nodes := ruleBody(root, body)
 	if len(nodes) == 0 {
 		return nil, fmt.Errorf("%w: %w: %q", ErrNoArticle, ErrRuleNoMatch, rule.Body)
 	}
+	return picked(root, pageURL, nodes, meta, found), nil
+}
+
+// picked cleans the nodes a rule or the caller chose as the article,
+// without second-guessing the choice. found sees them before cleaning.
+func picked(root *html.Node, pageURL *url.URL, nodes []*html.Node, meta Metadata, found func([]*html.Node)) []*html.Node {
+	found(nodes)
 	h := newHints()
 	p := newPreparer(h)
 	c := newCleaner(h, root, pageURL, meta, false)
@@ -113,7 +156,15 @@ func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata) ([]*ht
 		p.walk(n, false, false)
 		c.clean(n, false)
 	}
-	return nodes, nil
+	return nodes
+}
+
+// top returns the root of the tree n belongs to.
+func top(n *html.Node) *html.Node {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }
 
 func newCleaner(h *hints, root *html.Node, pageURL *url.URL, meta Metadata, conditional bool) *cleaner {

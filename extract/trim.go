@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // block is one leaf block of the cleaned content, as the edge trimmer sees
@@ -258,6 +260,9 @@ func isDateLine(norm string, chars int) bool {
 	dated, named := 0, false
 	for _, w := range words {
 		strong, ok := dateWords[w]
+		if !ok && textkit.IsMonthNameWord(w) {
+			strong, ok = true, true
+		}
 		if ok || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
 			dated++
 		}
@@ -266,15 +271,11 @@ func isDateLine(norm string, chars int) bool {
 	return named && dated*2 >= len(words)
 }
 
-// dateWords are the words of datelines: months, weekdays, time words. The
-// true ones name a date by themselves; the false ones ("at", "pm") only
-// go along with one.
+// dateWords are the words of datelines besides the month names
+// (textkit.IsMonthNameWord, which count as true): weekdays, time words.
+// The true ones name a date by themselves; the false ones ("at", "pm")
+// only go along with one.
 var dateWords = map[string]bool{
-	"jan": true, "january": true, "feb": true, "february": true, "mar": true,
-	"march": true, "apr": true, "april": true, "may": true, "jun": true,
-	"june": true, "jul": true, "july": true, "aug": true, "august": true,
-	"sep": true, "sept": true, "september": true, "oct": true, "october": true,
-	"nov": true, "november": true, "dec": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "mon": true, "tue": true,
 	"wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
@@ -282,11 +283,6 @@ var dateWords = map[string]bool{
 	"utc": true, "est": false, "edt": false, "pst": false, "pdt": false, "et": false,
 	"updated": true, "posted": true, "published": true, "last": false, "on": false,
 	"at": false, "st": false, "nd": false, "rd": false, "th": false,
-	"يناير": true, "فبراير": true, "مارس": true, "ابريل": true, "مايو": true,
-	"يونيو": true, "يوليو": true, "اغسطس": true, "سبتمبر": true, "اكتوبر": true,
-	"نوفمبر": true, "ديسمبر": true, "كانون": true, "شباط": true, "اذار": true,
-	"نيسان": true, "ايار": true, "حزيران": true, "تموز": true, "اب": true,
-	"ايلول": true, "تشرين": true, "الاول": true, "الثاني": true,
 	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true,
 	"الخميس": true, "الجمعه": true, "السبت": true, "صباحا": false, "مساء": false,
 	"ص": false, "م": false, "تاريخ": true, "النشر": true, "نشر": true, "في": false,
@@ -327,21 +323,9 @@ func noLetters(norm string) bool {
 // maxBylineChars bounds a byline above the article.
 const maxBylineChars = 120
 
-// bylinePrefixes open bylines: "By Jane Doe", "كتب - محمد علي".
-var bylinePrefixes = [...]string{
-	"by ", "posted by ", "written by ", "words by ", "reporting by ",
-	"بقلم ", "كتب ", "كتبت ", "اعداد ", "تقرير ", "متابعه ",
-}
-
-// isByline reports whether normalised text is a byline.
-func isByline(norm string) bool {
-	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(norm, p) {
-			return true
-		}
-	}
-	return false
-}
+// isByline reports whether normalised text is a byline: "By Jane Doe",
+// "كتب - محمد علي" (see textkit.BylinePrefixes).
+func isByline(norm string) bool { return textkit.HasBylinePrefix(norm) }
 
 // isBareURL reports whether text is one web address and nothing else, as a
 // channel or share address printed under an article without a link.

@@ -84,7 +84,7 @@ func TestGuardRefusesPrivateAddressesBeforeDialling(t *testing.T) {
 		{"http://[::ffff:127.0.0.1]/a", "127.0.0.1 is a loopback address"},
 		{"http://[::ffff:a9fe:a9fe]/a", "169.254.169.254, a link-local address"},
 		{"http://[64:ff9b::a00:1]/a", "a private address"},
-		{"http://0.0.0.0/a", "unspecified"},
+		{"http://0.0.0.0/a", "0.0.0.0 is an unspecified address"},
 		{"http://239.1.2.3/a", "multicast"},
 	} {
 		for _, kind := range []fetch.Kind{fetch.KindFeed, fetch.KindPage} {
@@ -236,5 +236,22 @@ func TestGuardTrusts(t *testing.T) {
 	var none *fetch.Guard
 	if !none.Trusts("10.0.0.1") {
 		t.Error("a nil Guard trusts every host")
+	}
+}
+
+func TestGuardDiscoveredFeedOnAPrivateHost(t *testing.T) {
+	feed, hits := loopbackServer(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(rssFeed)) })
+	feedLink := "http://localhost:" + feed.Port() + "/feed"
+	page := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="` + feedLink + `"></head></html>`))
+	})
+	c := newClient(t, fastOptions())
+	_, err := c.FetchFeed(context.Background(), fetch.Request{URL: page.URL, Guard: fetch.GuardFor(page.URL, nil, "allow_networks")})
+	if !errors.Is(err, fetch.ErrPrivateAddress) || !strings.Contains(err.Error(), feedLink) {
+		t.Fatalf("err = %v, want ErrPrivateAddress naming %s", err, feedLink)
+	}
+	if hits.Load() != 0 {
+		t.Errorf("the discovered feed's server answered %d requests", hits.Load())
 	}
 }

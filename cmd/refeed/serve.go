@@ -35,7 +35,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	var common commonFlags
 	common.register(fs)
 	var opts serveOptions
-	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
+	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
 	if err := parseFlags(fs, args); err != nil {
@@ -47,7 +47,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if opts.grace <= 0 || opts.interval < 0 {
 		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "serve")
 	if err != nil {
 		return err
 	}
@@ -78,9 +78,16 @@ type daemon struct {
 
 	cfg    atomic.Pointer[config.Config]
 	runner atomic.Pointer[refresh.Runner]
+	// otf answers the on-the-fly endpoints under the running config.
+	otf atomic.Pointer[onTheFly]
 	// dirty holds a token when the feeds need rebuilding; the writer
 	// takes it, so many polls in a row cost one rebuild.
 	dirty chan struct{}
+	// changed names the sources polled with changes since the last
+	// rebuild; all asks for every feed (start-up, reload).
+	changedMu sync.Mutex
+	changed   map[string]bool
+	all       bool
 	// aborted is closed when work in flight must stop now: the grace
 	// period is over or a second signal came.
 	aborted   chan struct{}
@@ -110,7 +117,10 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	d.cfg.Store(cfg)
 	warnUnpublished(cfg, d.logger)
 	d.client = client
-	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites, Interval: d.opts.interval}))
+	// URLs users hand in are content: no host of theirs is trusted.
+	guard := &fetch.Guard{Networks: cfg.OnTheFly.Networks, AllowKey: onTheFlyAllowKey}
+	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard))
 	return nil
 }
 
@@ -119,11 +129,7 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 	out := make([]schedule.Source, 0, len(cfg.Sources))
 	for i := range cfg.Sources {
 		src := &cfg.Sources[i]
-		iv := src.EffectiveInterval(cfg)
-		if d.opts.interval > 0 {
-			iv = d.opts.interval
-		}
-		out = append(out, schedule.Source{Name: src.Name, Interval: iv})
+		out = append(out, schedule.Source{Name: src.Name, Interval: d.runner.Load().Interval(src)})
 	}
 	return out
 }
@@ -208,7 +214,7 @@ func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, w
 		d.logger.Warn("http shutdown", "error", err)
 		_ = hs.Close()
 	}
-	d.logger.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	d.logger.Info("stopped", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 func (d *daemon) httpServer() *http.Server {
@@ -216,7 +222,10 @@ func (d *daemon) httpServer() *http.Server {
 	h := server.New(server.Options{
 		Dir: cfg.Output, Provider: d, Metrics: d.metrics.Handler(),
 		Health: d.health, Logger: d.logger,
-		BaseURL: func() string { return d.cfg.Load().BaseURL },
+		BaseURL:  func() string { return d.cfg.Load().BaseURL },
+		OnTheFly: func() *server.OnTheFly { return d.otf.Load().serverConfig(d.cfg.Load()) },
+		Title:    func() string { return d.cfg.Load().Title },
+		Location: func() *time.Location { return d.cfg.Load().Location },
 	})
 	return &http.Server{
 		Handler:           h,

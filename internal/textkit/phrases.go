@@ -1,0 +1,127 @@
+package textkit
+
+import (
+	"slices"
+	"strings"
+)
+
+// The phrase tables below are written folded (see FoldPhrase): lower
+// case, no punctuation, Arabic without marks, ا for the alef forms, ي for
+// ى, ه for ة. A test checks that each entry is its own fold.
+
+// BylinePrefixes open bylines: "By Jane Doe", "بقلم: …", "كتب - محمد علي"
+// (wrote), "إعداد" (prepared by), "تقرير" (report by), "متابعة" (followed
+// by). Each ends with a space, so that "by" does not match "bypass".
+var BylinePrefixes = []string{
+	"by ", "posted by ", "written by ", "words by ", "reporting by ",
+	"بقلم ", "كتب ", "كتبت ", "اعداد ", "تقرير ", "متابعه ",
+}
+
+// HasBylinePrefix reports whether folded text opens with a byline prefix.
+func HasBylinePrefix(folded string) bool {
+	folded += " "
+	for _, p := range BylinePrefixes {
+		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// OtherStoriesTitles title boxes that rank or relate other stories:
+// most read, most viewed, related, read also. They are chrome on an
+// article page and on a listing page alike: such a box never lists the
+// source's own fresh articles in order.
+var OtherStoriesTitles = []string{
+	"related", "related articles", "related stories", "related posts", "related news", "related content",
+	"most read", "most popular", "most viewed", "most shared", "trending", "read also", "see also",
+	"ذات صله", "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "اخبار متعلقه", "مواضيع متعلقه",
+	"مواضيع مشابهه", "اخبار مشابهه", "اخبار ذات علاقه",
+	"الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر قراءه اليوم", "الاكثر شعبيه", "الاكثر تعليقا",
+	"اقرا ايضا", "شاهد ايضا", "اقرا كذلك",
+}
+
+// BoxTitles are the whole titles of boxes of chrome on an article page,
+// in English and Arabic: OtherStoriesTitles, and comments, tags,
+// newsletters, latest news and suggestions. A block titled by one of
+// them is not the article.
+var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
+	"more stories": true, "more news": true, "comments": true, "popular": true,
+	"recommended": true, "read next": true, "up next": true,
+	"you may also like": true, "you might also like": true,
+	"التعليقات": true, "تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
+	"اخر الاخبار": true, "اخترنا لك": true, "قد يعجبك ايضا": true, "قد يهمك": true,
+	"مقالات مقترحه": true, "موضوعات مقترحه": true, "اخبار مقترحه": true,
+	"تعليقات الفيسبوك": true, "احدث الاخبار": true, "اخبار اخري": true,
+	"tags": true, "topics": true, "more from": true, "latest news": true, "newsletter": true,
+	"الكلمات المفتاحيه": true, "كلمات مفتاحيه": true, "وسوم": true, "الوسوم": true,
+	"مواضيع قد تهمك": true, "المزيد من الاخبار": true,
+	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
+})
+
+// withTitles returns set with the titles added.
+func withTitles(titles []string, set map[string]bool) map[string]bool {
+	for _, t := range titles {
+		set[t] = true
+	}
+	return set
+}
+
+// BoxTitleStarts open box titles that go on with a topic or a name:
+// "More from Science", "Related coverage", "الأكثر قراءة هذا الأسبوع".
+var BoxTitleStarts = []string{
+	"more from ", "more great ", "more stories", "more on ", "more in ",
+	"related ", "recommended ", "most read", "most popular", "most viewed", "most shared",
+	"you might ", "you may ", "read also", "see also", "المزيد من ", "اخبار ذات",
+	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
+}
+
+// IsBoxTitle reports whether folded text, a short heading, titles a box
+// of chrome: one of BoxTitles, or a title that opens like one.
+func IsBoxTitle(folded string) bool {
+	if BoxTitles[folded] {
+		return true
+	}
+	for _, p := range BoxTitleStarts {
+		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// UpdateWords mark a date as the time of an update rather than of
+// publication ("Updated on", "Last modified", "آخر تحديث", "aktualisiert",
+// "mis à jour"), matched inside lower-cased, FoldPhrase-folded text.
+var UpdateWords = []string{
+	"updated", "last modified", "modified on", "revised", "aktualisiert",
+	"mis a jour", "mis à jour", "actualizado", "atualizado", "aggiornato",
+	"bijgewerkt", "تحديث", "محدث",
+}
+
+// IsUpdateNotice reports whether text speaks of an update (see
+// UpdateWords).
+func IsUpdateNotice(text string) bool {
+	folded := FoldPhrase(text)
+	for _, w := range UpdateWords {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ContainsOtherStoriesTitle reports whether folded text, a short
+// heading, holds one of OtherStoriesTitles as a run of whole words: "Our
+// most read stories", "الأخبار الأكثر قراءة", "Related coverage".
+func ContainsOtherStoriesTitle(folded string) bool {
+	words := strings.Fields(folded)
+	for i := range words {
+		for j := i + 1; j <= len(words) && j-i <= 4; j++ {
+			if slices.Contains(OtherStoriesTitles, strings.Join(words[i:j], " ")) {
+				return true
+			}
+		}
+	}
+	return false
+}
