@@ -41,12 +41,17 @@
 //     pass scores paragraphs and gives their score to their ancestors
 //     (the scorer in candidates.go, text statistics in measure.go), takes
 //     the best candidate and the siblings that belong with it
-//     (siblings.go).
+//     (siblings.go). A pick holding under half of the page's paragraph
+//     text climbs to the ancestor whose other sections are built like it
+//     (clusterClimb, candidates.go). A short pick holding under a fifth of
+//     the page's paragraph text is doubted, and a later pass that finds
+//     twice the text replaces it (the second opinion in byHeuristics,
+//     pageProse).
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content is cleaned bottom-up: blocks
-//     that look like link lists, ads or forms and boxes under a chrome
-//     title go (clean.go), every link and image is made absolute (urls.go)
+//     that look like link lists, ads or forms, a form's note, script
+//     text printed as text, and boxes under a chrome title go (clean.go), every link and image is made absolute (urls.go)
 //     and chrome images are dropped (images.go); layout tables are
 //     unwrapped (layout.go) and bylines, datelines, author bios and chrome
 //     lines at the edges are trimmed (trim.go, phrases in boilerplate.go).
