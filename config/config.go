@@ -40,6 +40,7 @@ const (
 	DefaultMaxBody     = fetch.DefaultMaxBody // 10 MiB
 	DefaultRetries     = fetch.DefaultRetries
 	DefaultFeedLimit   = 100
+	DefaultMaxArticles = 50
 
 	// MinInterval is the shortest poll interval accepted, globally or per source.
 	MinInterval = time.Minute
@@ -54,6 +55,9 @@ type Config struct {
 	// Errors and Where use it.
 	File string
 
+	// Title (key "title", optional) names this refeed on its index page,
+	// e.g. "Iraqi news". Empty means "refeed".
+	Title string
 	// Output (key "output") is the folder the feeds are written to.
 	// Relative paths are resolved against the config file's folder.
 	// Default "public".
@@ -92,6 +96,10 @@ type Config struct {
 	// Retries (key "retries") is how often a failed request is retried.
 	// Default 3.
 	Retries int
+	// MaxArticles (key "max_articles") caps the article pages fetched for
+	// one source in one pass; the items beyond it keep their feed text
+	// and get their article in later passes, newest first. Default 50.
+	MaxArticles int
 	// Robots (key "robots") makes article fetches honour robots.txt.
 	// Default true.
 	Robots bool
@@ -188,7 +196,10 @@ type Source struct {
 	Timeout  *time.Duration // key "timeout"
 	MaxBody  *int64         // key "max_body"
 	Retries  *int           // key "retries"
-	Robots   *bool          // key "robots"
+	// MaxArticles (key "max_articles") overrides the global cap on
+	// article pages fetched per pass.
+	MaxArticles *int
+	Robots      *bool // key "robots"
 	// TimeZone (key "timezone") overrides the global time zone; Location
 	// holds it loaded (nil when TimeZone is empty). Validate fills it.
 	TimeZone string
@@ -325,6 +336,7 @@ func DefaultConfig() *Config {
 		Timeout:     DefaultTimeout,
 		MaxBody:     DefaultMaxBody,
 		Retries:     DefaultRetries,
+		MaxArticles: DefaultMaxArticles,
 		Robots:      true,
 		OnTheFly:    OnTheFly{MaxItems: DefaultOnTheFlyMaxItems, RateLimit: DefaultOnTheFlyRateLimit},
 	}
@@ -354,6 +366,16 @@ func (c *Config) Source(name string) *Source {
 	for i := range c.Sources {
 		if c.Sources[i].Name == name {
 			return &c.Sources[i]
+		}
+	}
+	return nil
+}
+
+// Feed returns the feed named name, or nil.
+func (c *Config) Feed(name string) *Feed {
+	for i := range c.Feeds {
+		if c.Feeds[i].Name == name {
+			return &c.Feeds[i]
 		}
 	}
 	return nil

@@ -89,6 +89,7 @@ func (v *validator) globals() {
 	v.minDuration("timeout", c.Timeout, time.Millisecond)
 	v.positiveSize("max_body", c.MaxBody)
 	v.atLeast("retries", c.Retries, 0)
+	v.atLeast("max_articles", c.MaxArticles, 1)
 	c.Location = v.timeZone("timezone", c.TimeZone)
 	if c.SiteRules.Dir != "" {
 		if fi, err := os.Stat(c.SiteRules.Dir); err != nil || !fi.IsDir() {
@@ -188,6 +189,9 @@ func (v *validator) overrides(p string, s *Source) {
 	}
 	if s.Retries != nil {
 		v.atLeast(p+".retries", *s.Retries, 0)
+	}
+	if s.MaxArticles != nil {
+		v.atLeast(p+".max_articles", *s.MaxArticles, 1)
 	}
 	s.Location = v.timeZone(p+".timezone", s.TimeZone)
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -33,48 +34,92 @@ const (
 // errNotHTML is an article URL that serves something other than a page.
 var errNotHTML = errors.New("refresh: article is not an HTML page")
 
-// extractArticles fills in the full article of every item of a fulltext
-// source that lacks one and is due, in place; with "fulltext: auto", only
-// of the items whose feed text is a teaser. It reports whether any item
-// changed.
-func (r *Runner) extractArticles(ctx context.Context, src *config.Source, items []feeds.Item, res *SourceResult) bool {
+// extractArticles fills in the full article of the items of a fulltext
+// source that want one (see wantsArticle), at most the source's
+// max_articles per pass, newest first: the changed items of this poll,
+// modified in place, and the items earlier passes left waiting. It
+// returns those earlier items it worked on, to be stored again, and the
+// predicate that tells which items still wait when they are stored.
+func (r *Runner) extractArticles(ctx context.Context, src *config.Source, changed []feeds.Item, res *SourceResult) ([]feeds.Item, func(feeds.Item) bool, error) {
 	if !src.FullText.Extracts() {
-		return false
+		return nil, nil, nil
 	}
+	limit := src.EffectiveMaxArticles(r.cfg)
+	backlog, err := r.store.PendingItems(ctx, src.Name, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	todo := articleQueue(src, changed, backlog, limit)
 	rule := siteRule(src)
 	var mu sync.Mutex
-	changed := false
+	abandoned := map[string]bool{}
+	outcomes := make([]articleOutcome, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(1, r.cfg.Concurrency))
-	for i := range items {
-		if items[i].Extracted || items[i].URL == "" {
-			continue
-		}
-		if src.FullText == config.FullTextAuto && !items[i].IsTeaser() {
-			continue
-		}
+	for i, it := range todo {
 		g.Go(func() error {
-			outcome := r.safeArticleFor(gctx, src, rule, &items[i])
+			outcome := r.safeArticleFor(gctx, src, rule, it)
+			outcomes[i] = outcome
 			mu.Lock()
 			defer mu.Unlock()
 			switch outcome {
 			case articleExtracted:
 				res.Extracted++
-				changed = true
 			case articleReused:
 				res.Reused++
-				changed = true
 			case articleFailed:
 				res.Failed++
+			case articleAbandoned:
+				abandoned[it.URL] = true
 			case articlePartial:
 				res.Failed++
-				changed = true
 			}
 			return nil
 		})
 	}
 	_ = g.Wait()
-	return changed
+	isChanged := make(map[string]bool, len(changed))
+	for _, it := range changed {
+		isChanged[it.ID] = true
+	}
+	var worked []feeds.Item
+	for i, it := range todo {
+		if !isChanged[it.ID] && outcomes[i] != articleSkipped {
+			worked = append(worked, *it)
+		}
+	}
+	pending := func(it feeds.Item) bool { return wantsArticle(src, &it) && !abandoned[it.URL] }
+	return worked, pending, nil
+}
+
+// articleQueue is the items whose article this pass fetches: of the
+// changed items and the backlog, those that want one, newest first, at
+// most limit. Changed items point into changed; backlog items into a copy.
+func articleQueue(src *config.Source, changed, backlog []feeds.Item, limit int) []*feeds.Item {
+	var todo []*feeds.Item
+	seen := map[string]bool{}
+	for i := range changed {
+		if wantsArticle(src, &changed[i]) {
+			todo = append(todo, &changed[i])
+			seen[changed[i].ID] = true
+		}
+	}
+	for i := range backlog {
+		if !seen[backlog[i].ID] && wantsArticle(src, &backlog[i]) {
+			todo = append(todo, &backlog[i])
+		}
+	}
+	slices.SortStableFunc(todo, func(a, b *feeds.Item) int { return feeds.ItemDate(*b).Compare(feeds.ItemDate(*a)) })
+	return todo[:min(limit, len(todo))]
+}
+
+// wantsArticle reports whether an item of src still lacks the article its
+// source's fulltext mode asks for.
+func wantsArticle(src *config.Source, it *feeds.Item) bool {
+	if !src.FullText.Extracts() || it.Extracted || it.URL == "" {
+		return false
+	}
+	return src.FullText != config.FullTextAuto || it.IsTeaser()
 }
 
 type articleOutcome int
@@ -84,7 +129,8 @@ const (
 	articleReused                        // copied from a stored extraction
 	articleExtracted
 	articleFailed
-	articlePartial // some pages joined, a later one failed
+	articleAbandoned // failed too often; not tried again
+	articlePartial   // some pages joined, a later one failed
 )
 
 // articleFor gives it its full article: from the state when another item
@@ -106,6 +152,9 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	}
 	attempt, err := r.store.ArticleAttempt(ctx, it.URL)
 	r.stateError(ctx, "read article failures", src, it.URL, err)
+	if err == nil && attempt.Attempts >= articleMaxAttempts {
+		return articleAbandoned
+	}
 	if err != nil || !articleDue(attempt, r.now()) {
 		return articleSkipped
 	}
@@ -264,12 +313,13 @@ func withSiteMetadata(art *extract.Article, applied *siterules.Applied, loc *tim
 }
 
 // applyArticle puts an extracted article into an item, filling what the
-// feed left empty from the page's metadata. A page date after now is
-// capped at now, as Merge does for feed dates: sites stamping local time
-// as UTC would otherwise pin the item to the top of the feed. When the
-// item's own text holds clearly more than the page gave up (an article
-// split over pages, or one the extractor read short), the item keeps its
-// text, and applyArticle reports false.
+// feed left empty from the page's metadata. A page date goes through
+// feeds.PlausibleDate, as Merge does for feed dates: sites stamping local
+// time as UTC would otherwise pin the item to the top of the feed, and a
+// year-0 date would be published. When the item's own text holds clearly
+// more than the page gave up (an article split over pages, or one the
+// extractor read short), the item keeps its text, and applyArticle
+// reports false.
 func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now time.Time) (used bool) {
 	lang := it.Lang
 	if art.Lang != "" {
@@ -293,11 +343,8 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now t
 	if it.Image == "" {
 		it.Image = art.Image
 	}
-	if it.Published.IsZero() && !art.Published.IsZero() {
-		it.Published = art.Published.UTC()
-		if it.Published.After(now) {
-			it.Published = now.UTC()
-		}
+	if it.Published.IsZero() {
+		it.Published = feeds.PlausibleDate(art.Published.UTC(), now.UTC())
 	}
 	return used
 }

@@ -6,22 +6,30 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 )
 
-// AcquireLock takes the run lock for the state file at statePath: an
-// exclusive flock on statePath+".lock", which holds this process's pid
-// and command, the refeed subcommand taking the lock ("run", "serve").
-// It does not wait: when another process (or another AcquireLock in this
-// one) holds the lock it returns a *LockError matching ErrLocked, naming
-// the holder's pid and command. The OS
-// drops the lock when the process dies, so a crash never leaves a stale
-// lock behind. release unlocks; the lock file itself stays, because
-// removing it would let two runs lock two different files.
+// AcquireLock takes the run lock for the state database at statePath: an
+// exclusive flock on a ".lock" file beside the database's real file
+// (symbolic links resolved, the database created empty if missing), which
+// holds this process's pid and command, the refeed subcommand taking the
+// lock ("run", "serve"). So two processes given the database by different
+// paths (a symlink, "dir/../state.db") lock the same file. It does not
+// wait: when another process (or another AcquireLock in this one) holds
+// the lock it returns a *LockError matching ErrLocked, naming the
+// holder's pid and command. The OS drops the lock when the process dies,
+// so a crash never leaves a stale lock behind. release unlocks; the lock
+// file itself stays, because removing it would let two runs lock two
+// different files.
 func AcquireLock(statePath, command string) (release func() error, err error) {
-	path := statePath + ".lock"
+	real, err := databaseFile(statePath)
+	if err != nil {
+		return nil, fmt.Errorf("store: lock: %w", err)
+	}
+	path := real + ".lock"
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("store: lock: %w", err)
@@ -45,6 +53,23 @@ func AcquireLock(statePath, command string) (release func() error, err error) {
 		}
 		return f.Close()
 	}, nil
+}
+
+// databaseFile returns the absolute path of the database's own file,
+// through any symbolic links, creating an empty one (which SQLite opens as
+// a new database) when there is none yet, so that the link's target is
+// known.
+func databaseFile(statePath string) (string, error) {
+	f, err := os.OpenFile(statePath, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return "", err
+	}
+	f.Close()
+	real, err := filepath.EvalSymlinks(statePath)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
 }
 
 // writeHolder writes "PID COMMAND\n" to the lock file.

@@ -73,3 +73,30 @@ func TestAcquireLock_OldLockFile(t *testing.T) {
 		t.Errorf("error = %v, want %q", err, want)
 	}
 }
+
+// A database reached through a symbolic link, or through a path spelled
+// another way, is the same database: its lock is taken once.
+func TestAcquireLock_SameDatabaseByAnotherPath(t *testing.T) {
+	dir := t.TempDir()
+	state := filepath.Join(dir, "data", "refeed.db")
+	if err := os.Mkdir(filepath.Dir(state), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(state, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	release, err := store.AcquireLock(link, "run") // the target does not exist yet
+	if err != nil {
+		t.Fatalf("AcquireLock(link): %v", err)
+	}
+	defer release()
+	for _, other := range []string{state, filepath.Join(dir, "data", "..", "data", "refeed.db")} {
+		if _, err := store.AcquireLock(other, "run"); !errors.Is(err, store.ErrLocked) {
+			t.Errorf("AcquireLock(%s) while the link holds it = %v, want ErrLocked", other, err)
+		}
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", fi, err)
+	}
+}
