@@ -1,7 +1,7 @@
 // Command bench scores refeed's article extraction against go-trafilatura
 // and readeck/go-readability on the same pages in the same run: F1 by the
 // scrapinghub article-extraction-benchmark metric, or by WCXB's word metric
-// on its dev articles (package github.com/refeed/refeed/extract/score),
+// on its dev articles (package github.com/refeed/refeed/extract/evaluate),
 // pages under F1 0.5, pages per second, and time as a multiple of a bare
 // html.Parse of the same pages.
 //

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // result is one extractor's score and speed over one set of pages.
@@ -47,29 +47,29 @@ const (
 // score runs ex once over the pages and scores its text with m.
 func scorePages(ex extractor, pages []page, m metric) result {
 	r := result{Name: ex.Name}
-	counts := make([]score.Counts, 0, len(pages))
+	counts := make([]evaluate.Counts, 0, len(pages))
 	for _, p := range pages {
 		text, err := ex.Run(p.HTML, p.URL)
 		var f1 float64
 		switch m {
 		case words:
-			w := score.CompareWords(text, p.Truth)
+			w := evaluate.CompareWords(text, p.Truth)
 			r.Precision += w.Precision
 			r.Recall += w.Recall
 			r.F1 += w.F1
 			f1 = w.F1
 		default:
-			c := score.Compare(text, p.Truth)
+			c := evaluate.Compare(text, p.Truth)
 			counts = append(counts, c)
 			f1 = c.F1()
 		}
 		if f1 < catastrophicF1 {
 			r.Catastrophic++
 		}
-		if score.Exact(text, p.Truth) {
+		if evaluate.Exact(text, p.Truth) {
 			r.Exact++
 		}
-		if len(score.Tokens(text)) == 0 {
+		if len(evaluate.Tokens(text)) == 0 {
 			r.Empty++
 		}
 		r.Pages = append(r.Pages, pageScore{ID: p.ID, F1: f1, Err: err})
@@ -79,7 +79,7 @@ func scorePages(ex extractor, pages []page, m metric) result {
 			r.Precision, r.Recall, r.F1 = r.Precision/n, r.Recall/n, r.F1/n
 		}
 	} else {
-		r.Precision, r.Recall, r.F1 = score.Aggregate(counts)
+		r.Precision, r.Recall, r.F1 = evaluate.Aggregate(counts)
 	}
 	return r
 }

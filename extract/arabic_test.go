@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 	"golang.org/x/net/html/charset"
 )
 
@@ -57,7 +57,7 @@ func evalArabic(t *testing.T) []pageScore {
 			page = decodeAs(t, page, p.charset)
 		}
 		got := extractText(t, page, cnnArabicURL)
-		rows = append(rows, pageScore{name: p.name, counts: score.Compare(got, truth)})
+		rows = append(rows, pageScore{name: p.name, counts: evaluate.Compare(got, truth)})
 		if p.name == "goose3" {
 			checkGoosePrefix(t, filepath.Join(cnn, "goose3", "test_cnn_arabic.json"), got)
 		}
@@ -108,7 +108,7 @@ func TestArabicDateOnlyPages(t *testing.T) {
 	for name, p := range pages {
 		page := readMaybeGzip(t, filepath.Join(dir, "htmldate-date-only", "pages", name))
 		got := extractText(t, page, p.URL)
-		words := len(score.Tokens(got))
+		words := len(evaluate.Tokens(got))
 		t.Logf("%s: %d words, %d paragraphs: %.150q", name, words, strings.Count(got, "\n\n")+1, got)
 		if words < 50 {
 			t.Errorf("%s: %d words extracted, want an article of 50+ words", name, words)

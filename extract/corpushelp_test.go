@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 	"github.com/refeed/refeed/internal/testcorpus"
 )
 
@@ -62,7 +62,7 @@ func extractText(t testing.TB, page []byte, pageURL string) string {
 // pageScore is one row of a corpus table.
 type pageScore struct {
 	name   string
-	counts score.Counts
+	counts evaluate.Counts
 }
 
 // logTable prints one line per page, worst first, and the aggregate.
@@ -70,12 +70,12 @@ func logTable(t *testing.T, rows []pageScore) (precision, recall, f1 float64) {
 	t.Helper()
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].counts.F1() < rows[j].counts.F1() })
 	var b strings.Builder
-	all := make([]score.Counts, len(rows))
+	all := make([]evaluate.Counts, len(rows))
 	for i, r := range rows {
 		all[i] = r.counts
 		fmt.Fprintf(&b, "%-40.40s P=%.3f R=%.3f F1=%.3f\n", r.name, r.counts.Precision(), r.counts.Recall(), r.counts.F1())
 	}
-	precision, recall, f1 = score.Aggregate(all)
+	precision, recall, f1 = evaluate.Aggregate(all)
 	fmt.Fprintf(&b, "%d pages: precision=%.4f recall=%.4f F1=%.4f", len(rows), precision, recall, f1)
 	t.Log("\n" + b.String())
 	return precision, recall, f1

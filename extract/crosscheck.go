@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -22,13 +22,13 @@ const (
 // crossCheck returns nodes, or better content found with the help of the
 // JSON-LD articleBody.
 func crossCheck(nodes []*html.Node, sc *scorer, c *cleaner, ldBody string) []*html.Node {
-	if len(score.Tokens(ldBody)) < minLDTokens {
+	if len(evaluate.Tokens(ldBody)) < minLDTokens {
 		return nodes
 	}
 	if sc == nil || len(nodes) == 0 {
 		return ldParagraphs(ldBody)
 	}
-	current := score.Compare(renderText(nodes), ldBody)
+	current := evaluate.Compare(renderText(nodes), ldBody)
 	if current.Recall() >= minLDRecall {
 		return nodes
 	}
@@ -36,7 +36,7 @@ func crossCheck(nodes []*html.Node, sc *scorer, c *cleaner, ldBody string) []*ht
 		found := cloneContent([]*html.Node{best}, sc.skip)
 		c.clean(found[0], false)
 		found = trimEdges(unwrapLayoutTables(found))
-		if score.Compare(renderText(found), ldBody).F1() >= current.F1()+minLDGain {
+		if evaluate.Compare(renderText(found), ldBody).F1() >= current.F1()+minLDGain {
 			return found
 		}
 	}
@@ -49,7 +49,7 @@ func (s *scorer) bestMatch(body string) (*html.Node, float64) {
 	var best *html.Node
 	bestF1 := 0.0
 	for _, n := range ranked[:min(len(ranked), maxLDCandidates)] {
-		if f1 := score.Compare(nodeText(n), body).F1(); f1 > bestF1 {
+		if f1 := evaluate.Compare(nodeText(n), body).F1(); f1 > bestF1 {
 			best, bestF1 = n, f1
 		}
 	}

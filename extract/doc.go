@@ -70,7 +70,7 @@
 // internal/textkit.
 //
 // The benchmark metric (token precision, recall and F1 against a
-// reference text) is the sub-package extract/score, used by the tests and
+// reference text) is the sub-package extract/evaluate, used by the tests and
 // bench/; it is not the candidate scorer of stage 4 (candidates.go), and
 // extraction uses only its tokenizer, in the cross-check.
 package extract

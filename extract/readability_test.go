@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -61,7 +61,7 @@ func evalReadability(t *testing.T) []pageScore {
 		if why, ok := readabilityHard[name]; ok {
 			name += " (known hard: " + why + ")"
 		}
-		rows = append(rows, pageScore{name: name, counts: score.Compare(got, want)})
+		rows = append(rows, pageScore{name: name, counts: evaluate.Compare(got, want)})
 	}
 	return rows
 }

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // minScrapinghubF1 is the required mean F1 on the scrapinghub dev pages.
@@ -49,7 +49,7 @@ func evalScrapinghub(t *testing.T, bare bool) []pageScore {
 			page = hintAttrs.ReplaceAll(page, nil)
 		}
 		got := extractText(t, page, gt[id].URL)
-		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: score.Compare(got, gt[id].ArticleBody)})
+		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: evaluate.Compare(got, gt[id].ArticleBody)})
 	}
 	return rows
 }

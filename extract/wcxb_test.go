@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // The required mean word F1 on each half of the WCXB dev pages and the
@@ -39,7 +39,7 @@ type wcxbTruth struct {
 // wordRow is one page's WCXB score.
 type wordRow struct {
 	id            string
-	s             score.WordScore
+	s             evaluate.WordScore
 	with, without float64
 }
 
@@ -73,9 +73,9 @@ func evalWCXB(t *testing.T, parity int) []wordRow {
 		got := extractText(t, page, gt[id].URL)
 		rows = append(rows, wordRow{
 			id:      id,
-			s:       score.CompareWords(got, gt[id].MainContent),
-			with:    score.SnippetShare(got, gt[id].With),
-			without: score.SnippetShare(got, gt[id].Without),
+			s:       evaluate.CompareWords(got, gt[id].MainContent),
+			with:    evaluate.SnippetShare(got, gt[id].With),
+			without: evaluate.SnippetShare(got, gt[id].Without),
 		})
 	}
 	return rows
@@ -174,7 +174,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"arabic-dev", evalArabic(t)},
 	}
 	for _, c := range shingled {
-		all := make([]score.Counts, len(c.rows))
+		all := make([]evaluate.Counts, len(c.rows))
 		var bad []string
 		for i, r := range c.rows {
 			all[i] = r.counts
@@ -182,7 +182,7 @@ func TestCorpusSummary(t *testing.T) {
 				bad = append(bad, strings.Fields(r.name)[0])
 			}
 		}
-		p, r, f1 := score.Aggregate(all)
+		p, r, f1 := evaluate.Aggregate(all)
 		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", c.name, len(c.rows), f1, p, r, len(bad), bad)
 	}
 	t.Log(b.String())

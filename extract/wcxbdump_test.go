@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // TestWCXBDump prints, for the wcxb-dev ids in REFEED_WCXB_DUMP (comma
@@ -30,9 +30,9 @@ func TestWCXBDump(t *testing.T) {
 	for _, id := range strings.Split(ids, ",") {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
 		got := extractText(t, page, gt[id].URL)
-		s := score.CompareWords(got, gt[id].MainContent)
+		s := evaluate.CompareWords(got, gt[id].MainContent)
 		t.Logf("\n=== %s %s P=%.3f R=%.3f F1=%.3f got %d words, truth %d words\n--- got:\n%.700s\n--- truth:\n%.500s\n",
-			id, gt[id].URL, s.Precision, s.Recall, s.F1, len(score.Tokens(got)), len(score.Tokens(gt[id].MainContent)), got, gt[id].MainContent)
+			id, gt[id].URL, s.Precision, s.Recall, s.F1, len(evaluate.Tokens(got)), len(evaluate.Tokens(gt[id].MainContent)), got, gt[id].MainContent)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
-	"github.com/refeed/refeed/extract/score"
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // TestRunEndToEnd runs `refeed run` twice against a loopback news site and
@@ -119,7 +119,7 @@ func checkItemContent(t *testing.T, path string, it *gofeed.Item, truths map[str
 	if !ok {
 		t.Fatalf("unexpected item link %q", it.Link)
 	}
-	if c := score.Compare(text, truth); c.Recall() < 0.8 {
+	if c := evaluate.Compare(text, truth); c.Recall() < 0.8 {
 		t.Errorf("%s: article recall %.2f < 0.8", path, c.Recall())
 	}
 }

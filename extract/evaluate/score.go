@@ -1,9 +1,11 @@
-// Package score implements the article-body metric of the scrapinghub
+// Package evaluate holds the metrics the benchmarks score an extraction
+// with; it is not the extractor's candidate scorer (extract's scorer
+// type). Compare is the article-body metric of the scrapinghub
 // article-extraction-benchmark: 4-token shingles compared as multisets,
-// per-page counts rescaled to sum to one, precision averaged over pages with
-// a prediction, recall over pages with ground truth, and F1 as the harmonic
-// mean of the two averages.
-package score
+// per-page counts rescaled to sum to one, precision averaged over pages
+// with a prediction, recall over pages with ground truth, and F1 as the
+// harmonic mean of the two averages. CompareWords is WCXB's word-level F1.
+package evaluate
 
 import (
 	"strings"
