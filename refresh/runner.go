@@ -65,6 +65,10 @@ type Runner struct {
 	force   bool
 	sites   *siterules.Set
 	keep    map[string]keepRule // by source name
+	// pages holds a token per article page being fetched and extracted,
+	// across all sources: with every source's articles in flight at
+	// once, the pages and their parse trees would add up.
+	pages chan struct{}
 	guard   *fetch.Guard
 }
 
@@ -75,7 +79,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 		logger = slog.New(slog.DiscardHandler)
 	}
 	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules,
-		guard: opts.Guard, keep: keepRules(cfg)}
+		guard: opts.Guard, keep: keepRules(cfg), pages: make(chan struct{}, max(1, cfg.Concurrency))}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}
