@@ -69,7 +69,7 @@ type Runner struct {
 	// across all sources: with every source's articles in flight at
 	// once, the pages and their parse trees would add up.
 	pages chan struct{}
-	guard   *fetch.Guard
+	guard *fetch.Guard
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
