@@ -47,6 +47,9 @@ type Config struct {
 	// Errors and Where use it.
 	File string
 
+	// Title (key "title", optional) names this refeed on its index page,
+	// e.g. "Iraqi news". Empty means "refeed".
+	Title string
 	// Output (key "output") is the folder the feeds are written to.
 	// Relative paths are resolved against the config file's folder.
 	// Default "public".

@@ -5,6 +5,7 @@ import "go.yaml.in/yaml/v3"
 // topFields lists the keys of the top level of sources.yaml.
 func topFields(c *Config) []field {
 	return []field{
+		{"title", str(&c.Title)},
 		{"output", str(&c.Output)},
 		{"state", str(&c.State)},
 		{"user_agent", str(&c.UserAgent)},

@@ -23,7 +23,7 @@ type OnTheFly struct {
 	// Keys (key "keys") are the secrets a request may carry (?key= or
 	// "Authorization: Bearer"); at least one when enabled.
 	Keys []string
-	// AllowNetworks (key "allow_networks") are CIDRs ("127.0.0.0/8",
+	// AllowNetworks (key "allow_networks") are networks ("127.0.0.0/8",
 	// "192.168.1.0/24") that requested URLs may reach although they are
 	// loopback or private; by default none. Networks holds them parsed.
 	AllowNetworks []string
@@ -54,12 +54,12 @@ func (v *validator) onTheFly() {
 	o := &v.c.OnTheFly
 	o.Networks = o.Networks[:0]
 	for i, cidr := range o.AllowNetworks {
-		p, err := netip.ParsePrefix(cidr)
+		p, err := ParseNetwork(cidr)
 		if err != nil {
-			v.add(fmt.Sprintf("on_the_fly.allow_networks[%d]", i), ErrInvalid, "invalid network %q: want a CIDR such as 127.0.0.0/8 or fd00::/8", cidr)
+			v.add(fmt.Sprintf("on_the_fly.allow_networks[%d]", i), ErrInvalid, "%v", err)
 			continue
 		}
-		o.Networks = append(o.Networks, p.Masked())
+		o.Networks = append(o.Networks, p)
 	}
 	v.atLeast("on_the_fly.max_items", o.MaxItems, 0)
 	v.atLeast("on_the_fly.rate_limit", o.RateLimit, 0)

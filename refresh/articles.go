@@ -314,12 +314,13 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 }
 
 // applyArticle puts an extracted article into an item, filling what the
-// feed left empty from the page's metadata. A page date after now is
-// capped at now, as Merge does for feed dates: sites stamping local time
-// as UTC would otherwise pin the item to the top of the feed. When the
-// item's own text holds clearly more than the page gave up (an article
-// split over pages, or one the extractor read short), the item keeps its
-// text, and applyArticle reports false.
+// feed left empty from the page's metadata. A page date goes through
+// feeds.PlausibleDate, as Merge does for feed dates: sites stamping local
+// time as UTC would otherwise pin the item to the top of the feed, and a
+// year-0 date would be published. When the item's own text holds clearly
+// more than the page gave up (an article split over pages, or one the
+// extractor read short), the item keeps its text, and applyArticle
+// reports false.
 func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now time.Time) (used bool) {
 	lang := it.Lang
 	if art.Lang != "" {
@@ -343,11 +344,8 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now t
 	if it.Image == "" {
 		it.Image = art.Image
 	}
-	if it.Published.IsZero() && !art.Published.IsZero() {
-		it.Published = art.Published.UTC()
-		if it.Published.After(now) {
-			it.Published = now.UTC()
-		}
+	if it.Published.IsZero() {
+		it.Published = feeds.PlausibleDate(art.Published.UTC(), now.UTC())
 	}
 	return used
 }

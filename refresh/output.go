@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -134,8 +135,11 @@ func (r *Runner) selectItems(ctx context.Context, fc *config.Feed) ([]feeds.Item
 		if err != nil {
 			return nil, err
 		}
+		dups := r.duplicateLog(fc.Name)
+		opts.OnDuplicate = dups.drop
 		items := feeds.Select(stored, opts)
 		if len(items) >= fc.Limit || len(stored) < n || n >= maxCandidates*fc.Limit {
+			dups.summarize()
 			return items, nil
 		}
 	}
@@ -187,4 +191,38 @@ func feedExpires(fc *config.Feed, items []feeds.Item) time.Time {
 		}
 	}
 	return oldest.Add(fc.MaxAge).UTC()
+}
+
+// duplicates logs the items Select drops from one feed as duplicates:
+// each at debug, and how many and why at info. It logs nothing until
+// summarize, since selectItems may select again from more candidates.
+type duplicates struct {
+	log     *slog.Logger
+	count   map[feeds.Duplicate]int
+	details []func()
+}
+
+func (r *Runner) duplicateLog(feed string) *duplicates {
+	return &duplicates{log: r.log.With("feed", feed), count: make(map[feeds.Duplicate]int)}
+}
+
+func (d *duplicates) drop(dropped, kept feeds.Item, why feeds.Duplicate) {
+	d.count[why]++
+	d.details = append(d.details, func() {
+		d.log.Debug("duplicate dropped", "why", string(why), "title", dropped.Title, "source", dropped.Source,
+			"url", dropped.URL, "kept_title", kept.Title, "kept_source", kept.Source, "kept_url", kept.URL)
+	})
+}
+
+func (d *duplicates) summarize() {
+	for _, log := range d.details {
+		log()
+	}
+	same, similar := d.count[feeds.SameArticle], d.count[feeds.SimilarTitle]
+	if same+similar == 0 {
+		return
+	}
+	d.log.Info("duplicates dropped", "dropped", same+similar,
+		"same_article", same, "similar_title", similar,
+		"why", "same_article: one article in several source feeds; similar_title: one story told by several sources (dedupe_titles); --log-level debug names each")
 }

@@ -43,6 +43,10 @@ type Options struct {
 	// server's word that the feed is still fresh, put their next attempt
 	// in the future (`refeed run --force`).
 	IgnoreBackoff bool
+	// Interval, when positive, is the poll interval of every source
+	// instead of the configured ones (`refeed serve --interval`); the
+	// backoff of a failing source starts from it.
+	Interval time.Duration
 	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
 	// means none.
 	SiteRules *siterules.Set
@@ -55,21 +59,22 @@ type Options struct {
 // Runner runs the pipeline over one config. It is safe for concurrent use
 // by several goroutines refreshing different sources.
 type Runner struct {
-	cfg     *config.Config
-	store   *store.Store
-	fetcher *fetch.Client
-	parser  *feeds.Parser
-	log     *slog.Logger
-	obs     Observer
-	now     func() time.Time
-	force   bool
-	sites   *siterules.Set
-	keep    map[string]keepRule // by source name
+	cfg      *config.Config
+	store    *store.Store
+	fetcher  *fetch.Client
+	parser   *feeds.Parser
+	log      *slog.Logger
+	obs      Observer
+	now      func() time.Time
+	force    bool
+	sites    *siterules.Set
+	interval time.Duration
+	guard    *fetch.Guard
+	keep     map[string]keepRule // by source name
 	// pages holds a token per article page being fetched and extracted,
 	// across all sources: with every source's articles in flight at
 	// once, the pages and their parse trees would add up.
 	pages chan struct{}
-	guard *fetch.Guard
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -78,8 +83,8 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules,
-		guard: opts.Guard, keep: keepRules(cfg), pages: make(chan struct{}, max(1, cfg.Concurrency))}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, interval: opts.Interval, guard: opts.Guard,
+		keep: keepRules(cfg), pages: make(chan struct{}, max(1, cfg.Concurrency))}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}

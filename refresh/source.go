@@ -13,19 +13,8 @@ import (
 	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/listing"
 	"github.com/refeed/refeed/metrics"
+	"github.com/refeed/refeed/store"
 )
-
-// Backoff of a failing source: the next attempt waits sourceBackoffBase
-// after the first failure, doubling per failure up to sourceBackoffMax.
-const (
-	sourceBackoffBase = 5 * time.Minute
-	sourceBackoffMax  = 6 * time.Hour
-)
-
-// RetryAfterMax is the longest a server's Retry-After keeps a source from
-// being polled: longer than the backoff, but a maintenance page's "come
-// back in a year" must not silence a source for a year.
-const RetryAfterMax = 24 * time.Hour
 
 // FreshForMax caps how long a server's announced freshness (Cache-Control
 // max-age or Expires on the feed) keeps a source from being polled: long
@@ -57,7 +46,10 @@ type SourceResult struct {
 	// (Cache-Control max-age or Expires, capped at FreshForMax); zero
 	// when the server said nothing.
 	NextPoll time.Time
-	Err      error
+	// NextAttempt is when a source that failed, or was skipped while
+	// backing off, may be polled again (see NextAttempt).
+	NextAttempt time.Time
+	Err         error
 }
 
 // refresh polls one source and stores its items. Errors end up in the
@@ -77,13 +69,15 @@ func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
 		return res
 	}
 	if res.Err != nil {
-		r.recordFailure(ctx, log, src.Name, start, res.Err)
+		r.recordFailure(ctx, log, src, start, &res)
+		r.recordPoll(ctx, log, src.Name, store.Poll{At: start, Failed: true})
 		return res
 	}
 	if err := r.store.RecordSuccess(ctx, src.Name, start, res.Seen, res.New, res.NextPoll); err != nil {
 		res.Err = err
 	}
 	r.obs.SourceSuccess(src.Name, start)
+	r.recordPoll(ctx, log, src.Name, store.Poll{At: start, New: res.New})
 	log.Info("source done", "items", res.Seen, "new", res.New, "extracted", res.Extracted,
 		"reused", res.Reused, "failed", res.Failed, "not_modified", res.NotModified,
 		"duration", r.now().Sub(start).Round(time.Millisecond))
@@ -105,7 +99,7 @@ func (r *Runner) skip(ctx context.Context, log *slog.Logger, now time.Time, res 
 	case !now.Before(h.NextAttempt):
 		return false
 	case h.ConsecutiveFailures > 0:
-		res.Err = ErrBackingOff
+		res.Err, res.NextAttempt = ErrBackingOff, h.NextAttempt
 	default:
 		res.NotDue, res.NextPoll = true, h.NextAttempt
 		log.Info("source not due: its server said the feed stays fresh", "next_poll", h.NextAttempt.Format(time.RFC3339))
@@ -126,23 +120,37 @@ func freshUntil(start time.Time, freshFor time.Duration) time.Time {
 	return start.Add(min(freshFor, FreshForMax) * 9 / 10)
 }
 
-func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name string, at time.Time, failure error) {
-	r.obs.SourceFailure(name)
+// recordFailure records a failed poll with its next attempt (see
+// NextAttempt) in the state, and puts that in res.
+func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, src *config.Source, at time.Time, res *SourceResult) {
+	r.obs.SourceFailure(src.Name)
 	failures := 1
-	if h, err := r.store.HealthOf(ctx, name); err == nil {
+	if h, err := r.store.HealthOf(ctx, src.Name); err == nil {
 		failures = h.ConsecutiveFailures + 1
 	}
-	next := at.Add(fetch.Backoff(failures, sourceBackoffBase, sourceBackoffMax))
-	var he *fetch.HTTPError
-	if errors.As(failure, &he) && he.RetryAfter > 0 {
-		if wait := min(he.RetryAfter, RetryAfterMax); at.Add(wait).After(next) {
-			next = at.Add(wait)
-		}
-	}
-	if err := r.store.RecordFailure(ctx, name, at, failure, next); err != nil {
+	res.NextAttempt = NextAttempt(at, r.Interval(src), failures, res.Err)
+	if err := r.store.RecordFailure(ctx, src.Name, at, res.Err, res.NextAttempt); err != nil {
 		log.Error("cannot record source failure", "error", err)
 	}
-	log.Error("source failed", "error", failure, "consecutive_failures", failures, "next_attempt", next.Format(time.RFC3339))
+	log.Error("source failed", "error", res.Err, "consecutive_failures", failures,
+		"next_attempt", res.NextAttempt.Format(time.RFC3339), "next_attempt_in", res.NextAttempt.Sub(at).Round(time.Second))
+}
+
+// recordPoll adds a poll to the source's history; failing to is logged,
+// not fatal: the history only feeds the index page.
+func (r *Runner) recordPoll(ctx context.Context, log *slog.Logger, name string, p store.Poll) {
+	if err := r.store.RecordPoll(ctx, name, p); err != nil {
+		log.Warn("cannot record poll history", "error", err)
+	}
+}
+
+// Interval is how often src is polled: serve's --interval (Options.
+// Interval) when set, else the source's own or the config's interval.
+func (r *Runner) Interval(src *config.Source) time.Duration {
+	if r.interval > 0 {
+		return r.interval
+	}
+	return src.EffectiveInterval(r.cfg)
 }
 
 // poll fetches, parses, extracts and stores one source. It reads back

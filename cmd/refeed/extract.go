@@ -36,7 +36,11 @@ type extractOutput struct {
 	Image     string `json:"image,omitempty"`
 	Text      string `json:"text"`
 	HTML      string `json:"html"`
-	Error     string `json:"error,omitempty"`
+	// NextPage and SinglePage are the page's links to the article's next
+	// page and to its single-page version, when it has them.
+	NextPage   string `json:"next_page,omitempty"`
+	SinglePage string `json:"single_page,omitempty"`
+	Error      string `json:"error,omitempty"`
 }
 
 func runExtract(ctx context.Context, env *env, args []string) error {
@@ -116,6 +120,7 @@ func extractOne(ctx context.Context, client *fetch.Client, input, charsetName st
 	}
 	out.Title, out.Byline, out.Lang, out.Dir = art.Title, art.Byline, art.Lang, art.Dir
 	out.SiteName, out.Image, out.Text, out.HTML = art.SiteName, art.Image, art.Text, art.HTML
+	out.NextPage, out.SinglePage = art.NextPage, art.SinglePage
 	if !art.Published.IsZero() {
 		out.Published = art.Published.Format(time.RFC3339)
 	}

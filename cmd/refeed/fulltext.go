@@ -137,9 +137,10 @@ func runFulltext(ctx context.Context, env *env, args []string) error {
 	}
 	client := fetch.New(refresh.FetchOptions(cfg), logger)
 	defer client.Close()
-	// The feed URL is the user's own; the links in the feed are content.
-	guard := fetch.GuardFor(fs.Arg(0), cfg.OnTheFly.Networks, onTheFlyAllowKey)
-	feed, err := newOnTheFly(cfg, client, logger, sites, guard).runner.FullTextFeed(ctx, fs.Arg(0), *limit)
+	// The feed URL is the user's own, as a configured source's is: with no
+	// guard of its own, the runner trusts its host and keeps the links in
+	// the feed to the top-level allow_networks.
+	feed, err := newOnTheFly(cfg, client, logger, sites, nil).runner.FullTextFeed(ctx, fs.Arg(0), *limit)
 	if err != nil {
 		return fmt.Errorf("fulltext: %w", err)
 	}

@@ -117,7 +117,7 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	d.cfg.Store(cfg)
 	warnUnpublished(cfg, d.logger)
 	d.client = client
-	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites, Interval: d.opts.interval}))
 	// URLs users hand in are content: no host of theirs is trusted.
 	guard := &fetch.Guard{Networks: cfg.OnTheFly.Networks, AllowKey: onTheFlyAllowKey}
 	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard))
@@ -129,11 +129,7 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 	out := make([]schedule.Source, 0, len(cfg.Sources))
 	for i := range cfg.Sources {
 		src := &cfg.Sources[i]
-		iv := src.EffectiveInterval(cfg)
-		if d.opts.interval > 0 {
-			iv = d.opts.interval
-		}
-		out = append(out, schedule.Source{Name: src.Name, Interval: iv})
+		out = append(out, schedule.Source{Name: src.Name, Interval: d.runner.Load().Interval(src)})
 	}
 	return out
 }
@@ -218,7 +214,7 @@ func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, w
 		d.logger.Warn("http shutdown", "error", err)
 		_ = hs.Close()
 	}
-	d.logger.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	d.logger.Info("stopped", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 func (d *daemon) httpServer() *http.Server {
@@ -228,6 +224,8 @@ func (d *daemon) httpServer() *http.Server {
 		Health: d.health, Logger: d.logger,
 		BaseURL:  func() string { return d.cfg.Load().BaseURL },
 		OnTheFly: func() *server.OnTheFly { return d.otf.Load().serverConfig(d.cfg.Load()) },
+		Title:    func() string { return d.cfg.Load().Title },
+		Location: func() *time.Location { return d.cfg.Load().Location },
 	})
 	return &http.Server{
 		Handler:           h,

@@ -5,14 +5,16 @@ import (
 	"errors"
 	"time"
 
-	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/schedule"
 )
 
 // poll refreshes one source for the scheduler and asks for a feed rebuild
-// when it brought anything new. A source whose server said its feed is
-// still fresh is deferred until it is not.
+// when it brought anything new. The scheduler then waits what refresh
+// decided and recorded in the state (see refresh.NextAttempt): a source
+// whose server said its feed is still fresh is deferred until it is not,
+// one backing off is deferred until its next attempt, and a failed one
+// waits until its next attempt.
 func (d *daemon) poll(ctx context.Context, name string) error {
 	ctx, cancel := d.abortable(ctx)
 	defer cancel()
@@ -20,44 +22,34 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 	if res.Changed {
 		d.markDirty(name)
 	}
-	if res.NotDue {
+	switch {
+	case res.NotDue:
 		return deferUntil(res.NextPoll, errFresh)
+	case err == nil || res.NextAttempt.IsZero():
+		return err
+	case errors.Is(err, refresh.ErrBackingOff):
+		return deferUntil(res.NextAttempt, err)
+	default:
+		return &retryLater{err: err, after: untilDue(res.NextAttempt)}
 	}
-	return d.retryHint(ctx, name, err)
 }
 
 // deferUntil asks the scheduler not to poll before t, for the reason why.
-// It waits a second more, so that the source is surely due by then.
 func deferUntil(t time.Time, why error) *schedule.Deferral {
-	return &schedule.Deferral{Wait: time.Until(t) + time.Second, Err: why}
+	return &schedule.Deferral{Wait: untilDue(t), Err: why}
+}
+
+// untilDue is how long to wait for t to pass: a second more, so that the
+// source is surely due by then.
+func untilDue(t time.Time) time.Duration {
+	return time.Until(t) + time.Second
 }
 
 // errFresh is why a deferred poll waits for the server's freshness.
 var errFresh = errors.New("the server said the feed stays fresh")
 
-// retryHint tells the scheduler how long a source wants to be left alone.
-// A source refresh skipped because it is backing off (after failures
-// recorded in the state, say before a restart) is deferred until its next
-// attempt, which is no new failure; a failed one waits at least the
-// server's Retry-After, up to refresh.RetryAfterMax.
-func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, refresh.ErrBackingOff) {
-		if h, herr := d.st.HealthOf(ctx, name); herr == nil {
-			return deferUntil(h.NextAttempt, err)
-		}
-	}
-	var he *fetch.HTTPError
-	if errors.As(err, &he) && he.RetryAfter > 0 {
-		return &retryLater{err: err, after: min(he.RetryAfter, refresh.RetryAfterMax)}
-	}
-	return err
-}
-
-// retryLater is a poll error that asks the scheduler to wait at least
-// after before the next poll.
+// retryLater is a failed poll that tells the scheduler how long to wait
+// before the next one: until the source's next attempt.
 type retryLater struct {
 	err   error
 	after time.Duration
