@@ -158,7 +158,7 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	if err != nil || !articleDue(attempt, r.now()) {
 		return articleSkipped
 	}
-	art, err := r.fetchArticle(ctx, src, rule, it.URL)
+	art, err := r.fetchArticleSlot(ctx, src, rule, it.URL)
 	if art != nil && errors.Is(err, errPartial) {
 		return r.partialArticle(ctx, src, it, art, err)
 	}
@@ -181,6 +181,18 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 			"feed_words", len(strings.Fields(it.Text)), "page_words", len(strings.Fields(art.Text)))
 	}
 	return articleExtracted
+}
+
+// fetchArticleSlot is fetchArticle once one of the Runner's page slots is
+// free, so at most Concurrency pages are in memory at once.
+func (r *Runner) fetchArticleSlot(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string) (*extract.Article, error) {
+	select {
+	case r.pages <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-r.pages }()
+	return r.fetchArticle(ctx, src, rule, pageURL)
 }
 
 // partialArticle publishes the pages of an article that came before the

@@ -71,6 +71,10 @@ type Runner struct {
 	interval time.Duration
 	guard    *fetch.Guard
 	keep     map[string]keepRule // by source name
+	// pages holds a token per article page being fetched and extracted,
+	// across all sources: with every source's articles in flight at
+	// once, the pages and their parse trees would add up.
+	pages chan struct{}
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -79,7 +83,8 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, interval: opts.Interval, guard: opts.Guard, keep: keepRules(cfg)}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, interval: opts.Interval, guard: opts.Guard,
+		keep: keepRules(cfg), pages: make(chan struct{}, max(1, cfg.Concurrency))}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}

@@ -35,6 +35,7 @@ const (
 func TestPassCostIndependentOfState(t *testing.T) {
 	small := scalePass(t, 3000)
 	large := scalePass(t, 30000)
+	t.Logf("one pass read %+v from 3,000 stored items and %+v from 30,000", small.reads, large.reads)
 	// The same items decoded; index rows read may differ by the rest of
 	// one page per source (see store.NewestItems), no more.
 	page := int64(scaleLimit*5/4/scaleSources + 8)
