@@ -60,6 +60,23 @@ func migrations() []string {
 			feed_url   TEXT NOT NULL,
 			updated    INTEGER NOT NULL
 		);`,
+		// 3: leases of the workers sharing a database (see lease.go): who
+		// polls which source, and which host, until when; and when each
+		// source's last poll ended.
+		`CREATE TABLE source_leases (
+			source   TEXT PRIMARY KEY,
+			host     TEXT NOT NULL,
+			holder   TEXT NOT NULL,
+			acquired INTEGER NOT NULL,
+			expires  INTEGER NOT NULL,
+			polled   INTEGER NOT NULL DEFAULT 0
+		);
+		CREATE INDEX source_leases_by_host ON source_leases (host, holder);
+		CREATE TABLE host_leases (
+			host    TEXT PRIMARY KEY,
+			holder  TEXT NOT NULL,
+			expires INTEGER NOT NULL
+		);`,
 	}
 }
 
