@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/feeds"
@@ -18,7 +20,11 @@ type FeedResult struct {
 	Feed    string
 	Items   int
 	Changed bool // the items differ from the last written feed
-	Err     error
+	// State is the feed's fingerprint in the state after the write; its
+	// Built time is the files' modification time, so that every worker
+	// sharing the state serves the feed with the same Last-Modified.
+	State store.FeedState
+	Err   error
 }
 
 // WriteFeeds rebuilds every output feed from the stored items of its
@@ -76,25 +82,44 @@ func (r *Runner) writeFeed(ctx context.Context, fc *config.Feed) FeedResult {
 	}
 	res.Items = len(items)
 	r.obs.SetFeedItems(fc.Name, len(items))
-	res.Changed, res.Err = r.saveFeedState(ctx, fc.Name, items)
+	if res.Changed, res.State, res.Err = r.saveFeedState(ctx, feed); res.Err != nil {
+		return res
+	}
+	res.Err = stampFiles(r.cfg.Output, fc.Name, res.State.Built)
 	return res
 }
 
-// saveFeedState records the feed's fingerprint and reports whether it
-// changed since the last write.
-func (r *Runner) saveFeedState(ctx context.Context, name string, items []feeds.Item) (bool, error) {
-	raw, err := json.Marshal(items)
+// saveFeedState records the fingerprint of everything the feed's files
+// are rendered from, and reports whether it changed since the last write.
+func (r *Runner) saveFeedState(ctx context.Context, feed feeds.Feed) (bool, store.FeedState, error) {
+	raw, err := json.Marshal(feed)
 	if err != nil {
-		return false, err
+		return false, store.FeedState{}, err
 	}
 	sum := sha256.Sum256(raw)
 	hash := hex.EncodeToString(sum[:])
-	old, err := r.store.FeedState(ctx, name)
+	old, err := r.store.FeedState(ctx, feed.Name)
 	if err != nil {
-		return false, err
+		return false, store.FeedState{}, err
 	}
 	if old.Hash == hash {
-		return false, nil
+		return false, old, nil
 	}
-	return true, r.store.SaveFeedState(ctx, name, store.FeedState{Hash: hash, Built: r.now().UTC(), Items: len(items)})
+	st := store.FeedState{Hash: hash, Built: r.now().UTC().Truncate(time.Second), Items: len(feed.Items)}
+	return true, st, r.store.SaveFeedState(ctx, feed.Name, st)
+}
+
+// stampFiles sets the modification time of the feed's files, which the
+// server sends as Last-Modified, to when their content last changed by
+// the state, rather than when this process happened to write them.
+func stampFiles(dir, name string, built time.Time) error {
+	if built.IsZero() {
+		return nil
+	}
+	for _, ext := range []string{feeds.ExtRSS, feeds.ExtAtom, feeds.ExtJSON} {
+		if err := os.Chtimes(filepath.Join(dir, name+ext), built, built); err != nil {
+			return fmt.Errorf("refresh: stamp feed files: %w", err)
+		}
+	}
+	return nil
 }

@@ -28,6 +28,8 @@ type serveOptions struct {
 	addr     string
 	grace    time.Duration
 	interval time.Duration // overrides every source's interval when > 0
+	worker   string        // this worker's name in a shared state
+	lease    time.Duration // how long a source's lease lasts unless renewed
 }
 
 func runServe(ctx context.Context, env *env, args []string) error {
@@ -38,14 +40,16 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
+	fs.StringVar(&opts.worker, "worker", defaultWorkerName(), "this worker's name in leases, status and metrics, when several share a PostgreSQL state")
+	fs.DurationVar(&opts.lease, "lease", DefaultLease, "with a PostgreSQL state: how long a source stays claimed by a worker that stopped renewing its lease (died)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))}
 	}
-	if opts.grace <= 0 || opts.interval < 0 {
-		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
+	if opts.grace <= 0 || opts.interval < 0 || opts.lease < time.Second {
+		return &usageError{errors.New("serve: --shutdown-timeout must be positive, --interval not negative and --lease at least 1s")}
 	}
 	ws, err := common.openWorkspace(ctx, env)
 	if err != nil {
@@ -75,6 +79,9 @@ type daemon struct {
 	logger  *slog.Logger
 	metrics *metrics.Metrics
 	sched   *schedule.Scheduler
+	// worker shares the sources with other processes through leases when
+	// the state is PostgreSQL; nil when this process has the state alone.
+	worker *worker
 
 	cfg    atomic.Pointer[config.Config]
 	runner atomic.Pointer[refresh.Runner]
@@ -90,6 +97,11 @@ type daemon struct {
 func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) (*daemon, error) {
 	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
 		metrics: metrics.New(), dirty: make(chan struct{}, 1), aborted: make(chan struct{})}
+	if st.IsShared() {
+		d.worker = &worker{st: st, name: opts.worker, lease: opts.lease, logger: logger}
+		d.metrics = metrics.NewWorker(opts.worker)
+		logger.Info("sharing the state with other workers", "worker", opts.worker, "lease", opts.lease)
+	}
 	if err := d.install(cfg, client); err != nil {
 		return nil, err
 	}
@@ -119,13 +131,17 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 	out := make([]schedule.Source, 0, len(cfg.Sources))
 	for i := range cfg.Sources {
 		src := &cfg.Sources[i]
-		iv := src.EffectiveInterval(cfg)
-		if d.opts.interval > 0 {
-			iv = d.opts.interval
-		}
-		out = append(out, schedule.Source{Name: src.Name, Interval: iv})
+		out = append(out, schedule.Source{Name: src.Name, Interval: d.interval(cfg, src)})
 	}
 	return out
+}
+
+// interval is how often src is polled under cfg.
+func (d *daemon) interval(cfg *config.Config, src *config.Source) time.Duration {
+	if d.opts.interval > 0 {
+		return d.opts.interval
+	}
+	return src.EffectiveInterval(cfg)
 }
 
 // serve runs until ctx is done, then shuts down within the grace period.

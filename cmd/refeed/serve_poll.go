@@ -3,19 +3,38 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/schedule"
+	"github.com/refeed/refeed/store"
 )
 
 // poll refreshes one source for the scheduler and asks for a feed rebuild
 // when it brought anything new. A source whose server said its feed is
-// still fresh is deferred until it is not.
+// still fresh is deferred until it is not. In a shared state the poll
+// runs under the source's lease, and is deferred while another worker
+// holds it or polled it less than about an interval ago.
 func (d *daemon) poll(ctx context.Context, name string) error {
 	ctx, cancel := d.abortable(ctx)
 	defer cancel()
+	if d.worker != nil {
+		cfg := d.cfg.Load()
+		src := cfg.Source(name)
+		if src == nil {
+			return fmt.Errorf("serve: no source named %q", name)
+		}
+		// The scheduler spreads intervals by up to a tenth either way.
+		gap := d.interval(cfg, src) * 9 / 10
+		leased, done, err := d.worker.hold(ctx, name, refresh.SourceHost(src.URL), gap)
+		if err != nil {
+			return err
+		}
+		defer func() { done(leased.Err() == nil) }()
+		ctx = leased
+	}
 	res, err := d.runner.Load().RefreshSource(ctx, name)
 	if res.New > 0 || res.Extracted > 0 {
 		d.markDirty()
@@ -83,16 +102,29 @@ const tidyEvery = 24 * time.Hour
 func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
 	tidy := time.NewTicker(tidyEvery)
 	defer tidy.Stop()
+	// In a shared state other workers' polls change the feeds too: look
+	// for their writes in the state and rebuild the files from it.
+	var sync <-chan time.Time
+	written := map[string]store.FeedState{}
+	if d.worker != nil {
+		t := time.NewTicker(feedSync)
+		defer t.Stop()
+		sync = t.C
+	}
 	for {
 		select {
 		case <-d.dirty:
-			d.writeFeeds(ctx)
+			d.writeFeeds(ctx, written)
+		case <-sync:
+			if d.othersWrote(ctx, written) {
+				d.writeFeeds(ctx, written)
+			}
 		case <-tidy.C:
 			d.runner.Load().Tidy(ctx)
 		case <-stop:
 			select {
 			case <-d.dirty:
-				d.writeFeeds(ctx)
+				d.writeFeeds(ctx, written)
 			default:
 			}
 			return
@@ -100,10 +132,37 @@ func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
 	}
 }
 
-func (d *daemon) writeFeeds(ctx context.Context) {
+// feedSync is how often a worker sharing the state looks for feeds that
+// other workers rebuilt.
+const feedSync = 2 * time.Second
+
+// writeFeeds rebuilds the feeds and notes in written the state of each
+// as this process wrote it.
+func (d *daemon) writeFeeds(ctx context.Context, written map[string]store.FeedState) {
 	if ctx.Err() != nil {
 		return
 	}
 	// WriteFeeds logs each feed it writes and why one failed.
-	d.runner.Load().WriteFeeds(ctx)
+	for _, res := range d.runner.Load().WriteFeeds(ctx) {
+		if res.Err == nil {
+			written[res.Feed] = res.State
+		}
+	}
+}
+
+// othersWrote reports whether the state holds a feed whose fingerprint
+// or build time differs from the files this process wrote last.
+func (d *daemon) othersWrote(ctx context.Context, written map[string]store.FeedState) bool {
+	states, err := d.st.FeedStates(ctx)
+	if err != nil {
+		d.logger.Warn("cannot read feed states", "error", err)
+		return false
+	}
+	for _, f := range d.cfg.Load().Feeds {
+		st, mine := states[f.Name], written[f.Name]
+		if st.Hash != mine.Hash || !st.Built.Equal(mine.Built) {
+			return true
+		}
+	}
+	return false
 }
