@@ -14,6 +14,7 @@
 // Usage, from the bench directory:
 //
 //	go run . [-corpus ../../shared/corpus] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
+//	go run . -e2e [-sources 100,500,2000] [-e2e-items 20] [-e2e-sites 0] [-slow 300ms] [-per-feed 10] [-keep]
 //	go run . -fetch [-rounds 3] [-feeds 1000] [-sites 50] [-items 10] [-workers 8] [-host-delay 0] [-latency 0] [-order grouped|interleaved] [-only refeed]
 package main
 
@@ -46,6 +47,8 @@ func run(args []string) error {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fetchMode := fs.Bool("fetch", false, "compare refeed's fetcher with gofeed ParseURL and net/http+gofeed on loopback feeds instead of extractors")
 	fetchCfg := addFetchFlags(fs)
+	e2eMode := fs.Bool("e2e", false, "time whole `refeed run` processes (first, unchanged, 5% changed) against simulated news sites on loopback instead of extractors")
+	e2eCfg := addE2EFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +58,10 @@ func run(args []string) error {
 			return err
 		}
 		defer stop()
+	}
+	if *e2eMode {
+		e2eCfg.Corpus = *corpus
+		return runE2E(context.Background(), os.Stdout, *e2eCfg)
 	}
 	if *fetchMode {
 		fetchCfg.Rounds, fetchCfg.Only = *rounds, *only

@@ -11,6 +11,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"regexp"
 	"time"
 	// The zone database is built in, so "timezone: Asia/Baghdad" works on
@@ -91,6 +92,13 @@ type Config struct {
 	// Empty means UTC. Location holds it loaded; Validate fills it.
 	TimeZone string
 	Location *time.Location
+	// AllowNetworks (key "allow_networks", optional) are the private
+	// networks ("192.168.1.0/24", "10.0.0.5") that URLs taken from
+	// content (article and next-page links, discovered feeds, redirects)
+	// may reach. Without them such a URL reaches a loopback, private,
+	// link-local or other non-public address only on its source's own
+	// host; the URLs written in this file are trusted as they are.
+	AllowNetworks []netip.Prefix
 
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source

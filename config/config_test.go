@@ -316,3 +316,19 @@ feeds:
 		t.Errorf("Unpublished = %+v, want source b of line 4", got)
 	}
 }
+
+func TestParseConfig_AllowNetworks(t *testing.T) {
+	yaml := "allow_networks:\n  - 192.168.1.0/24\n  - 10.0.0.5\n  - fd00::/8\n  - ::ffff:127.0.0.0/104\n  - 172.16.3.9/12\n" + tail
+	cfg, err := config.ParseConfig(strings.NewReader(yaml), "sources.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range cfg.AllowNetworks {
+		got = append(got, p.String())
+	}
+	want := "192.168.1.0/24 10.0.0.5/32 fd00::/8 127.0.0.0/8 172.16.0.0/12"
+	if strings.Join(got, " ") != want {
+		t.Errorf("AllowNetworks = %v, want %s", got, want)
+	}
+}

@@ -77,6 +77,13 @@ func TestParseConfig_Errors(t *testing.T) {
 		{"bad base_url", "base_url: example.org/feeds\n" + tail,
 			[]string{`sources.yaml:1: base_url: invalid URL "example.org/feeds": want an absolute http or https URL`}},
 
+		// Networks.
+		{"bad allow_networks", "allow_networks: [10.0.0.0/8, 192.168.1, {a: b}]\n" + tail,
+			[]string{
+				`sources.yaml:1: allow_networks[1]: invalid network "192.168.1" (want CIDR such as "192.168.1.0/24" or an address such as "10.0.0.5")`,
+				`sources.yaml:1: allow_networks[2]: want a network, got a mapping`,
+			}},
+
 		// Durations and sizes.
 		{"bad duration", "sources:\n  - {name: x, url: 'https://x.example/'}\n  - {name: y, url: 'https://y.example/'}\n" +
 			"  - {name: z, url: 'https://z.example/'}\n  - name: a\n    url: https://a.example/\n    interval: 3x\n" + feedsTail,

@@ -18,6 +18,7 @@ func topFields(c *Config) []field {
 		{"retries", integer(&c.Retries)},
 		{"robots", boolean(&c.Robots)},
 		{"timezone", str(&c.TimeZone)},
+		{"allow_networks", networks(&c.AllowNetworks)},
 		{"site_rules", func(d *decoder, n *yaml.Node, path string) {
 			d.mapping(n, path, []field{
 				{"dir", str(&c.SiteRules.Dir)},

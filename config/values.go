@@ -1,7 +1,9 @@
 package config
 
 import (
+	"fmt"
 	"math"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -171,6 +173,45 @@ func stringMap(p *map[string]string) decodeFunc {
 		}
 		*p = out
 	}
+}
+
+// networks decodes a list of CIDR networks ("10.0.0.0/8", "fd00::/8")
+// or single addresses ("192.168.1.5") into *p. An IPv4-mapped IPv6
+// network is kept as the IPv4 network it stands for.
+func networks(p *[]netip.Prefix) decodeFunc {
+	return func(d *decoder, n *yaml.Node, path string) {
+		out := []netip.Prefix{}
+		d.list(n, path, func(el *yaml.Node, p string) {
+			s, ok := d.scalarText(el, p, "a network")
+			if !ok {
+				return
+			}
+			prefix, err := ParseNetwork(s)
+			if err != nil {
+				d.fail(resolve(el), p, ErrInvalid, "%v", err)
+				return
+			}
+			out = append(out, prefix)
+		})
+		*p = out
+	}
+}
+
+// ParseNetwork reads a network as allow_networks takes it: CIDR
+// ("10.0.0.0/8", "fd00::/8") or one address ("192.168.1.5", a /32).
+func ParseNetwork(s string) (netip.Prefix, error) {
+	prefix, err := netip.ParsePrefix(s)
+	if err != nil {
+		ip, ierr := netip.ParseAddr(s)
+		if ierr != nil || ip.Zone() != "" {
+			return netip.Prefix{}, fmt.Errorf(`invalid network %q (want CIDR such as "192.168.1.0/24" or an address such as "10.0.0.5")`, s)
+		}
+		prefix = netip.PrefixFrom(ip, ip.BitLen())
+	}
+	if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
+		prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
+	}
+	return prefix.Masked(), nil
 }
 
 // parseDuration is time.ParseDuration that also takes a leading whole

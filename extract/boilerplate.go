@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // Phrases are written already normalised (see normalizePhrase): lowercase,
@@ -56,27 +58,7 @@ var chromeTitles = map[string]bool{
 
 // boxTitles title whole boxes of chrome: a block whose first words are one
 // of these, or which follows a heading that is, is not article.
-var boxTitles = map[string]bool{
-	"related": true, "related articles": true, "related stories": true,
-	"related posts": true, "related news": true, "related content": true,
-	"more stories": true, "more news": true, "comments": true,
-	"most read": true, "most popular": true, "popular": true, "trending": true,
-	"recommended": true, "read next": true, "up next": true,
-	"you may also like": true, "you might also like": true,
-	"ذات صله": true, "مواضيع ذات صله": true, "اخبار ذات صله": true,
-	"مقالات ذات صله": true, "اخبار متعلقه": true, "مواضيع متعلقه": true,
-	"الاكثر قراءه": true, "الاكثر مشاهده": true, "الاكثر تداولا": true,
-	"الاكثر قراءه اليوم": true, "الاكثر شعبيه": true, "التعليقات": true,
-	"تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
-	"اقرا ايضا": true, "شاهد ايضا": true, "اقرا كذلك": true, "اخر الاخبار": true,
-	"اخترنا لك": true, "قد يعجبك ايضا": true, "قد يهمك": true,
-	"مقالات مقترحه": true, "موضوعات مقترحه": true, "اخبار مقترحه": true,
-	"تعليقات الفيسبوك": true, "احدث الاخبار": true, "اخبار اخري": true,
-	"tags": true, "topics": true, "more from": true, "latest news": true, "newsletter": true,
-	"الكلمات المفتاحيه": true, "كلمات مفتاحيه": true, "وسوم": true, "الوسوم": true,
-	"اخبار ذات علاقه": true, "مواضيع قد تهمك": true, "المزيد من الاخبار": true,
-	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
-}
+var boxTitles = textkit.BoxTitles
 
 // chromePrefixes start short blocks of chrome: "read also: …", "subscribe
 // to our channel …", "add your comment".
@@ -115,12 +97,7 @@ func isChromeTitleNorm(norm string) bool {
 
 // titlePrefixes open the titles of boxes of links to other stories:
 // "More from Science", "More Great Stories", "المزيد من الأخبار".
-var titlePrefixes = [...]string{
-	"more from ", "more great ", "more stories", "more on ", "more in ",
-	"related ", "recommended ", "most read",
-	"most popular", "you might ", "you may ", "المزيد من ", "اخبار ذات",
-	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
-}
+var titlePrefixes = textkit.BoxTitleStarts
 
 func hasTitlePrefix(norm string) bool {
 	for _, p := range titlePrefixes {
@@ -205,37 +182,10 @@ func hasChromePrefixNorm(norm string) bool {
 	return false
 }
 
-// normalizePhrase folds text for phrase matching: lowercase, Arabic
-// diacritics and tatweel dropped, alef/yeh/teh marbuta variants folded,
-// punctuation turned into single spaces.
-func normalizePhrase(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := true
-	for _, r := range s {
-		switch {
-		case r >= 0x064b && r <= 0x065f, r == 0x0670, r == 0x0640:
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ى':
-			r = 'ي'
-		case r == 'ة':
-			r = 'ه'
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			r = unicode.ToLower(r)
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-			continue
-		}
-		b.WriteRune(r)
-		space = false
-	}
-	return strings.TrimSpace(b.String())
-}
+// normalizePhrase folds text for phrase matching (textkit.FoldPhrase):
+// lowercase, Arabic diacritics and tatweel dropped, alef/yeh/teh marbuta
+// variants folded, digits in ASCII, punctuation turned into single spaces.
+func normalizePhrase(s string) string { return textkit.FoldPhrase(s) }
 
 // legalLinks are link texts of site policies; a short block linking to them
 // is a comment-policy or copyright notice, not article prose.

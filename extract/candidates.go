@@ -21,6 +21,7 @@ type scorer struct {
 	hints         *hints
 	weightClasses bool
 	skip          map[*html.Node]bool // chrome left out of this pass
+	skipStrong    bool                // leave out elements with a strong chrome hint too
 }
 
 func newScorer(h *hints, weightClasses bool, skip map[*html.Node]bool) *scorer {
@@ -38,13 +39,14 @@ func (s *scorer) measure(n *html.Node) *stats {
 			st.chars += ch
 			st.commas += co
 		case html.ElementNode:
-			if s.skip[c] {
+			if s.skip[c] || s.skipStrong && s.hints.of(c).strong {
 				continue
 			}
 			cs := s.measure(c)
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.commas += cs.commas
+			st.prose += cs.prose
 			if cs.hasBlock || !isInlineNode(c) {
 				st.hasBlock = true
 			}
@@ -73,6 +75,7 @@ func (s *scorer) scoreParagraph(p *html.Node, st *stats) {
 	if st.chars < 25 || st.linkChars*2 > st.chars {
 		return
 	}
+	st.prose = st.chars
 	value := 1 + float64(st.commas) + float64(min(st.chars/100, 3))
 	level := 0
 	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < maxAncestors; a = a.Parent {
@@ -206,6 +209,7 @@ func (s *scorer) top(body *html.Node) *html.Node {
 	for best.Parent != nil && best.Parent != body && s.onlyElementChild(best) {
 		best = best.Parent
 	}
+	best = s.clusterClimb(best, body)
 	return best
 }
 
@@ -276,4 +280,74 @@ func (s *scorer) onlyElementChild(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// Paragraph clustering: an article split into sections whose paragraphs
+// sit deeper than maxAncestors below the common parent wins with one
+// section only. When the pick holds a small share of the page's prose, it
+// climbs to the ancestors whose added prose comes from siblings built like
+// the path it came up (same tag and class: the other sections of the same
+// template), as long as the ancestor stays mostly prose with few links.
+const (
+	minProseShare   = 0.5 // a pick with less of the page's prose is doubted
+	minProseGrowth  = 1.3 // an ancestor must add this much prose …
+	minSameShare    = 0.7 // … most of it in siblings like the path …
+	minProseDensity = 0.5 // … and be mostly prose itself
+	maxClusterLinks = 0.3 // … with few links
+)
+
+// clusterClimb returns best, or the highest ancestor below body that adds
+// prose to it in sections built like it.
+func (s *scorer) clusterClimb(best, body *html.Node) *html.Node {
+	total := s.stats[body]
+	st := s.stats[best]
+	if total == nil || st == nil || float64(st.prose) >= minProseShare*float64(total.prose) {
+		return best
+	}
+	cur := best
+	for c, p := best, best.Parent; p != nil && p != body; c, p = p, p.Parent {
+		ps := s.stats[p]
+		if ps == nil || isListTag(p.DataAtom) {
+			break // list items are entries, not sections of one text
+		}
+		cs := s.stats[c]
+		added := ps.prose - cs.prose
+		if added <= 0 {
+			continue
+		}
+		if float64(ps.prose) < minProseDensity*float64(ps.chars) || ps.linkDensity() > maxClusterLinks {
+			break
+		}
+		if float64(s.sameProse(p, c)) < minSameShare*float64(added) {
+			break
+		}
+		if float64(ps.prose) >= minProseGrowth*float64(s.stats[cur].prose) {
+			cur = p
+		}
+	}
+	return cur
+}
+
+// sameProse is the prose of the children of p other than c that have c's
+// tag and class.
+func (s *scorer) sameProse(p, c *html.Node) int {
+	class := getAttr(c, "class")
+	n := 0
+	for x := p.FirstChild; x != nil; x = x.NextSibling {
+		if x == c || x.Type != html.ElementNode || x.DataAtom != c.DataAtom || getAttr(x, "class") != class {
+			continue
+		}
+		if xs := s.stats[x]; xs != nil {
+			n += xs.prose
+		}
+	}
+	return n
+}
+
+func isListTag(a atom.Atom) bool {
+	switch a {
+	case atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dd, atom.Dt, atom.Table, atom.Tbody, atom.Tr:
+		return true
+	}
+	return false
 }

@@ -54,8 +54,20 @@ type cleaner struct {
 func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	var t tally
 	dropLinks := false
+	afterForm := false
 	for ch := n.FirstChild; ch != nil; {
 		next := ch.NextSibling
+		if afterForm && !(ch.Type == html.TextNode && isSpace(ch.Data)) {
+			afterForm = false
+			if isFormNote(ch) {
+				n.RemoveChild(ch)
+				ch = next
+				continue
+			}
+		}
+		if ch.Type == html.ElementNode && ch.DataAtom == atom.Form {
+			afterForm = true
+		}
 		switch ch.Type {
 		case html.TextNode:
 			chars, commas := measureText(ch.Data)
@@ -87,6 +99,24 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 		ch = next
 	}
 	return t
+}
+
+// maxFormNoteChars bounds the note a form leaves after itself ("name,
+// text and robot check are required", "required fields are marked").
+const maxFormNoteChars = 120
+
+// isFormNote reports whether n, the first thing after a form, is the
+// form's short note: a line of text without links or pictures.
+func isFormNote(n *html.Node) bool {
+	if n.Type != html.TextNode && n.Type != html.ElementNode {
+		return false
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Img || findElement(n, atom.Img) != nil ||
+		findElement(n, atom.A) != nil || isHeading(n.DataAtom) || n.DataAtom == atom.Br) {
+		return false
+	}
+	chars, _ := measureText(nodeText(n))
+	return chars > 0 && chars <= maxFormNoteChars
 }
 
 func isList(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol }

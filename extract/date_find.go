@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	htmldate "github.com/markusmobius/go-htmldate"
+	"github.com/refeed/refeed/internal/textkit"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -33,7 +35,8 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1
 
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// the URL, then a date written after the headline. Zero means unknown.
+// the URL, then a date written after the headline, then go-htmldate's
+// search of the whole page (see searchDate). Zero means unknown.
 // Dates written without a zone are read as times in loc.
 func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, loc *time.Location) (published, modified time.Time) {
 	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...), loc)
@@ -59,7 +62,38 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, lo
 			return t, modified
 		}
 	}
-	return published, modified
+	return searchDate(idx.root, pageURL, modified, loc), modified
+}
+
+// searchDate asks go-htmldate's fast search (its selectors for bylines,
+// date classes and URLs in the whole page, in many languages) for the
+// publication day, as midnight in loc. It runs only when the page's own
+// markup, URL and headline area hold no date, so most pages never pay
+// for it; its extensive mode costs five times more and guesses the
+// copyright year as 1 January too often to be trusted. A day equal to the
+// page's modified date is not taken, nor one the search read from an
+// update notice or another URL (see publicationSource): a page that only
+// says when it was updated does not say when it was published.
+func searchDate(root *html.Node, pageURL *url.URL, modified time.Time, loc *time.Location) time.Time {
+	if root == nil {
+		return time.Time{}
+	}
+	opts := htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true}
+	if pageURL != nil {
+		opts.URL = pageURL.String()
+	}
+	r, err := htmldate.FromDocument(root, opts)
+	if err != nil || r.IsZero() || !publicationSource(r.SrcString) {
+		return time.Time{}
+	}
+	y, m, d := r.DateTime.Date()
+	if !modified.IsZero() {
+		if my, mm, md := modified.Date(); my == y && mm == m && md == d {
+			return time.Time{}
+		}
+	}
+	t, _ := makeDate(y, int(m), d, 0, 0, 0, loc)
+	return t
 }
 
 // values returns the contents of the keys the page sets, in key order.
@@ -187,4 +221,15 @@ func hasAttrKey(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// publicationSource reports whether the text a date was read from can
+// tell a publication date: not an update notice ("Updated on 09/11/25")
+// and not a URL, such as the upload path of an image (the page's own
+// URL was read before the search).
+func publicationSource(src string) bool {
+	if strings.Contains(src, "://") || strings.HasPrefix(src, "/") {
+		return false
+	}
+	return !textkit.IsUpdateNotice(src)
 }

@@ -3,13 +3,15 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
-// foldDateText prepares text for date matching: Arabic-Indic (٠-٩) and
-// Persian (۰-۹) digits become ASCII, the alef forms (أ إ آ ٱ) become ا,
-// ى and Persian ی become ي, Persian ک becomes ك, the Arabic comma becomes
-// a comma, every kind of space becomes ' ', and tatweel, harakat and
-// direction marks are dropped. ASCII text is returned as is.
+// foldDateText prepares text for date matching: digits become ASCII and
+// Arabic letters fold as textkit.FoldLetter folds them (so month names
+// match textkit.Months), the Arabic comma becomes a comma, every kind of
+// space becomes ' ', and tatweel, harakat and direction marks are
+// dropped. ASCII text is returned as is.
 func foldDateText(s string) string {
 	if isASCIIString(s) {
 		return s
@@ -25,29 +27,24 @@ func foldDateText(s string) string {
 }
 
 // foldRune maps one rune for foldDateText; ok is false when the rune is
-// dropped.
+// dropped. Digits and letters fold as textkit folds them; the Arabic
+// comma and the wide spaces become their ASCII forms.
 func foldRune(r rune) (rune, bool) {
+	if r < utf8.RuneSelf {
+		return r, true
+	}
 	switch {
-	case r >= '٠' && r <= '٩':
-		return '0' + (r - '٠'), true
-	case r >= '۰' && r <= '۹':
-		return '0' + (r - '۰'), true
-	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-		return 'ا', true
-	case r == 'ى' || r == 'ی':
-		return 'ي', true
-	case r == 'ک':
-		return 'ك', true
 	case r == '،':
 		return ',', true
-	case r == 'ـ' || (r >= 0x064B && r <= 0x0652) || r == 0x0670:
-		return 0, false // tatweel and harakat
-	case r == 0x200E || r == 0x200F || r == 0x061C || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200C || r == 0x200D || r == 0xFEFF:
-		return 0, false // direction marks and joiners
 	case r == 0xA0 || r == 0x202F || (r >= 0x2000 && r <= 0x200A) || r == 0x3000:
 		return ' ', true
+	case textkit.IsMark(r) || textkit.IsFormatMark(r):
+		return 0, false
 	}
-	return r, true
+	if d := textkit.DigitValue(r); d >= 0 {
+		return '0' + rune(d), true
+	}
+	return textkit.FoldLetter(r), true
 }
 
 // isASCIIString reports whether s has only ASCII bytes.
@@ -65,7 +62,7 @@ func isASCIIString(s string) bool {
 func hasYearDigits(s string) bool {
 	run := 0
 	for _, r := range s {
-		if (r >= '0' && r <= '9') || (r >= '٠' && r <= '٩') || (r >= '۰' && r <= '۹') {
+		if textkit.DigitValue(r) >= 0 {
 			run++
 			if run == 4 {
 				return true

@@ -3,15 +3,14 @@ package extract
 import (
 	"regexp"
 	"time"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // jalaliMonths maps the Solar Hijri (Persian) month names, as
 // foldDateText leaves them, to month numbers. Persian and Kurdish pages
 // print dates such as "۲۹ بهمن ۱۳۹۸".
-var jalaliMonths = map[string]int{
-	"فروردين": 1, "ارديبهشت": 2, "خرداد": 3, "تير": 4, "مرداد": 5, "امرداد": 5,
-	"شهريور": 6, "مهر": 7, "ابان": 8, "اذر": 9, "دي": 10, "بهمن": 11, "اسفند": 12,
-}
+var jalaliMonths = textkit.JalaliMonths
 
 // Solar Hijri years accepted in text: 1349 AP began in 1970.
 const (

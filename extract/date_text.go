@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // Date patterns over folded text (see foldDateText). A month may be
@@ -163,7 +165,7 @@ func monthNamesIn(s string) (latin, arabic, jalali bool) {
 				}
 				w[k] = c
 			}
-			if _, ok := monthNames[string(w)]; ok || string(w) == "كانون" || string(w) == "تشرين" {
+			if textkit.IsMonthWord(string(w)) {
 				if word[0] < utf8.RuneSelf {
 					latin = true
 				} else {

@@ -43,10 +43,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
 	all := p.allChrome()
-	var best []*html.Node
-	var bestScorer *scorer
-	bestChars := 0
-	for _, f := range passes {
+	run := func(f passFlags) ([]*html.Node, int, *scorer) {
 		var skip map[*html.Node]bool
 		switch {
 		case f.strip && f.titled:
@@ -55,7 +52,14 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 			skip = p.chrome
 		}
 		c.conditional = f.conditional
-		nodes, chars, sc := runPass(body, h, c, f, skip)
+		return runPass(body, h, c, f, skip)
+	}
+	var best []*html.Node
+	var bestScorer *scorer
+	bestChars := 0
+	used := len(passes)
+	for i, f := range passes {
+		nodes, chars, sc := run(f)
 		if sc == nil {
 			continue
 		}
@@ -63,7 +67,22 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 			best, bestChars, bestScorer = nodes, chars, sc
 		}
 		if chars >= minArticleChars {
+			used = i
 			break
+		}
+	}
+	// A second opinion when the pick is short and holds a small share of
+	// the page's prose: the article may sit in a block that a chrome-like
+	// class hid from the stricter passes ("widget", "footer"), or be cut
+	// into boxes the conditional cleaning dropped. The first later pass
+	// that finds much more text wins.
+	if used+1 < len(passes) && bestChars < maxDoubtedChars &&
+		float64(bestChars) < minPickShare*float64(pageProse(body, h)) {
+		for _, f := range passes[used+1:] {
+			if nodes, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
+				best, bestChars, bestScorer = nodes, chars, sc
+				break
+			}
 		}
 	}
 	if bestChars == 0 {
@@ -73,6 +92,25 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
 	}
 	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
+}
+
+// A pick shorter than maxDoubtedChars that holds less than minPickShare of
+// the characters in the page's paragraphs (chrome included) is doubted; a
+// later pass replaces it when it finds minSecondGain times more text.
+const (
+	maxDoubtedChars = 2000
+	minPickShare    = 0.2
+	minSecondGain   = 2
+)
+
+// pageProse is the number of characters in the paragraphs of the page
+// body, leaving out only what is surely not the article: blocks whose class
+// or id names comments, sharing, related stories and the like (hints'
+// strong words). A short story above a long comment thread is not doubted.
+func pageProse(body *html.Node, h *hints) int {
+	sc := newScorer(h, false, nil)
+	sc.skipStrong = true
+	return sc.measure(body).prose
 }
 
 // emptyAfterCleaning is the text length under which a pass's choice is

@@ -6,19 +6,9 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/language"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
-
-// rtlLangs are the base languages written right to left.
-var rtlLangs = map[string]bool{
-	"ar": true, "fa": true, "he": true, "iw": true, "ur": true, "ps": true, "yi": true,
-	"dv": true, "ckb": true, "sd": true, "ug": true, "syr": true, "arc": true,
-}
-
-// rtlScripts are the Unicode scripts written right to left.
-var rtlScripts = []*unicode.RangeTable{
-	unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
-	unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya,
-}
 
 // pageLang returns the page's declared language: <html lang>, xml:lang,
 // the content-language meta, dc.language, og:locale (ar_IQ → ar-IQ),
@@ -57,19 +47,8 @@ func cleanLangTag(v string) string {
 }
 
 // langIsRTL reports whether a language tag names a right-to-left
-// language or script ("ar", "fa-IR", "ku-Arab").
-func langIsRTL(tag string) bool {
-	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	if rtlLangs[base] {
-		return true
-	}
-	for _, script := range [...]string{"-arab", "-hebr", "-syrc", "-thaa", "-nkoo", "-adlm"} {
-		if strings.Contains(strings.ToLower(tag), script) {
-			return true
-		}
-	}
-	return false
-}
+// language or script ("ar", "fa-IR", "ckb", "ku-Arab"; not "ku").
+func langIsRTL(tag string) bool { return textkit.IsRTLLang(tag) }
 
 // declaredDir returns the dir attribute ("rtl" or "ltr") of the
 // innermost of <article>, <main>, <body> and <html> that has one, or "":
@@ -109,29 +88,10 @@ func pickDir(declared, lang, sample string) string {
 // when letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana…)
 // outnumber the other letters. Text without letters is "ltr".
 func textDirection(text string) string {
-	rtl, ltr := countScripts(text)
-	if rtl > ltr {
+	if textkit.TextDirection(text) == "rtl" {
 		return "rtl"
 	}
 	return "ltr"
-}
-
-// countScripts counts the letters of right-to-left and of other scripts.
-func countScripts(text string) (rtl, ltr int) {
-	for _, r := range text {
-		switch {
-		case r < 0x80:
-			if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') {
-				ltr++
-			}
-		case !unicode.IsLetter(r):
-		case unicode.In(r, rtlScripts...):
-			rtl++
-		default:
-			ltr++
-		}
-	}
-	return rtl, ltr
 }
 
 // guessLang names the language of text from its script when the page

@@ -9,6 +9,7 @@ type stats struct {
 	chars     int  // visible characters; a run of whitespace counts once
 	linkChars int  // of which inside links
 	commas    int  // commas of any script
+	prose     int  // characters in paragraphs that score (see scoreParagraph)
 	hasBlock  bool // a block-level element sits somewhere inside
 	score     float64
 	candidate bool // received a paragraph score

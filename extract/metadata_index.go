@@ -11,6 +11,7 @@ import (
 // the document. Every goquery Find is a walk of its own; a dozen of them
 // cost a third of the parse time, one walk a small part of it.
 type pageIndex struct {
+	root          *html.Node // the node indexed, usually the document
 	html, body    *html.Node
 	title, h1     *html.Node
 	main, article *html.Node
@@ -22,7 +23,7 @@ type pageIndex struct {
 
 // indexPage walks the tree under root once.
 func indexPage(root *html.Node) *pageIndex {
-	idx := &pageIndex{}
+	idx := &pageIndex{root: root}
 	if root == nil {
 		return idx
 	}

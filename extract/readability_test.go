@@ -41,7 +41,9 @@ func htmlText(t *testing.T, b []byte) string {
 	return renderText(nodes)
 }
 
-func TestReadabilityCorpus(t *testing.T) {
+// evalReadability scores every page of Mozilla's Readability tests.
+func evalReadability(t *testing.T) []pageScore {
+	t.Helper()
 	dir := filepath.Join(sharedCorpus(t, "readability-test-pages"), "pages")
 	cases, err := os.ReadDir(dir)
 	if err != nil {
@@ -61,7 +63,11 @@ func TestReadabilityCorpus(t *testing.T) {
 		}
 		rows = append(rows, pageScore{name: name, counts: score.Compare(got, want)})
 	}
-	_, _, f1 := logTable(t, rows)
+	return rows
+}
+
+func TestReadabilityCorpus(t *testing.T) {
+	_, _, f1 := logTable(t, evalReadability(t))
 	if f1 < minReadabilityF1 {
 		t.Errorf("readability-test-pages text F1 = %.4f, want >= %.2f", f1, minReadabilityF1)
 	}

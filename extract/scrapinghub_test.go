@@ -37,15 +37,25 @@ func loadScrapinghub(t testing.TB) (string, groundTruth, []string) {
 	return dir, gt, ids
 }
 
-func TestScrapinghubCorpus(t *testing.T) {
+// evalScrapinghub scores every scrapinghub dev page, stripped of hint
+// attributes when bare is set.
+func evalScrapinghub(t *testing.T, bare bool) []pageScore {
+	t.Helper()
 	dir, gt, ids := loadScrapinghub(t)
 	rows := make([]pageScore, 0, len(ids))
 	for _, id := range ids {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
+		if bare {
+			page = hintAttrs.ReplaceAll(page, nil)
+		}
 		got := extractText(t, page, gt[id].URL)
 		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: score.Compare(got, gt[id].ArticleBody)})
 	}
-	_, _, f1 := logTable(t, rows)
+	return rows
+}
+
+func TestScrapinghubCorpus(t *testing.T) {
+	_, _, f1 := logTable(t, evalScrapinghub(t, false))
 	if f1 < minScrapinghubF1 {
 		t.Errorf("scrapinghub-dev F1 = %.4f, want >= %.2f", f1, minScrapinghubF1)
 	}
@@ -61,14 +71,7 @@ const minScrapinghubBareF1 = 0.95
 var hintAttrs = regexp.MustCompile(`(?i)\s(?:class|id|role|itemprop|itemtype|itemscope|aria-[a-z]+|data-[a-z-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
 
 func TestScrapinghubWithoutHints(t *testing.T) {
-	dir, gt, ids := loadScrapinghub(t)
-	rows := make([]pageScore, 0, len(ids))
-	for _, id := range ids {
-		page := hintAttrs.ReplaceAll(readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz")), nil)
-		got := extractText(t, page, gt[id].URL)
-		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: score.Compare(got, gt[id].ArticleBody)})
-	}
-	_, _, f1 := logTable(t, rows)
+	_, _, f1 := logTable(t, evalScrapinghub(t, true))
 	if f1 < minScrapinghubBareF1 {
 		t.Errorf("scrapinghub-dev without class/id hints: F1 = %.4f, want >= %.2f", f1, minScrapinghubBareF1)
 	}

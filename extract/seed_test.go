@@ -42,6 +42,9 @@ func TestSeedLayouts(t *testing.T) {
 		{"modern.html", "", "https://burathanews.com/upload/2024/09/statement.jpg"},
 		{"legacy-table.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg"},
 		{"long-comments.html", "", "https://burathanews.com/arabic/upload/2024/09/statement-small.jpg"},
+		// The comment form's notice after the </form> in the same cell,
+		// and the Telegram channel as a bare URL, not a link.
+		{"legacy-table-form-notice.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg"},
 	}
 	pageURL, _ := url.Parse("https://burathanews.com/arabic/news/450001.php")
 	for _, tt := range tests {

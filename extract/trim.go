@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // block is one leaf block of the cleaned content, as the edge trimmer sees
@@ -179,7 +181,7 @@ func leadingChrome(b block) bool {
 		return false
 	}
 	switch {
-	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
+	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm), isBareURL(nodeText(b.n)):
 		return true
 	case b.linkHeavy() && b.chars < 80:
 		return true
@@ -195,6 +197,8 @@ func trailingChrome(b block) bool {
 	}
 	switch {
 	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm):
+		return true
+	case isBareURL(nodeText(b.n)):
 		return true
 	case b.chars <= maxChromeChars && hasChromePrefixNorm(b.norm):
 		return true
@@ -325,18 +329,17 @@ func noLetters(norm string) bool {
 // maxBylineChars bounds a byline above the article.
 const maxBylineChars = 120
 
-// bylinePrefixes open bylines: "By Jane Doe", "كتب - محمد علي".
-var bylinePrefixes = [...]string{
-	"by ", "posted by ", "written by ", "words by ", "reporting by ",
-	"بقلم ", "كتب ", "كتبت ", "اعداد ", "تقرير ", "متابعه ",
-}
+// isByline reports whether normalised text is a byline: "By Jane Doe",
+// "كتب - محمد علي" (see textkit.BylinePrefixes).
+func isByline(norm string) bool { return textkit.HasBylinePrefix(norm) }
 
-// isByline reports whether normalised text is a byline.
-func isByline(norm string) bool {
-	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(norm, p) {
-			return true
-		}
+// isBareURL reports whether text is one web address and nothing else, as a
+// channel or share address printed under an article without a link.
+func isBareURL(text string) bool {
+	f := strings.Fields(text)
+	if len(f) != 1 {
+		return false
 	}
-	return false
+	w := strings.ToLower(f[0])
+	return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
 }

@@ -64,7 +64,7 @@ func (c *Client) hop(ctx context.Context, req Request, u *url.URL, raw string, w
 	if err != nil {
 		return nil, nil, newError(raw, ErrBadURL, err)
 	}
-	resp, err := c.http.Do(hreq)
+	resp, err := c.httpFor(req.Guard, u).Do(hreq)
 	if err != nil {
 		return nil, nil, explainTimeout(c.transportError(ctx, raw, err), timeout)
 	}

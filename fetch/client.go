@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"syscall"
 	"time"
@@ -19,6 +20,12 @@ type Client struct {
 	http   *http.Client
 	limit  *limiter
 	robots *robotsCache
+	// guarded are the clients for hops a Request.Guard does not trust.
+	guarded guardedClients
+	// lookup and dialIP, when set, resolve names and dial addresses for
+	// guarded hops; tests stub them (see export_test.go).
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dialIP func(ctx context.Context, network, address string) (net.Conn, error)
 	// discovered remembers which feed FetchFeed found on which page.
 	discovered discoveries
 	logger     *slog.Logger
@@ -41,7 +48,7 @@ func New(opts Options, logger *slog.Logger) *Client {
 		now:    time.Now,
 	}
 	c.http = &http.Client{
-		Transport: newTransport(opts),
+		Transport: newTransport(opts, trustedDialer(opts).DialContext),
 		// Redirects are followed hop by hop in attempt, so that each hop
 		// takes its own host's politeness slot and robots.txt check.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -53,16 +60,23 @@ func New(opts Options, logger *slog.Logger) *Client {
 // Close releases idle connections. The Client stays usable.
 func (c *Client) Close() {
 	c.http.CloseIdleConnections()
+	c.guarded.closeIdle()
 }
 
-func newTransport(opts Options) *http.Transport {
+// trustedDialer dials for requests without a Guard and for the hosts a
+// Guard trusts.
+func trustedDialer(opts Options) *net.Dialer {
 	dialer := &net.Dialer{Timeout: opts.ConnectTimeout, KeepAlive: 30 * time.Second}
 	if opts.BlockPrivate {
 		dialer.Control = refusePrivate
 	}
+	return dialer
+}
+
+func newTransport(opts Options, dial func(ctx context.Context, network, address string) (net.Conn, error)) *http.Transport {
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
+		DialContext:           dial,
 		TLSHandshakeTimeout:   opts.ConnectTimeout,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
@@ -77,14 +91,12 @@ func newTransport(opts Options) *http.Transport {
 // refusePrivate runs after DNS resolution, so a public name that resolves
 // to a private address (DNS rebinding) is refused too.
 func refusePrivate(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
+	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
 		return err
 	}
-	ip := net.ParseIP(host)
-	if ip == nil || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsUnspecified() {
-		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
+	if class := PrivateClass(ap.Addr()); class != "" {
+		return fmt.Errorf("%w: %s is a %s address", ErrPrivateAddress, ap.Addr(), class)
 	}
 	return nil
 }

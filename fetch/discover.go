@@ -31,7 +31,9 @@ var feedTypes = []string{
 // follows the page's <link rel="alternate"> to a feed (RSS, then Atom, then
 // JSON Feed), logs the choice, and returns the feed's response: its URL is
 // the feed's and DiscoveredFrom the page's. A page that links no feed gives
-// ErrNoFeed.
+// ErrNoFeed. The discovered feed is the page's word, so it is fetched under
+// req.Guard like every hop: give a source's request a Guard (see GuardFor)
+// to keep a page's feed link out of private networks.
 //
 // The Client remembers discoveries, so later calls with the page URL go
 // straight to the feed (and back to the page if the feed disappears). The

@@ -2,6 +2,8 @@ package fetch
 
 import (
 	"context"
+	"net"
+	"net/netip"
 	"time"
 )
 
@@ -20,4 +22,11 @@ func Plausibility(b []byte, name string) int {
 		}
 	}
 	return 0
+}
+
+// SetNetwork replaces how guarded hops resolve names and dial addresses,
+// so tests can show what would be dialled without a packet leaving.
+func SetNetwork(c *Client, lookup func(ctx context.Context, host string) ([]netip.Addr, error),
+	dial func(ctx context.Context, network, address string) (net.Conn, error)) {
+	c.lookup, c.dialIP = lookup, dial
 }

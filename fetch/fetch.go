@@ -28,7 +28,7 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	if c.obeysRobots(req) {
-		if err := c.checkRobots(ctx, u); err != nil {
+		if err := c.checkRobots(ctx, u, req.Guard); err != nil {
 			return nil, err
 		}
 	}

@@ -49,7 +49,7 @@ func (c *Client) nextHop(ctx context.Context, req Request, from, to *url.URL, re
 		slog.String("url", req.URL), slog.String("from", from.String()),
 		slog.String("to", to.String()), slog.Int("hop", redirects+1))
 	if c.obeysRobots(req) && !sameHost(from.Host, to.Host) {
-		return c.checkRobots(ctx, to)
+		return c.checkRobots(ctx, to, req.Guard)
 	}
 	return nil
 }

@@ -39,6 +39,10 @@ type Request struct {
 	// Headers are extra request headers (e.g. a cookie a site needs). They
 	// are sent to URL's host only, never to a host a redirect leads to.
 	Headers map[string]string
+	// Guard, when set, keeps the fetch out of private networks: set it
+	// for every URL that came from content rather than from the
+	// operator (see Guard). Nil trusts the URL and where it leads.
+	Guard *Guard
 	// IgnoreRobots skips the robots.txt check for this request.
 	IgnoreRobots bool
 	// Timeout, MaxBody and Retries override the Options of the same name.

@@ -78,20 +78,26 @@ func (c *Client) obeysRobots(req Request) bool {
 // forbids u for our user agent. A Crawl-delay for our agent becomes the
 // host's minimum delay between requests, up to MaxCrawlDelay. A network failure while fetching robots.txt
 // is returned as is (and not cached): the page fetch would fail the same way.
-func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
+func (c *Client) checkRobots(ctx context.Context, u *url.URL, g *Guard) error {
 	origin := u.Scheme + "://" + u.Host
 	data := c.robots.get(origin, c.now())
 	if data == nil {
-		ch := c.robots.group.DoChan(origin, func() (any, error) {
+		// Callers share one fetch only under the same guard: one that a
+		// guard refuses must not answer for a trusted caller.
+		key := origin
+		if !g.Trusts(u.Host) {
+			key += " guarded " + g.AllowKey + "|" + prefixesKey(g.Networks)
+		}
+		ch := c.robots.group.DoChan(key, func() (any, error) {
 			// Detached from ctx: other callers share this fetch.
-			return c.loadRobots(context.WithoutCancel(ctx), origin)
+			return c.loadRobots(context.WithoutCancel(ctx), origin, g)
 		})
 		select {
 		case <-ctx.Done():
 			return newError(u.String(), ctx.Err(), nil)
 		case res := <-ch:
 			if res.Err != nil {
-				return res.Err
+				return renameRefusal(res.Err, u.String())
 			}
 			data = res.Val.(*robotstxt.RobotsData)
 		}
@@ -109,9 +115,9 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 // loadRobots fetches and caches origin's robots.txt. As RFC 9309 says, a 4xx
 // means no restrictions and a 5xx means full disallow (cached briefly); an
 // unparseable or unusable file means no restrictions.
-func (c *Client) loadRobots(ctx context.Context, origin string) (*robotstxt.RobotsData, error) {
+func (c *Client) loadRobots(ctx context.Context, origin string, g *Guard) (*robotstxt.RobotsData, error) {
 	resp, err := c.Fetch(ctx, Request{URL: origin + "/robots.txt", Kind: KindFeed,
-		MaxBody: robotsMaxBody, Retries: -1})
+		MaxBody: robotsMaxBody, Retries: -1, Guard: g})
 	status, body := 0, []byte(nil)
 	var httpErr *HTTPError
 	switch {
@@ -119,7 +125,8 @@ func (c *Client) loadRobots(ctx context.Context, origin string) (*robotstxt.Robo
 		status, body = resp.StatusCode, resp.Body
 	case errors.As(err, &httpErr):
 		status = httpErr.StatusCode
-	case Retryable(err) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+	case Retryable(err) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded),
+		errors.Is(err, ErrPrivateAddress):
 		return nil, err
 	default:
 		c.logger.Warn("fetch: robots.txt unusable, allowing all",
@@ -138,6 +145,16 @@ func (c *Client) loadRobots(ctx context.Context, origin string) (*robotstxt.Robo
 	}
 	c.robots.put(origin, data, c.now().Add(ttl))
 	return data, nil
+}
+
+// renameRefusal makes a guard's refusal met while fetching robots.txt
+// name the page asked for, not its robots.txt.
+func renameRefusal(err error, pageURL string) error {
+	var e *Error
+	if errors.As(err, &e) && e.Kind == ErrPrivateAddress {
+		return newError(pageURL, ErrPrivateAddress, e.Err)
+	}
+	return err
 }
 
 // agent is the product token of the User-Agent, matched against robots.txt

@@ -108,7 +108,11 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	art, err := r.fetchArticle(ctx, src, rule, it.URL)
 	if err != nil {
 		if ctx.Err() == nil {
-			r.log.Warn("article failed; keeping the content it had", "source", src.Name, "url", it.URL, "error", err)
+			msg := "article failed; keeping the content it had"
+			if errors.Is(err, fetch.ErrPrivateAddress) {
+				msg = "article refused: its link leads into a private network; keeping the content it had"
+			}
+			r.log.Warn(msg, "source", src.Name, "url", it.URL, "error", err)
 			r.stateError(ctx, "record article failure", src, it.URL, r.store.RecordArticleFailure(ctx, it.URL, r.now(), err))
 		}
 		return articleFailed

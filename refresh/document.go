@@ -77,11 +77,15 @@ func validatorKey(src *config.Source, url string) string {
 	return src.Name + " " + url
 }
 
-// sourceRequest is the request for a source's document, with the source's
-// overrides of the global fetch settings.
+// sourceRequest is the request for a source's document or one of its
+// articles, with the source's overrides of the global fetch settings. Its
+// Guard trusts the source's own host (the operator wrote its URL) and
+// keeps every other URL it reaches (discovered feeds, article links,
+// redirects) out of private networks but those in allow_networks.
 func (r *Runner) sourceRequest(src *config.Source, target, etag, lastModified string) fetch.Request {
 	return fetch.Request{
 		URL: target, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
+		Guard:   fetch.GuardFor(src.URL, r.cfg.AllowNetworks, "allow_networks"),
 		Charset: src.Charset, Headers: src.Headers, IgnoreRobots: !src.EffectiveRobots(r.cfg),
 		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
 	}

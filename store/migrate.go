@@ -60,7 +60,16 @@ func migrations() []string {
 			feed_url   TEXT NOT NULL,
 			updated    INTEGER NOT NULL
 		);`,
-		// 3: leases of the workers sharing a database (see lease.go): who
+		// 3: the last polls of each source (see RecordPoll), for the
+		// index page's sparkline.
+		`CREATE TABLE poll_history (
+			source    TEXT NOT NULL,
+			at        INTEGER NOT NULL,
+			new_items INTEGER NOT NULL,
+			failed    INTEGER NOT NULL,
+			PRIMARY KEY (source, at)
+		);`,
+		// 4: leases of the workers sharing a database (see lease.go): who
 		// polls which source, and which host, until when; and when each
 		// source's last poll ended.
 		`CREATE TABLE source_leases (

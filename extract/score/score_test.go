@@ -81,3 +81,36 @@ func TestExact(t *testing.T) {
 		t.Error("case must matter")
 	}
 }
+
+func TestCompareWords(t *testing.T) {
+	tests := []struct {
+		pred, truth string
+		p, r        float64
+	}{
+		{"", "a b", 0, 0},
+		{"a b", "", 0, 0},
+		{"", "", 1, 1},
+		{"The cat, the CAT!", "the cat sat", 2.0 / 4, 2.0 / 3},
+		{"x y", "a b", 0, 0},
+		{"كتب الوزير", "كتب الوزير بيانا", 1, 2.0 / 3},
+	}
+	for _, tt := range tests {
+		got := CompareWords(tt.pred, tt.truth)
+		f1 := 0.0
+		if tt.p+tt.r > 0 {
+			f1 = 2 * tt.p * tt.r / (tt.p + tt.r)
+		}
+		if !near(got.Precision, tt.p) || !near(got.Recall, tt.r) || !near(got.F1, f1) {
+			t.Errorf("CompareWords(%q, %q) = %+v, want P=%v R=%v F1=%v", tt.pred, tt.truth, got, tt.p, tt.r, f1)
+		}
+	}
+}
+
+func TestSnippetShare(t *testing.T) {
+	if got := SnippetShare("Hello World", []string{"hello", "world", "moon", "sun"}); !near(got, 0.5) {
+		t.Errorf("SnippetShare = %v, want 0.5", got)
+	}
+	if got := SnippetShare("", nil); got != 1 {
+		t.Errorf("SnippetShare without snippets = %v, want 1", got)
+	}
+}

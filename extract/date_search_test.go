@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// TestSearchDate checks the publication dates that only the whole-page
+// search finds, and those it must refuse: a date from an update notice,
+// from an image's upload path, or equal to the declared modified date.
+func TestSearchDate(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string // want "" means no date
+	}{
+		{"byline above the headline",
+			``,
+			`<div class="post-meta"><span class="date">Published June 4, 2025</span> by Jo</div><h1>Podcast gear</h1><p>Text.</p>`,
+			"2025-06-04"},
+		{"date class without a headline",
+			``,
+			`<div class="entry-date">Nov 30, 2025</div><p>Seven habits of agents.</p>`,
+			"2025-11-30"},
+		{"update notice only",
+			``,
+			`<div class="byline"><span class="date">Updated on 09/11/25</span></div><h1>Kettles</h1><p>Text.</p>`,
+			""},
+		{"image upload path only",
+			`<meta property="og:image" content="https://example.com/wp-content/uploads/2023/02/7.jpg">`,
+			`<h1>Home gym</h1><p>Text.</p>`,
+			""},
+		{"modified date only",
+			`<meta property="article:modified_time" content="2024-03-19T14:01:40+00:00">`,
+			`<h1>Coffee</h1><p>Text.</p>`,
+			""},
+		{"arabic date after the headline stays ours",
+			``,
+			`<div class="date">الثلاثاء 1 جوان 2021</div><h1>خبر</h1><p>نص الخبر كاملا.</p><div>٣ جويلية ٢٠٢٠</div>`,
+			"2020-07-03"},
+	}
+	u, _ := url.Parse("https://example.com/post/slug")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<!doctype html><html><head><title>t</title>" + tt.head + "</head><body>" + tt.body + "</body></html>"
+			doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := readMetadata(doc, u, time.UTC)
+			got := ""
+			if !m.Published.IsZero() {
+				got = m.Published.Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("Published = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

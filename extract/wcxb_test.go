@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/refeed/refeed/extract/score"
+)
+
+// The required mean word F1 on each half of the WCXB dev pages and the
+// most catastrophic pages (F1 < 0.5) allowed, set just below what the
+// extractor measures (see TestWCXBCorpus). Even ids are the half changes
+// are chosen on, odd ids the half they are checked on.
+const (
+	minWCXBEvenF1       = 0.915
+	minWCXBOddF1        = 0.91
+	maxWCXBEvenCatastro = 19
+	maxWCXBOddCatastro  = 20
+)
+
+// catastrophicF1 is the page F1 under which a pick counts as catastrophic:
+// the wrong block won.
+const catastrophicF1 = 0.5
+
+// wcxbTruth is one page of wcxb-dev/ground-truth.json.
+type wcxbTruth struct {
+	MainContent string   `json:"main_content"`
+	With        []string `json:"with"`
+	Without     []string `json:"without"`
+	URL         string   `json:"url"`
+}
+
+// wordRow is one page's WCXB score.
+type wordRow struct {
+	id            string
+	s             score.WordScore
+	with, without float64
+}
+
+// evalWCXB extracts the wcxb-dev pages whose numeric id has the given
+// parity (0 even, 1 odd) and scores them as the benchmark's evaluate.py.
+func evalWCXB(t *testing.T, parity int) []wordRow {
+	t.Helper()
+	dir := sharedCorpus(t, "wcxb-dev")
+	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gt map[string]wcxbTruth
+	if err := json.Unmarshal(b, &gt); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		n, err := strconv.Atoi(id)
+		if err != nil {
+			t.Fatalf("wcxb-dev id %q is not numeric", id)
+		}
+		if n%2 == parity {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	rows := make([]wordRow, 0, len(ids))
+	for _, id := range ids {
+		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
+		got := extractText(t, page, gt[id].URL)
+		rows = append(rows, wordRow{
+			id:      id,
+			s:       score.CompareWords(got, gt[id].MainContent),
+			with:    score.SnippetShare(got, gt[id].With),
+			without: score.SnippetShare(got, gt[id].Without),
+		})
+	}
+	return rows
+}
+
+// wordSummary is the macro average of a WCXB half.
+type wordSummary struct {
+	pages               int
+	p, r, f1            float64
+	with, without       float64
+	catastrophic        int
+	catastrophicPageIDs []string
+}
+
+func summarizeWords(rows []wordRow) wordSummary {
+	var s wordSummary
+	s.pages = len(rows)
+	for _, r := range rows {
+		s.p += r.s.Precision
+		s.r += r.s.Recall
+		s.f1 += r.s.F1
+		s.with += r.with
+		s.without += r.without
+		if r.s.F1 < catastrophicF1 {
+			s.catastrophic++
+			s.catastrophicPageIDs = append(s.catastrophicPageIDs, r.id)
+		}
+	}
+	if n := float64(len(rows)); n > 0 {
+		s.p, s.r, s.f1, s.with, s.without = s.p/n, s.r/n, s.f1/n, s.with/n, s.without/n
+	}
+	return s
+}
+
+func (s wordSummary) String() string {
+	return fmt.Sprintf("%d pages: F1=%.4f P=%.4f R=%.4f with=%.3f without=%.3f catastrophic=%d %v",
+		s.pages, s.f1, s.p, s.r, s.with, s.without, s.catastrophic, s.catastrophicPageIDs)
+}
+
+func TestWCXBCorpus(t *testing.T) {
+	halves := []struct {
+		name           string
+		parity         int
+		minF1          float64
+		maxCatastrophe int
+	}{
+		{"even", 0, minWCXBEvenF1, maxWCXBEvenCatastro},
+		{"odd", 1, minWCXBOddF1, maxWCXBOddCatastro},
+	}
+	for _, h := range halves {
+		t.Run(h.name, func(t *testing.T) {
+			rows := evalWCXB(t, h.parity)
+			sort.SliceStable(rows, func(i, j int) bool { return rows[i].s.F1 < rows[j].s.F1 })
+			var b strings.Builder
+			for _, r := range rows[:min(len(rows), 40)] {
+				fmt.Fprintf(&b, "%s P=%.3f R=%.3f F1=%.3f\n", r.id, r.s.Precision, r.s.Recall, r.s.F1)
+			}
+			s := summarizeWords(rows)
+			t.Log("\n" + b.String() + s.String())
+			if s.f1 < h.minF1 {
+				t.Errorf("wcxb-dev %s half: F1 = %.4f, want >= %.2f", h.name, s.f1, h.minF1)
+			}
+			if s.catastrophic > h.maxCatastrophe {
+				t.Errorf("wcxb-dev %s half: %d catastrophic pages (F1 < %.1f), want <= %d", h.name, s.catastrophic, catastrophicF1, h.maxCatastrophe)
+			}
+		})
+	}
+}
+
+// TestCorpusSummary prints one line per corpus, the numbers every
+// extraction change reports: mean F1, precision, recall and catastrophic
+// pages. It runs only when REFEED_CORPUS_SUMMARY is set, since the corpus
+// tests already cover the same pages:
+//
+//	REFEED_CORPUS_SUMMARY=1 go test -run TestCorpusSummary -v ./extract
+func TestCorpusSummary(t *testing.T) {
+	if os.Getenv("REFEED_CORPUS_SUMMARY") == "" {
+		t.Skip("set REFEED_CORPUS_SUMMARY=1 to print the all-corpora summary")
+	}
+	var b strings.Builder
+	b.WriteString("\ncorpus                      pages  F1     P      R      catastrophic\n")
+	for _, half := range []struct {
+		name   string
+		parity int
+	}{{"wcxb-dev even (words)", 0}, {"wcxb-dev odd (words)", 1}} {
+		s := summarizeWords(evalWCXB(t, half.parity))
+		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
+	}
+	shingled := []struct {
+		name string
+		rows []pageScore
+	}{
+		{"scrapinghub-dev", evalScrapinghub(t, false)},
+		{"scrapinghub-dev bare", evalScrapinghub(t, true)},
+		{"readability-test-pages", evalReadability(t)},
+		{"arabic-dev", evalArabic(t)},
+	}
+	for _, c := range shingled {
+		all := make([]score.Counts, len(c.rows))
+		var bad []string
+		for i, r := range c.rows {
+			all[i] = r.counts
+			if r.counts.F1() < catastrophicF1 {
+				bad = append(bad, strings.Fields(r.name)[0])
+			}
+		}
+		p, r, f1 := score.Aggregate(all)
+		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", c.name, len(c.rows), f1, p, r, len(bad), bad)
+	}
+	t.Log(b.String())
+}

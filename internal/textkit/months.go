@@ -1,0 +1,87 @@
+package textkit
+
+// months lists the month names of each calendar family, January first,
+// as writers spell them; Months folds them. Arabic pages name the
+// Gregorian months in one of four families, often two at once ("28
+// آب/أغسطس 2013").
+var monthFamilies = [...][12][]string{
+	{ // English names and abbreviations
+		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
+		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
+		{"september", "sept", "sep"}, {"october", "oct"}, {"november", "nov"}, {"december", "dec"},
+	},
+	{ // Levantine and Iraqi (Syriac) names, with and without the article
+		{"كانون الثاني", "كانون ثاني"}, {"شباط"}, {"آذار", "اذار"}, {"نيسان"},
+		{"أيار", "ايار"}, {"حزيران"}, {"تموز"}, {"آب", "اب"},
+		{"أيلول", "ايلول"}, {"تشرين الأول", "تشرين اول"}, {"تشرين الثاني", "تشرين ثاني"}, {"كانون الأول", "كانون اول"},
+	},
+	{ // Egyptian and Gulf names (from the English), with spelling variants
+		{"يناير"}, {"فبراير"}, {"مارس"}, {"أبريل", "إبريل"},
+		{"مايو"}, {"يونيو", "يونيه"}, {"يوليو", "يوليه"}, {"أغسطس", "أغسطوس"},
+		{"سبتمبر"}, {"أكتوبر"}, {"نوفمبر"}, {"ديسمبر"},
+	},
+	{ // Maghrebi names (Algeria, Tunisia, from the French) and Moroccan ones
+		{"جانفي"}, {"فيفري"}, {"مارس"}, {"أفريل"},
+		{"ماي"}, {"جوان", "يونيو"}, {"جويلية", "يوليوز"}, {"أوت", "غشت"},
+		{"سبتمبر", "شتنبر"}, {"أكتوبر"}, {"نوفمبر", "نونبر"}, {"ديسمبر", "دجنبر"},
+	},
+}
+
+// jalaliNames are the Solar Hijri (Persian) month names, Farvardin first.
+var jalaliNames = [12][]string{
+	{"فروردین"}, {"اردیبهشت"}, {"خرداد"}, {"تیر"}, {"مرداد", "امرداد"}, {"شهریور"},
+	{"مهر"}, {"آبان"}, {"آذر"}, {"دی"}, {"بهمن"}, {"اسفند"},
+}
+
+// Months maps every Gregorian month name, folded by FoldPhrase ("آب" →
+// "اب", "جويلية" → "جويليه", two-word names with one space), to its month
+// number. JalaliMonths does the same for the Solar Hijri calendar. Both
+// are read-only.
+var (
+	Months       = foldMonths(monthFamilies[:]...)
+	JalaliMonths = foldMonths(jalaliNames)
+)
+
+// foldMonths builds a folded name → month number table.
+func foldMonths(families ...[12][]string) map[string]int {
+	m := make(map[string]int)
+	for _, f := range families {
+		for i, names := range f {
+			for _, n := range names {
+				m[FoldPhrase(n)] = i + 1
+			}
+		}
+	}
+	return m
+}
+
+// MonthNumber returns the Gregorian month a name stands for (any case,
+// any spelling FoldPhrase unifies, one or more spaces inside two-word
+// names), or 0.
+func MonthNumber(name string) int {
+	return Months[FoldPhrase(name)]
+}
+
+// JalaliMonthNumber returns the Solar Hijri month a name stands for, or 0.
+func JalaliMonthNumber(name string) int {
+	return JalaliMonths[FoldPhrase(name)]
+}
+
+// IsMonthWord reports whether a folded word is a month name or the first
+// word of a two-word one ("كانون", "تشرين"): the cheap test a date search
+// runs before its patterns.
+func IsMonthWord(word string) bool {
+	if _, ok := Months[word]; ok {
+		return true
+	}
+	return word == "كانون" || word == "تشرين"
+}
+
+// MonthNames returns the folded names of a table, for building patterns.
+func MonthNames(table map[string]int) []string {
+	out := make([]string, 0, len(table))
+	for n := range table {
+		out = append(out, n)
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package textkit
+
+import (
+	"testing"
+	"unicode"
+)
+
+func TestFoldPhrase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Related Articles:", "related articles"},
+		{"مقالاتٌ ذاتُ صلة", "مقالات ذات صله"},
+		{"أخبار العراق — اليوم", "اخبار العراق اليوم"},
+		{"إقرأ أيضاً", "اقرا ايضا"},
+		{"مسؤول كبیر", "مسوول كبير"},
+		{"١٢ كانون الأول ٢٠٢٢", "12 كانون الاول 2022"},
+		{"۲۹ بهمن ۱۳۹۸", "29 بهمن 1398"},
+		{"\u200fالـــخبر\u200f", "الخبر"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		if got := FoldPhrase(tt.in); got != tt.want {
+			t.Errorf("FoldPhrase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFoldDigits(t *testing.T) {
+	if got := FoldDigits("٢٤/٠٨/۲۰۲۰ and ２０"); got != "24/08/2020 and 20" {
+		t.Errorf("FoldDigits = %q", got)
+	}
+	if DigitValue('x') != -1 || DigitValue('٧') != 7 || DigitValue('۷') != 7 || DigitValue('7') != 7 {
+		t.Error("DigitValue misreads a digit")
+	}
+}
+
+func TestMonthNumber(t *testing.T) {
+	tests := []struct {
+		name string
+		want int
+	}{
+		// Maghrebi names, the ones listing used to miss among them.
+		{"جانفي", 1}, {"فيفري", 2}, {"أفريل", 4}, {"ماي", 5},
+		{"جوان", 6}, {"جويلية", 7}, {"أوت", 8}, {"اوت", 8},
+		// Moroccan.
+		{"يوليوز", 7}, {"غشت", 8}, {"شتنبر", 9}, {"نونبر", 11}, {"دجنبر", 12},
+		// Levantine, with and without hamza, one or two spaces.
+		{"كانون الثاني", 1}, {"كانون  الأول", 12}, {"تشرين ثاني", 11}, {"آذار", 3}, {"آب", 8}, {"أيلول", 9},
+		// Egyptian and English.
+		{"أغسطس", 8}, {"يونيه", 6}, {"September", 9}, {"sept", 9}, {"DEC", 12},
+		{"كانون", 0}, {"Monday", 0}, {"", 0},
+	}
+	for _, tt := range tests {
+		if got := MonthNumber(tt.name); got != tt.want {
+			t.Errorf("MonthNumber(%q) = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	if JalaliMonthNumber("اردیبهشت") != 2 || JalaliMonthNumber("اسفند") != 12 || JalaliMonthNumber("مارس") != 0 {
+		t.Error("JalaliMonthNumber misreads a Solar Hijri month")
+	}
+}
+
+func TestIsRTLLang(t *testing.T) {
+	rtl := []string{"ar", "ar-IQ", "ar_iq", "fa", "fa-IR", "he", "iw", "ur", "ps", "ckb", "syr", "yi", "dv", "sd", "ug", "ku-Arab", "az-Arab", "pa-PK"}
+	ltr := []string{"en", "en-US", "ku", "ku-Latn", "tr", "fr", "", "und-xx-bogus!", "{{lang}}"}
+	for _, tag := range rtl {
+		if !IsRTLLang(tag) {
+			t.Errorf("IsRTLLang(%q) = false, want true", tag)
+		}
+	}
+	for _, tag := range ltr {
+		if IsRTLLang(tag) {
+			t.Errorf("IsRTLLang(%q) = true, want false", tag)
+		}
+	}
+}
+
+func TestTextDirection(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"بغداد - قال مسؤول عراقي", "rtl"},
+		{"Breaking: بغداد", "ltr"},
+		{"שלום עולם", "rtl"},
+		{"ܫܠܡܐ", "rtl"},
+		{"Hello", "ltr"},
+		{"2020 - 12", ""},
+	}
+	for _, tt := range tests {
+		if got := TextDirection(tt.in); got != tt.want {
+			t.Errorf("TextDirection(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if !IsRTLLetter('ب') || IsRTLLetter('b') || IsRTLLetter('٣') {
+		t.Error("IsRTLLetter")
+	}
+}
+
+func TestPhrases(t *testing.T) {
+	for _, s := range []string{"By Jane Doe", "بقلم: علي حسن", "كتب - محمد علي", "إعداد: سارة"} {
+		if !HasBylinePrefix(FoldPhrase(s)) {
+			t.Errorf("HasBylinePrefix(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Bypass surgery", "كتبه القراء كثيرا"} {
+		if HasBylinePrefix(FoldPhrase(s)) {
+			t.Errorf("HasBylinePrefix(%q) = true", s)
+		}
+	}
+	for _, s := range []string{"Related Articles", "مواضيع ذات صلة", "الأكثر قراءة هذا الأسبوع", "More from Science", "اقرأ أيضاً"} {
+		if !IsBoxTitle(FoldPhrase(s)) {
+			t.Errorf("IsBoxTitle(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Iraq's parliament meets", "أخبار العراق"} {
+		if IsBoxTitle(FoldPhrase(s)) {
+			t.Errorf("IsBoxTitle(%q) = true", s)
+		}
+	}
+	for _, s := range []string{"Updated on 09/11/25", "آخر تحديث: 3 آب 2020", "Zuletzt aktualisiert am 3. März"} {
+		if !IsUpdateNotice(s) {
+			t.Errorf("IsUpdateNotice(%q) = false", s)
+		}
+	}
+	if IsUpdateNotice("Published August 7, 2023 by Nicole") {
+		t.Error("IsUpdateNotice of a publication line")
+	}
+}
+
+// TestTablesAreFolded checks that every phrase table entry is written as
+// FoldPhrase leaves text, so that lookups of folded text find it.
+func TestTablesAreFolded(t *testing.T) {
+	check := func(table, s string) {
+		t.Helper()
+		want := FoldPhrase(s)
+		if s[len(s)-1] == ' ' {
+			want += " "
+		}
+		if s != want {
+			t.Errorf("%s entry %q is not folded (want %q)", table, s, want)
+		}
+	}
+	for _, p := range BylinePrefixes {
+		check("BylinePrefixes", p)
+	}
+	for p := range BoxTitles {
+		check("BoxTitles", p)
+	}
+	for _, p := range BoxTitleStarts {
+		check("BoxTitleStarts", p)
+	}
+	for _, p := range UpdateWords {
+		if FoldPhrase(p) != p {
+			t.Errorf("UpdateWords entry %q is not folded", p)
+		}
+	}
+	for m := range Months {
+		check("Months", m)
+	}
+	if len(Months) < 60 || len(JalaliMonths) != 13 {
+		t.Errorf("tables: %d months, %d Solar Hijri names", len(Months), len(JalaliMonths))
+	}
+	for _, tab := range RTLTables {
+		if tab == unicode.Latin {
+			t.Error("Latin in RTLTables")
+		}
+	}
+}
