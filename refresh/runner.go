@@ -46,6 +46,9 @@ type Options struct {
 	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
 	// means none.
 	SiteRules *siterules.Set
+	// Lease, when several workers share the state, claims each source
+	// RunOnce polls; nil polls them all.
+	Lease Lease
 }
 
 // Runner runs the pipeline over one config. It is safe for concurrent use
@@ -60,6 +63,7 @@ type Runner struct {
 	now     func() time.Time
 	force   bool
 	sites   *siterules.Set
+	lease   Lease
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -68,7 +72,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, lease: opts.Lease}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}
@@ -153,7 +157,7 @@ func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	for _, i := range interleaveHosts(r.cfg.Sources) {
 		src := &r.cfg.Sources[i]
 		g.Go(func() error {
-			results[i] = r.safeRefresh(gctx, src)
+			results[i] = r.leasedRefresh(gctx, src)
 			return nil
 		})
 	}

@@ -53,6 +53,9 @@ type SourceResult struct {
 	// (Cache-Control max-age or Expires, capped at FreshForMax); zero
 	// when the server said nothing.
 	NextPoll time.Time
+	// LeasedBy is the worker that had the source when this one, sharing
+	// the state, skipped it; that is no failure.
+	LeasedBy string
 	Err      error
 }
 

@@ -64,6 +64,8 @@ type Refusal struct {
 	// Until is when the reason ends at the latest: the lease expires, or
 	// the gap since the last poll is over.
 	Until time.Time
+	// Polled is when the last poll ended, when that is the reason.
+	Polled time.Time
 }
 
 // Error describes the refusal.
@@ -75,7 +77,7 @@ func (r *Refusal) Error() string {
 	case r.Holder != "":
 		return fmt.Sprintf("store: worker %s is polling this source (lease until %s)", r.Holder, until)
 	}
-	return "store: polled by another worker; due again at " + until
+	return "store: polled at " + r.Polled.UTC().Format(time.RFC3339) + " already; due again at " + until
 }
 
 // ClaimLease takes the source's lease and its host's for c.Holder at
@@ -153,7 +155,8 @@ func sourceRefusal(ctx context.Context, tx *sql.Tx, c Claim, now time.Time) (*Re
 	if expires > now.UnixNano() {
 		return &Refusal{Holder: holder, Until: time.Unix(0, expires).UTC()}, nil
 	}
-	return &Refusal{Until: time.Unix(0, polled).Add(c.Gap).UTC()}, nil
+	p := time.Unix(0, polled).UTC()
+	return &Refusal{Until: p.Add(c.Gap), Polled: p}, nil
 }
 
 // RenewLease extends holder's lease of source, and of its host, to now+d.

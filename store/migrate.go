@@ -94,8 +94,17 @@ func migrations() []string {
 func (s *Store) migrate(ctx context.Context) error {
 	steps := migrations()
 	if s.pg {
-		if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-			return fmt.Errorf("store: open %s: %w", s.path, classify(err))
+		// Under the migration lock: two workers creating the table at
+		// once would collide even with IF NOT EXISTS.
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLockKey); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store: open %s: %w", s.path, err)
 		}
 	}
 	// s.r is not open yet: read through the writer.

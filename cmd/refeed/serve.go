@@ -28,8 +28,7 @@ type serveOptions struct {
 	addr     string
 	grace    time.Duration
 	interval time.Duration // overrides every source's interval when > 0
-	worker   string        // this worker's name in a shared state
-	lease    time.Duration // how long a source's lease lasts unless renewed
+	workerFlags
 }
 
 func runServe(ctx context.Context, env *env, args []string) error {
@@ -40,16 +39,18 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
-	fs.StringVar(&opts.worker, "worker", defaultWorkerName(), "this worker's name in leases, status and metrics, when several share a PostgreSQL state")
-	fs.DurationVar(&opts.lease, "lease", DefaultLease, "with a PostgreSQL state: how long a source stays claimed by a worker that stopped renewing its lease (died)")
+	opts.workerFlags.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))}
 	}
-	if opts.grace <= 0 || opts.interval < 0 || opts.lease < time.Second {
-		return &usageError{errors.New("serve: --shutdown-timeout must be positive, --interval not negative and --lease at least 1s")}
+	if opts.grace <= 0 || opts.interval < 0 {
+		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
+	}
+	if err := opts.workerFlags.check("serve"); err != nil {
+		return err
 	}
 	ws, err := common.openWorkspace(ctx, env)
 	if err != nil {
@@ -98,9 +99,8 @@ func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.C
 	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
 		metrics: metrics.New(), dirty: make(chan struct{}, 1), aborted: make(chan struct{})}
 	if st.IsShared() {
-		d.worker = &worker{st: st, name: opts.worker, lease: opts.lease, logger: logger}
-		d.metrics = metrics.NewWorker(opts.worker)
-		logger.Info("sharing the state with other workers", "worker", opts.worker, "lease", opts.lease)
+		d.worker = opts.workerFlags.worker(st, logger)
+		d.metrics = metrics.NewWorker(d.worker.name)
 	}
 	if err := d.install(cfg, client); err != nil {
 		return nil, err

@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"time"
 
+	"github.com/refeed/refeed/config"
+	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/schedule"
 	"github.com/refeed/refeed/store"
 )
@@ -24,6 +27,30 @@ type worker struct {
 	name   string
 	lease  time.Duration
 	logger *slog.Logger
+}
+
+// workerFlags are the flags of run and serve for a shared state.
+type workerFlags struct {
+	name  string        // this worker's name in leases, status and metrics
+	lease time.Duration // how long a source's lease lasts unless renewed
+}
+
+func (f *workerFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.name, "worker", defaultWorkerName(), "this worker's name in leases, status and metrics, when several share a PostgreSQL state")
+	fs.DurationVar(&f.lease, "lease", DefaultLease, "with a PostgreSQL state: how long a source stays claimed by a worker that stopped renewing its lease (died)")
+}
+
+func (f *workerFlags) check(cmd string) error {
+	if f.lease < time.Second || f.name == "" {
+		return &usageError{fmt.Errorf("%s: --lease must be at least 1s and --worker not empty", cmd)}
+	}
+	return nil
+}
+
+// worker returns this process as a worker on the shared state st.
+func (f *workerFlags) worker(st *store.Store, logger *slog.Logger) *worker {
+	logger.Info("sharing the state with other workers", "worker", f.name, "lease", f.lease)
+	return &worker{st: st, name: f.name, lease: f.lease, logger: logger}
 }
 
 // defaultWorkerName names this process in leases, logs and metrics.
@@ -50,7 +77,7 @@ func (w *worker) hold(ctx context.Context, name, host string, gap time.Duration)
 		wait := refused.Until.Sub(now)
 		if refused.HostBusy {
 			// The host's holder may finish any moment; look again soon.
-			wait = min(wait, hostRetry(w.lease))
+			wait = min(wait, hostRetry)
 		}
 		return nil, nil, &schedule.Deferral{Wait: max(wait, 0) + 50*time.Millisecond, Err: refused}
 	}
@@ -82,6 +109,39 @@ func (w *worker) hold(ctx context.Context, name, host string, gap time.Duration)
 	}, nil
 }
 
+// runLease is hold for a "refeed run" that started at start, as a
+// refresh.Lease: it takes any source no other worker is polling and none
+// polled since start (so that runs at the same time share the sources,
+// and a later run polls them all again), and waits while another worker
+// polls other sources of its host.
+func (w *worker) runLease(start time.Time) refresh.Lease {
+	return func(ctx context.Context, src *config.Source) (context.Context, func(bool), error) {
+		return w.holdForRun(ctx, src, start)
+	}
+}
+
+func (w *worker) holdForRun(ctx context.Context, src *config.Source, start time.Time) (context.Context, func(bool), error) {
+	for {
+		held, done, err := w.hold(ctx, src.Name, refresh.SourceHost(src.URL), time.Since(start))
+		var refused *store.Refusal
+		if !errors.As(err, &refused) || !refused.HostBusy {
+			if refused != nil {
+				return nil, nil, refused
+			}
+			return held, done, err
+		}
+		var def *schedule.Deferral
+		errors.As(err, &def)
+		t := time.NewTimer(def.Wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
 // renew extends the lease of name until stop is closed, and cancels the
 // poll when the lease was lost.
 func (w *worker) renew(ctx context.Context, cancel context.CancelFunc, name string, stop <-chan struct{}) {
@@ -108,7 +168,6 @@ func (w *worker) renew(ctx context.Context, cancel context.CancelFunc, name stri
 }
 
 // hostRetry is how soon a worker looks again at a source whose host
-// another worker is polling.
-func hostRetry(lease time.Duration) time.Duration {
-	return min(max(lease/10, time.Second), 10*time.Second)
-}
+// another worker is polling: that worker may be done any moment, and a
+// claim is one cheap statement.
+const hostRetry = time.Second
