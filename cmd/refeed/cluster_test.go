@@ -10,7 +10,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -134,9 +136,11 @@ func TestServeCluster(t *testing.T) {
 	)
 	sites := newClusterSites(t, hosts, 2*time.Second)
 	var procs []*serveProc
+	var cfgs []string
 	for i := range 3 {
 		dir := t.TempDir()
 		cfg := writeClusterConfig(t, dir, dsn, sites, perHost)
+		cfgs = append(cfgs, cfg)
 		procs = append(procs, startServe(t, bin, cfg, "--interval", interval.String(),
 			"--lease", lease.String(), "--worker", fmt.Sprint("w", i), "--log-level", "info"))
 	}
@@ -164,20 +168,37 @@ func TestServeCluster(t *testing.T) {
 		t.Errorf("only %d polls of %d sources in %v: some were not polled on time", total, len(after), window)
 	}
 
-	// Kill the worker polling the slow source while its poll hangs.
 	st, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	// status shows which worker has (or last had) each source; /metrics
+	// names the worker.
+	out, err := exec.Command(bin, "status", "--config", cfgs[0]).CombinedOutput()
+	if err != nil {
+		t.Fatalf("status: %v\n%s", err, out)
+	}
+	leased := regexp.MustCompile(fmt.Sprintf(`(?m)^%s\s+w[0-2]\s+`, sites.slow))
+	if !strings.Contains(string(out), "LEASE") || !leased.Match(out) {
+		t.Errorf("status does not show the worker of %s:\n%s", sites.slow, out)
+	}
+	if _, body := procs[1].get("/metrics"); !strings.Contains(body, `worker="w1"`) {
+		t.Errorf("/metrics of w1 has no worker label:\n%.1000s", body)
+	}
+
+	// Kill the worker polling the slow source while its request hangs.
 	var victim int
-	waitUntil(t, "the slow source leased", 20*time.Second, func() bool {
+	waitUntil(t, "the slow source being polled", 20*time.Second, func() bool {
 		leases, err := st.Leases(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
+		sites.mu.Lock()
+		inFlight := sites.inFlight[0]
+		sites.mu.Unlock()
 		for _, l := range leases {
-			if l.Source == sites.slow && l.Held(time.Now()) {
+			if l.Source == sites.slow && l.Held(time.Now()) && inFlight > 0 {
 				_, err := fmt.Sscanf(l.Holder, "w%d", &victim)
 				return err == nil
 			}
