@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -25,6 +26,7 @@ type e2eConfig struct {
 	Keep     bool
 	PerFeed  int
 	LogLevel string
+	Compare  string // another refeed binary, run side by side as "other"
 }
 
 // addE2EFlags registers the -e2e mode's flags on fs.
@@ -36,6 +38,7 @@ func addE2EFlags(fs *flag.FlagSet) *e2eConfig {
 	fs.DurationVar(&c.Slow, "slow", 300*time.Millisecond, "e2e mode: delay of every tenth site's answers")
 	fs.IntVar(&c.PerFeed, "per-feed", 10, "e2e mode: sources merged into each output feed")
 	fs.BoolVar(&c.Keep, "keep", false, "e2e mode: keep the work folder (config, state, feeds, logs) and print where it is")
+	fs.StringVar(&c.Compare, "compare", "", "e2e mode: path of another refeed binary (say, built from main) to run on the same sites right after this tree's, as \"other\"")
 	fs.StringVar(&c.LogLevel, "e2e-log-level", "warn", "e2e mode: refeed's --log-level (its log goes to run-N.log in the work folder)")
 	return c
 }
@@ -77,23 +80,29 @@ func runE2E(ctx context.Context, w io.Writer, c e2eConfig) error {
 	}
 	fmt.Fprintf(w, "e2e: %d article pages from the corpus; %d items per source; every 10th site answers after %s; 1 in 50 feeds and 1 in 30 articles fail\n\n",
 		len(pages), c.Items, c.Slow)
-	fmt.Fprintln(w, "| sources | items | run | wall | CPU user+sys | CPU % of first | peak RSS | feeds 200 | feeds 304 | feed errors | articles | article errors | bytes | exit |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	bins := []struct{ name, path string }{{"this", bin}}
+	if c.Compare != "" {
+		bins = append(bins, struct{ name, path string }{"other", c.Compare})
+	}
+	fmt.Fprintln(w, "| refeed | sources | items | run | wall | CPU user+sys | CPU % of first | peak RSS | feeds 200 | feeds 304 | feed errors | articles | article errors | bytes | exit |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, field := range strings.Split(c.Sources, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(field))
 		if err != nil || n <= 0 {
 			return fmt.Errorf("bench: -sources: bad number %q", field)
 		}
-		runs, err := e2eSet(ctx, bin, filepath.Join(work, strconv.Itoa(n)), pages, n, c)
-		if err != nil {
-			return err
-		}
-		for _, r := range runs {
-			s := r.Sites
-			fmt.Fprintf(w, "| %d | %d | %s | %.1f s | %.2f s | %.1f%% | %.0f MiB | %d | %d | %d | %d | %d | %.1f MiB | %d |\n",
-				n, n*c.Items, r.Name, r.Wall.Seconds(), r.CPU.Seconds(), 100*r.CPU.Seconds()/runs[0].CPU.Seconds(),
-				float64(r.PeakRSS)/(1<<20), s.Feeds, s.NotModified, s.FeedErrors, s.Articles, s.ArticleErrors,
-				float64(s.Bytes)/(1<<20), r.Exit)
+		for _, b := range bins {
+			runs, err := e2eSet(ctx, b.path, filepath.Join(work, b.name+"-"+strconv.Itoa(n)), pages, n, c)
+			if err != nil {
+				return err
+			}
+			for _, r := range runs {
+				s := r.Sites
+				fmt.Fprintf(w, "| %s | %d | %d | %s | %.1f s | %.2f s | %.1f%% | %.0f MiB | %d | %d | %d | %d | %d | %.1f MiB | %d |\n",
+					b.name, n, n*c.Items, r.Name, r.Wall.Seconds(), r.CPU.Seconds(), 100*r.CPU.Seconds()/runs[0].CPU.Seconds(),
+					float64(r.PeakRSS)/(1<<20), s.Feeds, s.NotModified, s.FeedErrors, s.Articles, s.ArticleErrors,
+					float64(s.Bytes)/(1<<20), r.Exit)
+			}
 		}
 	}
 	return nil
@@ -164,8 +173,12 @@ func e2eOnce(ctx context.Context, bin, cfgPath, logPath, level string) (e2eRun, 
 	cmd := exec.CommandContext(ctx, bin, "run", "--config", cfgPath, "--log-level", level)
 	cmd.Stdout, cmd.Stderr = log, log
 	start := time.Now()
-	err = cmd.Run()
-	r := e2eRun{Wall: time.Since(start)}
+	if err := cmd.Start(); err != nil {
+		return e2eRun{}, fmt.Errorf("bench: refeed run: %w", err)
+	}
+	peak := watchPeakRSS(cmd.Process.Pid)
+	err = cmd.Wait()
+	r := e2eRun{Wall: time.Since(start), PeakRSS: peak()}
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -176,7 +189,53 @@ func e2eOnce(ctx context.Context, bin, cfgPath, logPath, level string) (e2eRun, 
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		r.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
 	return r, nil
+}
+
+// watchPeakRSS polls the process's high-water resident set (VmHWM in
+// /proc/PID/status) every 10 ms until the returned function is called,
+// which returns the highest value seen, in bytes. The child's ru_maxrss
+// cannot be used: Go starts children with vfork, and Linux carries the
+// parent's peak (this bench, with its corpus in memory) into the child's.
+func watchPeakRSS(pid int) func() int64 {
+	var peak atomic.Int64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if hwm := readHWM(path); hwm > peak.Load() {
+				peak.Store(hwm)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(stop)
+		<-done
+		return peak.Load()
+	}
+}
+
+// readHWM reads VmHWM from a /proc status file, in bytes; 0 when gone.
+func readHWM(path string) int64 {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb * 1024
+		}
+	}
+	return 0
 }

@@ -120,7 +120,7 @@ func (v *validator) charset(path, name string) {
 		return
 	}
 	if _, err := htmlindex.Get(name); err != nil {
-		v.add(path, ErrInvalid, "unknown charset %q", name)
+		v.add(path, ErrInvalid, `unknown charset %q (want e.g. "windows-1256", "utf-8" or "iso-8859-6")`, name)
 	}
 }
 

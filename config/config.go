@@ -32,6 +32,7 @@ const (
 	DefaultMaxBody     = 10 << 20 // 10 MiB
 	DefaultRetries     = 3
 	DefaultFeedLimit   = 100
+	DefaultMaxArticles = 50
 
 	// MinInterval is the shortest poll interval accepted, globally or per source.
 	MinInterval = time.Minute
@@ -46,6 +47,9 @@ type Config struct {
 	// Errors and Where use it.
 	File string
 
+	// Title (key "title", optional) names this refeed on its index page,
+	// e.g. "Iraqi news". Empty means "refeed".
+	Title string
 	// Output (key "output") is the folder the feeds are written to.
 	// Relative paths are resolved against the config file's folder.
 	// Default "public".
@@ -84,6 +88,10 @@ type Config struct {
 	// Retries (key "retries") is how often a failed request is retried.
 	// Default 3.
 	Retries int
+	// MaxArticles (key "max_articles") caps the article pages fetched for
+	// one source in one pass; the items beyond it keep their feed text
+	// and get their article in later passes, newest first. Default 50.
+	MaxArticles int
 	// Robots (key "robots") makes article fetches honour robots.txt.
 	// Default true.
 	Robots bool
@@ -99,6 +107,9 @@ type Config struct {
 	// link-local or other non-public address only on its source's own
 	// host; the URLs written in this file are trusted as they are.
 	AllowNetworks []netip.Prefix
+
+	// OnTheFly (key "on_the_fly") opens full text of any feed on request.
+	OnTheFly OnTheFly
 
 	// Sources (key "sources") are the feeds and pages polled.
 	Sources []Source
@@ -160,6 +171,9 @@ type Source struct {
 	// Extract (key "extract") optionally tells the extractor where the
 	// article is and what to strip from it.
 	Extract ExtractRule
+	// Pages (key "pages") optionally says how an article split over
+	// pages is followed; see PagesRule.
+	Pages PagesRule
 	// Include and Exclude (keys "include", "exclude") are regular
 	// expressions matched against an item's title, text and categories:
 	// when Include is set an item must match one of them, and an item
@@ -174,7 +188,10 @@ type Source struct {
 	Timeout  *time.Duration // key "timeout"
 	MaxBody  *int64         // key "max_body"
 	Retries  *int           // key "retries"
-	Robots   *bool          // key "robots"
+	// MaxArticles (key "max_articles") overrides the global cap on
+	// article pages fetched per pass.
+	MaxArticles *int
+	Robots      *bool // key "robots"
 	// TimeZone (key "timezone") overrides the global time zone; Location
 	// holds it loaded (nil when TimeZone is empty). Validate fills it.
 	TimeZone string
@@ -224,6 +241,33 @@ type ExtractRule struct {
 	Body string
 	// Strip (key "strip") are CSS selectors of elements removed from it.
 	Strip []string
+}
+
+// DefaultMaxPages is how many pages of one article are joined when a
+// source's "pages" key does not say.
+const DefaultMaxPages = 10
+
+// PagesRule is a source's "pages" key. Every part is optional: without
+// selectors, the site rules and the extractor find the page links.
+type PagesRule struct {
+	// Next (key "next") is a CSS selector of the link to an article's next
+	// page. When set, it alone decides: no match means the last page.
+	Next string
+	// Single (key "single") is a CSS selector of the link to the whole
+	// article on one page (a "print" or "view all" version), which is
+	// then fetched instead of following the pages.
+	Single string
+	// Max (key "max") is how many pages of one article are joined at
+	// most. Zero means DefaultMaxPages; 1 turns following pages off.
+	Max int
+}
+
+// EffectiveMax returns the most pages of one article to join.
+func (p PagesRule) EffectiveMax() int {
+	if p.Max <= 0 {
+		return DefaultMaxPages
+	}
+	return p.Max
 }
 
 // Feed is one entry of "feeds": an output feed merged from sources.
@@ -284,7 +328,9 @@ func DefaultConfig() *Config {
 		Timeout:     DefaultTimeout,
 		MaxBody:     DefaultMaxBody,
 		Retries:     DefaultRetries,
+		MaxArticles: DefaultMaxArticles,
 		Robots:      true,
+		OnTheFly:    OnTheFly{MaxItems: DefaultOnTheFlyMaxItems, RateLimit: DefaultOnTheFlyRateLimit},
 	}
 }
 
@@ -312,6 +358,16 @@ func (c *Config) Source(name string) *Source {
 	for i := range c.Sources {
 		if c.Sources[i].Name == name {
 			return &c.Sources[i]
+		}
+	}
+	return nil
+}
+
+// Feed returns the feed named name, or nil.
+func (c *Config) Feed(name string) *Feed {
+	for i := range c.Feeds {
+		if c.Feeds[i].Name == name {
+			return &c.Feeds[i]
 		}
 	}
 	return nil

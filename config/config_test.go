@@ -20,6 +20,7 @@ func TestReadConfigFile_Full(t *testing.T) {
 		name      string
 		got, want any
 	}{
+		{"Title", c.Title, "Iraqi news"},
 		{"Output", c.Output, filepath.Join("testdata", "public")},
 		{"State", c.State, filepath.Join("testdata", "state", "refeed.db")},
 		{"UserAgent", c.UserAgent, "refeed/0.1 (+https://example.org/refeed)"},

@@ -37,6 +37,19 @@ func (s *Source) EffectiveRetries(c *Config) int {
 	return c.Retries
 }
 
+// EffectiveMaxArticles returns how many article pages of the source one
+// pass fetches at most, its own cap or c's (DefaultMaxArticles for a
+// Config built in code without one).
+func (s *Source) EffectiveMaxArticles(c *Config) int {
+	if s.MaxArticles != nil {
+		return *s.MaxArticles
+	}
+	if c.MaxArticles <= 0 {
+		return DefaultMaxArticles
+	}
+	return c.MaxArticles
+}
+
 // EffectiveRobots reports whether the source honours robots.txt, by its
 // own setting or c's.
 func (s *Source) EffectiveRobots(c *Config) bool {

@@ -87,15 +87,15 @@ func TestParseConfig_Errors(t *testing.T) {
 		// Durations and sizes.
 		{"bad duration", "sources:\n  - {name: x, url: 'https://x.example/'}\n  - {name: y, url: 'https://y.example/'}\n" +
 			"  - {name: z, url: 'https://z.example/'}\n  - name: a\n    url: https://a.example/\n    interval: 3x\n" + feedsTail,
-			[]string{`sources.yaml:7: sources[3].interval: invalid duration "3x"`}},
+			[]string{`sources.yaml:7: sources[3].interval: invalid duration "3x" (want e.g. "30m", "2h" or "1d")`}},
 		{"duration without unit", "timeout: 20\n" + tail,
-			[]string{`sources.yaml:1: timeout: invalid duration "20"`}},
+			[]string{`sources.yaml:1: timeout: invalid duration "20" (want e.g. "30m", "2h" or "1d")`}},
 		{"interval below minimum", "interval: 30s\n" + tail,
 			[]string{`sources.yaml:1: interval: must be at least 1m0s, got 30s`}},
 		{"negative durations", "host_delay: -1s\n" + sourcesHead + "feeds: [{name: f, sources: [a], max_age: -1h}]\n",
 			[]string{`sources.yaml:1: host_delay: must not be negative, got -1s`, `sources.yaml:5: feeds[0].max_age: must not be negative, got -1h0m0s`}},
 		{"bad days", sourcesHead + "feeds: [{name: f, sources: [a], max_age: 1.5d}]\n",
-			[]string{`sources.yaml:4: feeds[0].max_age: invalid duration "1.5d"`}},
+			[]string{`sources.yaml:4: feeds[0].max_age: invalid duration "1.5d" (want e.g. "30m", "2h" or "1d")`}},
 		{"bad size", "max_body: 10XB\n" + tail,
 			[]string{`sources.yaml:1: max_body: invalid size "10XB" (want e.g. "10MiB", "512KB" or bytes)`}},
 		{"negative size", "sources:\n  - name: a\n    url: https://a.example/\n    max_body: -5\n" + feedsTail,
@@ -159,7 +159,7 @@ func TestParseConfig_Errors(t *testing.T) {
 				"sources.yaml:6: sources[0].exclude[0]: invalid regexp \"[a-\": missing closing ]",
 			}},
 		{"unknown charset", "sources:\n  - name: a\n    url: https://a.example/\n    charset: win-1256\n" + feedsTail,
-			[]string{`sources.yaml:4: sources[0].charset: unknown charset "win-1256"`}},
+			[]string{`sources.yaml:4: sources[0].charset: unknown charset "win-1256" (want e.g. "windows-1256", "utf-8" or "iso-8859-6")`}},
 		{"unknown time zones", "timezone: Asia/Bagdad\nsources:\n  - name: a\n    url: https://a.example/\n    timezone: '+03:00'\n" + feedsTail,
 			[]string{
 				`sources.yaml:1: timezone: unknown time zone "Asia/Bagdad" (want an IANA name such as "Asia/Baghdad" or "UTC")`,
@@ -191,7 +191,7 @@ func TestParseConfig_Errors(t *testing.T) {
 
 		// YAML itself.
 		{"syntax error", "sources: [a\n" + feedsTail,
-			[]string{`sources.yaml:1: did not find expected ',' or ']'`}},
+			[]string{`sources.yaml:1: a [list] opened here is not closed: separate its items with "," and end it with "]"`}},
 		{"two documents", tail + "---\noutput: x\n",
 			[]string{`sources.yaml:3: more than one YAML document`}},
 	}

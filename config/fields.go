@@ -5,6 +5,7 @@ import "go.yaml.in/yaml/v3"
 // topFields lists the keys of the top level of sources.yaml.
 func topFields(c *Config) []field {
 	return []field{
+		{"title", str(&c.Title)},
 		{"output", str(&c.Output)},
 		{"state", str(&c.State)},
 		{"user_agent", str(&c.UserAgent)},
@@ -16,6 +17,7 @@ func topFields(c *Config) []field {
 		{"timeout", duration(&c.Timeout)},
 		{"max_body", size(&c.MaxBody)},
 		{"retries", integer(&c.Retries)},
+		{"max_articles", integer(&c.MaxArticles)},
 		{"robots", boolean(&c.Robots)},
 		{"timezone", str(&c.TimeZone)},
 		{"allow_networks", networks(&c.AllowNetworks)},
@@ -25,6 +27,7 @@ func topFields(c *Config) []field {
 				{"global", boolean(&c.SiteRules.Global)},
 			})
 		}},
+		{"on_the_fly", onTheFlyField(&c.OnTheFly)},
 		{"sources", func(d *decoder, n *yaml.Node, path string) {
 			d.list(n, path, func(el *yaml.Node, p string) {
 				s := Source{Line: resolve(el).Line}
@@ -60,6 +63,7 @@ func sourceFields(s *Source) []field {
 		{"timeout", optDuration(&s.Timeout)},
 		{"max_body", optSize(&s.MaxBody)},
 		{"retries", optInteger(&s.Retries)},
+		{"max_articles", optInteger(&s.MaxArticles)},
 		{"robots", optBoolean(&s.Robots)},
 		{"timezone", str(&s.TimeZone)},
 		{"charset", str(&s.Charset)},
@@ -68,6 +72,13 @@ func sourceFields(s *Source) []field {
 			d.mapping(n, path, []field{
 				{"body", str(&s.Extract.Body)},
 				{"strip", stringList(&s.Extract.Strip)},
+			})
+		}},
+		{"pages", func(d *decoder, n *yaml.Node, path string) {
+			d.mapping(n, path, []field{
+				{"next", str(&s.Pages.Next)},
+				{"single", str(&s.Pages.Single)},
+				{"max", integer(&s.Pages.Max)},
 			})
 		}},
 		{"include", stringList(&s.Include)},

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -72,33 +71,18 @@ func parseYAML(data []byte, file string) (*yaml.Node, Errors) {
 		if errors.Is(err, io.EOF) {
 			return nil, Errors{{File: file, Line: 1, Msg: "empty config: want at least sources and feeds", Err: ErrMissing}}
 		}
-		return nil, Errors{syntaxError(file, err)}
+		return nil, Errors{syntaxError(file, data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, Errors{{File: file, Line: extra.Line, Msg: "more than one YAML document", Err: ErrSyntax}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, Errors{syntaxError(file, err)}
+		return nil, Errors{syntaxError(file, data, err)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, Errors{{File: file, Line: 1, Msg: "empty config: want at least sources and feeds", Err: ErrMissing}}
 	}
 	return doc.Content[0], nil
-}
-
-// syntaxError turns a yaml.v3 error ("yaml: line 3: did not find expected
-// key") into an *Error carrying the line.
-func syntaxError(file string, err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, tail, ok := strings.Cut(rest, ": "); ok {
-			if n, err := strconv.Atoi(num); err == nil {
-				line, msg = n, tail
-			}
-		}
-	}
-	return &Error{File: file, Line: line, Msg: msg, Err: ErrSyntax}
 }
 
 // StateIsURL reports whether a state setting is a database URL (such as

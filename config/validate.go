@@ -24,6 +24,7 @@ func (c *Config) Validate() error {
 		v.meta = &meta{file: c.Where(0), lines: map[string]int{}, failed: map[string]bool{}}
 	}
 	v.globals()
+	v.onTheFly()
 	v.sources()
 	v.feeds()
 	return v.errs.err()
@@ -88,6 +89,7 @@ func (v *validator) globals() {
 	v.minDuration("timeout", c.Timeout, time.Millisecond)
 	v.positiveSize("max_body", c.MaxBody)
 	v.atLeast("retries", c.Retries, 0)
+	v.atLeast("max_articles", c.MaxArticles, 1)
 	c.Location = v.timeZone("timezone", c.TimeZone)
 	if c.SiteRules.Dir != "" {
 		if fi, err := os.Stat(c.SiteRules.Dir); err != nil || !fi.IsDir() {
@@ -122,8 +124,20 @@ func (v *validator) sources() {
 		for j, sel := range s.Extract.Strip {
 			v.selector(fmt.Sprintf("%s.extract.strip[%d]", p, j), sel)
 		}
+		v.pages(p+".pages", s.Pages)
 		s.Filter = v.filter(p, s.Include, s.Exclude)
 	}
+}
+
+// pages checks a source's "pages" key.
+func (v *validator) pages(p string, r PagesRule) {
+	if r.Next != "" {
+		v.selector(p+".next", r.Next)
+	}
+	if r.Single != "" {
+		v.selector(p+".single", r.Single)
+	}
+	v.atLeast(p+".max", r.Max, 0)
 }
 
 // sourceType checks the type of a source and its listing selectors,
@@ -175,6 +189,9 @@ func (v *validator) overrides(p string, s *Source) {
 	}
 	if s.Retries != nil {
 		v.atLeast(p+".retries", *s.Retries, 0)
+	}
+	if s.MaxArticles != nil {
+		v.atLeast(p+".max_articles", *s.MaxArticles, 1)
 	}
 	s.Location = v.timeZone(p+".timezone", s.TimeZone)
 }

@@ -75,7 +75,7 @@ func duration(p *time.Duration) decodeFunc {
 		}
 		v, err := parseDuration(s)
 		if err != nil {
-			d.fail(resolve(n), path, ErrInvalid, "invalid duration %q", s)
+			d.fail(resolve(n), path, ErrInvalid, `invalid duration %q (want e.g. "30m", "2h" or "1d")`, s)
 			return
 		}
 		*p = v

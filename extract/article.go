@@ -1,7 +1,3 @@
-// Package extract finds the article in an HTML page and returns it cleaned:
-// title, byline, dates, language and direction, and the body as sanitized
-// HTML and as plain text. It is pure: it takes already-decoded HTML and the
-// page URL, and never does HTTP.
 package extract
 
 import (
@@ -12,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/refeed/refeed/internal/clean"
 )
 
 // ErrNoArticle is returned when a page holds nothing that looks like an article.
@@ -31,6 +29,12 @@ type Article struct {
 	Excerpt   string // short description (meta description / first paragraph)
 	HTML      string // cleaned, sanitized article body; absolute URLs
 	Text      string // plain text of HTML, paragraphs separated by blank lines
+
+	// SinglePage is the page's link to the whole article on one page
+	// (found by Options.Pages only); NextPage is its link to the
+	// article's next page, by Options.Pages or found by the extractor in
+	// or right under the article. Both are absolute, "" when none.
+	SinglePage, NextPage string
 }
 
 // minArticleWords is the fewest words an article without a picture may
@@ -47,18 +51,19 @@ func newArticle(nodes []*html.Node, pageURL *url.URL, meta Metadata) (*Article, 
 	if words := len(strings.Fields(text)); words < minArticleWords && !strings.Contains(body, "<img") {
 		return nil, fmt.Errorf("%w: the best candidate holds %d words of text and no picture", ErrNoArticle, words)
 	}
+	// The page's text goes out without control characters (NUL, ESC).
 	a := &Article{
-		Title:     meta.Title,
-		Byline:    meta.Byline,
+		Title:     clean.Text(meta.Title),
+		Byline:    clean.Text(meta.Byline),
 		Published: meta.Published,
 		Modified:  meta.Modified,
-		Lang:      meta.Lang,
+		Lang:      clean.Text(meta.Lang),
 		Dir:       meta.Dir,
-		SiteName:  meta.SiteName,
+		SiteName:  clean.Text(meta.SiteName),
 		Image:     meta.Image,
-		Excerpt:   meta.Description,
-		HTML:      body,
-		Text:      text,
+		Excerpt:   clean.Text(meta.Description),
+		HTML:      clean.Text(body),
+		Text:      clean.Text(text),
 	}
 	if pageURL != nil {
 		a.URL = pageURL.String()

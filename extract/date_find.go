@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
-	htmldate "github.com/markusmobius/go-htmldate"
 	"github.com/refeed/refeed/internal/textkit"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -35,8 +35,9 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1
 
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// the URL, then a date written after the headline, then go-htmldate's
-// search of the whole page (see searchDate). Zero means unknown.
+// the URL, then a date written after the headline, then a last search
+// of other meta tags and the headline's surroundings (see searchDate).
+// Zero means unknown.
 // Dates written without a zone are read as times in loc.
 func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, loc *time.Location) (published, modified time.Time) {
 	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...), loc)
@@ -62,38 +63,106 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, lo
 			return t, modified
 		}
 	}
-	return searchDate(idx.root, pageURL, modified, loc), modified
+	return searchDate(idx, tags, modified, loc), modified
 }
 
-// searchDate asks go-htmldate's fast search (its selectors for bylines,
-// date classes and URLs in the whole page, in many languages) for the
-// publication day, as midnight in loc. It runs only when the page's own
-// markup, URL and headline area hold no date, so most pages never pay
-// for it; its extensive mode costs five times more and guesses the
-// copyright year as 1 January too often to be trusted. A day equal to the
-// page's modified date is not taken, nor one the search read from an
-// update notice or another URL (see publicationSource): a page that only
-// says when it was updated does not say when it was published.
-func searchDate(root *html.Node, pageURL *url.URL, modified time.Time, loc *time.Location) time.Time {
-	if root == nil {
-		return time.Time{}
+// searchDate is the last resort, for pages whose markup, URL and text
+// after the headline hold no date: a meta tag whose name speaks of
+// publishing in a way publishedKeys does not list ("w-published-date"),
+// then a date element right around the headline (see dateNearHeadline).
+// A page that only says when it was updated does not say when it was
+// published: update notices are not read, and a day equal to the page's
+// modified date is not taken.
+func searchDate(idx *pageIndex, tags metaTags, modified time.Time, loc *time.Location) time.Time {
+	t := firstDate(tags.publishLike(), loc)
+	if t.IsZero() && idx.h1 != nil {
+		t = dateNearHeadline(idx.h1, loc)
 	}
-	opts := htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true}
-	if pageURL != nil {
-		opts.URL = pageURL.String()
-	}
-	r, err := htmldate.FromDocument(root, opts)
-	if err != nil || r.IsZero() || !publicationSource(r.SrcString) {
-		return time.Time{}
-	}
-	y, m, d := r.DateTime.Date()
-	if !modified.IsZero() {
-		if my, mm, md := modified.Date(); my == y && mm == m && md == d {
+	if !t.IsZero() && !modified.IsZero() {
+		if y, m, d := t.Date(); modified.Year() == y && modified.Month() == m && modified.Day() == d {
 			return time.Time{}
 		}
 	}
-	t, _ := makeDate(y, int(m), d, 0, 0, 0, loc)
 	return t
+}
+
+// publishLike returns, in key order, the contents of the meta keys that
+// name a publication ("publish", "pubdate") and not an update.
+func (t metaTags) publishLike() []string {
+	var keys []string
+	for k := range t {
+		if (strings.Contains(k, "publish") || strings.Contains(k, "pubdate")) &&
+			!strings.Contains(k, "modif") && !strings.Contains(k, "updat") && !strings.Contains(k, "publisher") {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return t.values(keys)
+}
+
+// Bounds of the search around the headline: how many ancestors of the h1
+// are searched, and how long a date element's text may be.
+const (
+	headlineLevels   = 3
+	maxDateElemChars = 120
+)
+
+// dateNearHeadline returns the date of the date element closest before
+// the h1 within its nearest headlineLevels ancestors: <time>, or an element
+// whose class or id names a date ("post-date", "publish-meta"). Dates
+// printed further away, as Arabic news sites print today's date in their
+// header, are not read.
+func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
+	n := h1
+	for range headlineLevels {
+		n = n.Parent
+		if n == nil || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+			return time.Time{}
+		}
+		var best string
+		reached := false
+		walkVisible(n, func(c *html.Node) bool {
+			if c == h1 {
+				reached = true
+			}
+			if reached || c.Type != html.ElementNode || !isDateElement(c) {
+				return !reached
+			}
+			text, _ := limitedText(c, maxDateElemChars)
+			if textkit.IsUpdateNotice(text) {
+				return true
+			}
+			if v := attrOf(c, "datetime"); v != "" {
+				text = v
+			}
+			if _, ok := parseDate(text, loc); ok {
+				best = text
+			}
+			return true
+		})
+		if best != "" {
+			t, _ := parseDate(best, loc)
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// isDateElement reports whether n is a <time> or names a date in its
+// class or id.
+func isDateElement(n *html.Node) bool {
+	if n.DataAtom == atom.Time {
+		return true
+	}
+	for _, k := range [...]string{"class", "id"} {
+		v := attrOf(n, k)
+		for _, w := range [...]string{"date", "publish", "posted", "timestamp"} {
+			if containsASCIIFold(v, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // values returns the contents of the keys the page sets, in key order.
@@ -221,15 +290,4 @@ func hasAttrKey(n *html.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-// publicationSource reports whether the text a date was read from can
-// tell a publication date: not an update notice ("Updated on 09/11/25")
-// and not a URL, such as the upload path of an image (the page's own
-// URL was read before the search).
-func publicationSource(src string) bool {
-	if strings.Contains(src, "://") || strings.HasPrefix(src, "/") {
-		return false
-	}
-	return !textkit.IsUpdateNotice(src)
 }

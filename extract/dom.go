@@ -28,6 +28,17 @@ func setAttr(n *html.Node, key, val string) {
 	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
 }
 
+// removeAttr removes the attribute key from n.
+func removeAttr(n *html.Node, key string) {
+	kept := n.Attr[:0]
+	for _, a := range n.Attr {
+		if a.Key != key || a.Namespace != "" {
+			kept = append(kept, a)
+		}
+	}
+	n.Attr = kept
+}
+
 // removeNode detaches n from its parent.
 func removeNode(n *html.Node) {
 	if n.Parent != nil {

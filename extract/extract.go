@@ -37,6 +37,13 @@ type Options struct {
 	// Location is the time zone of dates the page writes without one;
 	// nil means UTC. News sites often print local time with no zone.
 	Location *time.Location
+	// Page is which page of an article split over pages this one is: 1
+	// (or 0) for the first. The extractor looks for a link to page Page+1
+	// (see Article.NextPage).
+	Page int
+	// Pages, when set, says where the page links are; nil leaves finding
+	// the next page to the heuristics.
+	Pages *PageLinks
 }
 
 // Extract reads a UTF-8 HTML page and returns its article. pageURL is the
@@ -69,16 +76,33 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL, loc)
 	rule := opts.Rule
 	var nodes []*html.Node
+	var links pageFinder
 	var err error
 	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
-		nodes, err = byRule(root, pageURL, rule, meta)
+		nodes, err = byRule(root, pageURL, rule, meta, links.finder(root, pageURL, opts))
 	} else {
-		nodes, err = byHeuristics(root, pageURL, meta)
+		nodes, err = byHeuristics(root, pageURL, meta, links.finder(root, pageURL, opts))
 	}
 	if err != nil {
 		return nil, err
 	}
-	return newArticle(nodes, pageURL, meta)
+	a, err := newArticle(nodes, pageURL, meta)
+	if err == nil {
+		a.SinglePage, a.NextPage = links.single, links.next
+	}
+	return a, err
+}
+
+// pageFinder keeps the page links found in the content the extractor
+// chose, before cleaning drops the pager.
+type pageFinder struct{ single, next string }
+
+// finder returns the function byRule and byHeuristics call with the
+// content they chose, in the page as it was.
+func (f *pageFinder) finder(root *html.Node, pageURL *url.URL, opts Options) func([]*html.Node) {
+	return func(content []*html.Node) {
+		f.single, f.next = pageLinks(root, content, pageURL, opts)
+	}
 }
 
 // parse reads the document with scripting off, so that <noscript> holds
@@ -92,20 +116,21 @@ func parse(r io.Reader) (*html.Node, error) {
 }
 
 // byRule extracts the elements a site rule selects, and cleans them
-// without second-guessing the choice.
-func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata) ([]*html.Node, error) {
+// without second-guessing the choice. found sees them before cleaning.
+func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata, found func([]*html.Node)) ([]*html.Node, error) {
 	body, strip, err := rule.compiled()
 	if err != nil {
 		return nil, err
 	}
 	applyStrip(root, strip)
 	if body == nil {
-		return byHeuristics(root, pageURL, meta)
+		return byHeuristics(root, pageURL, meta, found)
 	}
 	nodes := ruleBody(root, body)
 	if len(nodes) == 0 {
 		return nil, fmt.Errorf("%w: %w: %q", ErrNoArticle, ErrRuleNoMatch, rule.Body)
 	}
+	found(nodes)
 	h := newHints()
 	p := newPreparer(h)
 	c := newCleaner(h, root, pageURL, meta, false)

@@ -225,3 +225,25 @@ func TestExtractUnwrapsLayoutTables(t *testing.T) {
 		}
 	}
 }
+
+// A utility class that styles captions below it ("[&_figcaption]:mt-xs")
+// does not make the article a caption; a real caption class still keeps
+// the caption out of the text.
+func TestExtractTextIgnoresCaptionUtilityClasses(t *testing.T) {
+	page := `<html><head><title>Batching</title></head><body><main>
+		<article class="break-words [&_figcaption]:mt-xxs lg:[&_figcaption]:mt-xs">
+		<p>Embedding model inference often struggles with efficiency when serving large volumes of short requests, a common pattern in search.</p>
+		<figure><img src="/chart.png"><p class="wp-caption-text">Latency before and after batching</p></figure>
+		<p>Queries are typically short, and their token-length distribution is highly skewed, so batching by token count pays off.</p>
+		</article></main></body></html>`
+	a, err := Extract(strings.NewReader(page), mustURL(t, "https://example.com/batching"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Embedding model inference") || !strings.Contains(a.Text, "token-length distribution") {
+		t.Errorf("Text = %q, want both paragraphs", a.Text)
+	}
+	if strings.Contains(a.Text, "Latency before") {
+		t.Errorf("Text holds the caption: %q", a.Text)
+	}
+}

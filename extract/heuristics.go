@@ -32,8 +32,8 @@ var passes = [...]passFlags{
 }
 
 // byHeuristics finds the article by scoring the page, and returns a cleaned
-// copy of it.
-func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Node, error) {
+// copy of it. found sees the content chosen, where it sits in the page.
+func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([]*html.Node)) ([]*html.Node, error) {
 	body := findElement(root, atom.Body)
 	if body == nil {
 		return nil, fmt.Errorf("%w: the page has no body", ErrNoArticle)
@@ -43,7 +43,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
 	all := p.allChrome()
-	run := func(f passFlags) ([]*html.Node, int, *scorer) {
+	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
 		var skip map[*html.Node]bool
 		switch {
 		case f.strip && f.titled:
@@ -54,17 +54,17 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		c.conditional = f.conditional
 		return runPass(body, h, c, f, skip)
 	}
-	var best []*html.Node
+	var best, bestOrigin []*html.Node
 	var bestScorer *scorer
 	bestChars := 0
 	used := len(passes)
 	for i, f := range passes {
-		nodes, chars, sc := run(f)
+		nodes, origin, chars, sc := run(f)
 		if sc == nil {
 			continue
 		}
 		if chars > bestChars {
-			best, bestChars, bestScorer = nodes, chars, sc
+			best, bestOrigin, bestChars, bestScorer = nodes, origin, chars, sc
 		}
 		if chars >= minArticleChars {
 			used = i
@@ -79,8 +79,8 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 	if used+1 < len(passes) && bestChars < maxDoubtedChars &&
 		float64(bestChars) < minPickShare*float64(pageProse(body, h)) {
 		for _, f := range passes[used+1:] {
-			if nodes, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
-				best, bestChars, bestScorer = nodes, chars, sc
+			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
+				best, bestOrigin, bestChars, bestScorer = nodes, origin, chars, sc
 				break
 			}
 		}
@@ -91,6 +91,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata) ([]*html.Nod
 		}
 		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
 	}
+	found(bestOrigin)
 	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
 }
 
@@ -124,9 +125,10 @@ const maxRetries = 3
 // runPass scores the page without the skipped nodes and cleans a copy of
 // the best content. When cleaning leaves almost nothing, the chosen block
 // is set aside and the page scored again, up to maxRetries times. It
-// returns the longest cleaned content, its length and the scorer that
-// chose it (nil when nothing could be chosen).
-func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool) (best []*html.Node, bestChars int, bestScorer *scorer) {
+// returns the longest cleaned content, the page's nodes it was copied
+// from, its length and the scorer that chose it (nil when nothing could be
+// chosen).
+func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
 	for range maxRetries + 1 {
 		sc := newScorer(h, f.weight, skip)
 		sc.measure(body)
@@ -134,14 +136,15 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		if top == nil {
 			break
 		}
-		nodes := cloneContent(sc.content(top), skip)
+		content := sc.content(top)
+		nodes := cloneContent(content, skip)
 		raw := textChars(nodes)
 		for _, n := range nodes {
 			c.clean(n, false)
 		}
 		nodes = trimEdges(unwrapLayoutTables(nodes))
 		if chars := textChars(nodes); bestScorer == nil || chars > bestChars {
-			best, bestChars, bestScorer = nodes, chars, sc
+			best, origin, bestChars, bestScorer = nodes, content, chars, sc
 		}
 		// Another try only helps when cleaning, not the page, left
 		// little: the block chosen was chrome.
@@ -154,7 +157,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		skip[top] = true
 	}
-	return best, bestChars, bestScorer
+	return best, origin, bestChars, bestScorer
 }
 
 // cloneContent deep-copies nodes, leaving out the skipped ones, under one

@@ -7,6 +7,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/refeed/refeed/internal/clean"
 )
 
 // Metadata is what the page says about itself, outside the article body.
@@ -117,10 +119,10 @@ func baseURL(href string, pageURL *url.URL) *url.URL {
 }
 
 // absoluteURL resolves ref against base and keeps it only when the result
-// is an http(s) URL.
+// is an http(s) URL of at most clean.MaxURLLength bytes.
 func absoluteURL(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
-	if ref == "" {
+	if ref == "" || !clean.URLFits(ref) {
 		return ""
 	}
 	u, err := url.Parse(ref)

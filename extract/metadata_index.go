@@ -11,7 +11,6 @@ import (
 // the document. Every goquery Find is a walk of its own; a dozen of them
 // cost a third of the parse time, one walk a small part of it.
 type pageIndex struct {
-	root          *html.Node // the node indexed, usually the document
 	html, body    *html.Node
 	title, h1     *html.Node
 	main, article *html.Node
@@ -23,7 +22,7 @@ type pageIndex struct {
 
 // indexPage walks the tree under root once.
 func indexPage(root *html.Node) *pageIndex {
-	idx := &pageIndex{root: root}
+	idx := &pageIndex{}
 	if root == nil {
 		return idx
 	}

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/clean"
 )
 
 // resolver makes link and image URLs absolute against the document base.
@@ -56,16 +58,27 @@ func (r *resolver) fix(n *html.Node) {
 	switch n.DataAtom {
 	case atom.A:
 		if href := getAttr(n, "href"); href != "" {
-			setAttr(n, "href", r.abs(href))
+			setURLAttr(n, "href", r.abs(href))
 		}
 	case atom.Img:
 		if src := getAttr(n, "src"); src != "" {
-			setAttr(n, "src", r.abs(src))
+			setURLAttr(n, "src", r.abs(src))
 		}
 		if set := getAttr(n, "srcset"); set != "" {
-			setAttr(n, "srcset", r.srcset(set))
+			setURLAttr(n, "srcset", r.srcset(set))
 		}
 	}
+}
+
+// setURLAttr sets a URL attribute, or drops it when the value is longer
+// than clean.MaxURLLength: such a URL is no working link, and would be
+// republished in every output format.
+func setURLAttr(n *html.Node, key, val string) {
+	if !clean.URLFits(val) {
+		removeAttr(n, key)
+		return
+	}
+	setAttr(n, key, val)
 }
 
 // srcset resolves every URL of a srcset list and drops candidates that are

@@ -7,11 +7,17 @@ import (
 	"strings"
 
 	"golang.org/x/net/idna"
+
+	"github.com/refeed/refeed/internal/clean"
 )
 
 // ErrNotWebURL reports a link that is not an absolute http(s) URL after
 // resolution (mailto:, javascript:, urn:, tag:, an empty string...).
 var ErrNotWebURL = errors.New("feeds: not an http(s) url")
+
+// ErrURLTooLong reports a link longer than clean.MaxURLLength bytes, which
+// refeed does not republish.
+var ErrURLTooLong = errors.New("feeds: url too long")
 
 // CanonicalURL resolves raw against base and returns the canonical form of
 // the result, used both as the item's output link and as the key of its
@@ -33,11 +39,15 @@ var ErrNotWebURL = errors.New("feeds: not an http(s) url")
 // consistently, so unsorted queries dedupe well in practice.
 //
 // base may be empty when raw is absolute. The error wraps ErrNotWebURL when
-// the result is not an absolute http or https URL.
+// the result is not an absolute http or https URL, and ErrURLTooLong when
+// raw or the result is longer than clean.MaxURLLength.
 func CanonicalURL(raw, base string) (string, error) {
 	raw = strings.Map(dropLineBreaks, strings.TrimSpace(raw))
 	if raw == "" {
 		return "", fmt.Errorf("%w: empty link", ErrNotWebURL)
+	}
+	if !clean.URLFits(raw) {
+		return "", fmt.Errorf("%w: longer than %d bytes", ErrURLTooLong, clean.MaxURLLength)
 	}
 	ref, err := url.Parse(raw)
 	if err != nil {
@@ -95,7 +105,10 @@ func canonicalize(u *url.URL) (string, error) {
 	if !strings.HasPrefix(u.Fragment, "!") {
 		u.Fragment, u.RawFragment = "", ""
 	}
-	return u.String(), nil
+	if s := u.String(); clean.URLFits(s) {
+		return s, nil
+	}
+	return "", fmt.Errorf("%w: longer than %d bytes once escaped", ErrURLTooLong, clean.MaxURLLength)
 }
 
 func dropLineBreaks(r rune) rune {

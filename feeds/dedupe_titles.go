@@ -94,8 +94,8 @@ type keptTitle struct {
 // different headlines never knocks out a story whose own twin was dropped.
 // Candidates come from an index of rare title words (prefix filtering),
 // which keeps the work near linear. The result is newest first, cut to
-// limit (0: no cap).
-func dedupeTitles(items []Item, window time.Duration, limit int) []Item {
+// limit (0: no cap). onDup hears of each item dropped.
+func dedupeTitles(items []Item, window time.Duration, limit int, onDup func(dropped, kept Item, why Duplicate)) []Item {
 	keys := make([]titleKey, len(items))
 	df := make(map[string]int)
 	for i, it := range items {
@@ -109,7 +109,8 @@ func dedupeTitles(items []Item, window time.Duration, limit int) []Item {
 	for i := len(items) - 1; i >= 0; i-- {
 		k := keptTitle{at: ItemDate(items[i]), key: keys[i], idx: i}
 		prefix := k.key.prefix(df)
-		if hasTwin(kept, postings, prefix, k, window) {
+		if twin := findTwin(kept, postings, prefix, k, window); twin >= 0 {
+			onDup(items[i], items[twin], SimilarTitle)
 			continue
 		}
 		for _, w := range prefix {
@@ -124,18 +125,19 @@ func dedupeTitles(items []Item, window time.Duration, limit int) []Item {
 	return out
 }
 
-// hasTwin reports whether a kept item sharing a prefix word with k, no
-// older than window before it, has a similar title. Posting lists are in
-// ascending date order, so each scan runs from its end to the window edge.
-func hasTwin(kept []keptTitle, postings map[string][]int, prefix []string, k keptTitle, window time.Duration) bool {
+// findTwin returns the input index of a kept item sharing a prefix word
+// with k, no older than window before it, with a similar title; -1 if
+// there is none. Posting lists are in ascending date order, so each scan
+// runs from its end to the window edge.
+func findTwin(kept []keptTitle, postings map[string][]int, prefix []string, k keptTitle, window time.Duration) int {
 	since := k.at.Add(-window)
 	for _, w := range prefix {
 		list := postings[w]
 		for j := len(list) - 1; j >= 0 && !kept[list[j]].at.Before(since); j-- {
 			if k.key.similar(kept[list[j]].key) {
-				return true
+				return kept[list[j]].idx
 			}
 		}
 	}
-	return false
+	return -1
 }

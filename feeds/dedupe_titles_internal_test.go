@@ -49,7 +49,7 @@ func TestDedupeTitlesMatchesBruteForce(t *testing.T) {
 				Published: base.Add(time.Duration(rng.IntN(96)) * time.Hour)}
 		}
 		slices.SortFunc(items, newestFirst)
-		got, want := dedupeTitles(items, 24*time.Hour, 0), bruteDedupe(items, 24*time.Hour)
+		got, want := dedupeTitles(items, 24*time.Hour, 0, func(Item, Item, Duplicate) {}), bruteDedupe(items, 24*time.Hour)
 		if round == 0 {
 			t.Logf("round 0: %d of %d kept", len(want), len(items))
 		}

@@ -26,6 +26,15 @@ import "time"
 // Item is one article as refeed knows it: parsed from a source feed,
 // optionally enriched with the extracted full text, stored between runs and
 // republished in output feeds.
+//
+// Its JSON form is a stored format, not only a convenience: package store
+// keeps each item as this JSON (the items table's data column), and
+// package refresh fingerprints an output feed by hashing its items' JSON.
+// Renaming a json tag would orphan that field in every stored item (it
+// reads back empty) and change every feed's fingerprint once. So add a
+// field under a new tag, never rename or retype one;
+// TestItemJSONIsTheRowFormat (testdata/item-row.json) fails when a tag
+// changes.
 type Item struct {
 	// ID is the stable output identity (GUID / Atom id / JSON Feed id).
 	// It never changes for the same article across runs, title edits or

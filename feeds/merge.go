@@ -16,7 +16,8 @@ import "time"
 //     Updated to the source's own updated date or, without one, to now.
 //
 // New items get FirstSeen = now unless they already carry one. Published
-// and Updated dates in the future are capped at now (see clampFuture). Later
+// and Updated dates are checked by PlausibleDate: less than a day in the
+// future is capped at now, further ahead or before EarliestDate is absent. Later
 // duplicates of an ID within incoming are ignored. Neither input slice is
 // modified.
 func Merge(stored, incoming []Item, now time.Time) []Item {
@@ -69,16 +70,13 @@ func mergeItem(old, in Item, now time.Time) Item {
 	return clampFuture(in, now)
 }
 
-// clampFuture caps Published and Updated at now. Sites that stamp local
-// time with a wrong zone (common: Baghdad time labelled GMT) would
-// otherwise pin their items to the top of merged feeds for hours.
+// clampFuture passes Published and Updated through PlausibleDate. Sites
+// that stamp local time with a wrong zone (common: Baghdad time labelled
+// GMT) would otherwise pin their items to the top of merged feeds for
+// hours, and a year-0 or year-2999 date for ever.
 func clampFuture(it Item, now time.Time) Item {
-	if it.Published.After(now) {
-		it.Published = now
-	}
-	if it.Updated.After(now) {
-		it.Updated = now
-	}
+	it.Published = PlausibleDate(it.Published, now)
+	it.Updated = PlausibleDate(it.Updated, now)
 	return it
 }
 

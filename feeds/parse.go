@@ -9,6 +9,8 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/mmcdole/gofeed"
+
+	"github.com/refeed/refeed/internal/clean"
 )
 
 // ErrNotFeed reports a document that is neither RSS, Atom nor JSON Feed.
@@ -76,6 +78,9 @@ func (p *Parser) Parse(body []byte, feedURL string) (*Parsed, error) {
 
 // ParseWith is Parse with options.
 func (p *Parser) ParseWith(body []byte, feedURL string, opts ParseOptions) (*Parsed, error) {
+	// A raw control character (a NUL) is no XML and no JSON: drop it, as
+	// a browser's HTML parser would, instead of failing the whole feed.
+	body = clean.Bytes(body)
 	gf, err := parseGofeed(body)
 	if err != nil && !errors.Is(err, ErrNotFeed) {
 		repair := repairXML
@@ -114,7 +119,7 @@ var bareAmp = regexp.MustCompile(`&([^#A-Za-z]|#[^0-9xX]|[A-Za-z][A-Za-z0-9]*[^A
 // repairXML escapes bare ampersands and removes characters XML forbids,
 // the two faults that break most real-world feeds.
 func repairXML(body []byte) []byte {
-	s := xmlSafe(string(body))
+	s := clean.Text(string(body))
 	for range 2 { // overlapping matches ("&&") need a second pass
 		s = bareAmp.ReplaceAllString(s, "&amp;$1")
 	}

@@ -129,10 +129,12 @@ func wrapping(it Item, lang, feedLang string) string {
 	return ""
 }
 
-// contentHTML is the item's full HTML for output (Content, else Summary),
-// led by its image when it shows none (see withLeadImage), wrapped with its
-// direction (see wrapping).
-func contentHTML(it Item, feedLang string) string {
+// ContentHTML is the item's full HTML for output (Content, else Summary),
+// led by its image when it shows none (see withLeadImage), wrapped in
+// <div dir lang> with its direction (see wrapping) as a feed in feedLang
+// wraps it. It is the one home of that wrapper: the RSS, Atom and JSON
+// feeds and `refeed extract --format html` all print through it.
+func ContentHTML(it Item, feedLang string) string {
 	return wrapItem(withLeadImage(cmp.Or(it.Content, it.Summary), it.Image), it, feedLang)
 }
 

@@ -57,18 +57,19 @@ const atomEpoch = "1970-01-01T00:00:00Z"
 // type="html">. The feed's author is its title, which satisfies Atom's rule
 // that every entry has an author. The feed id is "urn:refeed:feed:<Name>".
 func RenderAtom(w io.Writer, f Feed) error {
+	f = f.safe()
 	lang := f.language()
 	doc := atomDoc{
 		Xmlns:     "http://www.w3.org/2005/Atom",
 		MediaNS:   mediaNS,
 		Lang:      lang,
-		Title:     xmlSafe(f.Title),
-		Subtitle:  xmlSafe(f.Description),
+		Title:     f.Title,
+		Subtitle:  f.Description,
 		ID:        "urn:refeed:feed:" + f.Name,
 		Updated:   cmp.Or(atomTime(f.updated()), atomEpoch),
 		Icon:      f.Icon,
-		Generator: xmlSafe(f.Generator),
-		Author:    &gfeeds.AtomAuthor{AtomPerson: gfeeds.AtomPerson{Name: xmlSafe(cmp.Or(f.Title, f.Name))}},
+		Generator: f.Generator,
+		Author:    &gfeeds.AtomAuthor{AtomPerson: gfeeds.AtomPerson{Name: cmp.Or(f.Title, f.Name)}},
 		Entries:   make([]atomEntry, 0, len(f.Items)),
 	}
 	if self := f.selfLink(ExtAtom); self != "" {
@@ -78,7 +79,7 @@ func RenderAtom(w io.Writer, f Feed) error {
 		doc.Links = append(doc.Links, gfeeds.AtomLink{Href: f.Link, Rel: "alternate", Type: "text/html"})
 	}
 	for _, it := range f.Items {
-		doc.Entries = append(doc.Entries, newAtomEntry(it, lang))
+		doc.Entries = append(doc.Entries, newAtomEntry(safeItem(it), lang))
 	}
 	if err := encodeXML(w, doc); err != nil {
 		return fmt.Errorf("feeds: render atom %s: %w", f.Name, err)
@@ -88,7 +89,7 @@ func RenderAtom(w io.Writer, f Feed) error {
 
 func newAtomEntry(it Item, feedLang string) atomEntry {
 	e := atomEntry{
-		Title:     xmlSafe(itemTitle(it)),
+		Title:     itemTitle(it),
 		ID:        it.ID,
 		Updated:   atomTime(itemModified(it)),
 		Thumbnail: newThumbnail(it.Image),
@@ -100,7 +101,7 @@ func newAtomEntry(it Item, feedLang string) atomEntry {
 		e.Lang = new(string) // xml:lang="": not the feed's language
 	}
 	if sum := summaryHTML(it, feedLang); sum != "" {
-		e.Summary = &gfeeds.AtomSummary{Type: "html", Content: xmlSafe(sum)}
+		e.Summary = &gfeeds.AtomSummary{Type: "html", Content: sum}
 	}
 	if !it.Published.IsZero() {
 		e.Published = atomTime(outTime(it.Published))
@@ -116,13 +117,13 @@ func newAtomEntry(it Item, feedLang string) atomEntry {
 		e.Links = append(e.Links, l)
 	}
 	for _, a := range it.Authors {
-		e.Authors = append(e.Authors, gfeeds.AtomAuthor{AtomPerson: gfeeds.AtomPerson{Name: xmlSafe(a)}})
+		e.Authors = append(e.Authors, gfeeds.AtomAuthor{AtomPerson: gfeeds.AtomPerson{Name: a}})
 	}
 	for _, c := range it.Categories {
-		e.Categories = append(e.Categories, atomCategory{Term: xmlSafe(c)})
+		e.Categories = append(e.Categories, atomCategory{Term: c})
 	}
 	if it.Content != "" {
-		e.Content = &gfeeds.AtomContent{Type: "html", Content: xmlSafe(contentHTML(it, feedLang))}
+		e.Content = &gfeeds.AtomContent{Type: "html", Content: ContentHTML(it, feedLang)}
 	}
 	return e
 }

@@ -30,6 +30,7 @@ type jsonItem struct {
 // article, wrapped for RTL), content_text, summary (plain text), image,
 // date_published, date_modified, authors, tags and attachments.
 func RenderJSON(w io.Writer, f Feed) error {
+	f = f.safe()
 	lang := f.language()
 	doc := jsonDoc{
 		JSONFeed: &gfeeds.JSONFeed{
@@ -44,7 +45,7 @@ func RenderJSON(w io.Writer, f Feed) error {
 		Items: make([]jsonItem, 0, len(f.Items)),
 	}
 	for _, it := range f.Items {
-		doc.Items = append(doc.Items, newJSONItem(it, lang))
+		doc.Items = append(doc.Items, newJSONItem(safeItem(it), lang))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -60,7 +61,7 @@ func newJSONItem(it Item, feedLang string) jsonItem {
 		Id:            it.ID,
 		Url:           it.URL,
 		Title:         itemTitle(it),
-		ContentHTML:   contentHTML(it, feedLang),
+		ContentHTML:   ContentHTML(it, feedLang),
 		ContentText:   it.Text,
 		Image:         it.Image,
 		PublishedDate: timePtr(outTime(ItemDate(it))),

@@ -78,13 +78,14 @@ func newThumbnail(url string) *mediaThumbnail {
 // UTC. lastBuildDate derives from the items, so unchanged items give
 // identical bytes.
 func RenderRSS(w io.Writer, f Feed) error {
+	f = f.safe()
 	lang := f.language()
 	ch := rssChannel{
-		Title:         xmlSafe(f.Title),
-		Link:          xmlSafe(cmp.Or(f.Link, f.SelfURL)),
-		Description:   xmlSafe(cmp.Or(f.Description, f.Title)),
+		Title:         f.Title,
+		Link:          cmp.Or(f.Link, f.SelfURL),
+		Description:   cmp.Or(f.Description, f.Title),
 		Language:      lang,
-		Generator:     xmlSafe(f.Generator),
+		Generator:     f.Generator,
 		LastBuildDate: rssTime(f.updated()),
 		Items:         make([]rssItem, 0, len(f.Items)),
 	}
@@ -95,7 +96,7 @@ func RenderRSS(w io.Writer, f Feed) error {
 		ch.Image = &gfeeds.RssImage{Url: f.Icon, Title: ch.Title, Link: ch.Link}
 	}
 	for _, it := range f.Items {
-		ch.Items = append(ch.Items, newRSSItem(it, lang))
+		ch.Items = append(ch.Items, newRSSItem(safeItem(it), lang))
 	}
 	doc := rssDoc{
 		Version:   "2.0",
@@ -113,11 +114,11 @@ func RenderRSS(w io.Writer, f Feed) error {
 
 func newRSSItem(it Item, feedLang string) rssItem {
 	ri := rssItem{
-		Title:       xmlSafe(itemTitle(it)),
+		Title:       itemTitle(it),
 		Link:        it.URL,
-		Description: xmlSafe(summaryHTML(it, feedLang)),
-		Creators:    xmlSafeAll(it.Authors),
-		Categories:  xmlSafeAll(it.Categories),
+		Description: summaryHTML(it, feedLang),
+		Creators:    it.Authors,
+		Categories:  it.Categories,
 		GUID:        &gfeeds.RssGuid{Id: it.ID, IsPermaLink: isPermaLink(it)},
 		PubDate:     rssTime(outTime(ItemDate(it))),
 		Thumbnail:   newThumbnail(it.Image),
@@ -126,7 +127,7 @@ func newRSSItem(it Item, feedLang string) rssItem {
 		ri.Language = it.Lang
 	}
 	if it.Content != "" {
-		ri.Content = &gfeeds.RssContent{Content: xmlSafe(contentHTML(it, feedLang))}
+		ri.Content = &gfeeds.RssContent{Content: ContentHTML(it, feedLang)}
 	}
 	if len(it.Enclosures) > 0 { // RSS 2.0 allows one enclosure per item
 		e := it.Enclosures[0]
@@ -163,12 +164,4 @@ func encodeXML(w io.Writer, doc any) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
-}
-
-func xmlSafeAll(in []string) []string {
-	out := make([]string, len(in))
-	for i, s := range in {
-		out[i] = xmlSafe(s)
-	}
-	return out
 }

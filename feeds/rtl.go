@@ -3,9 +3,10 @@ package feeds
 import (
 	"html"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/language"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 const (
@@ -27,41 +28,15 @@ func normalizeLang(tag string) string {
 	return t.String()
 }
 
-// isRTLLang reports whether tag names a language written right to left.
-func isRTLLang(tag string) bool {
-	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	base, _, _ = strings.Cut(base, "_")
-	switch base {
-	case "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi":
-		return true
-	}
-	return false
-}
+// isRTLLang reports whether tag names a language written right to left
+// (textkit.IsRTLLang: "ar", "fa", "ckb", "syr", not "ku").
+func isRTLLang(tag string) bool { return textkit.IsRTLLang(tag) }
 
 // textDir guesses the direction of text from its letters: "rtl" when
-// letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana, N'Ko)
+// letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana, N'Ko…)
 // outnumber the others, "ltr" when other letters dominate, "" without
 // letters.
-func textDir(text string) string {
-	var rtl, ltr int
-	for _, r := range text {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
-			rtl++
-		} else {
-			ltr++
-		}
-	}
-	switch {
-	case rtl == 0 && ltr == 0:
-		return ""
-	case rtl > ltr:
-		return dirRTL
-	}
-	return dirLTR
-}
+func textDir(text string) string { return textkit.TextDirection(text) }
 
 // itemLangDir decides an item's language and direction. A right-to-left
 // declared language wins. Otherwise the script of the title and text

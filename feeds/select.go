@@ -29,7 +29,23 @@ type SelectOptions struct {
 	// Include and Exclude filter on title, text and categories (see
 	// CompileFilters).
 	Include, Exclude []*regexp.Regexp
+	// OnDuplicate, when set, is called for each item dropped as a
+	// duplicate of an item kept, with why, so the caller can say so.
+	OnDuplicate func(dropped, kept Item, why Duplicate)
 }
+
+// Duplicate is why Select dropped an item as a copy of another.
+type Duplicate string
+
+// The reasons for a Duplicate.
+const (
+	// SameArticle: the same ID (canonical URL) or URI-shaped GUID as an
+	// item kept, typically one article in two sources' feeds.
+	SameArticle Duplicate = "same article (URL or GUID) as a kept item"
+	// SimilarTitle: a title equal or nearly equal to an older kept item's
+	// within the title window, the same story told by two sources.
+	SimilarTitle Duplicate = "title nearly identical to an older item's"
+)
 
 // ItemDate is the date an item sorts and ages by: Published, else Updated,
 // else FirstSeen — never the current time, so undated items keep their
@@ -62,14 +78,18 @@ func Select(items []Item, opts SelectOptions) []Item {
 		}
 		kept = append(kept, it)
 	}
-	kept = dedupeIdentity(kept)
+	onDup := opts.OnDuplicate
+	if onDup == nil {
+		onDup = func(Item, Item, Duplicate) {}
+	}
+	kept = dedupeIdentity(kept, onDup)
 	slices.SortFunc(kept, newestFirst)
 	if opts.DedupeTitles {
 		window := opts.TitleWindow
 		if window <= 0 {
 			window = DefaultTitleWindow
 		}
-		return dedupeTitles(kept, window, opts.Limit)
+		return dedupeTitles(kept, window, opts.Limit, onDup)
 	}
 	if opts.Limit > 0 && len(kept) > opts.Limit {
 		kept = kept[:opts.Limit]
@@ -112,17 +132,18 @@ func preferred(a, b Item) int {
 // would undo Parse's decision that items sharing a URL in a broken feed
 // are different stories. Plain GUIDs ("1234") are only unique within their
 // source and are compared within it.
-func dedupeIdentity(items []Item) []Item {
+func dedupeIdentity(items []Item, onDup func(dropped, kept Item, why Duplicate)) []Item {
 	slices.SortStableFunc(items, preferred)
-	seen := make(map[string]bool, 3*len(items))
+	seen := make(map[string]int, 3*len(items)) // key → index in out
 	out := items[:0]
 	for _, it := range items {
 		keys := identityKeys(it)
-		if slices.ContainsFunc(keys, func(k string) bool { return seen[k] }) {
+		if i := slices.IndexFunc(keys, func(k string) bool { _, ok := seen[k]; return ok }); i >= 0 {
+			onDup(it, out[seen[keys[i]]], SameArticle)
 			continue
 		}
 		for _, k := range keys {
-			seen[k] = true
+			seen[k] = len(out)
 		}
 		out = append(out, it)
 	}

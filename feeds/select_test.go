@@ -143,3 +143,27 @@ func TestSelectTitleChains(t *testing.T) {
 		t.Errorf("chain: got %q, want %q", got, want)
 	}
 }
+
+// TestSelectReportsDuplicates checks that Select says which items it
+// dropped as duplicates, of which kept item, and why.
+func TestSelectReportsDuplicates(t *testing.T) {
+	first := dated("ina", "https://ina.iq/1", "رئيس الوزراء يستقبل وفداً أمريكياً في بغداد", day(27, 8), day(27, 8))
+	retold := dated("shafaq", "https://shafaq.com/5", "عاجل: رئيس الوزراء يستقبل وفداً أمريكياً في بغداد", day(27, 10), day(27, 10))
+	copied := dated("alsumaria", "https://ina.iq/1", "نسخة", day(27, 9), day(27, 12))
+	other := dated("shafaq", "https://shafaq.com/6", "البرلمان يصوت على قانون الموازنة", day(27, 11), day(27, 11))
+	var got []string
+	items := feeds.Select([]feeds.Item{retold, copied, other, first}, feeds.SelectOptions{DedupeTitles: true,
+		OnDuplicate: func(dropped, kept feeds.Item, why feeds.Duplicate) {
+			got = append(got, fmt.Sprintf("%s/%s of %s/%s: %s", dropped.Source, dropped.Title, kept.Source, kept.Title, why))
+		}})
+	want := []string{
+		"alsumaria/نسخة of ina/" + first.Title + ": " + string(feeds.SameArticle),
+		"shafaq/" + retold.Title + " of ina/" + first.Title + ": " + string(feeds.SimilarTitle),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("reported\n%q\nwant\n%q", got, want)
+	}
+	if len(items) != 2 {
+		t.Errorf("kept %d items, want 2", len(items))
+	}
+}

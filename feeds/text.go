@@ -93,28 +93,3 @@ func excerpt(text string, n int) string {
 	}
 	return strings.TrimRight(text[:cut], " ,.;:،؛") + "…"
 }
-
-// xmlSafe drops what XML 1.0 cannot carry: invalid UTF-8 and control
-// characters other than tab, newline and carriage return.
-func xmlSafe(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.IndexFunc(s, notXMLChar) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if notXMLChar(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func notXMLChar(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
-		return true
-	}
-	return false
-}

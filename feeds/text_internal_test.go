@@ -56,9 +56,3 @@ func TestItemLangDir(t *testing.T) {
 		}
 	}
 }
-
-func TestXMLSafe(t *testing.T) {
-	if got := xmlSafe("a\x00b\x1fc\td\xffe"); got != "abc\td\uFFFDe" {
-		t.Errorf("xmlSafe = %q", got)
-	}
-}

@@ -9,6 +9,8 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
+
+	"github.com/refeed/refeed/internal/clean"
 )
 
 // translator maps gofeed's universal model onto ours for one feed.
@@ -22,8 +24,8 @@ type translator struct {
 
 func (t *translator) feed(gf *gofeed.Feed) *Parsed {
 	p := &Parsed{
-		Title:       plainTitle(gf.Title),
-		Description: htmlText(gf.Description),
+		Title:       clean.Text(plainTitle(gf.Title)),
+		Description: clean.Text(htmlText(gf.Description)),
 		Language:    normalizeLang(gf.Language),
 		Format:      gf.FeedType,
 		Version:     gf.FeedVersion,
@@ -160,10 +162,10 @@ func (t *translator) item(gi *gofeed.Item) Item {
 	if gi.UpdatedParsed != nil {
 		it.Updated = inLocation(*gi.UpdatedParsed, gi.Updated, t.loc)
 	}
-	if base := cmp.Or(it.URL, t.base); base != "" {
-		it.Summary = absolutizeHTML(it.Summary, base)
-		it.Content = absolutizeHTML(it.Content, base)
-	}
+	it = safeItem(it)
+	base := cmp.Or(it.URL, t.base)
+	it.Summary = tidyHTML(it.Summary, base)
+	it.Content = tidyHTML(it.Content, base)
 	it.Text = htmlText(it.Content)
 	if it.Text == "" {
 		it.Text = htmlText(it.Summary)

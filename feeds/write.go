@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // ErrBadName reports a feed name that cannot be used as a file stem.
@@ -56,6 +57,38 @@ func WriteFiles(dir string, f Feed) error {
 		}
 	}
 	return nil
+}
+
+// StaleTemp is how old a temporary file of an atomic write must be before
+// RemoveStaleTemps takes it for the leftover of a writer that was killed
+// (a write takes milliseconds) and removes it.
+const StaleTemp = time.Hour
+
+// RemoveStaleTemps removes the temporary files (".NAME.EXT.N.tmp") that
+// WriteFiles left in dir for feed name when it was killed before its
+// rename, once they are older than StaleTemp at now, and returns how many
+// it removed.
+func RemoveStaleTemps(dir, name string, now time.Time) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, fmt.Errorf("feeds: clean %s: %w", dir, err)
+	}
+	removed := 0
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, "."+name+".") || !strings.HasSuffix(n, ".tmp") || !e.Type().IsRegular() {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil || now.Sub(fi.ModTime()) <= StaleTemp {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return removed, fmt.Errorf("feeds: clean %s: %w", dir, err)
+		}
+		removed++
+	}
+	return removed, nil
 }
 
 // checkName rejects names that would escape dir or hide the file.

@@ -93,3 +93,47 @@ func TestWriteFilesFailureKeepsOld(t *testing.T) {
 		t.Errorf("dir holds %d entries, want 2 (no temp files)", len(entries))
 	}
 }
+
+// A writer killed between creating its temporary file and the rename
+// leaves ".NAME.EXT.N.tmp"; RemoveStaleTemps removes those older than
+// StaleTemp and only those: not a write in progress, not another feed's.
+func TestRemoveStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	if err := feeds.WriteFiles(dir, sampleFeed()); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	old := now.Add(-2 * feeds.StaleTemp)
+	files := map[string]time.Time{
+		".iraq.xml.123.tmp":  old, // stale: removed
+		".iraq.json.456.tmp": old, // stale: removed
+		".iraq.atom.789.tmp": now, // a write in progress: kept
+		".other.xml.111.tmp": old, // another feed's: kept
+		"iraq.xml.notes.tmp": old, // not hidden, not ours: kept
+		".iraq.xml.keep.txt": old, // not a temp file: kept
+	}
+	for name, mod := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("partial"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := feeds.RemoveStaleTemps(dir, "iraq", now)
+	if err != nil || n != 2 {
+		t.Fatalf("RemoveStaleTemps = %d, %v; want 2, nil", n, err)
+	}
+	for name := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := errors.Is(err, os.ErrNotExist); gone != (name == ".iraq.xml.123.tmp" || name == ".iraq.json.456.tmp") {
+			t.Errorf("%s: removed = %v", name, gone)
+		}
+	}
+	for _, ext := range []string{".xml", ".atom", ".json"} {
+		if _, err := os.Stat(filepath.Join(dir, "iraq"+ext)); err != nil {
+			t.Errorf("the feed itself: %v", err)
+		}
+	}
+}

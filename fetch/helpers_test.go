@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // fastOptions are Options for tests: no host delay, short timeouts, tiny
@@ -71,28 +71,10 @@ func (r *recordedSleep) get() []time.Duration {
 }
 
 // corpusDir returns shared/corpus/<sub> beside the repository root, or
-// skips the test when the corpus is not there.
+// skips the test when the corpus is not there (see testcorpus.Dir).
 func corpusDir(t testing.TB, sub string) string {
 	t.Helper()
-	root, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(root)
-		if parent == root {
-			t.Skip("go.mod not found above the test directory")
-		}
-		root = parent
-	}
-	dir := filepath.Join(root, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not available at %s: %v", dir, err)
-	}
-	return dir
+	return testcorpus.Dir(t, sub)
 }
 
 func mustRead(t testing.TB, path string) []byte {

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/refeed/refeed/feeds"
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // anchor is an <a href> of the page and whether it sits in page chrome.
@@ -166,14 +166,6 @@ func holdsArticles(n *html.Node) bool {
 	return false
 }
 
-// chromeHeadings are the normalised titles of boxes that list other
-// articles than the listing: most read, most viewed, related, read also.
-var chromeHeadings = []string{
-	"الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر شعبيه", "الاكثر تعليقا",
-	"اقرا ايضا", "اقرا المزيد", "ذات صله", "مواضيع مشابهه", "اخبار مشابهه",
-	"most read", "most popular", "most viewed", "most shared", "trending", "related", "read more", "read also", "see also",
-}
-
 // maxBoxTitle bounds the bytes of a heading read to recognise a box: the
 // titles are short, and a heading wrapping a whole page must not cost a
 // walk over it for every container around it.
@@ -198,16 +190,8 @@ func hasChromeHeading(n *html.Node) bool {
 	if h == nil || !isHeading(h) {
 		return false
 	}
-	title := feeds.NormalizeTitle(textUpTo(h, maxBoxTitle))
-	if len(strings.Fields(title)) > 5 {
-		return false
-	}
-	for _, c := range chromeHeadings {
-		if strings.Contains(title, c) {
-			return true
-		}
-	}
-	return false
+	title := textkit.FoldPhrase(textUpTo(h, maxBoxTitle))
+	return len(strings.Fields(title)) <= 5 && textkit.ContainsOtherStoriesTitle(title)
 }
 
 // firstElement returns n's first child element.

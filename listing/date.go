@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // dateLayouts are the forms of <time datetime> values accepted.
@@ -54,7 +56,7 @@ var (
 
 // textDate finds the first date written in s, or returns zero.
 func textDate(s string) time.Time {
-	s = asciiDigits(s)
+	s = textkit.FoldDigits(s)
 	if m := yearFirst.FindStringSubmatch(s); m != nil {
 		if d, ok := makeDate(m[1], m[2], m[3], m[4], m[5]); ok {
 			return d
@@ -96,38 +98,13 @@ func makeDate(year, month, day, hour, minute string) (time.Time, bool) {
 	return t, true
 }
 
-// asciiDigits maps Arabic-Indic and Extended Arabic-Indic digits to ASCII.
-func asciiDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
-}
-
-// months maps month names, with the alef forms unified, to numbers: the
-// Syriac names used in Iraq and the Levant, the Egyptian ones, English.
-var months = map[string]int{
-	"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
-	"تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-}
-
-// monthNumber returns the month a name (one or two words) stands for, or 0.
+// monthNumber returns the month a name (one or two words) stands for, or
+// 0; textkit knows the names (Levantine, Egyptian, Maghrebi, Moroccan,
+// English) and their spelling variants.
 func monthNumber(name string) int {
-	name = strings.ToLower(strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا").Replace(name))
-	if m, ok := months[name]; ok {
+	if m := textkit.MonthNumber(name); m > 0 {
 		return m
 	}
-	first, _, _ := strings.Cut(name, " ")
-	return months[first]
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	return textkit.MonthNumber(first)
 }

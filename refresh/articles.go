@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -33,45 +34,92 @@ const (
 // errNotHTML is an article URL that serves something other than a page.
 var errNotHTML = errors.New("refresh: article is not an HTML page")
 
-// extractArticles fills in the full article of every item of a fulltext
-// source that lacks one and is due, in place; with "fulltext: auto", only
-// of the items whose feed text is a teaser. It reports whether any item
-// changed.
-func (r *Runner) extractArticles(ctx context.Context, src *config.Source, items []feeds.Item, res *SourceResult) bool {
+// extractArticles fills in the full article of the items of a fulltext
+// source that want one (see wantsArticle), at most the source's
+// max_articles per pass, newest first: the changed items of this poll,
+// modified in place, and the items earlier passes left waiting. It
+// returns those earlier items it worked on, to be stored again, and the
+// predicate that tells which items still wait when they are stored.
+func (r *Runner) extractArticles(ctx context.Context, src *config.Source, changed []feeds.Item, res *SourceResult) ([]feeds.Item, func(feeds.Item) bool, error) {
 	if !src.FullText.Extracts() {
-		return false
+		return nil, nil, nil
 	}
+	limit := src.EffectiveMaxArticles(r.cfg)
+	backlog, err := r.store.PendingItems(ctx, src.Name, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	todo := articleQueue(src, changed, backlog, limit)
 	rule := siteRule(src)
 	var mu sync.Mutex
-	changed := false
+	abandoned := map[string]bool{}
+	outcomes := make([]articleOutcome, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(1, r.cfg.Concurrency))
-	for i := range items {
-		if items[i].Extracted || items[i].URL == "" {
-			continue
-		}
-		if src.FullText == config.FullTextAuto && !items[i].IsTeaser() {
-			continue
-		}
+	for i, it := range todo {
 		g.Go(func() error {
-			outcome := r.safeArticleFor(gctx, src, rule, &items[i])
+			outcome := r.safeArticleFor(gctx, src, rule, it)
+			outcomes[i] = outcome
 			mu.Lock()
 			defer mu.Unlock()
 			switch outcome {
 			case articleExtracted:
 				res.Extracted++
-				changed = true
 			case articleReused:
 				res.Reused++
-				changed = true
 			case articleFailed:
+				res.Failed++
+			case articleAbandoned:
+				abandoned[it.URL] = true
+			case articlePartial:
 				res.Failed++
 			}
 			return nil
 		})
 	}
 	_ = g.Wait()
-	return changed
+	isChanged := make(map[string]bool, len(changed))
+	for _, it := range changed {
+		isChanged[it.ID] = true
+	}
+	var worked []feeds.Item
+	for i, it := range todo {
+		if !isChanged[it.ID] && outcomes[i] != articleSkipped {
+			worked = append(worked, *it)
+		}
+	}
+	pending := func(it feeds.Item) bool { return wantsArticle(src, &it) && !abandoned[it.URL] }
+	return worked, pending, nil
+}
+
+// articleQueue is the items whose article this pass fetches: of the
+// changed items and the backlog, those that want one, newest first, at
+// most limit. Changed items point into changed; backlog items into a copy.
+func articleQueue(src *config.Source, changed, backlog []feeds.Item, limit int) []*feeds.Item {
+	var todo []*feeds.Item
+	seen := map[string]bool{}
+	for i := range changed {
+		if wantsArticle(src, &changed[i]) {
+			todo = append(todo, &changed[i])
+			seen[changed[i].ID] = true
+		}
+	}
+	for i := range backlog {
+		if !seen[backlog[i].ID] && wantsArticle(src, &backlog[i]) {
+			todo = append(todo, &backlog[i])
+		}
+	}
+	slices.SortStableFunc(todo, func(a, b *feeds.Item) int { return feeds.ItemDate(*b).Compare(feeds.ItemDate(*a)) })
+	return todo[:min(limit, len(todo))]
+}
+
+// wantsArticle reports whether an item of src still lacks the article its
+// source's fulltext mode asks for.
+func wantsArticle(src *config.Source, it *feeds.Item) bool {
+	if !src.FullText.Extracts() || it.Extracted || it.URL == "" {
+		return false
+	}
+	return src.FullText != config.FullTextAuto || it.IsTeaser()
 }
 
 type articleOutcome int
@@ -81,6 +129,8 @@ const (
 	articleReused                        // copied from a stored extraction
 	articleExtracted
 	articleFailed
+	articleAbandoned // failed too often; not tried again
+	articlePartial   // some pages joined, a later one failed
 )
 
 // articleFor gives it its full article: from the state when another item
@@ -102,10 +152,16 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 	}
 	attempt, err := r.store.ArticleAttempt(ctx, it.URL)
 	r.stateError(ctx, "read article failures", src, it.URL, err)
+	if err == nil && attempt.Attempts >= articleMaxAttempts {
+		return articleAbandoned
+	}
 	if err != nil || !articleDue(attempt, r.now()) {
 		return articleSkipped
 	}
 	art, err := r.fetchArticle(ctx, src, rule, it.URL)
+	if art != nil && errors.Is(err, errPartial) {
+		return r.partialArticle(ctx, src, it, art, err)
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			msg := "article failed; keeping the content it had"
@@ -125,6 +181,18 @@ func (r *Runner) articleFor(ctx context.Context, src *config.Source, rule *extra
 			"feed_words", len(strings.Fields(it.Text)), "page_words", len(strings.Fields(art.Text)))
 	}
 	return articleExtracted
+}
+
+// partialArticle publishes the pages of an article that came before the
+// one that failed, and records the failure: the item stays marked not
+// extracted, so a later pass fetches the article again, and the complete
+// article then replaces this one under the same item.
+func (r *Runner) partialArticle(ctx context.Context, src *config.Source, it *feeds.Item, art *extract.Article, failure error) articleOutcome {
+	r.log.Warn("article page failed; publishing the pages before it, the rest is tried again later", "source", src.Name, "url", it.URL, "error", failure)
+	r.stateError(ctx, "record article failure", src, it.URL, r.store.RecordArticleFailure(ctx, it.URL, r.now(), failure))
+	applyArticle(it, art, src.Language, r.now())
+	it.Extracted = false
+	return articlePartial
 }
 
 // stateError logs an error of the state met while handling an article
@@ -148,9 +216,12 @@ func articleDue(a store.Attempt, now time.Time) bool {
 	return now.Sub(a.LastTry) >= min(wait, articleRetryMax)
 }
 
-// fetchArticle downloads and extracts one article page. rule is the
+// fetchPage downloads and extracts one page of an article; page is its
+// number in the article (1 for the page the item links). rule is the
 // source's own rule; without one, the page's host may have site rules.
-func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string) (*extract.Article, error) {
+// Every article page, next pages and single-page versions included, is
+// fetched here.
+func (r *Runner) fetchPage(ctx context.Context, src *config.Source, rule *extract.Rule, pageURL string, page int) (*articlePage, error) {
 	var site *siterules.Site
 	if rule == nil {
 		site = r.siteRules(pageURL)
@@ -172,21 +243,26 @@ func (r *Runner) fetchArticle(ctx context.Context, src *config.Source, rule *ext
 		return nil, err
 	}
 	start = r.now()
-	art, err := r.extract(src, site, rule, resp.Body, base)
+	p, err := r.extract(src, site, rule, resp.Body, base, page)
 	outcome := "ok"
 	if err != nil {
 		outcome = "error"
 	}
 	r.obs.ObserveExtract(outcome, r.now().Sub(start))
-	return art, err
+	if err != nil {
+		return nil, err
+	}
+	p.requested = pageURL
+	return p, nil
 }
 
 // extract runs the extractor on a page, after the host's site rules when
 // there are any, and falls back to the heuristics when a rule's body
 // matches nothing (the site changed its markup; the operator should update
-// the rule, but an article beats none).
-func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract.Rule, page []byte, base *url.URL) (*extract.Article, error) {
-	opts := extract.Options{Rule: rule, Location: src.EffectiveLocation(r.cfg)}
+// the rule, but an article beats none). pageNo is the page's number in
+// its article.
+func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract.Rule, page []byte, base *url.URL, pageNo int) (*articlePage, error) {
+	opts := extract.Options{Rule: rule, Location: src.EffectiveLocation(r.cfg), Page: pageNo, Pages: pageLinks(src)}
 	var applied *siterules.Applied
 	if site != nil {
 		var err error
@@ -206,26 +282,33 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 	}
 	if errors.Is(err, extract.ErrRuleNoMatch) {
 		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", opts.Rule.Body)
-		art, err = extract.ExtractWith(bytes.NewReader(page), base, extract.Options{Location: opts.Location})
+		opts.Rule = nil
+		art, err = extract.ExtractWith(bytes.NewReader(page), base, opts)
 	}
-	if err == nil && applied != nil {
+	if err != nil {
+		return nil, err
+	}
+	p := &articlePage{art: art, guessed: opts.Pages == nil || opts.Pages.Next == ""}
+	if applied != nil {
 		if art.Title == "" {
 			art.Title = applied.Title
 		}
 		if art.Byline == "" && len(applied.Authors) > 0 {
 			art.Byline = strings.Join(applied.Authors, ", ")
 		}
+		p.withSiteLinks(site, applied)
 	}
-	return art, err
+	return p, nil
 }
 
 // applyArticle puts an extracted article into an item, filling what the
-// feed left empty from the page's metadata. A page date after now is
-// capped at now, as Merge does for feed dates: sites stamping local time
-// as UTC would otherwise pin the item to the top of the feed. When the
-// item's own text holds clearly more than the page gave up (an article
-// split over pages, or one the extractor read short), the item keeps its
-// text, and applyArticle reports false.
+// feed left empty from the page's metadata. A page date goes through
+// feeds.PlausibleDate, as Merge does for feed dates: sites stamping local
+// time as UTC would otherwise pin the item to the top of the feed, and a
+// year-0 date would be published. When the item's own text holds clearly
+// more than the page gave up (an article split over pages, or one the
+// extractor read short), the item keeps its text, and applyArticle
+// reports false.
 func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now time.Time) (used bool) {
 	lang := it.Lang
 	if art.Lang != "" {
@@ -249,11 +332,8 @@ func applyArticle(it *feeds.Item, art *extract.Article, sourceLang string, now t
 	if it.Image == "" {
 		it.Image = art.Image
 	}
-	if it.Published.IsZero() && !art.Published.IsZero() {
-		it.Published = art.Published.UTC()
-		if it.Published.After(now) {
-			it.Published = now.UTC()
-		}
+	if it.Published.IsZero() {
+		it.Published = feeds.PlausibleDate(art.Published.UTC(), now.UTC())
 	}
 	return used
 }

@@ -2,11 +2,14 @@ package refresh_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -99,4 +102,58 @@ func BenchmarkRunOnce(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*benchSources), "µs/source")
 	})
+}
+
+// BenchmarkMultiPage measures a pass over one fulltext source whose one
+// article is a 20-paragraph Arabic story served whole, and split over 3
+// and over 10 pages; each pass must publish the very same article.
+func BenchmarkMultiPage(b *testing.B) {
+	var want string
+	for _, pages := range []int{1, 3, 10} {
+		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+			s := newStory(b, 20, pages)
+			yaml := fmt.Sprintf("output: out\nstate: state.db\nhost_delay: 0s\nrobots: false\nsources:\n  - {name: src, url: \"%s/feed\", fulltext: true, language: ar}\nfeeds:\n  - {name: out, sources: [src]}\n", s.srv.URL)
+			var content string
+			for b.Loop() {
+				b.StopTimer()
+				dir := b.TempDir()
+				cfg, err := config.ParseConfig(strings.NewReader(yaml), filepath.Join(dir, "sources.yaml"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				r := refresh.New(cfg, mustOpen(b, cfg.State), fetch.New(refresh.FetchOptions(cfg), nil), slog.New(slog.DiscardHandler), refresh.Options{})
+				b.StartTimer()
+				if sum, err := r.RunOnce(context.Background()); err != nil || sum.Failed() > 0 || sum.Sources[0].Extracted != 1 {
+					b.Fatalf("run: %v, %+v", err, sum)
+				}
+				b.StopTimer()
+				content = outputContent(b, cfg.Output, s.srv.URL)
+				b.StartTimer()
+			}
+			if pages == 1 {
+				want = content
+			} else if content != want {
+				b.Errorf("the story over %d pages gives\n%s\nwant, as on one page,\n%s", pages, content, want)
+			}
+		})
+	}
+}
+
+// outputContent returns the content of the one item of out.json, with
+// the server's URL cut out of its links and no white space between tags.
+func outputContent(b *testing.B, dir, server string) string {
+	raw, err := os.ReadFile(filepath.Join(dir, "out.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var feed struct {
+		Items []struct {
+			ContentHTML string `json:"content_html"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(raw, &feed); err != nil || len(feed.Items) != 1 {
+		b.Fatalf("out.json: %v, %d items", err, len(feed.Items))
+	}
+	content := strings.ReplaceAll(feed.Items[0].ContentHTML, server, "")
+	return regexp.MustCompile(`>\s+<`).ReplaceAllString(content, "><")
 }

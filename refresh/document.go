@@ -83,12 +83,16 @@ func validatorKey(src *config.Source, url string) string {
 // keeps every other URL it reaches (discovered feeds, article links,
 // redirects) out of private networks but those in allow_networks.
 func (r *Runner) sourceRequest(src *config.Source, target, etag, lastModified string) fetch.Request {
-	return fetch.Request{
+	req := fetch.Request{
 		URL: target, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
 		Guard:   fetch.GuardFor(src.URL, r.cfg.AllowNetworks, "allow_networks"),
 		Charset: src.Charset, Headers: src.Headers, IgnoreRobots: !src.EffectiveRobots(r.cfg),
 		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
 	}
+	if r.guard != nil {
+		req.Guard = r.guard
+	}
+	return req
 }
 
 // forgetDiscovery drops a discovered feed URL that has gone away, so the

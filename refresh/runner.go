@@ -43,9 +43,17 @@ type Options struct {
 	// server's word that the feed is still fresh, put their next attempt
 	// in the future (`refeed run --force`).
 	IgnoreBackoff bool
+	// Interval, when positive, is the poll interval of every source
+	// instead of the configured ones (`refeed serve --interval`); the
+	// backoff of a failing source starts from it.
+	Interval time.Duration
 	// SiteRules are per-host extraction rules (see LoadSiteRules); nil
 	// means none.
 	SiteRules *siterules.Set
+	// Guard, when set, is the private-network guard of every request the
+	// Runner makes, trusting no host of its own: for the URLs users hand
+	// in on the fly (FullTextFeed, ExtractPage).
+	Guard *fetch.Guard
 	// Lease, when several workers share the state, claims each source
 	// RunOnce polls; nil polls them all.
 	Lease Lease
@@ -54,16 +62,19 @@ type Options struct {
 // Runner runs the pipeline over one config. It is safe for concurrent use
 // by several goroutines refreshing different sources.
 type Runner struct {
-	cfg     *config.Config
-	store   *store.Store
-	fetcher *fetch.Client
-	parser  *feeds.Parser
-	log     *slog.Logger
-	obs     Observer
-	now     func() time.Time
-	force   bool
-	sites   *siterules.Set
-	lease   Lease
+	cfg      *config.Config
+	store    *store.Store
+	fetcher  *fetch.Client
+	parser   *feeds.Parser
+	log      *slog.Logger
+	obs      Observer
+	now      func() time.Time
+	force    bool
+	sites    *siterules.Set
+	interval time.Duration
+	guard    *fetch.Guard
+	keep     map[string]keepRule // by source name
+	lease    Lease
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -72,7 +83,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, lease: opts.Lease}
+	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, interval: opts.Interval, guard: opts.Guard, keep: keepRules(cfg), lease: opts.Lease}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}
@@ -146,18 +157,26 @@ func (s *Summary) Failed() int {
 	return n
 }
 
-// RunOnce refreshes every source, writes every output feed, then tidies
-// the state (see Tidy). A failing source does not stop the others; its
-// error is in its SourceResult. The returned error is only for what stops
-// the whole run (a cancelled ctx).
+// RunOnce refreshes every source and writes each output feed as soon as
+// all its sources are done (so one slow source holds only its own feeds),
+// then tidies the state (see Tidy). A feed none of whose sources changed
+// is not rebuilt (see FeedResult.Unchanged). A failing source does not
+// stop the others; its error is in its SourceResult. The returned error
+// is only for what stops the whole run (a cancelled ctx).
 func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	results := make([]SourceResult, len(r.cfg.Sources))
+	fp := newFeedProgress(r.cfg)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(1, r.cfg.Concurrency))
 	for _, i := range interleaveHosts(r.cfg.Sources) {
 		src := &r.cfg.Sources[i]
 		g.Go(func() error {
 			results[i] = r.leasedRefresh(gctx, src)
+			for _, f := range fp.done(results[i]) {
+				if gctx.Err() == nil {
+					fp.results[f] = r.feedPass(gctx, &r.cfg.Feeds[f], fp.changed[f])
+				}
+			}
 			return nil
 		})
 	}
@@ -165,7 +184,7 @@ func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	if err := ctx.Err(); err != nil {
 		return &Summary{Sources: results}, fmt.Errorf("refresh: run cancelled: %w", err)
 	}
-	sum := &Summary{Sources: results, Feeds: r.WriteFeeds(ctx)}
+	sum := &Summary{Sources: results, Feeds: fp.results}
 	r.Tidy(ctx)
 	r.log.Info("run done", "sources", len(results), "failed", sum.Failed(), "feeds", len(sum.Feeds))
 	return sum, nil

@@ -13,19 +13,8 @@ import (
 	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/listing"
 	"github.com/refeed/refeed/metrics"
+	"github.com/refeed/refeed/store"
 )
-
-// Backoff of a failing source: the next attempt waits sourceBackoffBase
-// after the first failure, doubling per failure up to sourceBackoffMax.
-const (
-	sourceBackoffBase = 5 * time.Minute
-	sourceBackoffMax  = 6 * time.Hour
-)
-
-// RetryAfterMax is the longest a server's Retry-After keeps a source from
-// being polled: longer than the backoff, but a maintenance page's "come
-// back in a year" must not silence a source for a year.
-const RetryAfterMax = 24 * time.Hour
 
 // FreshForMax caps how long a server's announced freshness (Cache-Control
 // max-age or Expires on the feed) keeps a source from being polled: long
@@ -46,6 +35,10 @@ type SourceResult struct {
 	Extracted   int  // articles fetched and extracted
 	Reused      int  // articles reused from the state, without a request
 	Failed      int  // articles that could not be fetched or extracted
+	Pruned      int  // stored items dropped: beyond what the source's feeds show
+	// Changed reports that the poll stored anything, so the feeds of the
+	// source must be rebuilt.
+	Changed bool
 	// NotDue is a source skipped, without a request, because its server
 	// said its feed stays fresh until NextPoll. That is no failure.
 	NotDue bool
@@ -53,6 +46,9 @@ type SourceResult struct {
 	// (Cache-Control max-age or Expires, capped at FreshForMax); zero
 	// when the server said nothing.
 	NextPoll time.Time
+	// NextAttempt is when a source that failed, or was skipped while
+	// backing off, may be polled again (see NextAttempt).
+	NextAttempt time.Time
 	// LeasedBy is the worker that had the source when this one, sharing
 	// the state, skipped it; that is no failure.
 	LeasedBy string
@@ -76,13 +72,15 @@ func (r *Runner) refresh(ctx context.Context, src *config.Source) SourceResult {
 		return res
 	}
 	if res.Err != nil {
-		r.recordFailure(ctx, log, src.Name, start, res.Err)
+		r.recordFailure(ctx, log, src, start, &res)
+		r.recordPoll(ctx, log, src.Name, store.Poll{At: start, Failed: true})
 		return res
 	}
 	if err := r.store.RecordSuccess(ctx, src.Name, start, res.Seen, res.New, res.NextPoll); err != nil {
 		res.Err = err
 	}
 	r.obs.SourceSuccess(src.Name, start)
+	r.recordPoll(ctx, log, src.Name, store.Poll{At: start, New: res.New})
 	log.Info("source done", "items", res.Seen, "new", res.New, "extracted", res.Extracted,
 		"reused", res.Reused, "failed", res.Failed, "not_modified", res.NotModified,
 		"duration", r.now().Sub(start).Round(time.Millisecond))
@@ -104,7 +102,7 @@ func (r *Runner) skip(ctx context.Context, log *slog.Logger, now time.Time, res 
 	case !now.Before(h.NextAttempt):
 		return false
 	case h.ConsecutiveFailures > 0:
-		res.Err = ErrBackingOff
+		res.Err, res.NextAttempt = ErrBackingOff, h.NextAttempt
 	default:
 		res.NotDue, res.NextPoll = true, h.NextAttempt
 		log.Info("source not due: its server said the feed stays fresh", "next_poll", h.NextAttempt.Format(time.RFC3339))
@@ -125,26 +123,43 @@ func freshUntil(start time.Time, freshFor time.Duration) time.Time {
 	return start.Add(min(freshFor, FreshForMax) * 9 / 10)
 }
 
-func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, name string, at time.Time, failure error) {
-	r.obs.SourceFailure(name)
+// recordFailure records a failed poll with its next attempt (see
+// NextAttempt) in the state, and puts that in res.
+func (r *Runner) recordFailure(ctx context.Context, log *slog.Logger, src *config.Source, at time.Time, res *SourceResult) {
+	r.obs.SourceFailure(src.Name)
 	failures := 1
-	if h, err := r.store.HealthOf(ctx, name); err == nil {
+	if h, err := r.store.HealthOf(ctx, src.Name); err == nil {
 		failures = h.ConsecutiveFailures + 1
 	}
-	next := at.Add(fetch.Backoff(failures, sourceBackoffBase, sourceBackoffMax))
-	var he *fetch.HTTPError
-	if errors.As(failure, &he) && he.RetryAfter > 0 {
-		if wait := min(he.RetryAfter, RetryAfterMax); at.Add(wait).After(next) {
-			next = at.Add(wait)
-		}
-	}
-	if err := r.store.RecordFailure(ctx, name, at, failure, next); err != nil {
+	res.NextAttempt = NextAttempt(at, r.Interval(src), failures, res.Err)
+	if err := r.store.RecordFailure(ctx, src.Name, at, res.Err, res.NextAttempt); err != nil {
 		log.Error("cannot record source failure", "error", err)
 	}
-	log.Error("source failed", "error", failure, "consecutive_failures", failures, "next_attempt", next.Format(time.RFC3339))
+	log.Error("source failed", "error", res.Err, "consecutive_failures", failures,
+		"next_attempt", res.NextAttempt.Format(time.RFC3339), "next_attempt_in", res.NextAttempt.Sub(at).Round(time.Second))
 }
 
-// poll fetches, parses, extracts and stores one source.
+// recordPoll adds a poll to the source's history; failing to is logged,
+// not fatal: the history only feeds the index page.
+func (r *Runner) recordPoll(ctx context.Context, log *slog.Logger, name string, p store.Poll) {
+	if err := r.store.RecordPoll(ctx, name, p); err != nil {
+		log.Warn("cannot record poll history", "error", err)
+	}
+}
+
+// Interval is how often src is polled: serve's --interval (Options.
+// Interval) when set, else the source's own or the config's interval.
+func (r *Runner) Interval(src *config.Source) time.Duration {
+	if r.interval > 0 {
+		return r.interval
+	}
+	return src.EffectiveInterval(r.cfg)
+}
+
+// poll fetches, parses, extracts and stores one source. It reads back
+// from the state only what the poll touches: the stored copies of the
+// items the feed lists now (none when it answered 304) and the items
+// still waiting for their article; it writes only the items that changed.
 func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult) error {
 	start := r.now()
 	doc, err := r.fetchDocument(ctx, src)
@@ -152,35 +167,83 @@ func (r *Runner) poll(ctx context.Context, src *config.Source, res *SourceResult
 		return err
 	}
 	res.NextPoll = freshUntil(start, doc.resp.MaxAge)
-	stored, err := r.store.SourceItems(ctx, src.Name)
+	keep := r.keep[src.Name]
+	var changed []feeds.Item
+	if doc.resp.NotModified {
+		res.NotModified = true
+	} else if changed, err = r.changedItems(ctx, src, doc.resp, keep, res); err != nil {
+		return err
+	}
+	worked, pending, err := r.extractArticles(ctx, src, changed, res)
 	if err != nil {
 		return err
 	}
-	var incoming []feeds.Item
-	if doc.resp.NotModified {
-		res.NotModified = true
-	} else {
-		parsed, err := r.itemsOf(src, doc.resp)
+	if save := append(changed, worked...); len(save) > 0 {
+		if err := r.store.SaveItems(ctx, src.Name, save, pending); err != nil {
+			return err
+		}
+		res.Changed = true
+		pruned, err := r.store.PruneOlder(ctx, src.Name, keep.items, keep.since(r.now()))
 		if err != nil {
 			return err
 		}
-		incoming = r.prepareItems(src, parsed)
-		res.Seen = len(incoming)
-		res.New = len(feeds.Pending(stored, incoming))
-	}
-	merged := feeds.Merge(stored, incoming, r.now().UTC())
-	changed := r.extractArticles(ctx, src, merged, res)
-	if !doc.resp.NotModified || changed {
-		if err := r.store.SaveSourceItems(ctx, src.Name, merged); err != nil {
-			return err
-		}
-		if _, err := r.store.Prune(ctx, src.Name, r.keepItems(src.Name)); err != nil {
-			return err
-		}
+		res.Pruned = int(pruned)
 	}
 	// Validators go last: if anything above failed, the next poll fetches
 	// the whole document again instead of trusting a 304.
 	return doc.saveValidators(ctx, r.store)
+}
+
+// changedItems parses a source's document and returns its items that are
+// new or changed since the last poll, merged with their stored copies:
+// the newest keep.items of those the feed lists, none older than the
+// source's feeds show.
+func (r *Runner) changedItems(ctx context.Context, src *config.Source, resp *fetch.Response, keep keepRule, res *SourceResult) ([]feeds.Item, error) {
+	parsed, err := r.itemsOf(src, resp)
+	if err != nil {
+		return nil, err
+	}
+	incoming := keep.apply(r.prepareItems(src, parsed), r.now())
+	ids := make([]string, len(incoming))
+	for i, it := range incoming {
+		ids[i] = it.ID
+	}
+	hashes, err := r.store.ContentHashes(ctx, src.Name, ids)
+	if err != nil {
+		return nil, err
+	}
+	// Only the stored copies of items that changed (or whose hash the
+	// state lacks) are read back, to be merged.
+	var differ []string
+	for _, it := range incoming {
+		if h, ok := hashes[it.ID]; ok && (h == "" || h != it.ContentHash) {
+			differ = append(differ, it.ID)
+		}
+	}
+	stored, err := r.store.StoredItems(ctx, src.Name, differ)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []feeds.Item
+	for _, it := range incoming {
+		if h, ok := hashes[it.ID]; !ok || h == "" || h != it.ContentHash {
+			fresh = append(fresh, it)
+		}
+	}
+	todo := feeds.Pending(stored, fresh)
+	res.Seen, res.New = len(incoming), len(todo)
+	merged := feeds.Merge(stored, todo, r.now().UTC())
+	isChanged := make(map[string]bool, len(todo))
+	for _, it := range todo {
+		isChanged[it.ID] = true
+	}
+	out := merged[:0]
+	for _, it := range merged {
+		if isChanged[it.ID] {
+			out = append(out, it)
+		}
+	}
+	return out, nil
 }
 
 // itemsOf turns a source's document into items: a feed is parsed, a
@@ -221,20 +284,6 @@ func (r *Runner) prepareItems(src *config.Source, items []feeds.Item) []feeds.It
 		out = append(out, it)
 	}
 	return out
-}
-
-// keepItems is how many items of a source the state keeps: enough for the
-// largest feed the source is in, with room for dedupe and filters.
-func (r *Runner) keepItems(source string) int {
-	keep := 200
-	for _, f := range r.cfg.Feeds {
-		for _, s := range f.Sources {
-			if s == source && 2*f.Limit > keep {
-				keep = 2 * f.Limit
-			}
-		}
-	}
-	return keep
 }
 
 // retries maps the config's retry count (0 = none) to fetch's (0 = default).

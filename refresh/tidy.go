@@ -2,7 +2,11 @@ package refresh
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"time"
+
+	"github.com/refeed/refeed/feeds"
 )
 
 // StaleAfter is how long the state keeps what no longer serves before Tidy
@@ -13,14 +17,23 @@ const StaleAfter = 30 * 24 * time.Hour
 
 // Tidy forgets what the state holds that no longer serves: sources that
 // left the config and were last polled more than StaleAfter ago, with
-// their items, and article failures last tried before then. Its errors are
-// logged; nothing depends on it.
+// their items, and article failures last tried before then; and it
+// removes the temporary files a killed feed write left (see
+// feeds.RemoveStaleTemps). Its errors are logged; nothing depends on it.
 func (r *Runner) Tidy(ctx context.Context) {
 	cutoff := r.now().Add(-StaleAfter)
 	if n, err := r.store.PruneArticleFailures(ctx, cutoff); err != nil {
 		r.log.Warn("tidy: cannot prune article failures", "error", err)
 	} else if n > 0 {
 		r.log.Info("tidy: forgot old article failures", "count", n)
+	}
+	for _, f := range r.cfg.Feeds {
+		// File times are real times, whatever r.now says.
+		if n, err := feeds.RemoveStaleTemps(r.cfg.Output, f.Name, time.Now()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			r.log.Warn("tidy: cannot remove a killed write's temporary files", "feed", f.Name, "error", err)
+		} else if n > 0 {
+			r.log.Info("tidy: removed temporary files a killed write left", "feed", f.Name, "count", n)
+		}
 	}
 	health, err := r.store.Health(ctx)
 	if err != nil {

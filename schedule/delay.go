@@ -5,10 +5,6 @@ import (
 	"time"
 )
 
-// maxDoublings caps the exponent of the backoff so the shift never
-// overflows, whatever MaxBackoff says.
-const maxDoublings = 20
-
 // Deferral is an error a PollFunc returns when it did not poll at all
 // because the source is not to be polled again before Wait has passed (its
 // backoff, recorded elsewhere, has not expired). The scheduler waits Wait,
@@ -30,47 +26,47 @@ func (d *Deferral) Error() string {
 // Unwrap returns the reason.
 func (d *Deferral) Unwrap() error { return d.Err }
 
-// retryAfter is implemented by errors that say when to try again, such as
-// a fetch error for a 429 or 503 response with a Retry-After header.
+// retryAfter is implemented by errors that say when to try again: the
+// caller's backoff policy, or a server's Retry-After.
 type retryAfter interface {
 	RetryAfter() time.Duration
 }
 
-// nextDelay returns how long to wait after a poll before the next one.
+// maxLateJitter bounds how much later than asked a poll happens, so that
+// a source backing off for hours is polled close to the next attempt its
+// caller recorded and shows.
+const maxLateJitter = time.Minute
+
+// nextDelay returns how long to wait after a poll that returned err
+// before the next one.
 //
-// A Deferral waits what it asks, moved later by up to jitter of itself.
-// A healthy source waits its interval. After failures consecutive failed
-// polls it waits interval×2^failures, capped at maxBackoff but never less
-// than the interval, and never less than what the error's RetryAfter asks.
-// Then jitter spreads the delay uniformly over ±jitter of itself, r being a
-// random number in [0, 1), so sources with one interval drift apart instead
-// of hitting the network together.
-func nextDelay(interval time.Duration, failures int, err error, maxBackoff time.Duration, jitter, r float64) time.Duration {
-	var def *Deferral
-	if errors.As(err, &def) {
-		// Jitter only later: earlier would be refused again.
-		w := max(def.Wait, 0)
-		return w + time.Duration(r*max(jitter, 0)*float64(w))
+// A Deferral, or an error with a RetryAfter, waits what it asks, moved
+// later by up to jitter of itself, at most maxLateJitter (earlier would be
+// refused again). Any
+// other poll, failed or not, waits the interval, spread uniformly over
+// ±jitter of itself, r being a random number in [0, 1), so sources with
+// one interval drift apart instead of hitting the network together. The
+// scheduler has no backoff of its own: how long a failing source rests is
+// its PollFunc's to say.
+func nextDelay(interval time.Duration, err error, jitter, r float64) time.Duration {
+	if w, ok := askedWait(err); ok {
+		w = max(w, 0)
+		return w + min(time.Duration(r*max(jitter, 0)*float64(w)), maxLateJitter)
 	}
-	d := backoff(interval, failures, maxBackoff)
-	var ra retryAfter
-	if errors.As(err, &ra) && ra.RetryAfter() > d {
-		d = ra.RetryAfter()
-	}
-	return spread(d, jitter, r)
+	return spread(interval, jitter, r)
 }
 
-// backoff returns interval×2^failures capped at max(maxBackoff, interval).
-func backoff(interval time.Duration, failures int, maxBackoff time.Duration) time.Duration {
-	if failures <= 0 {
-		return interval
+// askedWait is the wait err asks for, if it asks.
+func askedWait(err error) (time.Duration, bool) {
+	var def *Deferral
+	if errors.As(err, &def) {
+		return def.Wait, true
 	}
-	limit := max(maxBackoff, interval)
-	n := min(failures, maxDoublings)
-	if interval > limit>>n { // interval<<n would pass the limit (or overflow)
-		return limit
+	var ra retryAfter
+	if errors.As(err, &ra) {
+		return ra.RetryAfter(), true
 	}
-	return interval << n
+	return 0, false
 }
 
 // spread moves d by (2r-1)×jitter×d: a value in [d(1-jitter), d(1+jitter)).

@@ -8,32 +8,6 @@ import (
 	"time"
 )
 
-func TestBackoff(t *testing.T) {
-	const m = time.Minute
-	tests := []struct {
-		interval   time.Duration
-		failures   int
-		maxBackoff time.Duration
-		want       time.Duration
-	}{
-		{10 * m, 0, time.Hour, 10 * m},
-		{10 * m, 1, time.Hour, 20 * m},
-		{10 * m, 2, time.Hour, 40 * m},
-		{10 * m, 3, time.Hour, time.Hour},
-		{10 * m, 1000, time.Hour, time.Hour},
-		{2 * time.Hour, 3, time.Hour, 2 * time.Hour}, // never below the interval
-		{time.Duration(1) << 62, 5, time.Hour, time.Duration(1) << 62},
-		{10 * m, -1, time.Hour, 10 * m},
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%v×%d", tt.interval, tt.failures), func(t *testing.T) {
-			if got := backoff(tt.interval, tt.failures, tt.maxBackoff); got != tt.want {
-				t.Errorf("backoff = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestSpread(t *testing.T) {
 	const d = 10 * time.Minute
 	tests := []struct {
@@ -61,7 +35,7 @@ func TestNextDelayJitterBounds(t *testing.T) {
 	lo, hi := time.Duration(float64(interval)*(1-jitter)), time.Duration(float64(interval)*(1+jitter))
 	var seenLow, seenHigh bool
 	for range 10000 {
-		d := nextDelay(interval, 0, nil, time.Hour, jitter, rng.Float64())
+		d := nextDelay(interval, nil, jitter, rng.Float64())
 		if d < lo || d >= hi {
 			t.Fatalf("delay %v outside [%v, %v)", d, lo, hi)
 		}
@@ -80,26 +54,34 @@ func TestNextDelayRetryAfter(t *testing.T) {
 		err  error
 		want time.Duration
 	}{
-		{"plain error backs off", errors.New("x"), 20 * time.Minute},
-		{"longer retry-after wins", wrapped, 2 * time.Hour},
-		{"shorter retry-after loses", retryErr(time.Minute), 20 * time.Minute},
+		{"plain error waits the interval", errors.New("x"), 10 * time.Minute},
+		{"longer retry-after is waited", wrapped, 2 * time.Hour},
+		{"shorter retry-after is waited too", retryErr(time.Minute), time.Minute},
 		{"deferral waits what it asks", &Deferral{Wait: 3 * time.Minute}, 3 * time.Minute},
 		{"wrapped deferral", fmt.Errorf("x: %w", &Deferral{Wait: time.Hour}), time.Hour},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := nextDelay(10*time.Minute, 1, tt.err, time.Hour, -1, 0); got != tt.want {
+			if got := nextDelay(10*time.Minute, tt.err, -1, 0); got != tt.want {
 				t.Errorf("nextDelay = %v, want %v", got, tt.want)
 			}
 		})
 	}
 }
 
-func TestDeferralJitterOnlyLater(t *testing.T) {
-	for _, r := range []float64{0, 0.5, 0.999} {
-		d := nextDelay(time.Minute, 3, &Deferral{Wait: 10 * time.Minute}, time.Hour, 0.1, r)
-		if d < 10*time.Minute || d >= 11*time.Minute {
-			t.Errorf("r=%v: deferral delay %v outside [10m, 11m)", r, d)
+func TestAskedWaitJitterOnlyLater(t *testing.T) {
+	for _, err := range []error{&Deferral{Wait: 10 * time.Minute}, retryErr(10 * time.Minute)} {
+		for _, r := range []float64{0, 0.5, 0.999} {
+			d := nextDelay(time.Minute, err, 0.1, r)
+			if d < 10*time.Minute || d >= 11*time.Minute {
+				t.Errorf("%T r=%v: delay %v outside [10m, 11m)", err, r, d)
+			}
 		}
+	}
+}
+
+func TestAskedWaitJitterIsBounded(t *testing.T) {
+	if d := nextDelay(time.Minute, retryErr(6*time.Hour), 0.1, 0.999); d > 6*time.Hour+maxLateJitter {
+		t.Errorf("a 6h backoff waits %v: more than %v late", d, maxLateJitter)
 	}
 }

@@ -17,7 +17,7 @@ func ExampleScheduler_Run() {
 		stop()
 		return nil
 	}
-	s := schedule.New(poll, schedule.Options{Jitter: 0.1, MaxBackoff: 6 * time.Hour})
+	s := schedule.New(poll, schedule.Options{Jitter: 0.1})
 	err := s.Run(ctx, []schedule.Source{{Name: "alsumaria", Interval: 15 * time.Minute}})
 	fmt.Println("run:", err)
 	// Output:

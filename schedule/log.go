@@ -15,8 +15,8 @@ func logPoll(log *slog.Logger, err error, failures int, took, next time.Duration
 	}
 	if err != nil {
 		log.Info("poll failed, backing off", "error", err, "failures", failures,
-			"took", took, "next_poll_in", next.Round(time.Second))
+			"duration", took, "next_poll_in", next.Round(time.Second))
 		return
 	}
-	log.Debug("poll done", "took", took, "next_poll_in", next.Round(time.Second))
+	log.Debug("poll done", "duration", took, "next_poll_in", next.Round(time.Second))
 }

@@ -4,8 +4,9 @@
 // Every source gets its own goroutine, so a slow site never delays the
 // others and two polls of one source never overlap. The first poll of each
 // source happens at once; after that a source waits its interval, spread by
-// jitter, and backs off exponentially while its polls fail. The scheduler
-// knows nothing of feeds or HTTP: it calls a PollFunc with a source's name.
+// jitter, or as long as its last poll asked (see PollFunc). The scheduler
+// knows nothing of feeds, HTTP or backoff policy: it calls a PollFunc with
+// a source's name.
 package schedule
 
 import (
@@ -21,10 +22,9 @@ import (
 
 // Defaults for the zero Options.
 const (
-	DefaultInterval   = 30 * time.Minute
-	DefaultJitter     = 0.1
-	DefaultMaxBackoff = 6 * time.Hour
-	DefaultGrace      = 30 * time.Second
+	DefaultInterval = 30 * time.Minute
+	DefaultJitter   = 0.1
+	DefaultGrace    = 30 * time.Second
 )
 
 var (
@@ -43,9 +43,10 @@ type Source struct {
 	Interval time.Duration
 }
 
-// PollFunc polls one source. A returned error counts as a failure and
-// backs the source off; if it implements RetryAfter() time.Duration the
-// source waits at least that long. The context is cancelled only when the
+// PollFunc polls one source. A returned error counts as a failure; if it
+// implements RetryAfter() time.Duration (the caller's backoff, say) the
+// source waits that long instead of its interval, and a *Deferral waits
+// its Wait without counting a failure. The context is cancelled only when the
 // scheduler gives up on in-flight work at shutdown.
 type PollFunc func(ctx context.Context, source string) error
 
@@ -56,9 +57,6 @@ type Options struct {
 	// Jitter is the fraction of a delay by which it is randomly moved
 	// either way; 0 means DefaultJitter and a negative value none.
 	Jitter float64
-	// MaxBackoff caps the backoff of a failing source (but a source never
-	// waits less than its interval); 0 means DefaultMaxBackoff.
-	MaxBackoff time.Duration
 	// MaxConcurrent bounds how many polls run at once; 0 is no bound.
 	MaxConcurrent int
 	// Grace is how long Run waits for in-flight polls once its context is
@@ -67,20 +65,19 @@ type Options struct {
 	// Rand returns a number in [0, 1) for jitter; it defaults to
 	// math/rand/v2.Float64. The scheduler serializes calls to it.
 	Rand func() float64
-	// Logger defaults to slog.Default().
+	// Logger receives the log; nil discards it, as everywhere in refeed.
 	Logger *slog.Logger
 }
 
 // Scheduler polls sources until its Run's context is done. It is safe for
 // concurrent use; Run must be called once.
 type Scheduler struct {
-	poll       PollFunc
-	clock      Clock
-	jitter     float64
-	maxBackoff time.Duration
-	grace      time.Duration
-	sem        chan struct{} // nil when unbounded
-	logger     *slog.Logger
+	poll   PollFunc
+	clock  Clock
+	jitter float64
+	grace  time.Duration
+	sem    chan struct{} // nil when unbounded
+	logger *slog.Logger
 
 	randMu sync.Mutex
 	rand   func() float64
@@ -92,24 +89,20 @@ type Scheduler struct {
 // New returns a Scheduler that calls poll for each source.
 func New(poll PollFunc, opts Options) *Scheduler {
 	s := &Scheduler{
-		poll:       poll,
-		clock:      opts.Clock,
-		jitter:     opts.Jitter,
-		maxBackoff: opts.MaxBackoff,
-		grace:      opts.Grace,
-		logger:     opts.Logger,
-		rand:       opts.Rand,
-		updates:    make(chan []Source),
-		done:       make(chan struct{}),
+		poll:    poll,
+		clock:   opts.Clock,
+		jitter:  opts.Jitter,
+		grace:   opts.Grace,
+		logger:  opts.Logger,
+		rand:    opts.Rand,
+		updates: make(chan []Source),
+		done:    make(chan struct{}),
 	}
 	if s.clock == nil {
 		s.clock = SystemClock()
 	}
 	if s.jitter == 0 {
 		s.jitter = DefaultJitter
-	}
-	if s.maxBackoff <= 0 {
-		s.maxBackoff = DefaultMaxBackoff
 	}
 	if s.grace <= 0 {
 		s.grace = DefaultGrace
@@ -118,7 +111,7 @@ func New(poll PollFunc, opts Options) *Scheduler {
 		s.sem = make(chan struct{}, opts.MaxConcurrent)
 	}
 	if s.logger == nil {
-		s.logger = slog.Default()
+		s.logger = slog.New(slog.DiscardHandler)
 	}
 	if s.rand == nil {
 		s.rand = rand.Float64

@@ -170,25 +170,26 @@ type retryErr time.Duration
 func (e retryErr) Error() string             { return "slow down" }
 func (e retryErr) RetryAfter() time.Duration { return time.Duration(e) }
 
-func TestBackoffAndRecovery(t *testing.T) {
+// TestFailuresWaitWhatTheyAsk checks that the scheduler has no backoff of
+// its own: a failed poll waits its interval, or what its error asks.
+func TestFailuresWaitWhatTheyAsk(t *testing.T) {
 	c := newFakeClock()
 	r := newRecorder(c)
 	r.setFail("bad", errors.New("boom"))
-	s := New(r.poll, Options{Clock: c, Jitter: -1, MaxBackoff: time.Hour, Logger: quiet()})
+	s := New(r.poll, Options{Clock: c, Jitter: -1, Logger: quiet()})
 	start(t, s, []Source{{"bad", 10 * time.Minute}, {"good", 30 * time.Minute}})
 	c.WaitTimers(t, 2)
-	// Failures 1, 2, 3, 4 wait 20m, 40m, then the 60m cap.
-	advanceUntil(t, c, 2, 180*time.Minute)
-	assertTimes(t, r, "bad", mins(0, 20, 60, 120, 180))
-	assertTimes(t, r, "good", mins(0, 30, 60, 90, 120, 150, 180))
+	advanceUntil(t, c, 2, 30*time.Minute)
+	assertTimes(t, r, "bad", mins(0, 10, 20, 30))
+	assertTimes(t, r, "good", mins(0, 30))
 
-	r.setFail("bad", nil) // the 240m poll succeeds: back to the interval
-	advanceUntil(t, c, 2, 250*time.Minute)
-	assertTimes(t, r, "bad", mins(0, 20, 60, 120, 180, 240, 250))
+	r.setFail("bad", retryErr(45*time.Minute)) // the caller's backoff
+	advanceUntil(t, c, 2, 120*time.Minute)
+	assertTimes(t, r, "bad", mins(0, 10, 20, 30, 40, 85))
 
-	r.setFail("bad", retryErr(3*time.Hour)) // Retry-After beats the backoff
-	advanceUntil(t, c, 2, 440*time.Minute)
-	assertTimes(t, r, "bad", mins(0, 20, 60, 120, 180, 240, 250, 260, 440))
+	r.setFail("bad", nil) // success: back to the interval
+	advanceUntil(t, c, 2, 150*time.Minute)
+	assertTimes(t, r, "bad", mins(0, 10, 20, 30, 40, 85, 130, 140, 150))
 	if r.overlap.Load() {
 		t.Error("two polls of one source overlapped")
 	}
@@ -207,7 +208,7 @@ func TestPanicCountsAsFailure(t *testing.T) {
 	start(t, s, []Source{{"a", 10 * time.Minute}})
 	c.WaitTimers(t, 1)
 	advanceUntil(t, c, 1, 30*time.Minute)
-	assertTimes(t, r, "a", mins(0, 20, 30))
+	assertTimes(t, r, "a", mins(0, 10, 20, 30))
 }
 
 func TestIntervalChangeReplansFromLastPoll(t *testing.T) {

@@ -103,7 +103,7 @@ func (s *Scheduler) work(ctx, pollCtx context.Context, w *worker, interval time.
 		failures = countFailures(failures, err)
 		r := s.random()
 		delay := func(iv time.Duration) time.Duration {
-			return nextDelay(iv, failures, err, s.maxBackoff, s.jitter, r)
+			return nextDelay(iv, err, s.jitter, r)
 		}
 		logPoll(log, err, failures, end.Sub(start), delay(interval))
 		var ok bool

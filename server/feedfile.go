@@ -53,13 +53,12 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	feeds, err := s.opts.Provider.Feeds(r.Context())
+	known, err := s.opts.Provider.HasFeed(r.Context(), strings.TrimSuffix(file, ext))
 	if err != nil {
 		s.internalError(w, r, err)
 		return
 	}
-	name := strings.TrimSuffix(file, ext)
-	if !hasFeed(feeds, name) {
+	if !known {
 		http.NotFound(w, r)
 		return
 	}
@@ -95,6 +94,16 @@ func (s *Server) load(path string) (*cachedFile, error) {
 	}
 	s.mu.Lock()
 	c := s.cache[path]
+	s.mu.Unlock()
+	if c != nil && c.size == fi.Size() && c.modTime.Equal(fi.ModTime()) {
+		return c, nil
+	}
+	// One request reads and compresses a changed file; the others that
+	// came meanwhile wait for it instead of all compressing it too.
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
+	s.mu.Lock()
+	c = s.cache[path]
 	s.mu.Unlock()
 	if c != nil && c.size == fi.Size() && c.modTime.Equal(fi.ModTime()) {
 		return c, nil

@@ -21,7 +21,7 @@ func (s *Server) handleOPML(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := s.baseURL(r)
-	doc := &opml.Document{Title: s.opts.Title}
+	doc := &opml.Document{Title: s.title()}
 	var newest time.Time
 	for _, f := range feeds {
 		doc.Outlines = append(doc.Outlines, opml.Outline{

@@ -38,16 +38,34 @@ type SourceHealth struct {
 	LastSuccess time.Time
 	LastError   string
 	LastErrorAt time.Time
+	// LastErrorWords says what LastError means in plain words; "" when
+	// the error must speak for itself.
+	LastErrorWords string
 	// Failures counts failed polls since the last success.
 	Failures int
-	// Items is how many items the latest successful poll saw.
+	// Items is how many items the state holds for the source.
 	Items int
+	// NextPoll is when the source is polled next; zero when unknown.
+	NextPoll time.Time
+	// History is the source's latest polls, oldest first.
+	History []Poll
+}
+
+// Poll is one poll of a source, for the sparkline of its history.
+type Poll struct {
+	At     time.Time
+	New    int  // items new or changed
+	Failed bool // the poll failed
 }
 
 // Provider tells the server which feeds exist and how the sources are
 // doing. It is called per request, so a reloaded config shows at once.
 type Provider interface {
 	Feeds(ctx context.Context) ([]Feed, error)
+	// HasFeed reports whether name is a configured feed. A feed request
+	// asks only this, so it must be cheap: serve answers feeds while a
+	// poll keeps the state busy.
+	HasFeed(ctx context.Context, name string) (bool, error)
 	Sources(ctx context.Context) ([]SourceHealth, error)
 }
 
@@ -67,9 +85,19 @@ type Options struct {
 	// It is called per request, so a reloaded config shows at once. nil,
 	// or an empty answer, means the URL the request came in on.
 	BaseURL func() string
-	// Title heads the index page; default "refeed".
-	Title string
-	// Logger defaults to slog.Default().
+	// OnTheFly returns the config of the on-the-fly endpoints (GET
+	// /fulltext and /extract), or nil when they are off: they then answer
+	// 404. It is called per request, so a reloaded config shows at once.
+	// A nil OnTheFly is off.
+	OnTheFly func() *OnTheFly
+	// Title returns the name of the site, heading the index page and the
+	// OPML list. It is called per request, so a reloaded config shows at
+	// once. nil, or an empty answer, means "refeed".
+	Title func() string
+	// Location returns the time zone the index page writes exact times
+	// in, per request. nil, or a nil answer, means UTC.
+	Location func() *time.Location
+	// Logger receives the log; nil discards it, as everywhere in refeed.
 	Logger *slog.Logger
 	// Now defaults to time.Now; tests set it.
 	Now func() time.Time
@@ -83,28 +111,30 @@ type Server struct {
 	now    func() time.Time
 	index  *template.Template
 
-	mu    sync.Mutex
-	cache map[string]*cachedFile // by file path
+	mu     sync.Mutex
+	cache  map[string]*cachedFile // by file path
+	loadMu sync.Mutex             // held while a changed file is read into the cache
+
+	otf onTheFlyState
 }
 
 // New returns a Server for opts.
 func New(opts Options) *Server {
-	if opts.Title == "" {
-		opts.Title = "refeed"
-	}
 	s := &Server{opts: opts, logger: opts.Logger, cache: make(map[string]*cachedFile)}
 	if s.logger == nil {
-		s.logger = slog.Default()
+		s.logger = slog.New(slog.DiscardHandler)
 	}
 	s.now = opts.Now
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.index = parseIndex(s.now)
+	s.index = parseIndex()
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("GET /{$}", s.handleIndex)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.HandleFunc("GET /opml", s.handleOPML)
+	s.mux.HandleFunc("GET /fulltext", s.handleFullText)
+	s.mux.HandleFunc("GET /extract", s.handleExtract)
 	s.mux.HandleFunc("GET /{file}", s.handleFeed)
 	if opts.Metrics != nil {
 		s.mux.Handle("GET /metrics", opts.Metrics)
@@ -130,6 +160,26 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	_, _ = w.Write([]byte("ok\n"))
+}
+
+// title is the site's name: Options.Title's answer, or "refeed".
+func (s *Server) title() string {
+	if s.opts.Title != nil {
+		if t := s.opts.Title(); t != "" {
+			return t
+		}
+	}
+	return "refeed"
+}
+
+// location is the time zone of the exact times on the index.
+func (s *Server) location() *time.Location {
+	if s.opts.Location != nil {
+		if loc := s.opts.Location(); loc != nil {
+			return loc
+		}
+	}
+	return time.UTC
 }
 
 // internalError logs err and answers 500 without leaking details.

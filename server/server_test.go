@@ -25,6 +25,9 @@ type fakeProvider struct {
 }
 
 func (p *fakeProvider) Feeds(context.Context) ([]Feed, error) { return p.feeds, p.err }
+func (p *fakeProvider) HasFeed(_ context.Context, name string) (bool, error) {
+	return hasFeed(p.feeds, name), p.err
+}
 func (p *fakeProvider) Sources(context.Context) ([]SourceHealth, error) {
 	return p.sources, p.err
 }
@@ -50,9 +53,12 @@ func testFeeds() []Feed {
 
 func testSources() []SourceHealth {
 	return []SourceHealth{
-		{Name: "alsumaria", URL: "https://www.alsumaria.tv/", LastSuccess: testNow.Add(-5 * time.Minute), Items: 30},
+		{Name: "alsumaria", URL: "https://www.alsumaria.tv/", LastSuccess: testNow.Add(-5 * time.Minute), Items: 30,
+			NextPoll: testNow.Add(25 * time.Minute), History: []Poll{{New: 3}, {New: 0}, {New: 12}}},
 		{Name: "shafaq", LastSuccess: testNow.Add(-3 * time.Hour), LastErrorAt: testNow.Add(-10 * time.Minute),
-			LastError: "fetch: GET https://shafaq.com/ar/rss: 503 Service Unavailable", Failures: 2, Items: 12},
+			LastError:      "fetch: https://shafaq.com/ar/rss: http status 503 Service Unavailable",
+			LastErrorWords: "The site has a server error (HTTP 503).", Failures: 2, Items: 12,
+			NextPoll: testNow.Add(50 * time.Minute), History: []Poll{{New: 4}, {Failed: true}, {Failed: true}}},
 		{Name: "newcomer"},
 	}
 }
@@ -67,8 +73,9 @@ func newTestServer(t *testing.T, mod func(*Options)) (*Server, string) {
 	}
 	opts := Options{
 		Dir: dir, Provider: &fakeProvider{feeds: testFeeds(), sources: testSources()},
-		Title: "Iraqi news", Now: func() time.Time { return testNow },
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Title: func() string { return "Iraqi news" }, Now: func() time.Time { return testNow },
+		Location: func() *time.Location { return time.FixedZone("Asia/Baghdad", 3*3600) },
+		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	if mod != nil {
 		mod(&opts)

@@ -14,22 +14,26 @@ type FeedState struct {
 	Hash  string    // hash of the rendered items, chosen by the caller
 	Built time.Time // when the feed was last written
 	Items int       // number of items in it
+	// Expires is when the feed must be rebuilt even if none of its
+	// sources changes, because its oldest item passes the feed's max_age
+	// then; zero means never.
+	Expires time.Time
 }
 
 // FeedState returns the stored state of the output feed name; the zero
 // FeedState when it was never saved.
 func (s *Store) FeedState(ctx context.Context, name string) (FeedState, error) {
 	var st FeedState
-	var built sql.NullInt64
-	err := s.r.QueryRowContext(ctx, `SELECT hash, built, items FROM feed_state WHERE name = ?`, name).
-		Scan(&st.Hash, &built, &st.Items)
+	var built, expires sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT hash, built, items, expires FROM feed_state WHERE name = ?`, name).
+		Scan(&st.Hash, &built, &st.Items, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return FeedState{}, nil
 	}
 	if err != nil {
 		return FeedState{}, fmt.Errorf("store: feed state of %s: %w", name, classify(err))
 	}
-	st.Built = fromNanos(built)
+	st.Built, st.Expires = fromNanos(built), fromNanos(expires)
 	return st, nil
 }
 
@@ -37,10 +41,10 @@ func (s *Store) FeedState(ctx context.Context, name string) (FeedState, error) {
 func (s *Store) SaveFeedState(ctx context.Context, name string, st FeedState) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO feed_state (name, hash, built, items) VALUES (?, ?, ?, ?)
+			INSERT INTO feed_state (name, hash, built, items, expires) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (name) DO UPDATE SET hash = excluded.hash,
-				built = excluded.built, items = excluded.items`,
-			name, st.Hash, nanos(st.Built), st.Items)
+				built = excluded.built, items = excluded.items, expires = excluded.expires`,
+			name, st.Hash, nanos(st.Built), st.Items, nanos(st.Expires))
 		return err
 	})
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,11 +15,24 @@ import (
 // An item already stored (same source and ID) is replaced, except that
 // its FirstSeen stays the one first stored; an item with a zero FirstSeen
 // gets the current time. Items are stored with their times in UTC. An
-// item's Source must be empty or source.
+// item's Source must be empty or source. None of them is pending (see
+// SaveItems).
 func (s *Store) SaveSourceItems(ctx context.Context, source string, items []feeds.Item) error {
+	return s.SaveItems(ctx, source, items, nil)
+}
+
+// SaveItems is SaveSourceItems that also records which items still wait
+// for their article: those for which pending reports true (nil: none).
+// PendingItems reads them back.
+func (s *Store) SaveItems(ctx context.Context, source string, items []feeds.Item, pending func(feeds.Item) bool) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		up, err := prepareUpsert(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer up.Close()
 		for i := range items {
-			if err := s.upsertItem(ctx, tx, source, items[i]); err != nil {
+			if err := s.upsertItem(ctx, up, source, items[i], pending != nil && pending(items[i])); err != nil {
 				return err
 			}
 		}
@@ -32,7 +44,45 @@ func (s *Store) SaveSourceItems(ctx context.Context, source string, items []feed
 	return nil
 }
 
-func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it feeds.Item) error {
+// upsert holds the statements of upsertItem, prepared once per
+// transaction rather than once per item.
+type upsert struct {
+	insert, first, update *sql.Stmt
+}
+
+func prepareUpsert(ctx context.Context, tx *sql.Tx) (*upsert, error) {
+	up := &upsert{}
+	for _, p := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&up.insert, `INSERT INTO items (source, id, url, sort_key, first_seen, extracted, pending, content_hash, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, id) DO NOTHING`},
+		{&up.first, `SELECT first_seen FROM items WHERE source = ? AND id = ?`},
+		{&up.update, `UPDATE items SET url = ?, sort_key = ?, extracted = ?, pending = ?, content_hash = ?, data = ?
+			WHERE source = ? AND id = ?`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.query)
+		if err != nil {
+			up.Close()
+			return nil, err
+		}
+		*p.stmt = stmt
+	}
+	return up, nil
+}
+
+func (u *upsert) Close() {
+	for _, stmt := range []*sql.Stmt{u.insert, u.first, u.update} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// upsertItem stores one item: a new one with one INSERT; one already
+// stored keeps its first FirstSeen, read back before it is replaced.
+func (s *Store) upsertItem(ctx context.Context, up *upsert, source string, it feeds.Item, pending bool) error {
 	if it.ID == "" {
 		return fmt.Errorf("item %q has no id", it.URL)
 	}
@@ -40,14 +90,7 @@ func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it fe
 		return fmt.Errorf("item %s belongs to source %q", it.ID, it.Source)
 	}
 	it.Source = source
-	var first sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT first_seen FROM items WHERE source = ? AND id = ?`, source, it.ID).Scan(&first)
-	switch {
-	case err == nil:
-		it.FirstSeen = fromNanos(first)
-	case !errors.Is(err, sql.ErrNoRows):
-		return err
-	case it.FirstSeen.IsZero():
+	if it.FirstSeen.IsZero() {
 		it.FirstSeen = s.now()
 	}
 	normalizeTimes(&it)
@@ -55,13 +98,24 @@ func (s *Store) upsertItem(ctx context.Context, tx *sql.Tx, source string, it fe
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `
-		INSERT INTO items (source, id, url, sort_key, first_seen, extracted, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source, id) DO UPDATE SET
-			url = excluded.url, sort_key = excluded.sort_key,
-			extracted = excluded.extracted, data = excluded.data`,
-		source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), boolInt(it.Extracted), string(data))
+	res, err := up.insert.ExecContext(ctx, source, it.ID, it.URL, sortKey(it), it.FirstSeen.UnixNano(), boolInt(it.Extracted), boolInt(pending), it.ContentHash, string(data))
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	var first sql.NullInt64
+	if err := up.first.QueryRowContext(ctx, source, it.ID).Scan(&first); err != nil {
+		return err
+	}
+	if it.FirstSeen = fromNanos(first); !first.Valid {
+		it.FirstSeen = s.now().UTC().Round(0)
+	}
+	if data, err = json.Marshal(it); err != nil {
+		return err
+	}
+	_, err = up.update.ExecContext(ctx, it.URL, sortKey(it), boolInt(it.Extracted), boolInt(pending), it.ContentHash, string(data), source, it.ID)
 	return err
 }
 
@@ -113,9 +167,8 @@ func (s *Store) ItemsForSources(ctx context.Context, sources []string) ([]feeds.
 	for i, src := range sources {
 		args[i] = src
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(sources)), ", ")
 	items, err := s.queryItems(ctx,
-		`SELECT data FROM items WHERE source IN (`+marks+`) ORDER BY sort_key DESC, source, id`, args...)
+		`SELECT data FROM items WHERE source IN (`+marks(len(sources))+`) ORDER BY sort_key DESC, source, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: items of %s: %w", strings.Join(sources, ", "), err)
 	}
@@ -156,6 +209,7 @@ func (s *Store) queryItems(ctx context.Context, query string, args ...any) ([]fe
 		}
 		items = append(items, it)
 	}
+	s.itemsRead.Add(int64(len(items)))
 	return items, classify(rows.Err())
 }
 

@@ -5,6 +5,6 @@ package store
 import "fmt"
 
 // AcquireLock is not supported on this platform: it always fails.
-func AcquireLock(statePath string) (release func() error, err error) {
+func AcquireLock(statePath, command string) (release func() error, err error) {
 	return nil, fmt.Errorf("store: lock %s.lock: run locks need flock, not available on this system", statePath)
 }

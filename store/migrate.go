@@ -69,7 +69,22 @@ func migrations() []string {
 			failed    INTEGER NOT NULL,
 			PRIMARY KEY (source, at)
 		);`,
-		// 4: leases of the workers sharing a database (see lease.go): who
+		// 4: what makes a pass cost what it does. pending marks an item
+		// still waiting for its article (new, changed, or held back by
+		// max_articles), so a source whose feed did not change reads back
+		// only those; the index serves that and the newest-first reads of
+		// a source's items. content_hash is the item's ContentHash, so a
+		// fresh parse is compared without decoding the stored items ('' in
+		// rows written before: those are decoded). expires is when a feed with max_age must be
+		// rebuilt because its oldest item ages out (NULL: never). Tidy forgets
+		// article failures by last_try.
+		`ALTER TABLE items ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+		ALTER TABLE items ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+		UPDATE items SET pending = 1 - extracted;
+		CREATE INDEX items_pending ON items (source, pending, sort_key);
+		CREATE INDEX article_failures_by_try ON article_failures (last_try);
+		ALTER TABLE feed_state ADD COLUMN expires INTEGER;`,
+		// 5: leases of the workers sharing a database (see lease.go): who
 		// polls which source, and which host, until when; and when each
 		// source's last poll ended.
 		`CREATE TABLE source_leases (

@@ -18,6 +18,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -37,6 +38,8 @@ type Store struct {
 	r    *sql.DB // read-only connections (query_only); w itself on PostgreSQL
 	pg   bool    // a PostgreSQL database rather than a SQLite file
 	now  func() time.Time
+
+	itemsRead, keysRead atomic.Int64 // see Reads
 }
 
 // Open opens the state database at path, creating it on first use, and

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -26,10 +27,13 @@ func runCheck(ctx context.Context, env *env, args []string) error {
 		return &usageError{fmt.Errorf("check: unexpected argument %q (source names go with --online)", fs.Arg(0))}
 	}
 	cfg, logger, err := common.setup(env)
-	if err != nil {
+	if problems := (config.Errors)(nil); errors.As(err, &problems) {
 		// Print every problem on its own line, as FILE:LINE: message.
-		fmt.Fprintln(env.stderr, err)
+		fmt.Fprintln(env.stderr, problems)
 		return &usageError{fmt.Errorf("check: %s is not valid", common.config)}
+	}
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(env.stdout, "%s: ok (%s, %s)\n", common.config, countOf(len(cfg.Sources), "source"), countOf(len(cfg.Feeds), "feed"))
 	for _, src := range cfg.Unpublished() {

@@ -15,7 +15,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mmcdole/gofeed"
+
 	"github.com/refeed/refeed/extract"
+	"github.com/refeed/refeed/feeds"
 	"github.com/refeed/refeed/fetch"
 )
 
@@ -33,15 +36,19 @@ type extractOutput struct {
 	Image     string `json:"image,omitempty"`
 	Text      string `json:"text"`
 	HTML      string `json:"html"`
-	Error     string `json:"error,omitempty"`
+	// NextPage and SinglePage are the page's links to the article's next
+	// page and to its single-page version, when it has them.
+	NextPage   string `json:"next_page,omitempty"`
+	SinglePage string `json:"single_page,omitempty"`
+	Error      string `json:"error,omitempty"`
 }
 
 func runExtract(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "extract")
-	format := fs.String("format", "text", "output format: text, html, json or jsonl")
-	charsetName := fs.String("charset", "", "force the charset of the input (e.g. windows-1256)")
-	userAgent := fs.String("user-agent", "refeed/"+version+" (+https://github.com/refeed/refeed)", "User-Agent for URLs")
-	zone := fs.String("timezone", "UTC", "IANA time zone of dates the page writes without one (e.g. Asia/Baghdad)")
+	format := fs.String("format", "text", "output `format`: text, html, json or jsonl")
+	charsetName := fs.String("charset", "", "force the `charset` of the input (e.g. windows-1256)")
+	userAgent := fs.String("user-agent", fetch.DefaultUserAgent, "User-Agent `header` to send when fetching URLs")
+	zone := fs.String("timezone", "UTC", "IANA time `zone` of dates the page writes without one (e.g. Asia/Baghdad)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -93,13 +100,17 @@ func runExtract(ctx context.Context, env *env, args []string) error {
 func extractOne(ctx context.Context, client *fetch.Client, input, charsetName string, loc *time.Location) extractOutput {
 	var out extractOutput
 	body, pageURL, err := loadPage(ctx, client, input, charsetName)
-	if strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://") {
+	if isURL(input) {
 		out.URL = input
 	} else {
 		out.File = input
 	}
 	if err != nil {
 		out.Error = err.Error()
+		return out
+	}
+	if msg := feedInstead(body, input); msg != "" {
+		out.Error = msg
 		return out
 	}
 	art, err := extract.ExtractWith(bytes.NewReader(body), pageURL, extract.Options{Location: loc})
@@ -109,16 +120,47 @@ func extractOne(ctx context.Context, client *fetch.Client, input, charsetName st
 	}
 	out.Title, out.Byline, out.Lang, out.Dir = art.Title, art.Byline, art.Lang, art.Dir
 	out.SiteName, out.Image, out.Text, out.HTML = art.SiteName, art.Image, art.Text, art.HTML
+	out.NextPage, out.SinglePage = art.NextPage, art.SinglePage
 	if !art.Published.IsZero() {
 		out.Published = art.Published.Format(time.RFC3339)
 	}
 	return out
 }
 
+// feedInstead returns, when body is a feed rather than a page, a message
+// saying so and how to use it; "" for a page.
+func feedInstead(body []byte, input string) string {
+	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
+		return ""
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if err != nil {
+		return ""
+	}
+	source := "its URL"
+	if isURL(input) {
+		source = "url: " + input
+	}
+	msg := fmt.Sprintf("this is a feed (%s, %s), not an article page, and extract reads pages. "+
+		"To see what refeed makes of a feed, add it as a source (%s) and run \"refeed check --online NAME\"",
+		strings.ToUpper(feed.FeedType), countOf(len(feed.Items), "item"), source)
+	for _, it := range feed.Items {
+		if it.Link != "" {
+			return msg + "; to extract one of its articles, give the article's link: refeed extract " + it.Link
+		}
+	}
+	return msg
+}
+
+// isURL reports whether an extract input names a URL rather than a file.
+func isURL(input string) bool {
+	return strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://")
+}
+
 // loadPage returns the UTF-8 HTML of input and the URL to resolve its links
 // against. Files are decoded with the same charset rules as fetched pages.
 func loadPage(ctx context.Context, client *fetch.Client, input, charsetName string) ([]byte, *url.URL, error) {
-	if strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://") {
+	if isURL(input) {
 		resp, err := client.Fetch(ctx, fetch.Request{URL: input, Kind: fetch.KindPage, Charset: charsetName, IgnoreRobots: true})
 		if err != nil {
 			return nil, nil, err
@@ -145,7 +187,13 @@ func printExtract(w io.Writer, format string, out extractOutput) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	case "html":
-		_, err := fmt.Fprintf(w, "<!-- %s -->\n<h1>%s</h1>\n%s\n", html.EscapeString(out.File+out.URL), html.EscapeString(out.Title), out.HTML)
+		// Wrapped as the feeds wrap an item, title included, so an
+		// Arabic page reads right to left here too.
+		page := feeds.ContentHTML(feeds.Item{
+			Content: "<h1>" + html.EscapeString(out.Title) + "</h1>\n" + out.HTML,
+			Title:   out.Title, Text: out.Text, Lang: out.Lang, Dir: out.Dir,
+		}, "")
+		_, err := fmt.Fprintf(w, "<!-- %s -->\n%s\n", html.EscapeString(out.File+out.URL), page)
 		return err
 	default:
 		if out.Error != "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -116,14 +117,15 @@ feeds:
 	t.Run("locked-state", func(t *testing.T) {
 		dir := t.TempDir()
 		cfg := writeConfig(t, dir, config)
-		release, err := store.AcquireLock(filepath.Join(dir, "state.db"))
+		release, err := store.AcquireLock(filepath.Join(dir, "state.db"), "serve")
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer release()
 		code, _, stderr := runMain(t, "run", "--config", cfg)
-		if code == exitOK || !strings.Contains(stderr, "another refeed run") {
-			t.Errorf("exit %d, stderr:\n%s", code, stderr)
+		holder := fmt.Sprintf("refeed serve (pid %d) holds the lock", os.Getpid())
+		if code != exitLocked || !strings.Contains(stderr, holder) {
+			t.Errorf("exit %d, want %d and %q; stderr:\n%s", code, exitLocked, holder, stderr)
 		}
 	})
 }

@@ -1,15 +1,10 @@
 // Command refeed polls news sources, extracts full articles and republishes
 // them as clean RSS, Atom and JSON feeds.
 //
-// Usage:
-//
-//	refeed run     [--config sources.yaml]   one pass over every source
-//	refeed serve   [--config sources.yaml]   poll on a timer and serve the feeds
-//	refeed check   [--config sources.yaml]   validate the config
-//	refeed status  [--config sources.yaml]   sources' health and feeds' sizes
-//	refeed extract [--format F] URL|FILE...  show what the extractor makes of a page
-//
-// Run "refeed help" or "refeed CMD --help" for details.
+// The commands are run, serve, check, status, extract, import-opml and
+// export-opml. "refeed help" lists them with every flag and the exit
+// codes, "refeed CMD --help" says what each flag does; README.md holds the
+// same, kept in step by TestREADMEMatchesTheFlags.
 package main
 
 import (
@@ -28,9 +23,8 @@ func main() {
 	os.Exit(code)
 }
 
-// Main runs the command line args and returns the process exit code:
-// 0 success, 1 when some sources failed (the rest of the work was done),
-// 2 for a usage or configuration error.
+// Main runs the command line args and returns the process exit code, one
+// of exitCodes.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	env := &env{stdout: stdout, stderr: stderr}
 	if len(args) == 0 {

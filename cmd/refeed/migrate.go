@@ -17,7 +17,7 @@ func runMigrateState(ctx context.Context, env *env, args []string) error {
 	fs := newFlagSet(env, "migrate-state")
 	var common commonFlags
 	common.register(fs)
-	to := fs.String("to", "", "the empty database to copy the state into: postgres://USER@HOST/DB?sslmode=… (or a SQLite file)")
+	to := fs.String("to", "", "the empty database to copy the state into, a `URL` such as postgres://USER@HOST/DB?sslmode=require (or a SQLite file)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func runMigrateState(ctx context.Context, env *env, args []string) error {
 			return fmt.Errorf("migrate-state: no state to copy at %s (state: in %s): %w", cfg.State, common.config, err)
 		}
 		// No run may change the state while it is copied.
-		release, err := store.AcquireLock(cfg.State)
+		release, err := store.AcquireLock(cfg.State, "migrate-state")
 		if err != nil {
 			return fmt.Errorf("migrate-state: %w; stop refeed first", err)
 		}

@@ -52,7 +52,7 @@ func sourcesOPML(cfg *config.Config, now time.Time) *opml.Document {
 
 func runImportOPML(ctx context.Context, env *env, args []string) error {
 	flags := newFlagSet(env, "import-opml")
-	configPath := flags.String("config", "sources.yaml", "path of the config file; created when missing")
+	configPath := flags.String("config", "sources.yaml", "path of the config `file`; created when missing")
 	dryRun := flags.Bool("dry-run", false, "print what would be added without changing the config")
 	if err := parseFlags(flags, args); err != nil {
 		return err

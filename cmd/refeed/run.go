@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"time"
 
@@ -21,26 +23,38 @@ type commonFlags struct {
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.config, "config", "sources.yaml", "path of the config file")
-	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
-	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
+	fs.StringVar(&c.config, "config", "sources.yaml", "path of the config `file`")
+	fs.StringVar(&c.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")
+	fs.StringVar(&c.logFormat, "log-format", "text", "log `format`: text or json")
 }
 
 // setup reads the config and builds the logger. A bad config or flag is a
 // usage error (exit 2).
 func (c *commonFlags) setup(env *env) (*config.Config, *slog.Logger, error) {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return nil, nil, &usageError{fmt.Errorf("--log-level: %w", err)}
-	}
-	if c.logFormat != "text" && c.logFormat != "json" {
-		return nil, nil, &usageError{fmt.Errorf("--log-format: want text or json, not %q", c.logFormat)}
+	logger, err := c.newLogger(env)
+	if err != nil {
+		return nil, nil, err
 	}
 	cfg, err := config.ReadConfigFile(c.config)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, &usageError{fmt.Errorf("%s: no such config file; name yours with --config (README.md, \"Configuration\", shows one)", c.config)}
+	}
 	if err != nil {
 		return nil, nil, &usageError{err}
 	}
-	return cfg, env.logger(level, c.logFormat), nil
+	return cfg, logger, nil
+}
+
+// newLogger builds the logger the flags ask for.
+func (c *commonFlags) newLogger(env *env) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, &usageError{fmt.Errorf("--log-level: %w", err)}
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return nil, &usageError{fmt.Errorf("--log-format: want text or json, not %q", c.logFormat)}
+	}
+	return env.logger(level, c.logFormat), nil
 }
 
 func runRun(ctx context.Context, env *env, args []string) error {
@@ -59,7 +73,7 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Errorf("run: unexpected argument %q", fs.Arg(0))}
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "run")
 	if err != nil {
 		return err
 	}
@@ -108,9 +122,9 @@ type workspace struct {
 	release func() error
 }
 
-// openWorkspace reads the config, then takes the state's lock and opens
-// the state.
-func (c *commonFlags) openWorkspace(ctx context.Context, env *env) (*workspace, error) {
+// openWorkspace reads the config, then takes the state's lock in the name
+// of command ("run", "serve") and opens the state.
+func (c *commonFlags) openWorkspace(ctx context.Context, env *env, command string) (*workspace, error) {
 	cfg, logger, err := c.setup(env)
 	if err != nil {
 		return nil, err
@@ -119,7 +133,7 @@ func (c *commonFlags) openWorkspace(ctx context.Context, env *env) (*workspace, 
 	// PostgreSQL database divide the sources between them by leases.
 	release := func() error { return nil }
 	if !store.IsPostgres(cfg.State) {
-		if release, err = store.AcquireLock(cfg.State); err != nil {
+		if release, err = store.AcquireLock(cfg.State, command); err != nil {
 			return nil, err
 		}
 	}

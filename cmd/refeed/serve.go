@@ -36,7 +36,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	var common commonFlags
 	common.register(fs)
 	var opts serveOptions
-	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one (the bound address is logged)")
+	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
 	opts.workerFlags.register(fs)
@@ -52,7 +52,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	if err := opts.workerFlags.check("serve"); err != nil {
 		return err
 	}
-	ws, err := common.openWorkspace(ctx, env)
+	ws, err := common.openWorkspace(ctx, env, "serve")
 	if err != nil {
 		return err
 	}
@@ -86,9 +86,16 @@ type daemon struct {
 
 	cfg    atomic.Pointer[config.Config]
 	runner atomic.Pointer[refresh.Runner]
+	// otf answers the on-the-fly endpoints under the running config.
+	otf atomic.Pointer[onTheFly]
 	// dirty holds a token when the feeds need rebuilding; the writer
 	// takes it, so many polls in a row cost one rebuild.
 	dirty chan struct{}
+	// changed names the sources polled with changes since the last
+	// rebuild; all asks for every feed (start-up, reload).
+	changedMu sync.Mutex
+	changed   map[string]bool
+	all       bool
 	// aborted is closed when work in flight must stop now: the grace
 	// period is over or a second signal came.
 	aborted   chan struct{}
@@ -122,7 +129,10 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	d.cfg.Store(cfg)
 	warnUnpublished(cfg, d.logger)
 	d.client = client
-	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites}))
+	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites, Interval: d.opts.interval}))
+	// URLs users hand in are content: no host of theirs is trusted.
+	guard := &fetch.Guard{Networks: cfg.OnTheFly.Networks, AllowKey: onTheFlyAllowKey}
+	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard))
 	return nil
 }
 
@@ -131,17 +141,9 @@ func (d *daemon) sources(cfg *config.Config) []schedule.Source {
 	out := make([]schedule.Source, 0, len(cfg.Sources))
 	for i := range cfg.Sources {
 		src := &cfg.Sources[i]
-		out = append(out, schedule.Source{Name: src.Name, Interval: d.interval(cfg, src)})
+		out = append(out, schedule.Source{Name: src.Name, Interval: d.runner.Load().Interval(src)})
 	}
 	return out
-}
-
-// interval is how often src is polled under cfg.
-func (d *daemon) interval(cfg *config.Config, src *config.Source) time.Duration {
-	if d.opts.interval > 0 {
-		return d.opts.interval
-	}
-	return src.EffectiveInterval(cfg)
 }
 
 // serve runs until ctx is done, then shuts down within the grace period.
@@ -224,7 +226,7 @@ func (d *daemon) shutdown(hs *http.Server, schedDone <-chan error, stopWriter, w
 		d.logger.Warn("http shutdown", "error", err)
 		_ = hs.Close()
 	}
-	d.logger.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	d.logger.Info("stopped", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 func (d *daemon) httpServer() *http.Server {
@@ -232,7 +234,10 @@ func (d *daemon) httpServer() *http.Server {
 	h := server.New(server.Options{
 		Dir: cfg.Output, Provider: d, Metrics: d.metrics.Handler(),
 		Health: d.health, Logger: d.logger,
-		BaseURL: func() string { return d.cfg.Load().BaseURL },
+		BaseURL:  func() string { return d.cfg.Load().BaseURL },
+		OnTheFly: func() *server.OnTheFly { return d.otf.Load().serverConfig(d.cfg.Load()) },
+		Title:    func() string { return d.cfg.Load().Title },
+		Location: func() *time.Location { return d.cfg.Load().Location },
 	})
 	return &http.Server{
 		Handler:           h,

@@ -36,19 +36,22 @@ type workerFlags struct {
 }
 
 func (f *workerFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.name, "worker", defaultWorkerName(), "this worker's name in leases, status and metrics, when several share a PostgreSQL state")
+	fs.StringVar(&f.name, "worker", "", "with a PostgreSQL state: this worker's `NAME` in leases, status and metrics (default HOSTNAME-PID)")
 	fs.DurationVar(&f.lease, "lease", DefaultLease, "with a PostgreSQL state: how long a source stays claimed by a worker that stopped renewing its lease (died)")
 }
 
 func (f *workerFlags) check(cmd string) error {
-	if f.lease < time.Second || f.name == "" {
-		return &usageError{fmt.Errorf("%s: --lease must be at least 1s and --worker not empty", cmd)}
+	if f.lease < time.Second {
+		return &usageError{fmt.Errorf("%s: --lease must be at least 1s", cmd)}
 	}
 	return nil
 }
 
 // worker returns this process as a worker on the shared state st.
 func (f *workerFlags) worker(st *store.Store, logger *slog.Logger) *worker {
+	if f.name == "" {
+		f.name = defaultWorkerName()
+	}
 	logger.Info("sharing the state with other workers", "worker", f.name, "lease", f.lease)
 	return &worker{st: st, name: f.name, lease: f.lease, logger: logger}
 }

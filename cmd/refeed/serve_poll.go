@@ -6,17 +6,20 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/refeed/refeed/fetch"
 	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/schedule"
 	"github.com/refeed/refeed/store"
 )
 
 // poll refreshes one source for the scheduler and asks for a feed rebuild
-// when it brought anything new. A source whose server said its feed is
-// still fresh is deferred until it is not. In a shared state the poll
-// runs under the source's lease, and is deferred while another worker
-// holds it or polled it less than about an interval ago.
+// when it brought anything new. The scheduler then waits what refresh
+// decided and recorded in the state (see refresh.NextAttempt): a source
+// whose server said its feed is still fresh is deferred until it is not,
+// one backing off is deferred until its next attempt, and a failed one
+// waits until its next attempt.
+// In a shared state the poll runs under the source's lease, and is
+// deferred while another worker holds it or polled it less than about an
+// interval ago.
 func (d *daemon) poll(ctx context.Context, name string) error {
 	ctx, cancel := d.abortable(ctx)
 	defer cancel()
@@ -27,7 +30,7 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 			return fmt.Errorf("serve: no source named %q", name)
 		}
 		// The scheduler spreads intervals by up to a tenth either way.
-		gap := d.interval(cfg, src) * 9 / 10
+		gap := d.runner.Load().Interval(src) * 9 / 10
 		leased, done, err := d.worker.hold(ctx, name, refresh.SourceHost(src.URL), gap)
 		if err != nil {
 			return err
@@ -36,47 +39,37 @@ func (d *daemon) poll(ctx context.Context, name string) error {
 		ctx = leased
 	}
 	res, err := d.runner.Load().RefreshSource(ctx, name)
-	if res.New > 0 || res.Extracted > 0 {
-		d.markDirty()
+	if res.Changed {
+		d.markDirty(name)
 	}
-	if res.NotDue {
+	switch {
+	case res.NotDue:
 		return deferUntil(res.NextPoll, errFresh)
+	case err == nil || res.NextAttempt.IsZero():
+		return err
+	case errors.Is(err, refresh.ErrBackingOff):
+		return deferUntil(res.NextAttempt, err)
+	default:
+		return &retryLater{err: err, after: untilDue(res.NextAttempt)}
 	}
-	return d.retryHint(ctx, name, err)
 }
 
 // deferUntil asks the scheduler not to poll before t, for the reason why.
-// It waits a second more, so that the source is surely due by then.
 func deferUntil(t time.Time, why error) *schedule.Deferral {
-	return &schedule.Deferral{Wait: time.Until(t) + time.Second, Err: why}
+	return &schedule.Deferral{Wait: untilDue(t), Err: why}
+}
+
+// untilDue is how long to wait for t to pass: a second more, so that the
+// source is surely due by then.
+func untilDue(t time.Time) time.Duration {
+	return time.Until(t) + time.Second
 }
 
 // errFresh is why a deferred poll waits for the server's freshness.
 var errFresh = errors.New("the server said the feed stays fresh")
 
-// retryHint tells the scheduler how long a source wants to be left alone.
-// A source refresh skipped because it is backing off (after failures
-// recorded in the state, say before a restart) is deferred until its next
-// attempt, which is no new failure; a failed one waits at least the
-// server's Retry-After, up to refresh.RetryAfterMax.
-func (d *daemon) retryHint(ctx context.Context, name string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, refresh.ErrBackingOff) {
-		if h, herr := d.st.HealthOf(ctx, name); herr == nil {
-			return deferUntil(h.NextAttempt, err)
-		}
-	}
-	var he *fetch.HTTPError
-	if errors.As(err, &he) && he.RetryAfter > 0 {
-		return &retryLater{err: err, after: min(he.RetryAfter, refresh.RetryAfterMax)}
-	}
-	return err
-}
-
-// retryLater is a poll error that asks the scheduler to wait at least
-// after before the next poll.
+// retryLater is a failed poll that tells the scheduler how long to wait
+// before the next one: until the source's next attempt.
 type retryLater struct {
 	err   error
 	after time.Duration
@@ -86,7 +79,20 @@ func (e *retryLater) Error() string             { return e.err.Error() }
 func (e *retryLater) Unwrap() error             { return e.err }
 func (e *retryLater) RetryAfter() time.Duration { return e.after }
 
-func (d *daemon) markDirty() {
+// markDirty asks for the feeds of the named sources to be rebuilt; no
+// name asks for every feed.
+func (d *daemon) markDirty(sources ...string) {
+	d.changedMu.Lock()
+	if len(sources) == 0 {
+		d.all = true
+	}
+	if d.changed == nil {
+		d.changed = map[string]bool{}
+	}
+	for _, s := range sources {
+		d.changed[s] = true
+	}
+	d.changedMu.Unlock()
 	select {
 	case d.dirty <- struct{}{}:
 	default: // a rebuild is already pending
@@ -104,21 +110,19 @@ func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
 	defer tidy.Stop()
 	// In a shared state other workers' polls change the feeds too: look
 	// for their writes in the state and rebuild the files from it.
-	var sync <-chan time.Time
+	var others <-chan time.Time
 	written := map[string]store.FeedState{}
 	if d.worker != nil {
 		t := time.NewTicker(feedSync)
 		defer t.Stop()
-		sync = t.C
+		others = t.C
 	}
 	for {
 		select {
 		case <-d.dirty:
 			d.writeFeeds(ctx, written)
-		case <-sync:
-			if d.othersWrote(ctx, written) {
-				d.writeFeeds(ctx, written)
-			}
+		case <-others:
+			d.writeOthers(ctx, written)
 		case <-tidy.C:
 			d.runner.Load().Tidy(ctx)
 		case <-stop:
@@ -142,27 +146,47 @@ func (d *daemon) writeFeeds(ctx context.Context, written map[string]store.FeedSt
 	if ctx.Err() != nil {
 		return
 	}
-	// WriteFeeds logs each feed it writes and why one failed.
-	for _, res := range d.runner.Load().WriteFeeds(ctx) {
-		if res.Err == nil {
+	d.changedMu.Lock()
+	all, changed := d.all, d.changed
+	d.all, d.changed = false, nil
+	d.changedMu.Unlock()
+	// WriteFeeds and WriteChangedFeeds log each feed they write and why
+	// one failed.
+	var results []refresh.FeedResult
+	if all {
+		results = d.runner.Load().WriteFeeds(ctx)
+	} else {
+		results = d.runner.Load().WriteChangedFeeds(ctx, changed)
+	}
+	noteWritten(written, results)
+}
+
+// noteWritten records in written the state of each feed as written.
+func noteWritten(written map[string]store.FeedState, results []refresh.FeedResult) {
+	for _, res := range results {
+		if res.Err == nil && !res.Unchanged {
 			written[res.Feed] = res.State
 		}
 	}
 }
 
-// othersWrote reports whether the state holds a feed whose fingerprint
-// or build time differs from the files this process wrote last.
-func (d *daemon) othersWrote(ctx context.Context, written map[string]store.FeedState) bool {
+// writeOthers rebuilds, from the state, the feeds that other workers
+// changed since this process last wrote them: their fingerprint or build
+// time in the state differs.
+func (d *daemon) writeOthers(ctx context.Context, written map[string]store.FeedState) {
 	states, err := d.st.FeedStates(ctx)
 	if err != nil {
 		d.logger.Warn("cannot read feed states", "error", err)
-		return false
+		return
 	}
+	stale := map[string]bool{}
 	for _, f := range d.cfg.Load().Feeds {
 		st, mine := states[f.Name], written[f.Name]
 		if st.Hash != mine.Hash || !st.Built.Equal(mine.Built) {
-			return true
+			stale[f.Name] = true
 		}
 	}
-	return false
+	if len(stale) > 0 && ctx.Err() == nil {
+		noteWritten(written, d.runner.Load().RebuildFeeds(ctx, stale))
+	}
 }

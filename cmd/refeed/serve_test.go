@@ -391,7 +391,7 @@ func checkIntact(t *testing.T, dir string, wantItems int) {
 		}
 	}
 	statePath := filepath.Join(dir, "refeed.db")
-	release, err := store.AcquireLock(statePath)
+	release, err := store.AcquireLock(statePath, "run")
 	if err != nil {
 		t.Errorf("run lock still held after exit: %v", err)
 	} else {
@@ -553,7 +553,7 @@ func TestServeFlags(t *testing.T) {
 func TestServeLockedState(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeServeConfig(t, dir, "http://127.0.0.1:9", "")
-	release, err := store.AcquireLock(filepath.Join(dir, "refeed.db"))
+	release, err := store.AcquireLock(filepath.Join(dir, "refeed.db"), "run")
 	if err != nil {
 		t.Fatal(err)
 	}

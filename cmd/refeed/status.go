@@ -13,6 +13,8 @@ import (
 
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/feeds"
+	"github.com/refeed/refeed/internal/reltime"
+	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/store"
 )
 
@@ -34,13 +36,18 @@ type leaseStatus struct {
 	LastPoll time.Time `json:"last_poll,omitzero"`
 }
 
+// sourceStatus is one source in the report. Times are in the config's
+// timezone, with its offset.
 type sourceStatus struct {
 	Name        string    `json:"name"`
 	LastSuccess time.Time `json:"last_success,omitzero"`
-	Items       int       `json:"items"`
+	Items       int       `json:"items"` // items the state holds
 	Failures    int       `json:"consecutive_failures"`
-	NextAttempt time.Time `json:"next_attempt,omitzero"`
-	LastError   string    `json:"last_error,omitempty"`
+	// NextAttempt is when a failing source is tried again, or when one
+	// whose server said its feed stays fresh is due (refresh.NextAttempt).
+	NextAttempt    time.Time `json:"next_attempt,omitzero"`
+	LastError      string    `json:"last_error,omitempty"`
+	LastErrorWords string    `json:"last_error_words,omitempty"` // what LastError means
 }
 
 type feedStatus struct {
@@ -74,25 +81,31 @@ func runStatus(ctx context.Context, env *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	report.inZone(cfg.Location)
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(report)
 	}
-	return report.writeTable(env.stdout)
+	return report.writeTable(env.stdout, time.Now())
 }
 
 // readStatus gathers the health of cfg's sources and the state of its feeds.
 func readStatus(ctx context.Context, cfg *config.Config, st *store.Store) (*statusReport, error) {
 	r := &statusReport{Sources: []sourceStatus{}, Feeds: []feedStatus{}}
+	counts, err := st.ItemCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, src := range cfg.Sources {
 		h, err := st.HealthOf(ctx, src.Name)
 		if err != nil {
 			return nil, err
 		}
-		r.Sources = append(r.Sources, sourceStatus{Name: src.Name, LastSuccess: h.LastSuccess, Items: h.ItemsSeen,
-			Failures: h.ConsecutiveFailures, NextAttempt: h.NextAttempt, LastError: h.LastError})
+		r.Sources = append(r.Sources, sourceStatus{Name: src.Name, LastSuccess: h.LastSuccess, Items: counts[src.Name],
+			Failures: h.ConsecutiveFailures, NextAttempt: h.NextAttempt, LastError: h.LastError,
+			LastErrorWords: refresh.Describe(h.LastError)})
 	}
 	for _, f := range cfg.Feeds {
 		fst, err := st.FeedState(ctx, f.Name)
@@ -119,12 +132,43 @@ func readStatus(ctx context.Context, cfg *config.Config, st *store.Store) (*stat
 	return r, nil
 }
 
-// writeTable prints the report as two aligned tables.
-func (r *statusReport) writeTable(w io.Writer) error {
+// inZone moves the report's times into loc (nil: UTC), so the JSON
+// carries the configured zone's offset.
+func (r *statusReport) inZone(loc *time.Location) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	in := func(t *time.Time) {
+		if !t.IsZero() {
+			*t = t.In(loc)
+		}
+	}
+	for i := range r.Sources {
+		in(&r.Sources[i].LastSuccess)
+		in(&r.Sources[i].NextAttempt)
+	}
+	for i := range r.Feeds {
+		in(&r.Feeds[i].LastChange)
+	}
+}
+
+// writeTable prints the report as two aligned tables, times relative to
+// now as on the index page ("3m ago", "in 25m").
+func (r *statusReport) writeTable(w io.Writer, now time.Time) error {
+	when := func(t time.Time) string {
+		if t.IsZero() {
+			return "-"
+		}
+		return reltime.Relative(t, now)
+	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tLAST SUCCESS\tITEMS\tFAILURES\tNEXT ATTEMPT\tLAST ERROR")
 	for _, s := range r.Sources {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", s.Name, when(s.LastSuccess), s.Items, s.Failures, when(s.NextAttempt), s.LastError)
+		msg := s.LastError
+		if s.LastErrorWords != "" {
+			msg = s.LastErrorWords + " (" + msg + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", s.Name, when(s.LastSuccess), s.Items, s.Failures, when(s.NextAttempt), msg)
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "FEED\tITEMS\tLAST CHANGE\tFILES")
@@ -147,13 +191,6 @@ func (r *statusReport) writeTable(w io.Writer) error {
 		}
 	}
 	return tw.Flush()
-}
-
-func when(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.Local().Format("2006-01-02 15:04:05")
 }
 
 // fileSizes returns the sizes of a feed's output files by extension, -1

@@ -23,21 +23,27 @@ output: out
 state: state.db
 host_delay: 0s
 retries: 0
+timezone: Asia/Baghdad
 sources:
   - {name: good, url: "`+site.srv.URL+`/rss.php", fulltext: true}
   - {name: bad, url: "`+site.srv.URL+`/missing.xml"}
 feeds:
   - {name: all, sources: ["*"]}
 `)
-	if code, _, stderr := runMain(t, "run", "--config", cfg); code != exitPartial {
-		t.Fatalf("run: exit %d, want %d\n%s", code, exitPartial, stderr)
+	// The second run gets a 304 for the good source's feed: it still
+	// holds its item.
+	for range 2 {
+		if code, _, stderr := runMain(t, "run", "--config", cfg); code != exitPartial {
+			t.Fatalf("run: exit %d, want %d\n%s", code, exitPartial, stderr)
+		}
 	}
 
 	code, table, stderr := runMain(t, "status", "--config", cfg)
 	if code != exitOK {
 		t.Fatalf("status: exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"SOURCE", "good", "bad", "http status 404", "all.xml", "all.atom", "all.json"} {
+	for _, want := range []string{"SOURCE", "good", "bad", "http status 404", "The feed is not there (HTTP 404)",
+		"all.xml", "all.atom", "all.json", "just now", "in 29m"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("status table lacks %q:\n%s", want, table)
 		}
@@ -60,6 +66,12 @@ feeds:
 	}
 	if bad.Name != "bad" || bad.Failures != 1 || !strings.Contains(bad.LastError, "404") || bad.NextAttempt.IsZero() {
 		t.Errorf("bad source %+v, want one failure, its 404 and a next attempt", bad)
+	}
+	if _, offset := good.LastSuccess.Zone(); offset != 3*3600 {
+		t.Errorf("last success %v is not in the configured zone (+03:00)", good.LastSuccess)
+	}
+	if !strings.Contains(out, "+03:00") {
+		t.Errorf("status --json carries no +03:00 offset:\n%s", out)
 	}
 	if all.Name != "all" || all.Items != 1 || all.Files[".xml"] <= 0 || all.Files[".json"] <= 0 {
 		t.Errorf("feed %+v, want 1 item and its files with sizes", all)

@@ -74,7 +74,9 @@ func IsFormatMark(r rune) bool {
 
 // FoldRune folds one rune for matching: digits to ASCII, Arabic letter
 // variants unified (FoldLetter), lower case. It returns -1 for a rune
-// matching ignores (IsMark, IsFormatMark).
+// matching ignores (IsMark). Direction marks and joiners are kept: to
+// FoldPhrase they separate words, as they always have in the story keys
+// feeds derive GUIDs from.
 func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
@@ -85,7 +87,7 @@ func FoldRune(r rune) rune {
 	if d := DigitValue(r); d >= 0 {
 		return '0' + rune(d)
 	}
-	if IsMark(r) || IsFormatMark(r) {
+	if IsMark(r) {
 		return -1
 	}
 	return unicode.ToLower(FoldLetter(r))

@@ -1,6 +1,9 @@
 package textkit
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The phrase tables below are written folded (see FoldPhrase): lower
 // case, no punctuation, Arabic without marks, ا for the alef forms, ي for
@@ -25,32 +28,43 @@ func HasBylinePrefix(folded string) bool {
 	return false
 }
 
-// BoxTitles are the whole titles of boxes of page chrome — other
-// stories, comments, tags, newsletters — in English and Arabic: a block
-// titled by one of them is not the article, and a listing's box titled
-// by one does not list the source's own articles.
-var BoxTitles = map[string]bool{
-	"related": true, "related articles": true, "related stories": true,
-	"related posts": true, "related news": true, "related content": true,
-	"more stories": true, "more news": true, "comments": true,
-	"most read": true, "most popular": true, "most viewed": true, "most shared": true,
-	"popular": true, "trending": true, "read also": true, "see also": true,
+// OtherStoriesTitles title boxes that rank or relate other stories:
+// most read, most viewed, related, read also. They are chrome on an
+// article page and on a listing page alike: such a box never lists the
+// source's own fresh articles in order.
+var OtherStoriesTitles = []string{
+	"related", "related articles", "related stories", "related posts", "related news", "related content",
+	"most read", "most popular", "most viewed", "most shared", "trending", "read also", "see also",
+	"ذات صله", "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "اخبار متعلقه", "مواضيع متعلقه",
+	"مواضيع مشابهه", "اخبار مشابهه", "اخبار ذات علاقه",
+	"الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر قراءه اليوم", "الاكثر شعبيه", "الاكثر تعليقا",
+	"اقرا ايضا", "شاهد ايضا", "اقرا كذلك",
+}
+
+// BoxTitles are the whole titles of boxes of chrome on an article page,
+// in English and Arabic: OtherStoriesTitles, and comments, tags,
+// newsletters, latest news and suggestions. A block titled by one of
+// them is not the article.
+var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
+	"more stories": true, "more news": true, "comments": true, "popular": true,
 	"recommended": true, "read next": true, "up next": true,
 	"you may also like": true, "you might also like": true,
-	"ذات صله": true, "مواضيع ذات صله": true, "اخبار ذات صله": true,
-	"مقالات ذات صله": true, "اخبار متعلقه": true, "مواضيع متعلقه": true,
-	"مواضيع مشابهه": true, "اخبار مشابهه": true,
-	"الاكثر قراءه": true, "الاكثر مشاهده": true, "الاكثر تداولا": true,
-	"الاكثر قراءه اليوم": true, "الاكثر شعبيه": true, "الاكثر تعليقا": true, "التعليقات": true,
-	"تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
-	"اقرا ايضا": true, "اقرا المزيد": true, "شاهد ايضا": true, "اقرا كذلك": true, "اخر الاخبار": true,
-	"اخترنا لك": true, "قد يعجبك ايضا": true, "قد يهمك": true,
+	"التعليقات": true, "تعليقات": true, "تعليقات القراء": true, "اراء القراء": true,
+	"اخر الاخبار": true, "اخترنا لك": true, "قد يعجبك ايضا": true, "قد يهمك": true,
 	"مقالات مقترحه": true, "موضوعات مقترحه": true, "اخبار مقترحه": true,
 	"تعليقات الفيسبوك": true, "احدث الاخبار": true, "اخبار اخري": true,
 	"tags": true, "topics": true, "more from": true, "latest news": true, "newsletter": true,
 	"الكلمات المفتاحيه": true, "كلمات مفتاحيه": true, "وسوم": true, "الوسوم": true,
-	"اخبار ذات علاقه": true, "مواضيع قد تهمك": true, "المزيد من الاخبار": true,
+	"مواضيع قد تهمك": true, "المزيد من الاخبار": true,
 	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
+})
+
+// withTitles returns set with the titles added.
+func withTitles(titles []string, set map[string]bool) map[string]bool {
+	for _, t := range titles {
+		set[t] = true
+	}
+	return set
 }
 
 // BoxTitleStarts open box titles that go on with a topic or a name:
@@ -59,7 +73,7 @@ var BoxTitleStarts = []string{
 	"more from ", "more great ", "more stories", "more on ", "more in ",
 	"related ", "recommended ", "most read", "most popular", "most viewed", "most shared",
 	"you might ", "you may ", "read also", "see also", "المزيد من ", "اخبار ذات",
-	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "اقرا المزيد", "شاهد ايضا",
+	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
@@ -92,6 +106,21 @@ func IsUpdateNotice(text string) bool {
 	for _, w := range UpdateWords {
 		if strings.Contains(folded, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// ContainsOtherStoriesTitle reports whether folded text, a short
+// heading, holds one of OtherStoriesTitles as a run of whole words: "Our
+// most read stories", "الأخبار الأكثر قراءة", "Related coverage".
+func ContainsOtherStoriesTitle(folded string) bool {
+	words := strings.Fields(folded)
+	for i := range words {
+		for j := i + 1; j <= len(words) && j-i <= 4; j++ {
+			if slices.Contains(OtherStoriesTitles, strings.Join(words[i:j], " ")) {
+				return true
+			}
 		}
 	}
 	return false

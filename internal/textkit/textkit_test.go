@@ -114,6 +114,16 @@ func TestPhrases(t *testing.T) {
 			t.Errorf("IsBoxTitle(%q) = true", s)
 		}
 	}
+	for _, s := range []string{"Our most read stories", "الأخبار الأكثر قراءة", "Related coverage", "اقرأ أيضاً"} {
+		if !ContainsOtherStoriesTitle(FoldPhrase(s)) {
+			t.Errorf("ContainsOtherStoriesTitle(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"آخر الأخبار", "Latest news", "Unrelated news", "أخبار العراق"} {
+		if ContainsOtherStoriesTitle(FoldPhrase(s)) {
+			t.Errorf("ContainsOtherStoriesTitle(%q) = true", s)
+		}
+	}
 	for _, s := range []string{"Updated on 09/11/25", "آخر تحديث: 3 آب 2020", "Zuletzt aktualisiert am 3. März"} {
 		if !IsUpdateNotice(s) {
 			t.Errorf("IsUpdateNotice(%q) = false", s)
@@ -139,6 +149,9 @@ func TestTablesAreFolded(t *testing.T) {
 	}
 	for _, p := range BylinePrefixes {
 		check("BylinePrefixes", p)
+	}
+	for _, p := range OtherStoriesTitles {
+		check("OtherStoriesTitles", p)
 	}
 	for p := range BoxTitles {
 		check("BoxTitles", p)

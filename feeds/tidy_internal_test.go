@@ -16,12 +16,12 @@ func TestAbsolutizeHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := absolutizeHTML(tt.in, base); got != tt.want {
-				t.Errorf("absolutizeHTML(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			if got := tidyHTML(tt.in, base); got != tt.want {
+				t.Errorf("tidyHTML(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
-	if got := absolutizeHTML(`<img src="x.jpg">`, "not a url"); got != `<img src="x.jpg">` {
+	if got := tidyHTML(`<img src="x.jpg">`, "not a url"); got != `<img src="x.jpg">` {
 		t.Errorf("relative base changed the fragment: %q", got)
 	}
 }

@@ -1,0 +1,71 @@
+// Package extract finds the article in an HTML page and returns it cleaned:
+// title, byline, dates, language and direction, and the body as sanitized
+// HTML and as plain text. It is pure: it takes already-decoded HTML and the
+// page URL, and never does HTTP.
+//
+// # The pipeline, stage by stage
+//
+// Data flows one way, from the parsed page to an [Article]. Each stage
+// names the files that hold it; start reading at extract.go.
+//
+//  1. Entry (extract.go): [Extract], [ExtractWith] and [ExtractNode] parse
+//     the page once (parse, scripting off), read its metadata, then take
+//     the article either by a site [Rule] (byRule, rule.go) or by the
+//     heuristics.
+//
+//  2. Metadata (metadata*.go, date*.go, lang.go): readMetadata indexes
+//     the page in one walk (metadata_index.go), reads meta tags
+//     (metadata_tags.go) and JSON-LD (metadata_jsonld.go,
+//     metadata_ldfields.go), and picks the title (metadata_title.go), the
+//     byline (metadata_byline.go, metadata_walk.go), the dates, the
+//     language and direction (lang.go), site name, image and description
+//     (metadata.go). Dates: pickDates (date_find.go) tries JSON-LD, meta
+//     tags, date markup, the URL and a date written after the headline,
+//     and only then go-htmldate's search of the whole page (searchDate);
+//     text dates are read by date_text.go over text folded by
+//     date_fold.go, with Solar Hijri dates in date_jalali.go and machine
+//     formats in date.go.
+//
+//  3. Preparation (prepare.go, hints.go, boxes.go, paragraphs.go):
+//     the preparer walks the body once, drops what is never content
+//     (comments, scripts, styles, form controls, embeds, hidden elements),
+//     turns lazy images into real ones, and marks chrome: elements whose
+//     tag, role, class or id say so (hints.go) and boxes whose title says
+//     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
+//     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
+//     removed, so that later passes can score the page without it.
+//
+//  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
+//     siblings.go): byHeuristics runs up to five passes, each less
+//     strict than the one before (passes), until one finds enough text. A
+//     pass scores paragraphs and gives their score to their ancestors
+//     (the scorer in candidates.go, text statistics in measure.go), takes
+//     the best candidate and the siblings that belong with it
+//     (siblings.go).
+//
+//  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
+//     urls.go): a copy of the chosen content is cleaned bottom-up: blocks
+//     that look like link lists, ads or forms and boxes under a chrome
+//     title go (clean.go), every link and image is made absolute (urls.go)
+//     and chrome images are dropped (images.go); layout tables are
+//     unwrapped (layout.go) and bylines, datelines, author bios and chrome
+//     lines at the edges are trimmed (trim.go, phrases in boilerplate.go).
+//
+//  6. Cross-check (crosscheck.go): when the page carries a JSON-LD
+//     articleBody and the choice misses most of it, the block that best
+//     matches it, or the articleBody itself, is taken instead.
+//
+//  7. Output (article.go, render.go, sanitize.go): newArticle renders
+//     the nodes as sanitized HTML (sanitize.go) and as plain text with
+//     one blank line between paragraphs (render.go).
+//
+// Helpers used throughout: dom.go (node utilities). Knowledge of text that
+// listing and feeds share too — letter and digit folding, month names,
+// right-to-left languages, byline prefixes, box titles — lives in
+// internal/textkit.
+//
+// The benchmark metric (token precision, recall and F1 against a
+// reference text) is the sub-package extract/score, used by the tests and
+// bench/; it is not the candidate scorer of stage 4 (candidates.go), and
+// extraction uses only its tokenizer, in the cross-check.
+package extract
