@@ -80,9 +80,14 @@ feeds:
 		t.Errorf("run on the migrated state: %d feed and %d article requests, want 1 and 0",
 			site.hits["/rss.php"]-feedHits, site.articleHits()-articles)
 	}
-	if st := status(pgCfg); st.Sources[0].Items != 0 || st.Sources[0].LastSuccess.Equal(before.Sources[0].LastSuccess) {
-		// 304: the source saw no items this time, and succeeded anew.
-		t.Errorf("good source after the run on PostgreSQL: %+v, want a new success with a 304", st.Sources[0])
+	if st := status(pgCfg); st.Sources[0].Items != 1 || st.Sources[0].LastSuccess.Equal(before.Sources[0].LastSuccess) {
+		t.Errorf("good source after the run on PostgreSQL: %+v, want a new success, its item kept", st.Sources[0])
+	}
+	site.mu.Lock()
+	notModified := site.notModified
+	site.mu.Unlock()
+	if notModified != 1 {
+		t.Errorf("feed answered 304 %d times, want once: the run on PostgreSQL sent the migrated validators", notModified)
 	}
 
 	if code, _, stderr := runMain(t, "migrate-state", "--config", sqliteCfg, "--to", dsn); code == exitOK || !strings.Contains(stderr, "already holds state") {
