@@ -95,6 +95,12 @@ func TestLeases(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("Leases at t0+3m = %v, want %v", got, want)
 	}
+	if _, err := s.ForgetSource(ctx, "s2"); err != nil {
+		t.Fatal(err)
+	}
+	if leases, err := s.Leases(ctx); err != nil || len(leases) != 3 {
+		t.Errorf("after ForgetSource(s2): %d leases, %v; want 3", len(leases), err)
+	}
 }
 
 // TestLeases_OneWinner has several workers, each with its own connection
