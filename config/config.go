@@ -6,7 +6,10 @@
 // at once, each with its file and line ("sources.yaml:12:
 // sources[3].interval: invalid duration "3x""). Only cmd/ and refresh/
 // import this package; they copy the values they need into the option
-// structs of the lower packages.
+// structs of the lower packages (refresh.FetchOptions for fetch). A zero
+// in the config means "none" (host_delay: 0 is no delay, retries: 0 no
+// retry), as an operator reads it; every key is filled in, left-out ones
+// from the Default* values, which for fetch settings are fetch's own.
 package config
 
 import (
@@ -17,20 +20,25 @@ import (
 	// The zone database is built in, so "timezone: Asia/Baghdad" works on
 	// machines without one (containers, Windows).
 	_ "time/tzdata"
+
+	"github.com/refeed/refeed/fetch"
 )
 
-// Defaults used by DefaultConfig and for keys a feed leaves out.
+// Defaults used by DefaultConfig and for keys a feed leaves out. The
+// fetch settings' defaults are package fetch's own, declared once there,
+// so a config that leaves a key out and a fetch.Options that leaves a
+// field zero behave alike.
 const (
 	DefaultOutput      = "public"
 	DefaultState       = "refeed.db"
-	DefaultUserAgent   = "refeed/0.1 (+https://github.com/refeed/refeed)"
+	DefaultUserAgent   = fetch.DefaultUserAgent
 	DefaultInterval    = 30 * time.Minute
-	DefaultConcurrency = 8
-	DefaultPerHost     = 2
-	DefaultHostDelay   = 250 * time.Millisecond
-	DefaultTimeout     = 20 * time.Second
-	DefaultMaxBody     = 10 << 20 // 10 MiB
-	DefaultRetries     = 3
+	DefaultConcurrency = fetch.DefaultConcurrency
+	DefaultPerHost     = fetch.DefaultPerHost
+	DefaultHostDelay   = fetch.DefaultHostDelay
+	DefaultTimeout     = fetch.DefaultTimeout
+	DefaultMaxBody     = fetch.DefaultMaxBody // 10 MiB
+	DefaultRetries     = fetch.DefaultRetries
 	DefaultFeedLimit   = 100
 	DefaultMaxArticles = 50
 

@@ -24,6 +24,11 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add("a: &x [*x]\n")
 	f.Add("sources: [&s {name: a, url: 'https://a.example/'}, *s]\nfeeds: [{name: f, sources: [a, a]}]\n")
 	f.Add("sources:\n  - name: a\n    url: https://a.example/\n    interval: 1d2h\n    max_body: 1KiB\n" + feedsTail)
+	// Syntax errors, for the scan that finds the line of the mistake.
+	f.Add("sources:\n  - name: a\n    url: https://a.example/\n   fulltext: true\n" + feedsTail)
+	f.Add("sources:\n  - name: a\n\turl: x\n" + feedsTail)
+	f.Add(sourcesHead + "feeds:\n  - name: f\n    sources: [*]\n")
+	f.Add("title: 'a: b\n  c' d: e\nuser_agent: |\n  x\n y\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		c, err := config.ParseConfig(strings.NewReader(in), "sources.yaml")
 		if (c == nil) == (err == nil) {

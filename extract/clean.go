@@ -186,6 +186,10 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 		t.chromeTitle = true
 		return false
 	}
+	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil &&
+		looksLikeScript(nodeText(n)) {
+		return false // inline JavaScript printed as text
+	}
 	if t.chars > maxChromeChars {
 		return true
 	}
@@ -296,4 +300,59 @@ func standsAlone(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// maxScriptChars bounds the blocks checked for script text.
+const maxScriptChars = 5000
+
+// scriptMarks are words and operators of JavaScript that prose does not
+// use.
+var scriptMarks = [...]string{
+	"function(", "function ", "=>", "window.", "document.", "var ", "let ",
+	"const ", ".push(", "return ", "typeof ", "undefined", "null", "!==",
+	"===", "||", "&&",
+}
+
+// looksLikeScript reports whether text reads like JavaScript rather than
+// prose: statements ended by semicolons, calls and braces, and words of
+// the language. Code a page shows on purpose sits in <pre> or <code>.
+func looksLikeScript(text string) bool {
+	semis := strings.Count(text, ";")
+	if semis < 2 {
+		return false
+	}
+	calls := strings.Count(text, "(") + strings.Count(text, "{")
+	if calls < 2 {
+		return false
+	}
+	if !strings.ContainsAny(text, "{=") {
+		return false // no block and no assignment: a sentence about code
+	}
+	marks := 0
+	for _, m := range scriptMarks {
+		if strings.Contains(text, m) {
+			marks++
+		}
+	}
+	if marks < 2 {
+		return false
+	}
+	punct := 0
+	for _, r := range text {
+		switch r {
+		case ';', '{', '}', '(', ')', '=', '[', ']', '|', '&':
+			punct++
+		}
+	}
+	return punct*20 >= len(text)
+}
+
+// hasBlockChild reports whether n has an element child that is a block.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !isInlineNode(c) {
+			return true
+		}
+	}
+	return false
 }

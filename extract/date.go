@@ -45,6 +45,18 @@ const (
 	maxYear = 2100
 )
 
+// ParseDate reads a date the way the extractor reads a page's own: an
+// ISO or feed date, Unix seconds, or a date written in words, Arabic and
+// Persian included ("28 أيلول 2024"). A date written without a zone is a
+// time in loc (nil: UTC). For dates a caller found on the page itself,
+// such as a site rule's (siterules.Applied.Date).
+func ParseDate(s string, loc *time.Location) (time.Time, bool) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return parseDate(s, loc)
+}
+
 // parseDate reads a date from a meta tag, JSON-LD value or attribute:
 // first the machine formats, then Unix seconds or milliseconds, then any
 // date written in the text (see findDateInText). A date written without a

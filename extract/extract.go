@@ -44,6 +44,12 @@ type Options struct {
 	// Pages, when set, says where the page links are; nil leaves finding
 	// the next page to the heuristics.
 	Pages *PageLinks
+	// Body, when set, is the element of the document that holds the
+	// article, picked by the caller (site rules: siterules.Applied.Body).
+	// The extractor cleans it without second-guessing the choice, as it
+	// does a Rule's body. Only ExtractNode takes it, and it must be a node
+	// of the document ExtractNode is given.
+	Body *html.Node
 }
 
 // Extract reads a UTF-8 HTML page and returns its article. pageURL is the
@@ -78,9 +84,15 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	var nodes []*html.Node
 	var links pageFinder
 	var err error
-	if rule != nil && (rule.Body != "" || len(rule.Strip) > 0) {
+	switch {
+	case opts.Body != nil:
+		if top(opts.Body) != root {
+			return nil, fmt.Errorf("extract: Options.Body is not a node of the document")
+		}
+		nodes = picked(root, pageURL, []*html.Node{opts.Body}, meta, links.finder(root, pageURL, opts))
+	case rule != nil && (rule.Body != "" || len(rule.Strip) > 0):
 		nodes, err = byRule(root, pageURL, rule, meta, links.finder(root, pageURL, opts))
-	} else {
+	default:
 		nodes, err = byHeuristics(root, pageURL, meta, links.finder(root, pageURL, opts))
 	}
 	if err != nil {
@@ -130,6 +142,12 @@ func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata, found 
 	if len(nodes) == 0 {
 		return nil, fmt.Errorf("%w: %w: %q", ErrNoArticle, ErrRuleNoMatch, rule.Body)
 	}
+	return picked(root, pageURL, nodes, meta, found), nil
+}
+
+// picked cleans the nodes a rule or the caller chose as the article,
+// without second-guessing the choice. found sees them before cleaning.
+func picked(root *html.Node, pageURL *url.URL, nodes []*html.Node, meta Metadata, found func([]*html.Node)) []*html.Node {
 	found(nodes)
 	h := newHints()
 	p := newPreparer(h)
@@ -138,7 +156,15 @@ func byRule(root *html.Node, pageURL *url.URL, rule *Rule, meta Metadata, found 
 		p.walk(n, false, false)
 		c.clean(n, false)
 	}
-	return nodes, nil
+	return nodes
+}
+
+// top returns the root of the tree n belongs to.
+func top(n *html.Node) *html.Node {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }
 
 func newCleaner(h *hints, root *html.Node, pageURL *url.URL, meta Metadata, conditional bool) *cleaner {

@@ -260,6 +260,9 @@ func isDateLine(norm string, chars int) bool {
 	dated, named := 0, false
 	for _, w := range words {
 		strong, ok := dateWords[w]
+		if !ok && textkit.IsMonthNameWord(w) {
+			strong, ok = true, true
+		}
 		if ok || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
 			dated++
 		}
@@ -268,15 +271,11 @@ func isDateLine(norm string, chars int) bool {
 	return named && dated*2 >= len(words)
 }
 
-// dateWords are the words of datelines: months, weekdays, time words. The
-// true ones name a date by themselves; the false ones ("at", "pm") only
-// go along with one.
+// dateWords are the words of datelines besides the month names
+// (textkit.IsMonthNameWord, which count as true): weekdays, time words.
+// The true ones name a date by themselves; the false ones ("at", "pm")
+// only go along with one.
 var dateWords = map[string]bool{
-	"jan": true, "january": true, "feb": true, "february": true, "mar": true,
-	"march": true, "apr": true, "april": true, "may": true, "jun": true,
-	"june": true, "jul": true, "july": true, "aug": true, "august": true,
-	"sep": true, "sept": true, "september": true, "oct": true, "october": true,
-	"nov": true, "november": true, "dec": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "mon": true, "tue": true,
 	"wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
@@ -284,11 +283,6 @@ var dateWords = map[string]bool{
 	"utc": true, "est": false, "edt": false, "pst": false, "pdt": false, "et": false,
 	"updated": true, "posted": true, "published": true, "last": false, "on": false,
 	"at": false, "st": false, "nd": false, "rd": false, "th": false,
-	"يناير": true, "فبراير": true, "مارس": true, "ابريل": true, "مايو": true,
-	"يونيو": true, "يوليو": true, "اغسطس": true, "سبتمبر": true, "اكتوبر": true,
-	"نوفمبر": true, "ديسمبر": true, "كانون": true, "شباط": true, "اذار": true,
-	"نيسان": true, "ايار": true, "حزيران": true, "تموز": true, "اب": true,
-	"ايلول": true, "تشرين": true, "الاول": true, "الثاني": true,
 	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true,
 	"الخميس": true, "الجمعه": true, "السبت": true, "صباحا": false, "مساء": false,
 	"ص": false, "م": false, "تاريخ": true, "النشر": true, "نشر": true, "في": false,

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/refeed/refeed/feeds"
+	"github.com/refeed/refeed/internal/clean"
 )
 
 func mustParse(t *testing.T, file, feedURL string) *feeds.Parsed {
@@ -177,6 +178,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`<rss><channel><item><link>&&</link></item></channel></rss>`))
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{}]}`))
+	f.Add([]byte("<rss>\x00<channel><item><title>a\x1b</title><description><![CDATA[" + strings.Repeat("<div>", 70) + "x]]></description></item></channel></rss>"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		p, err := feeds.Parse(body, "https://fuzz.example.com/feed")
 		if err != nil {
@@ -185,6 +187,14 @@ func FuzzParse(f *testing.F) {
 		for _, it := range p.Items {
 			if it.ID == "" {
 				t.Fatalf("item without id: %+v", it)
+			}
+			for name, v := range map[string]string{"title": it.Title, "text": it.Text, "summary": it.Summary, "content": it.Content} {
+				if i := strings.IndexFunc(v, clean.IsControl); i >= 0 {
+					t.Fatalf("%s keeps a control character at %d: %q", name, i, v)
+				}
+			}
+			if !clean.URLFits(it.URL) || !clean.URLFits(it.Image) {
+				t.Fatalf("url or image over the cap")
 			}
 		}
 	})

@@ -175,8 +175,12 @@ func (r *refusal) Error() string {
 	} else {
 		name += " is"
 	}
-	return fmt.Sprintf("%s a %s address; a link from content reaches one only on the source's own host or in %s",
-		name, PrivateClass(ip), where)
+	class, article := PrivateClass(ip), "a"
+	if class == "unspecified" || class == "invalid" {
+		article = "an"
+	}
+	return fmt.Sprintf("%s %s %s address; a link from content reaches one only on the source's own host or in %s",
+		name, article, class, where)
 }
 
 // Is makes a refusal match ErrPrivateAddress.

@@ -84,7 +84,7 @@ func TestGuardRefusesPrivateAddressesBeforeDialling(t *testing.T) {
 		{"http://[::ffff:127.0.0.1]/a", "127.0.0.1 is a loopback address"},
 		{"http://[::ffff:a9fe:a9fe]/a", "169.254.169.254, a link-local address"},
 		{"http://[64:ff9b::a00:1]/a", "a private address"},
-		{"http://0.0.0.0/a", "unspecified"},
+		{"http://0.0.0.0/a", "0.0.0.0 is an unspecified address"},
 		{"http://239.1.2.3/a", "multicast"},
 	} {
 		for _, kind := range []fetch.Kind{fetch.KindFeed, fetch.KindPage} {

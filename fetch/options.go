@@ -2,7 +2,18 @@ package fetch
 
 import "time"
 
-// Defaults used for zero fields of Options.
+// Off, in a field of Options or Request whose doc says so (HostDelay,
+// Retries, MaxRedirects), turns that feature off.
+//
+// The convention: a zero field of Options or Request means "the default"
+// (the Default* values below), so a caller sets only what it changes. The
+// config works the other way round (host_delay: 0 means no delay): its
+// keys are all filled in, from these same defaults, and
+// refresh.FetchOptions turns its zeros into Off.
+const Off = -1
+
+// Defaults used for zero fields of Options; config's defaults for the
+// same settings are these.
 const (
 	DefaultUserAgent      = "refeed/0.1 (+https://github.com/refeed/refeed)"
 	DefaultConcurrency    = 8
@@ -18,9 +29,9 @@ const (
 	DefaultRobotsTTL      = 24 * time.Hour
 )
 
-// Options configure a Client. Zero fields take the Default* values. A
-// negative HostDelay, Retries or MaxRedirects turns that feature off; other
-// negative values are treated as zero.
+// Options configure a Client. Zero fields take the Default* values. Off
+// (or any negative value) in HostDelay, Retries or MaxRedirects turns that
+// feature off; other negative values are treated as zero.
 type Options struct {
 	// UserAgent is sent on every request, robots.txt included. The product
 	// token before the first "/" is the name matched in robots.txt groups.

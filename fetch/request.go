@@ -45,8 +45,8 @@ type Request struct {
 	Guard *Guard
 	// IgnoreRobots skips the robots.txt check for this request.
 	IgnoreRobots bool
-	// Timeout, MaxBody and Retries override the Options of the same name.
-	// Retries < 0 means no retry for this request.
+	// Timeout, MaxBody and Retries override the Options of the same name;
+	// zero keeps the client's. Retries Off means no retry for this request.
 	Timeout time.Duration
 	MaxBody int64
 	Retries int

@@ -269,8 +269,8 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 		if applied, err = site.ApplyDoc(page, base); err != nil {
 			r.log.Warn("site rules failed; using the heuristics", "source", src.Name, "url", base.String(), "error", err)
 			applied = nil
-		} else if applied.Selector != "" {
-			opts.Rule, _ = extract.CompileRule(applied.Selector, nil)
+		} else {
+			opts.Body = applied.Body // nil: the heuristics, on the stripped page
 		}
 	}
 	var art *extract.Article
@@ -282,7 +282,7 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 	}
 	if errors.Is(err, extract.ErrRuleNoMatch) {
 		r.log.Warn("site rule matched nothing; using the heuristics", "source", src.Name, "url", base.String(), "rule", opts.Rule.Body)
-		opts.Rule = nil
+		opts.Rule, opts.Body = nil, nil
 		art, err = extract.ExtractWith(bytes.NewReader(page), base, opts)
 	}
 	if err != nil {
@@ -290,15 +290,26 @@ func (r *Runner) extract(src *config.Source, site *siterules.Site, rule *extract
 	}
 	p := &articlePage{art: art, guessed: opts.Pages == nil || opts.Pages.Next == ""}
 	if applied != nil {
-		if art.Title == "" {
-			art.Title = applied.Title
-		}
-		if art.Byline == "" && len(applied.Authors) > 0 {
-			art.Byline = strings.Join(applied.Authors, ", ")
-		}
+		withSiteMetadata(art, applied, opts.Location)
 		p.withSiteLinks(site, applied)
 	}
 	return p, nil
+}
+
+// withSiteMetadata fills what the extractor did not find in art from the
+// title, author and date rules of the page's site.
+func withSiteMetadata(art *extract.Article, applied *siterules.Applied, loc *time.Location) {
+	if art.Title == "" {
+		art.Title = applied.Title
+	}
+	if art.Byline == "" && len(applied.Authors) > 0 {
+		art.Byline = strings.Join(applied.Authors, ", ")
+	}
+	if art.Published.IsZero() && applied.Date != "" {
+		if t, ok := extract.ParseDate(applied.Date, loc); ok {
+			art.Published = t
+		}
+	}
 }
 
 // applyArticle puts an extracted article into an item, filling what the

@@ -87,7 +87,7 @@ func (r *Runner) sourceRequest(src *config.Source, target, etag, lastModified st
 		URL: target, Kind: fetch.KindFeed, ETag: etag, LastModified: lastModified,
 		Guard:   fetch.GuardFor(src.URL, r.cfg.AllowNetworks, "allow_networks"),
 		Charset: src.Charset, Headers: src.Headers, IgnoreRobots: !src.EffectiveRobots(r.cfg),
-		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: retries(src.EffectiveRetries(r.cfg)),
+		Timeout: src.EffectiveTimeout(r.cfg), MaxBody: src.EffectiveMaxBody(r.cfg), Retries: noneIsOff(src.EffectiveRetries(r.cfg)),
 	}
 	if r.guard != nil {
 		req.Guard = r.guard

@@ -94,27 +94,29 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 }
 
 // FetchOptions translates the config's global fetch settings into the
-// fetch client's options.
+// fetch client's options. It and sourceRequest are where the config's
+// zero ("none": host_delay: 0, retries: 0) becomes fetch's Off, since a
+// zero in fetch means "the default" (see fetch.Off).
 func FetchOptions(cfg *config.Config) fetch.Options {
 	return fetch.Options{
 		UserAgent:    cfg.UserAgent,
 		Concurrency:  cfg.Concurrency,
 		PerHost:      cfg.PerHost,
-		HostDelay:    orNegative(cfg.HostDelay),
+		HostDelay:    noneIsOff(cfg.HostDelay),
 		Timeout:      cfg.Timeout,
 		MaxBody:      cfg.MaxBody,
-		Retries:      retries(cfg.Retries),
+		Retries:      noneIsOff(cfg.Retries),
 		IgnoreRobots: !cfg.Robots,
 	}
 }
 
-// orNegative maps a config zero ("none") to fetch's negative ("off"); fetch
-// reads zero as "default".
-func orNegative(d time.Duration) time.Duration {
-	if d == 0 {
-		return -1
+// noneIsOff maps a config value whose zero means "none" to the fetch
+// value meaning the same: fetch.Off, as fetch reads zero as its default.
+func noneIsOff[T int | time.Duration](v T) T {
+	if v == 0 {
+		return fetch.Off
 	}
-	return d
+	return v
 }
 
 // LoadSiteRules loads the config's site rules folder, logging the rule

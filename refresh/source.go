@@ -286,14 +286,6 @@ func (r *Runner) prepareItems(src *config.Source, items []feeds.Item) []feeds.It
 	return out
 }
 
-// retries maps the config's retry count (0 = none) to fetch's (0 = default).
-func retries(n int) int {
-	if n == 0 {
-		return -1
-	}
-	return n
-}
-
 func (r *Runner) observeFetch(kind string, resp *fetch.Response, err error, d time.Duration) {
 	outcome, status := "ok", 0
 	switch {

@@ -10,8 +10,9 @@ import (
 )
 
 // BodyID is the id of the element Apply puts the selected body nodes in;
-// BodySelector is the CSS selector for it, to pass on to the extractor as
-// extract.Rule{Body: BodySelector}.
+// BodySelector is the CSS selector for it, for a caller that has only the
+// rendered Applied.HTML. A caller with Applied.Doc passes Applied.Body,
+// the element itself, as extract.Options.Body instead.
 const (
 	BodyID       = "refeed-siterules-body"
 	BodySelector = "#" + BodyID
@@ -28,12 +29,16 @@ type Applied struct {
 	// change (see ApplyDoc).
 	Doc *html.Node
 
-	// Selector is BodySelector when a body rule matched, else "" (the
+	// Body is the element of Doc holding the nodes a body rule selected,
+	// for extract.Options.Body; nil when no body rule matched (the
 	// extractor's heuristics then find the article in the stripped page).
+	Body *html.Node
+	// Selector is BodySelector when a body rule matched, else "": Body
+	// for a caller reading the rendered HTML.
 	Selector string
 
 	Title   string   // from the first title rule that yields text
-	Date    string   // as written on the page; the caller parses it
+	Date    string   // as written on the page; the caller parses it (extract.ParseDate)
 	Authors []string // from every author rule, in order, without repeats
 
 	// SinglePageURL and NextPageURL are the targets of the first
@@ -85,8 +90,10 @@ func (s *Site) ApplyDoc(page []byte, pageURL *url.URL) (*Applied, error) {
 	a.SinglePageURL = firstLink(doc, s.SinglePageLink, pageURL)
 	a.NextPageURL = firstLink(doc, s.NextPageLink, pageURL)
 	s.clean(doc)
-	if body := s.selectBody(doc); len(body) > 0 && wrapBody(doc, body) {
-		a.Selector = BodySelector
+	if body := s.selectBody(doc); len(body) > 0 {
+		if a.Body = wrapBody(doc, body); a.Body != nil {
+			a.Selector = BodySelector
+		}
 	}
 	return a, nil
 }

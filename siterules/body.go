@@ -58,12 +58,12 @@ func bodyNode(m match) bool {
 
 // wrapBody replaces the children of doc's body element with one div, id
 // BodyID, holding the picked nodes (a picked html or body element stands
-// for the body's children). It reports false, leaving doc as it was, when
-// the document has no body element (a frameset page).
-func wrapBody(doc *html.Node, picked []*html.Node) bool {
+// for the body's children), and returns the div. It returns nil, leaving
+// doc as it was, when the document has no body element (a frameset page).
+func wrapBody(doc *html.Node, picked []*html.Node) *html.Node {
 	body := findBody(doc)
 	if body == nil {
-		return false
+		return nil
 	}
 	w := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div,
 		Attr: []html.Attribute{{Key: "id", Val: BodyID}}}
@@ -81,7 +81,7 @@ func wrapBody(doc *html.Node, picked []*html.Node) bool {
 		body.RemoveChild(c)
 	}
 	body.AppendChild(w)
-	return true
+	return w
 }
 
 // moveChildren moves from's children to the end of to.

@@ -31,9 +31,10 @@ type onTheFly struct {
 }
 
 // newOnTheFly builds the on-the-fly service over cfg, fetching through
-// client; guard keeps its requests out of private networks.
-func newOnTheFly(cfg *config.Config, client *fetch.Client, logger *slog.Logger, sites *siterules.Set, guard *fetch.Guard) *onTheFly {
-	return &onTheFly{runner: refresh.New(cfg, nil, client, logger, refresh.Options{SiteRules: sites, Guard: guard})}
+// client; guard keeps its requests out of private networks, and obs (nil:
+// none) counts its fetches and extractions with the sources'.
+func newOnTheFly(cfg *config.Config, client *fetch.Client, logger *slog.Logger, sites *siterules.Set, guard *fetch.Guard, obs refresh.Observer) *onTheFly {
+	return &onTheFly{runner: refresh.New(cfg, nil, client, logger, refresh.Options{SiteRules: sites, Guard: guard, Observer: obs})}
 }
 
 // serverConfig is what "refeed serve" passes the server for cfg, or nil
@@ -140,7 +141,7 @@ func runFulltext(ctx context.Context, env *env, args []string) error {
 	// The feed URL is the user's own, as a configured source's is: with no
 	// guard of its own, the runner trusts its host and keeps the links in
 	// the feed to the top-level allow_networks.
-	feed, err := newOnTheFly(cfg, client, logger, sites, nil).runner.FullTextFeed(ctx, fs.Arg(0), *limit)
+	feed, err := newOnTheFly(cfg, client, logger, sites, nil, nil).runner.FullTextFeed(ctx, fs.Arg(0), *limit)
 	if err != nil {
 		return fmt.Errorf("fulltext: %w", err)
 	}

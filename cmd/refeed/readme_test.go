@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/refeed/refeed/fetch"
 )
 
 var updateREADME = flag.Bool("update-readme", false, "rewrite README.md's usage lines, flags and exit codes from the code")
@@ -148,5 +150,20 @@ func TestHelpListsEveryFlag(t *testing.T) {
 				t.Errorf("refeed %s --help does not explain exit code %d", c.name, e.code)
 			}
 		}
+	}
+}
+
+// TestREADMEUserAgent checks that the README states the one default
+// User-Agent, fetch's, which the config and extract also use.
+func TestREADMEUserAgent(t *testing.T) {
+	data, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row := "| `user_agent` | `" + fetch.DefaultUserAgent + "` |"; !strings.Contains(string(data), row) {
+		t.Errorf("README.md's configuration table lacks %q", row)
+	}
+	if got := flagsOf(findCommand("extract")).Lookup("user-agent").DefValue; got != fetch.DefaultUserAgent {
+		t.Errorf("extract --user-agent defaults to %q, want fetch.DefaultUserAgent %q", got, fetch.DefaultUserAgent)
 	}
 }

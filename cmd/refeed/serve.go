@@ -132,7 +132,7 @@ func (d *daemon) install(cfg *config.Config, client *fetch.Client) error {
 	d.runner.Store(refresh.New(cfg, d.st, client, d.logger, refresh.Options{Observer: d.metrics, SiteRules: sites, Interval: d.opts.interval}))
 	// URLs users hand in are content: no host of theirs is trusted.
 	guard := &fetch.Guard{Networks: cfg.OnTheFly.Networks, AllowKey: onTheFlyAllowKey}
-	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard))
+	d.otf.Store(newOnTheFly(cfg, client, d.logger, sites, guard, d.metrics))
 	return nil
 }
 

@@ -1,5 +1,7 @@
 package textkit
 
+import "strings"
+
 // months lists the month names of each calendar family, January first,
 // as writers spell them; Months folds them. Arabic pages name the
 // Gregorian months in one of four families, often two at once ("28
@@ -66,6 +68,22 @@ func MonthNumber(name string) int {
 func JalaliMonthNumber(name string) int {
 	return JalaliMonths[FoldPhrase(name)]
 }
+
+// monthWords holds every word of every Gregorian month name, folded:
+// "كانون", "الثاني", "جويليه", "sept".
+var monthWords = func() map[string]bool {
+	words := make(map[string]bool)
+	for name := range Months {
+		for _, w := range strings.Fields(name) {
+			words[w] = true
+		}
+	}
+	return words
+}()
+
+// IsMonthNameWord reports whether a folded word is a word of a Gregorian
+// month name ("كانون", "الثاني", "sept", "جوان").
+func IsMonthNameWord(word string) bool { return monthWords[word] }
 
 // IsMonthWord reports whether a folded word is a month name or the first
 // word of a two-word one ("كانون", "تشرين"): the cheap test a date search

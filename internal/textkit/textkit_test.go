@@ -54,6 +54,16 @@ func TestMonthNumber(t *testing.T) {
 			t.Errorf("MonthNumber(%q) = %d, want %d", tt.name, got, tt.want)
 		}
 	}
+	for _, w := range []string{"كانون", "الثاني", "sept", "جوان", "جويليه", "اوت", "دجنبر"} {
+		if !IsMonthNameWord(w) {
+			t.Errorf("IsMonthNameWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"بهمن", "monday", "كان", "جويلية"} {
+		if IsMonthNameWord(w) {
+			t.Errorf("IsMonthNameWord(%q) = true", w)
+		}
+	}
 	if JalaliMonthNumber("اردیبهشت") != 2 || JalaliMonthNumber("اسفند") != 12 || JalaliMonthNumber("مارس") != 0 {
 		t.Error("JalaliMonthNumber misreads a Solar Hijri month")
 	}

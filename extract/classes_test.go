@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// TestFailureClasses runs made-up pages, one per way a pick has gone
+// wrong on real pages, in English and Arabic. Each page's article is its
+// <main>: the headline is its <h1>, every <p> in it must come out, except
+// those marked data-chrome, and no text outside <main> or marked
+// data-chrome may.
+func TestFailureClasses(t *testing.T) {
+	tests := []struct{ file, why string }{
+		{"sections-en.html", "an article cut into sections of one template, deeper than the scorer's reach"},
+		{"sections-ar.html", "the same in Arabic"},
+		{"widget-en.html", "the article in a block whose class reads as chrome, a short blurb elsewhere"},
+		{"widget-ar.html", "the same in Arabic"},
+		{"script-text-en.html", "tracking script printed as text between paragraphs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "classes", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			headline, want, chrome := fixtureParts(t, page)
+			a, err := Extract(strings.NewReader(string(page)), mustURL(t, "https://example.com/story"), nil)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.why, err)
+			}
+			if a.Title != headline {
+				t.Errorf("Title = %q, want %q", a.Title, headline)
+			}
+			for _, p := range want {
+				if !strings.Contains(a.Text, p) {
+					t.Errorf("%s: paragraph missing: %q\ngot:\n%s", tt.why, p, a.Text)
+				}
+			}
+			for _, c := range chrome {
+				if strings.Contains(a.Text, c) || strings.Contains(a.HTML, c) {
+					t.Errorf("%s: chrome leaked: %q", tt.why, c)
+				}
+			}
+		})
+	}
+}
+
+// fixtureParts returns the <h1> text of page, the <p> texts in <main>
+// not marked data-chrome, and the texts outside <main> or marked.
+func fixtureParts(t *testing.T, page []byte) (headline string, want, chrome []string) {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(n *html.Node, inMain, marked bool)
+	walk = func(n *html.Node, inMain, marked bool) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style:
+				return
+			case atom.Main:
+				inMain = true
+			case atom.H1:
+				headline = strings.Join(strings.Fields(nodeText(n)), " ")
+			}
+			marked = marked || getAttr(n, "data-chrome") != ""
+			if n.DataAtom == atom.P && inMain && !marked {
+				want = append(want, strings.Join(strings.Fields(nodeText(n)), " "))
+				return
+			}
+		}
+		if n.Type == html.TextNode && (!inMain || marked) {
+			if s := strings.TrimSpace(n.Data); strings.Contains(s, " ") {
+				chrome = append(chrome, s)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inMain, marked)
+		}
+	}
+	walk(root, false, false)
+	if headline == "" || len(want) == 0 || len(chrome) == 0 {
+		t.Fatalf("fixture lacks a headline, paragraphs or chrome")
+	}
+	return headline, want, chrome
+}
+
+func TestLooksLikeScript(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{`window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());`, true},
+		{`var _paq = window._paq || []; _paq.push(['trackPageView']); (function() { var u = "//stats.example.com/"; })();`, true},
+		{"The lanes will run from seven to ten (mornings); buses, taxis and bikes may use them; cars may not (except at night).", false},
+		{"قال الوزير (في مؤتمر صحفي)؛ إن الخطة ستنفذ على مراحل؛ وإن الكلفة (نحو مليار دينار) مؤمنة.", false},
+		{"Use document.querySelector() to find the element; then call el.remove(); the function returns nothing.", false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeScript(tt.text); got != tt.want {
+			t.Errorf("looksLikeScript(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
