@@ -53,7 +53,16 @@ type Metrics struct {
 
 // New returns Metrics registered on a fresh registry that also carries the
 // Go runtime and process collectors.
-func New() *Metrics {
+func New() *Metrics { return newMetrics(nil) }
+
+// NewWorker is New for one of several workers sharing a state: every
+// series carries the label worker="name", so a Prometheus scraping them
+// all can tell them apart and sum them.
+func NewWorker(name string) *Metrics {
+	return newMetrics(prometheus.Labels{"worker": name})
+}
+
+func newMetrics(labels prometheus.Labels) *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		fetches: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -91,7 +100,8 @@ func New() *Metrics {
 			Help: "Unix time of the last successful poll of a source.",
 		}, []string{"source"}),
 	}
-	m.reg.MustRegister(
+	reg := prometheus.WrapRegistererWith(labels, m.reg)
+	reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.fetches, m.fetchDuration, m.extracts, m.extractDuration,

@@ -16,7 +16,7 @@ func interleaveHosts(sources []config.Source) []int {
 	var hosts []string
 	byHost := map[string][]int{}
 	for i := range sources {
-		h := sourceHost(sources[i].URL)
+		h := SourceHost(sources[i].URL)
 		if _, ok := byHost[h]; !ok {
 			hosts = append(hosts, h)
 		}
@@ -33,9 +33,9 @@ func interleaveHosts(sources []config.Source) []int {
 	return order
 }
 
-// sourceHost is the lower-case host of a source URL, or the URL itself
+// SourceHost is the lower-case host of a source URL, or the URL itself
 // when it does not parse.
-func sourceHost(raw string) string {
+func SourceHost(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return raw

@@ -25,7 +25,11 @@ type FeedResult struct {
 	// Unchanged is a feed not rebuilt: none of its sources changed, its
 	// files are there, and no item aged out of its max_age.
 	Unchanged bool
-	Err       error
+	// State is the feed's fingerprint in the state after the write; its
+	// Built time is the files' modification time, so that every worker
+	// sharing the state serves the feed with the same Last-Modified.
+	State store.FeedState
+	Err   error
 }
 
 // WriteFeeds rebuilds every output feed from the stored items of its
@@ -42,6 +46,18 @@ func (r *Runner) WriteChangedFeeds(ctx context.Context, changed map[string]bool)
 	return r.writeFeeds(ctx, func(fc *config.Feed) bool {
 		return slices.ContainsFunc(fc.Sources, func(s string) bool { return changed[s] })
 	})
+}
+
+// RebuildFeeds rebuilds the named feeds from the state, as another
+// worker sharing it changed them; the others are left as they are.
+func (r *Runner) RebuildFeeds(ctx context.Context, names map[string]bool) []FeedResult {
+	var results []FeedResult
+	for i := range r.cfg.Feeds {
+		if fc := &r.cfg.Feeds[i]; names[fc.Name] {
+			results = append(results, r.feedPass(ctx, fc, true))
+		}
+	}
+	return results
 }
 
 func (r *Runner) writeFeeds(ctx context.Context, rebuild func(*config.Feed) bool) []FeedResult {
@@ -112,7 +128,10 @@ func (r *Runner) writeFeed(ctx context.Context, fc *config.Feed) FeedResult {
 	}
 	res.Items = len(items)
 	r.obs.SetFeedItems(fc.Name, len(items))
-	res.Changed, res.Err = r.saveFeedState(ctx, fc, items)
+	if res.Changed, res.State, res.Err = r.saveFeedState(ctx, fc, feed); res.Err != nil {
+		return res
+	}
+	res.Err = stampFiles(r.cfg.Output, fc.Name, res.State.Built)
 	return res
 }
 
@@ -153,29 +172,44 @@ func candidates(limit int) int { return limit + limit/4 + 8 }
 // reads for a feed whose filters drop most items.
 const maxCandidates = 128
 
-// saveFeedState records the feed's fingerprint and reports whether it
-// changed since the last write.
-func (r *Runner) saveFeedState(ctx context.Context, fc *config.Feed, items []feeds.Item) (bool, error) {
-	name := fc.Name
-	raw, err := json.Marshal(items)
+// saveFeedState records the fingerprint of everything the feed's files
+// are rendered from, and reports whether it changed since the last write.
+func (r *Runner) saveFeedState(ctx context.Context, fc *config.Feed, feed feeds.Feed) (bool, store.FeedState, error) {
+	raw, err := json.Marshal(feed)
 	if err != nil {
-		return false, err
+		return false, store.FeedState{}, err
 	}
 	sum := sha256.Sum256(raw)
 	hash := hex.EncodeToString(sum[:])
-	old, err := r.store.FeedState(ctx, name)
+	old, err := r.store.FeedState(ctx, feed.Name)
 	if err != nil {
-		return false, err
+		return false, store.FeedState{}, err
 	}
-	expires := feedExpires(fc, items)
+	expires := feedExpires(fc, feed.Items)
 	if old.Hash == hash && old.Expires.Equal(expires) {
-		return false, nil
+		return false, old, nil
 	}
-	st := store.FeedState{Hash: hash, Built: r.now().UTC(), Items: len(items), Expires: expires}
+	// Whole seconds, as Last-Modified has them.
+	st := store.FeedState{Hash: hash, Built: r.now().UTC().Truncate(time.Second), Items: len(feed.Items), Expires: expires}
 	if old.Hash == hash {
 		st.Built = old.Built // the same items: only the expiry moved
 	}
-	return old.Hash != hash, r.store.SaveFeedState(ctx, name, st)
+	return old.Hash != hash, st, r.store.SaveFeedState(ctx, fc.Name, st)
+}
+
+// stampFiles sets the modification time of the feed's files, which the
+// server sends as Last-Modified, to when their content last changed by
+// the state, rather than when this process happened to write them.
+func stampFiles(dir, name string, built time.Time) error {
+	if built.IsZero() {
+		return nil
+	}
+	for _, ext := range []string{feeds.ExtRSS, feeds.ExtAtom, feeds.ExtJSON} {
+		if err := os.Chtimes(filepath.Join(dir, name+ext), built, built); err != nil {
+			return fmt.Errorf("refresh: stamp feed files: %w", err)
+		}
+	}
+	return nil
 }
 
 // feedExpires is when the oldest of a feed's items passes its max_age,

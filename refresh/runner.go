@@ -54,6 +54,9 @@ type Options struct {
 	// Runner makes, trusting no host of its own: for the URLs users hand
 	// in on the fly (FullTextFeed, ExtractPage).
 	Guard *fetch.Guard
+	// Lease, when several workers share the state, claims each source
+	// RunOnce polls; nil polls them all.
+	Lease Lease
 }
 
 // Runner runs the pipeline over one config. It is safe for concurrent use
@@ -75,6 +78,7 @@ type Runner struct {
 	// across all sources: with every source's articles in flight at
 	// once, the pages and their parse trees would add up.
 	pages chan struct{}
+	lease Lease
 }
 
 // New returns a Runner over cfg, reading and writing st and fetching with
@@ -84,7 +88,7 @@ func New(cfg *config.Config, st *store.Store, fc *fetch.Client, logger *slog.Log
 		logger = slog.New(slog.DiscardHandler)
 	}
 	r := &Runner{cfg: cfg, store: st, fetcher: fc, parser: feeds.NewParser(), log: logger, obs: opts.Observer, now: opts.Now, force: opts.IgnoreBackoff, sites: opts.SiteRules, interval: opts.Interval, guard: opts.Guard,
-		keep: keepRules(cfg), pages: make(chan struct{}, max(1, cfg.Concurrency))}
+		keep: keepRules(cfg), pages: make(chan struct{}, max(1, cfg.Concurrency)), lease: opts.Lease}
 	if r.obs == nil {
 		r.obs = noObserver{}
 	}
@@ -174,7 +178,7 @@ func (r *Runner) RunOnce(ctx context.Context) (*Summary, error) {
 	for _, i := range interleaveHosts(r.cfg.Sources) {
 		src := &r.cfg.Sources[i]
 		g.Go(func() error {
-			results[i] = r.safeRefresh(gctx, src)
+			results[i] = r.leasedRefresh(gctx, src)
 			for _, f := range fp.done(results[i]) {
 				if gctx.Err() == nil {
 					fp.results[f] = r.feedPass(gctx, &r.cfg.Feeds[f], fp.changed[f])

@@ -49,7 +49,10 @@ type SourceResult struct {
 	// NextAttempt is when a source that failed, or was skipped while
 	// backing off, may be polled again (see NextAttempt).
 	NextAttempt time.Time
-	Err         error
+	// LeasedBy is the worker that had the source when this one, sharing
+	// the state, skipped it; that is no failure.
+	LeasedBy string
+	Err      error
 }
 
 // refresh polls one source and stores its items. Errors end up in the

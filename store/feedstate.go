@@ -52,3 +52,27 @@ func (s *Store) SaveFeedState(ctx context.Context, name string, st FeedState) er
 	}
 	return nil
 }
+
+// FeedStates returns the stored state of every output feed, by name.
+func (s *Store) FeedStates(ctx context.Context) (map[string]FeedState, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT name, hash, built, items FROM feed_state`)
+	if err != nil {
+		return nil, fmt.Errorf("store: feed states: %w", classify(err))
+	}
+	defer rows.Close()
+	out := map[string]FeedState{}
+	for rows.Next() {
+		var name string
+		var st FeedState
+		var built sql.NullInt64
+		if err := rows.Scan(&name, &st.Hash, &built, &st.Items); err != nil {
+			return nil, fmt.Errorf("store: feed states: %w", classify(err))
+		}
+		st.Built = fromNanos(built)
+		out[name] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: feed states: %w", classify(err))
+	}
+	return out, nil
+}

@@ -125,7 +125,7 @@ func scanHealth(row interface{ Scan(...any) error }) (SourceHealth, error) {
 	return h, err
 }
 
-// ForgetSource deletes the items, health and poll history of a source that left the
+// ForgetSource deletes the items, health, poll history and lease of a source that left the
 // config, and returns how many items it deleted.
 func (s *Store) ForgetSource(ctx context.Context, source string) (int64, error) {
 	var n int64
@@ -138,6 +138,9 @@ func (s *Store) ForgetSource(ctx context.Context, source string) (int64, error) 
 			return err
 		}
 		if _, err = tx.ExecContext(ctx, `DELETE FROM poll_history WHERE source = ?`, source); err != nil {
+			return err
+		}
+		if _, err = tx.ExecContext(ctx, `DELETE FROM source_leases WHERE source = ?`, source); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM source_health WHERE source = ?`, source)

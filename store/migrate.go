@@ -84,6 +84,23 @@ func migrations() []string {
 		CREATE INDEX items_pending ON items (source, pending, sort_key);
 		CREATE INDEX article_failures_by_try ON article_failures (last_try);
 		ALTER TABLE feed_state ADD COLUMN expires INTEGER;`,
+		// 5: leases of the workers sharing a database (see lease.go): who
+		// polls which source, and which host, until when; and when each
+		// source's last poll ended.
+		`CREATE TABLE source_leases (
+			source   TEXT PRIMARY KEY,
+			host     TEXT NOT NULL,
+			holder   TEXT NOT NULL,
+			acquired INTEGER NOT NULL,
+			expires  INTEGER NOT NULL,
+			polled   INTEGER NOT NULL DEFAULT 0
+		);
+		CREATE INDEX source_leases_by_host ON source_leases (host, holder);
+		CREATE TABLE host_leases (
+			host    TEXT PRIMARY KEY,
+			holder  TEXT NOT NULL,
+			expires INTEGER NOT NULL
+		);`,
 	}
 }
 
@@ -92,8 +109,17 @@ func migrations() []string {
 func (s *Store) migrate(ctx context.Context) error {
 	steps := migrations()
 	if s.pg {
-		if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-			return fmt.Errorf("store: open %s: %w", s.path, classify(err))
+		// Under the migration lock: two workers creating the table at
+		// once would collide even with IF NOT EXISTS.
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLockKey); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store: open %s: %w", s.path, err)
 		}
 	}
 	// s.r is not open yet: read through the writer.

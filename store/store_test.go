@@ -23,8 +23,8 @@ func TestOpen_CreatesAndMigratesIdempotently(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v != 4 {
-			t.Errorf("open #%d: schema version = %d, want 4", i+1, v)
+		if v != 5 {
+			t.Errorf("open #%d: schema version = %d, want 5", i+1, v)
 		}
 		if i == 0 {
 			if err := s.SaveValidators(ctx, "https://a.example/feed", `"e1"`, ""); err != nil {

@@ -43,6 +43,8 @@ type sourceSite struct {
 	order []string
 	hits  map[string]int
 	srv   *httptest.Server
+	// notModified counts the feed requests answered 304.
+	notModified int
 }
 
 func newSourceSite(t *testing.T) *sourceSite {
@@ -65,6 +67,9 @@ func (s *sourceSite) serve(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/rss.php":
 		const etag = `"feed-v1"`
 		if r.Header.Get("If-None-Match") == etag {
+			s.mu.Lock()
+			s.notModified++
+			s.mu.Unlock()
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"time"
 
 	"github.com/refeed/refeed/config"
 	"github.com/refeed/refeed/fetch"
@@ -61,7 +62,12 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	var common commonFlags
 	common.register(fs)
 	force := fs.Bool("force", false, "poll every source now, also those backing off after failures or still fresh by their server's word")
+	var wf workerFlags
+	wf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := wf.check("run"); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -79,7 +85,11 @@ func runRun(ctx context.Context, env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	runner := refresh.New(cfg, ws.st, ws.client, logger, refresh.Options{IgnoreBackoff: *force, SiteRules: sites})
+	opts := refresh.Options{IgnoreBackoff: *force, SiteRules: sites}
+	if ws.st.IsShared() {
+		opts.Lease = wf.worker(ws.st, logger).runLease(time.Now())
+	}
+	runner := refresh.New(cfg, ws.st, ws.client, logger, opts)
 	sum, err := runner.RunOnce(ctx)
 	if err != nil {
 		return err

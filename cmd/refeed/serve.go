@@ -28,6 +28,7 @@ type serveOptions struct {
 	addr     string
 	grace    time.Duration
 	interval time.Duration // overrides every source's interval when > 0
+	workerFlags
 }
 
 func runServe(ctx context.Context, env *env, args []string) error {
@@ -38,6 +39,7 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one (the bound address is logged)")
 	fs.DurationVar(&opts.grace, "shutdown-timeout", 10*time.Second, "how long in-flight polls, writes and requests may take to finish after SIGTERM")
 	fs.DurationVar(&opts.interval, "interval", 0, "poll every source at this interval instead of the configured ones (0: use the config)")
+	opts.workerFlags.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +48,9 @@ func runServe(ctx context.Context, env *env, args []string) error {
 	}
 	if opts.grace <= 0 || opts.interval < 0 {
 		return &usageError{errors.New("serve: --shutdown-timeout must be positive and --interval not negative")}
+	}
+	if err := opts.workerFlags.check("serve"); err != nil {
+		return err
 	}
 	ws, err := common.openWorkspace(ctx, env, "serve")
 	if err != nil {
@@ -75,6 +80,9 @@ type daemon struct {
 	logger  *slog.Logger
 	metrics *metrics.Metrics
 	sched   *schedule.Scheduler
+	// worker shares the sources with other processes through leases when
+	// the state is PostgreSQL; nil when this process has the state alone.
+	worker *worker
 
 	cfg    atomic.Pointer[config.Config]
 	runner atomic.Pointer[refresh.Runner]
@@ -97,6 +105,10 @@ type daemon struct {
 func newDaemon(path string, cfg *config.Config, st *store.Store, client *fetch.Client, logger *slog.Logger, opts serveOptions) (*daemon, error) {
 	d := &daemon{configPath: path, opts: opts, st: st, client: client, logger: logger,
 		metrics: metrics.New(), dirty: make(chan struct{}, 1), aborted: make(chan struct{})}
+	if st.IsShared() {
+		d.worker = opts.workerFlags.worker(st, logger)
+		d.metrics = metrics.NewWorker(d.worker.name)
+	}
 	if err := d.install(cfg, client); err != nil {
 		return nil, err
 	}

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/refeed/refeed/refresh"
 	"github.com/refeed/refeed/schedule"
+	"github.com/refeed/refeed/store"
 )
 
 // poll refreshes one source for the scheduler and asks for a feed rebuild
@@ -15,9 +17,27 @@ import (
 // whose server said its feed is still fresh is deferred until it is not,
 // one backing off is deferred until its next attempt, and a failed one
 // waits until its next attempt.
+// In a shared state the poll runs under the source's lease, and is
+// deferred while another worker holds it or polled it less than about an
+// interval ago.
 func (d *daemon) poll(ctx context.Context, name string) error {
 	ctx, cancel := d.abortable(ctx)
 	defer cancel()
+	if d.worker != nil {
+		cfg := d.cfg.Load()
+		src := cfg.Source(name)
+		if src == nil {
+			return fmt.Errorf("serve: no source named %q", name)
+		}
+		// The scheduler spreads intervals by up to a tenth either way.
+		gap := d.runner.Load().Interval(src) * 9 / 10
+		leased, done, err := d.worker.hold(ctx, name, refresh.SourceHost(src.URL), gap)
+		if err != nil {
+			return err
+		}
+		defer func() { done(leased.Err() == nil) }()
+		ctx = leased
+	}
 	res, err := d.runner.Load().RefreshSource(ctx, name)
 	if res.Changed {
 		d.markDirty(name)
@@ -88,16 +108,27 @@ const tidyEvery = 24 * time.Hour
 func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
 	tidy := time.NewTicker(tidyEvery)
 	defer tidy.Stop()
+	// In a shared state other workers' polls change the feeds too: look
+	// for their writes in the state and rebuild the files from it.
+	var others <-chan time.Time
+	written := map[string]store.FeedState{}
+	if d.worker != nil {
+		t := time.NewTicker(feedSync)
+		defer t.Stop()
+		others = t.C
+	}
 	for {
 		select {
 		case <-d.dirty:
-			d.writeFeeds(ctx)
+			d.writeFeeds(ctx, written)
+		case <-others:
+			d.writeOthers(ctx, written)
 		case <-tidy.C:
 			d.runner.Load().Tidy(ctx)
 		case <-stop:
 			select {
 			case <-d.dirty:
-				d.writeFeeds(ctx)
+				d.writeFeeds(ctx, written)
 			default:
 			}
 			return
@@ -105,7 +136,13 @@ func (d *daemon) writeLoop(ctx context.Context, stop <-chan struct{}) {
 	}
 }
 
-func (d *daemon) writeFeeds(ctx context.Context) {
+// feedSync is how often a worker sharing the state looks for feeds that
+// other workers rebuilt.
+const feedSync = 2 * time.Second
+
+// writeFeeds rebuilds the feeds and notes in written the state of each
+// as this process wrote it.
+func (d *daemon) writeFeeds(ctx context.Context, written map[string]store.FeedState) {
 	if ctx.Err() != nil {
 		return
 	}
@@ -115,9 +152,41 @@ func (d *daemon) writeFeeds(ctx context.Context) {
 	d.changedMu.Unlock()
 	// WriteFeeds and WriteChangedFeeds log each feed they write and why
 	// one failed.
+	var results []refresh.FeedResult
 	if all {
-		d.runner.Load().WriteFeeds(ctx)
+		results = d.runner.Load().WriteFeeds(ctx)
+	} else {
+		results = d.runner.Load().WriteChangedFeeds(ctx, changed)
+	}
+	noteWritten(written, results)
+}
+
+// noteWritten records in written the state of each feed as written.
+func noteWritten(written map[string]store.FeedState, results []refresh.FeedResult) {
+	for _, res := range results {
+		if res.Err == nil && !res.Unchanged {
+			written[res.Feed] = res.State
+		}
+	}
+}
+
+// writeOthers rebuilds, from the state, the feeds that other workers
+// changed since this process last wrote them: their fingerprint or build
+// time in the state differs.
+func (d *daemon) writeOthers(ctx context.Context, written map[string]store.FeedState) {
+	states, err := d.st.FeedStates(ctx)
+	if err != nil {
+		d.logger.Warn("cannot read feed states", "error", err)
 		return
 	}
-	d.runner.Load().WriteChangedFeeds(ctx, changed)
+	stale := map[string]bool{}
+	for _, f := range d.cfg.Load().Feeds {
+		st, mine := states[f.Name], written[f.Name]
+		if st.Hash != mine.Hash || !st.Built.Equal(mine.Built) {
+			stale[f.Name] = true
+		}
+	}
+	if len(stale) > 0 && ctx.Err() == nil {
+		noteWritten(written, d.runner.Load().RebuildFeeds(ctx, stale))
+	}
 }

@@ -194,10 +194,13 @@ type serveProc struct {
 
 var listeningRE = regexp.MustCompile(`msg=listening addr=(\S+)`)
 
-func startServe(t *testing.T, bin, cfg string) *serveProc {
+// startServe starts "refeed serve" on cfg; extra flags override the
+// defaults the tests use.
+func startServe(t *testing.T, bin, cfg string, extra ...string) *serveProc {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--config", cfg, "--addr", "127.0.0.1:0",
-		"--interval", "1s", "--shutdown-timeout", serveGrace.String(), "--log-level", "debug")
+	args := []string{"serve", "--config", cfg, "--addr", "127.0.0.1:0",
+		"--interval", "1s", "--shutdown-timeout", serveGrace.String(), "--log-level", "debug"}
+	cmd := exec.Command(bin, append(args, extra...)...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

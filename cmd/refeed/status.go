@@ -23,6 +23,17 @@ import (
 type statusReport struct {
 	Sources []sourceStatus `json:"sources"`
 	Feeds   []feedStatus   `json:"feeds"`
+	// Leases are the workers' leases in a shared (PostgreSQL) state.
+	Leases []leaseStatus `json:"leases,omitempty"`
+}
+
+// leaseStatus is who polls a source, or polled it last.
+type leaseStatus struct {
+	Source   string    `json:"source"`
+	Worker   string    `json:"worker"`
+	Held     bool      `json:"held"`
+	Expires  time.Time `json:"expires,omitzero"`
+	LastPoll time.Time `json:"last_poll,omitzero"`
 }
 
 // sourceStatus is one source in the report. Times are in the config's
@@ -103,6 +114,21 @@ func readStatus(ctx context.Context, cfg *config.Config, st *store.Store) (*stat
 		}
 		r.Feeds = append(r.Feeds, feedStatus{Name: f.Name, Items: fst.Items, LastChange: fst.Built, Files: fileSizes(cfg.Output, f.Name)})
 	}
+	if !st.IsShared() {
+		return r, nil
+	}
+	leases, err := st.Leases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	for _, l := range leases {
+		ls := leaseStatus{Source: l.Source, Worker: l.Holder, Held: l.Held(now), LastPoll: l.Polled}
+		if ls.Held {
+			ls.Expires = l.Expires
+		}
+		r.Leases = append(r.Leases, ls)
+	}
 	return r, nil
 }
 
@@ -156,6 +182,13 @@ func (r *statusReport) writeTable(w io.Writer, now time.Time) error {
 			files = append(files, f.Name+ext+" "+size)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", f.Name, f.Items, when(f.LastChange), strings.Join(files, "  "))
+	}
+	if len(r.Leases) > 0 {
+		fmt.Fprintln(tw)
+		fmt.Fprintln(tw, "LEASE\tWORKER\tPOLLING UNTIL\tLAST POLL")
+		for _, l := range r.Leases {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Source, l.Worker, when(l.Expires), when(l.LastPoll))
+		}
 	}
 	return tw.Flush()
 }
