@@ -2,10 +2,8 @@ package extract
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -55,27 +53,12 @@ func (d dateTally) String() string {
 		d.pages(), d.right, d.accuracy(), d.wrong, d.none, ratio(d.right+d.wrong, d.pages()), d.precision())
 }
 
-// wcxbDatePage is the part of a wcxb-dev ground-truth record the date
-// test reads.
-type wcxbDatePage struct {
-	PublishDate string `json:"publish_date"`
-	URL         string `json:"url"`
-}
-
 // wcxbDates measures the publication dates found on the wcxb-dev pages
 // against the truth, per half (even and odd numeric ids). found returns
 // the day found on one page as YYYY-MM-DD, or "".
 func wcxbDates(t *testing.T, found func(t *testing.T, page []byte, u *url.URL) string) (even, odd dateTally) {
 	t.Helper()
-	dir := sharedCorpus(t, "wcxb-dev")
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var truth map[string]wcxbDatePage
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		t.Fatal(err)
-	}
+	dir, truth := wcxbCorpus(t)
 	ids := make([]string, 0, len(truth))
 	for id, p := range truth {
 		if p.PublishDate != "" {

@@ -34,6 +34,22 @@ type wcxbTruth struct {
 	With        []string `json:"with"`
 	Without     []string `json:"without"`
 	URL         string   `json:"url"`
+	PublishDate string   `json:"publish_date"`
+}
+
+// wcxbCorpus returns the wcxb-dev folder and its ground truth by id, or
+// skips the test when the corpus is absent.
+func wcxbCorpus(t *testing.T) (dir string, gt map[string]wcxbTruth) {
+	t.Helper()
+	dir = sharedCorpus(t, "wcxb-dev")
+	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &gt); err != nil {
+		t.Fatal(err)
+	}
+	return dir, gt
 }
 
 // wordRow is one page's WCXB score.
@@ -47,15 +63,7 @@ type wordRow struct {
 // parity (0 even, 1 odd) and scores them as the benchmark's evaluate.py.
 func evalWCXB(t *testing.T, parity int) []wordRow {
 	t.Helper()
-	dir := sharedCorpus(t, "wcxb-dev")
-	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gt map[string]wcxbTruth
-	if err := json.Unmarshal(b, &gt); err != nil {
-		t.Fatal(err)
-	}
+	dir, gt := wcxbCorpus(t)
 	ids := make([]string, 0, len(gt))
 	for id := range gt {
 		n, err := strconv.Atoi(id)

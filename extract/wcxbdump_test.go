@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,15 +17,7 @@ func TestWCXBDump(t *testing.T) {
 	if ids == "" {
 		t.Skip("set REFEED_WCXB_DUMP=0010,0046 to dump wcxb-dev pages")
 	}
-	dir := sharedCorpus(t, "wcxb-dev")
-	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gt map[string]wcxbTruth
-	if err := json.Unmarshal(b, &gt); err != nil {
-		t.Fatal(err)
-	}
+	dir, gt := wcxbCorpus(t)
 	for _, id := range strings.Split(ids, ",") {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
 		got := extractText(t, page, gt[id].URL)
