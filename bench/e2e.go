@@ -69,14 +69,9 @@ func runE2E(ctx context.Context, w io.Writer, c e2eConfig) error {
 	} else {
 		defer os.RemoveAll(work)
 	}
-	bin := filepath.Join(work, "refeed")
-	// Built in the repository's own module (the parent folder), with its
-	// go.sum, not the bench module's.
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/refeed")
-	build.Dir = ".."
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("bench: build refeed: %w", err)
+	bin, err := buildRefeed(ctx, work)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(w, "e2e: %d article pages from the corpus; %d items per source; every 10th site answers after %s; 1 in 50 feeds and 1 in 30 articles fail\n\n",
 		len(pages), c.Items, c.Slow)
@@ -106,6 +101,20 @@ func runE2E(ctx context.Context, w io.Writer, c e2eConfig) error {
 		}
 	}
 	return nil
+}
+
+// buildRefeed builds cmd/refeed into dir and returns the binary's path.
+// It is built in the repository's own module (the parent folder), with
+// its go.sum, not the bench module's.
+func buildRefeed(ctx context.Context, dir string) (string, error) {
+	bin := filepath.Join(dir, "refeed")
+	build := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/refeed")
+	build.Dir = ".."
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("bench: build refeed: %w", err)
+	}
+	return bin, nil
 }
 
 // e2eSet runs the three passes over n sources in dir.

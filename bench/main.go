@@ -16,6 +16,7 @@
 //
 //	go run . [-corpus ../../shared/corpus] [-set wcxb] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
 //	go run . -e2e [-sources 100,500,2000] [-e2e-items 20] [-e2e-sites 0] [-slow 300ms] [-per-feed 10] [-keep]
+//	go run . -serve-load [-sources 500] [-clients 50] [-load-for 20s] [-keep]
 //	go run . -fetch [-rounds 3] [-feeds 1000] [-sites 50] [-items 10] [-workers 8] [-host-delay 0] [-latency 0] [-order grouped|interleaved] [-only refeed]
 package main
 
@@ -51,6 +52,8 @@ func run(args []string) error {
 	fetchCfg := addFetchFlags(fs)
 	e2eMode := fs.Bool("e2e", false, "time whole `refeed run` processes (first, unchanged, 5% changed) against simulated news sites on loopback instead of extractors")
 	e2eCfg := addE2EFlags(fs)
+	serveLoad := fs.Bool("serve-load", false, "run `refeed serve` on the e2e mode's sites and sources (the first -sources count) and time feed requests from -clients clients during its start-up polls")
+	loadCfg := addServeLoadFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,6 +63,10 @@ func run(args []string) error {
 			return err
 		}
 		defer stop()
+	}
+	if *serveLoad {
+		e2eCfg.Corpus = *corpus
+		return runServeLoad(context.Background(), os.Stdout, *e2eCfg, *loadCfg)
 	}
 	if *e2eMode {
 		e2eCfg.Corpus = *corpus
