@@ -86,7 +86,21 @@ func hasFeed(feeds []Feed, name string) bool {
 	return false
 }
 
+// fileLoad is one reading of a changed file into the cache; the requests
+// that need it wait for done.
+type fileLoad struct {
+	done chan struct{}
+	c    *cachedFile
+	err  error
+}
+
 // load returns the file at path, from the cache when it has not changed.
+//
+// A changed file is read and compressed by one request. Meanwhile the
+// others are answered from the copy the cache still holds (the feed as it
+// was a moment ago, with its own ETag), so a poll rewriting feeds never
+// holds up their readers; only when there is no copy yet do they wait.
+// Files load independently of each other.
 func (s *Server) load(path string) (*cachedFile, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -94,20 +108,35 @@ func (s *Server) load(path string) (*cachedFile, error) {
 	}
 	s.mu.Lock()
 	c := s.cache[path]
-	s.mu.Unlock()
 	if c != nil && c.size == fi.Size() && c.modTime.Equal(fi.ModTime()) {
+		s.mu.Unlock()
 		return c, nil
 	}
-	// One request reads and compresses a changed file; the others that
-	// came meanwhile wait for it instead of all compressing it too.
-	s.loadMu.Lock()
-	defer s.loadMu.Unlock()
+	if l := s.loads[path]; l != nil {
+		s.mu.Unlock()
+		if c != nil {
+			return c, nil
+		}
+		<-l.done
+		return l.c, l.err
+	}
+	l := &fileLoad{done: make(chan struct{})}
+	s.loads[path] = l
+	s.mu.Unlock()
+
+	l.c, l.err = readFile(path, fi)
 	s.mu.Lock()
-	c = s.cache[path]
-	s.mu.Unlock()
-	if c != nil && c.size == fi.Size() && c.modTime.Equal(fi.ModTime()) {
-		return c, nil
+	if l.err == nil {
+		s.cache[path] = l.c
 	}
+	delete(s.loads, path)
+	s.mu.Unlock()
+	close(l.done)
+	return l.c, l.err
+}
+
+// readFile reads and compresses the file at path, whose Stat is fi.
+func readFile(path string, fi os.FileInfo) (*cachedFile, error) {
 	body, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
@@ -118,11 +147,7 @@ func (s *Server) load(path string) (*cachedFile, error) {
 	}
 	// Size and time come from the Stat; if the file was replaced in
 	// between, the next request sees the new size or time and reloads.
-	c = &cachedFile{modTime: fi.ModTime(), size: int64(len(body)), body: body, gz: gz, etag: etagOf(body)}
-	s.mu.Lock()
-	s.cache[path] = c
-	s.mu.Unlock()
-	return c, nil
+	return &cachedFile{modTime: fi.ModTime(), size: int64(len(body)), body: body, gz: gz, etag: etagOf(body)}, nil
 }
 
 // serveBytes answers with body, or its gzipped form gz when the client
@@ -158,7 +183,7 @@ func etagOf(body []byte) string {
 
 func gzipBytes(body []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 	if err != nil {
 		return nil, fmt.Errorf("server: gzip: %w", err)
 	}

@@ -111,16 +111,16 @@ type Server struct {
 	now    func() time.Time
 	index  *template.Template
 
-	mu     sync.Mutex
-	cache  map[string]*cachedFile // by file path
-	loadMu sync.Mutex             // held while a changed file is read into the cache
+	mu    sync.Mutex
+	cache map[string]*cachedFile // by file path
+	loads map[string]*fileLoad   // files being read into the cache, by path
 
 	otf onTheFlyState
 }
 
 // New returns a Server for opts.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, logger: opts.Logger, cache: make(map[string]*cachedFile)}
+	s := &Server{opts: opts, logger: opts.Logger, cache: make(map[string]*cachedFile), loads: make(map[string]*fileLoad)}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
 	}
