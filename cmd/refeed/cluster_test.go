@@ -35,6 +35,9 @@ type clusterSites struct {
 	servers  []*httptest.Server
 	slow     string
 	slowFor  time.Duration
+	// gate, when set, holds every request until it is closed, so that
+	// workers started together are all under way before any poll ends.
+	gate chan struct{}
 }
 
 func newClusterSites(t *testing.T, hosts int, slowFor time.Duration) *clusterSites {
@@ -53,6 +56,13 @@ func (c *clusterSites) serve(w http.ResponseWriter, r *http.Request, host int) {
 	if !strings.HasPrefix(name, fmt.Sprintf("h%ds", host)) {
 		http.NotFound(w, r)
 		return
+	}
+	if c.gate != nil {
+		select {
+		case <-c.gate:
+		case <-r.Context().Done():
+			return
+		}
 	}
 	c.mu.Lock()
 	c.hits[name]++
@@ -287,6 +297,18 @@ func TestRunCluster(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	const hosts, perHost = 3, 4
 	sites := newClusterSites(t, hosts, 300*time.Millisecond)
+	// Both runs must be under way before the first poll ends: a run that
+	// begins after another finished a source polls it again, as a later
+	// cron run should. So the schema is made first (the runs would
+	// otherwise queue on the migration lock) and the sites hold every
+	// request until both runs have had time to begin.
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	sites.gate = make(chan struct{})
+	time.AfterFunc(time.Second, func() { close(sites.gate) })
 	var dirs [2]string
 	var wg sync.WaitGroup
 	for i := range dirs {
