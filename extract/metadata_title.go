@@ -269,5 +269,18 @@ func titleKey(s string) string {
 	return b.String()
 }
 
-// countWords counts the space-separated words of s.
-func countWords(s string) int { return len(strings.Fields(s)) }
+// countWords counts the space-separated words of s, as len(strings.Fields(s))
+// would, without building the words.
+func countWords(s string) int {
+	n := 0
+	inWord := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
