@@ -138,7 +138,6 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		content := sc.content(top)
 		nodes := cloneContent(content, skip)
-		raw := textChars(nodes)
 		for _, n := range nodes {
 			c.clean(n, false)
 		}
@@ -148,7 +147,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		// Another try only helps when cleaning, not the page, left
 		// little: the block chosen was chrome.
-		if bestChars >= emptyAfterCleaning || raw < emptyAfterCleaning || top == body {
+		if bestChars >= emptyAfterCleaning || top == body || rawChars(content, skip) < emptyAfterCleaning {
 			break
 		}
 		skip = maps.Clone(skip)
@@ -181,6 +180,29 @@ func cloneTree(n *html.Node, skip map[*html.Node]bool) *html.Node {
 		}
 	}
 	return c
+}
+
+// rawChars is textChars of cloneContent(content, skip) before cleaning,
+// counted on the page itself, which cleaning a copy leaves as it was.
+func rawChars(content []*html.Node, skip map[*html.Node]bool) int {
+	total := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			total += c
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !skip[c] {
+				walk(c)
+			}
+		}
+	}
+	for _, n := range content {
+		walk(n)
+	}
+	return total
 }
 
 // textChars counts the visible characters under nodes.
