@@ -161,22 +161,31 @@ func (h *hints) word(name string) wordHint {
 
 // matcher finds the hint words inside a class name in one scan: it indexes
 // every word by its first three bytes, so each position of the name costs
-// one map lookup instead of one substring search per word.
+// a bit test, and a map lookup only where a word may start, instead of one
+// substring search per word.
 type matcher struct {
-	byPrefix map[string][]hintWord
+	pairs    [1 << 16 / 64]uint64 // the first two bytes of some word
+	byPrefix map[uint32][]hintWord
 }
 
+// hintWord is one word of the lists and all that it says.
 type hintWord struct {
 	word string
-	set  func(*wordHint)
+	hint wordHint
 }
 
 // hintMatcher is built once; it is never modified afterwards.
 var hintMatcher = sync.OnceValue(func() *matcher {
-	m := &matcher{byPrefix: make(map[string][]hintWord)}
-	add := func(words []string, set func(*wordHint)) {
-		for _, w := range words {
-			m.byPrefix[w[:3]] = append(m.byPrefix[w[:3]], hintWord{w, set})
+	words := map[string]wordHint{}
+	var order []string
+	add := func(list []string, set func(*wordHint)) {
+		for _, w := range list {
+			v, ok := words[w]
+			if !ok {
+				order = append(order, w)
+			}
+			set(&v)
+			words[w] = v
 		}
 	}
 	add(negativeHints[:], func(v *wordHint) { v.negative = true })
@@ -186,15 +195,31 @@ var hintMatcher = sync.OnceValue(func() *matcher {
 	add(maybeHints[:], func(v *wordHint) { v.maybe = true })
 	add(hiddenHints[:], func(v *wordHint) { v.hidden = true })
 	add([]string{"embed"}, func(v *wordHint) { v.embed = true })
+	m := &matcher{byPrefix: make(map[uint32][]hintWord)}
+	for _, w := range order {
+		pair := uint16(w[0])<<8 | uint16(w[1])
+		m.pairs[pair/64] |= 1 << (pair % 64)
+		key := prefixKey(w)
+		m.byPrefix[key] = append(m.byPrefix[key], hintWord{w, words[w]})
+	}
 	return m
 })
+
+// prefixKey packs the first three bytes of s.
+func prefixKey(s string) uint32 {
+	return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+}
 
 func (m *matcher) match(s string) wordHint {
 	var v wordHint
 	for i := 0; i+3 <= len(s); i++ {
-		for _, w := range m.byPrefix[s[i:i+3]] {
+		pair := uint16(s[i])<<8 | uint16(s[i+1])
+		if m.pairs[pair/64]&(1<<(pair%64)) == 0 {
+			continue
+		}
+		for _, w := range m.byPrefix[prefixKey(s[i:])] {
 			if strings.HasPrefix(s[i:], w.word) {
-				w.set(&v)
+				v.or(w.hint)
 			}
 		}
 	}
