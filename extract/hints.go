@@ -87,13 +87,17 @@ func (w *wordHint) or(o wordHint) {
 	w.embed = w.embed || o.embed
 }
 
-// hints classifies class names and ids, remembering each distinct name:
-// pages repeat the same few names on many elements.
+// hints classifies class names and ids, remembering each distinct name and
+// each distinct class attribute: pages repeat the same few on many
+// elements.
 type hints struct {
-	memo map[string]wordHint
+	memo    map[string]wordHint // by class name or id
+	classes map[string]wordHint // by whole class attribute
 }
 
-func newHints() *hints { return &hints{memo: make(map[string]wordHint, 256)} }
+func newHints() *hints {
+	return &hints{memo: make(map[string]wordHint, 256), classes: make(map[string]wordHint, 256)}
+}
 
 // of returns the hint for element n.
 func (h *hints) of(n *html.Node) hint {
@@ -101,13 +105,7 @@ func (h *hints) of(n *html.Node) hint {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			for rest := a.Val; rest != ""; {
-				var name string
-				name, rest = nextWord(rest)
-				if name != "" {
-					w.or(h.word(name))
-				}
-			}
+			w.or(h.class(a.Val))
 		case "id":
 			if a.Val != "" {
 				w.or(h.word(a.Val))
@@ -126,6 +124,23 @@ func (h *hints) of(n *html.Node) hint {
 	if w.positive {
 		v.weight += 25
 	}
+	return v
+}
+
+// class returns what the class names of one class attribute say together.
+func (h *hints) class(val string) wordHint {
+	if v, ok := h.classes[val]; ok {
+		return v
+	}
+	var v wordHint
+	for rest := val; rest != ""; {
+		var name string
+		name, rest = nextWord(rest)
+		if name != "" {
+			v.or(h.word(name))
+		}
+	}
+	h.classes[val] = v
 	return v
 }
 
