@@ -25,3 +25,34 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+func TestCountWordsUpTo(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		limit int
+		want  int
+	}{
+		{"a b c d e f", 5, 5}, {"a b c", 5, 3}, {"a b c", -1, 3}, {"", 5, 0}, {"  a  ", 0, 0},
+	} {
+		if got := countWordsUpTo(c.s, c.limit); got != c.want {
+			t.Errorf("countWordsUpTo(%q, %d) = %d, want %d", c.s, c.limit, got, c.want)
+		}
+	}
+}
+
+// containsAnyASCIIFold must agree with trying containsASCIIFold word by
+// word.
+func FuzzContainsAnyASCIIFold(f *testing.F) {
+	f.Add("post-BYLINE author", "byl")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, s, w string) {
+		words := append([]string{w}, bylineWords...)
+		want := false
+		for _, w := range words {
+			want = want || containsASCIIFold(s, w)
+		}
+		if got := containsAnyASCIIFold(s, words); got != want {
+			t.Errorf("containsAnyASCIIFold(%q, %q) = %v, want %v", s, words, got, want)
+		}
+	})
+}
