@@ -43,22 +43,41 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
 	all := p.allChrome()
-	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
-		var skip map[*html.Node]bool
+	skipOf := func(f passFlags) map[*html.Node]bool {
 		switch {
 		case f.strip && f.titled:
-			skip = all
+			return all
 		case f.strip:
-			skip = p.chrome
+			return p.chrome
 		}
+		return nil
+	}
+	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
 		c.conditional = f.conditional
-		return runPass(body, h, c, f, skip)
+		return runPass(body, h, c, f, skipOf(f))
+	}
+	// repeats reports whether pass i would do exactly what pass i-1 did:
+	// on a page where no box is chrome by its title alone, the first two
+	// passes leave out the same elements. Such a pass can change nothing.
+	repeats := func(i int) bool {
+		if i == 0 {
+			return false
+		}
+		a, b := passes[i-1], passes[i]
+		if a.weight != b.weight || a.conditional != b.conditional {
+			return false
+		}
+		sa, sb := skipOf(a), skipOf(b)
+		return (sa == nil) == (sb == nil) && sameSet(sa, sb)
 	}
 	var best, bestOrigin []*html.Node
 	var bestScorer *scorer
 	bestChars := 0
 	used := len(passes)
 	for i, f := range passes {
+		if repeats(i) {
+			continue
+		}
 		nodes, origin, chars, sc := run(f)
 		if sc == nil {
 			continue
@@ -78,7 +97,11 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	// that finds much more text wins.
 	if used+1 < len(passes) && bestChars < maxDoubtedChars &&
 		float64(bestChars) < minPickShare*float64(pageProse(body, h)) {
-		for _, f := range passes[used+1:] {
+		for i := used + 1; i < len(passes); i++ {
+			f := passes[i]
+			if repeats(i) {
+				continue
+			}
 			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
 				best, bestOrigin, bestChars, bestScorer = nodes, origin, chars, sc
 				break
@@ -93,6 +116,19 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	}
 	found(bestOrigin)
 	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
+}
+
+// sameSet reports whether a and b hold the same elements.
+func sameSet(a, b map[*html.Node]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for n := range a {
+		if !b[n] {
+			return false
+		}
+	}
+	return true
 }
 
 // A pick shorter than maxDoubtedChars that holds less than minPickShare of
