@@ -101,7 +101,25 @@ func FoldPhrase(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // no leading space
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: what FoldRune and the cases below do, by byte.
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b.WriteByte(c)
+				space = false
+			case !space:
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		r = FoldRune(r)
 		switch {
 		case r < 0:
