@@ -173,9 +173,9 @@ func hasChromePrefix(text string) bool {
 
 // hasChromePrefixNorm is hasChromePrefix for normalised text.
 func hasChromePrefixNorm(norm string) bool {
-	n := norm + " "
 	for _, p := range chromePrefixes {
-		if strings.HasPrefix(n, p) {
+		// strings.HasPrefix(norm+" ", p), without building norm+" ".
+		if strings.HasPrefix(norm, p) || len(p) == len(norm)+1 && p[len(norm)] == ' ' && p[:len(norm)] == norm {
 			return true
 		}
 	}

@@ -56,3 +56,20 @@ func FuzzContainsAnyASCIIFold(f *testing.F) {
 		}
 	})
 }
+
+// hasChromePrefixNorm must agree with testing norm+" " directly.
+func FuzzHasChromePrefixNorm(f *testing.F) {
+	f.Add("share this")
+	for _, p := range chromePrefixes {
+		f.Add(strings.TrimSpace(p))
+	}
+	f.Fuzz(func(t *testing.T, norm string) {
+		want := false
+		for _, p := range chromePrefixes {
+			want = want || strings.HasPrefix(norm+" ", p)
+		}
+		if got := hasChromePrefixNorm(norm); got != want {
+			t.Errorf("hasChromePrefixNorm(%q) = %v, want %v", norm, got, want)
+		}
+	})
+}
