@@ -54,7 +54,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	}
 	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
 		c.conditional = f.conditional
-		return runPass(body, h, c, f, skipOf(f))
+		return runPass(body, h, c, f, skipOf(f), p.elements)
 	}
 	// repeats reports whether pass i would do exactly what pass i-1 did:
 	// on a page where no box is chrome by its title alone, the first two
@@ -96,7 +96,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	// into boxes the conditional cleaning dropped. The first later pass
 	// that finds much more text wins.
 	if used+1 < len(passes) && bestChars < maxDoubtedChars &&
-		float64(bestChars) < minPickShare*float64(pageProse(body, h)) {
+		float64(bestChars) < minPickShare*float64(pageProse(body, h, p.elements)) {
 		for i := used + 1; i < len(passes); i++ {
 			f := passes[i]
 			if repeats(i) {
@@ -144,8 +144,8 @@ const (
 // body, leaving out only what is surely not the article: blocks whose class
 // or id names comments, sharing, related stories and the like (hints'
 // strong words). A short story above a long comment thread is not doubted.
-func pageProse(body *html.Node, h *hints) int {
-	sc := newScorer(h, false, nil)
+func pageProse(body *html.Node, h *hints, size int) int {
+	sc := newScorer(h, false, nil, size)
 	sc.skipStrong = true
 	return sc.measure(body).prose
 }
@@ -159,14 +159,14 @@ const emptyAfterCleaning = 50
 const maxRetries = 3
 
 // runPass scores the page without the skipped nodes and cleans a copy of
-// the best content. When cleaning leaves almost nothing, the chosen block
+// the best content; size is about how many elements the body holds. When cleaning leaves almost nothing, the chosen block
 // is set aside and the page scored again, up to maxRetries times. It
 // returns the longest cleaned content, the page's nodes it was copied
 // from, its length and the scorer that chose it (nil when nothing could be
 // chosen).
-func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
+func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
 	for range maxRetries + 1 {
-		sc := newScorer(h, f.weight, skip)
+		sc := newScorer(h, f.weight, skip, size)
 		sc.measure(body)
 		top := sc.top(body)
 		if top == nil {
