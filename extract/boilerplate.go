@@ -129,9 +129,23 @@ var (
 	}
 )
 
+// containsCommentNoun reports whether one of commentNouns occurs in n, as
+// a word or inside one.
+func containsCommentNoun(n string) bool {
+	for noun := range commentNouns {
+		if strings.Contains(n, noun) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCommentsTitle reports whether normalised text titles a list of
 // comments: a comment noun and, at most, a few words that go with it.
 func isCommentsTitle(n string) bool {
+	if !containsCommentNoun(n) {
+		return false // the cheap test first: most titles name no comments
+	}
 	words := strings.Fields(n)
 	if len(words) < 2 || len(words) > 5 {
 		return false // one word is boxTitles' job
