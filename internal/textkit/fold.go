@@ -10,6 +10,12 @@ import (
 // Arabic-Indic (Persian and Urdu, ۰-۹) or fullwidth digit, or -1 for any
 // other rune.
 func DigitValue(r rune) int {
+	if r < utf8.RuneSelf { // ASCII: the first zero below, checked directly
+		if '0' <= r && r <= '9' {
+			return int(r - '0')
+		}
+		return -1
+	}
 	for _, zero := range [...]rune{'0', 0x0660, 0x06F0, 0xFF10} {
 		if r >= zero && r <= zero+9 {
 			return int(r - zero)
