@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
-	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -200,19 +199,41 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 func cloneContent(nodes []*html.Node, skip map[*html.Node]bool) []*html.Node {
 	parent := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
 	out := make([]*html.Node, 0, len(nodes))
+	var cl cloner
 	for _, n := range nodes {
-		c := cloneTree(n, skip)
+		c := cl.tree(n, skip)
 		parent.AppendChild(c)
 		out = append(out, c)
 	}
 	return out
 }
 
-func cloneTree(n *html.Node, skip map[*html.Node]bool) *html.Node {
-	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace, Attr: slices.Clone(n.Attr)}
+// cloner copies nodes and attributes out of chunks rather than one
+// allocation each.
+type cloner struct {
+	nodes []html.Node
+	attrs []html.Attribute
+}
+
+const cloneChunk = 256
+
+func (cl *cloner) tree(n *html.Node, skip map[*html.Node]bool) *html.Node {
+	if len(cl.nodes) == cap(cl.nodes) {
+		cl.nodes = make([]html.Node, 0, cloneChunk)
+	}
+	cl.nodes = append(cl.nodes, html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace})
+	c := &cl.nodes[len(cl.nodes)-1]
+	if k := len(n.Attr); k > 0 {
+		if cap(cl.attrs)-len(cl.attrs) < k {
+			cl.attrs = make([]html.Attribute, 0, max(cloneChunk, k))
+		}
+		start := len(cl.attrs)
+		cl.attrs = append(cl.attrs, n.Attr...)
+		c.Attr = cl.attrs[start:len(cl.attrs):len(cl.attrs)] // full: an append copies
+	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if !skip[ch] {
-			c.AppendChild(cloneTree(ch, skip))
+			c.AppendChild(cl.tree(ch, skip))
 		}
 	}
 	return c
