@@ -48,7 +48,7 @@ func newArticle(nodes []*html.Node, pageURL *url.URL, meta Metadata) (*Article, 
 	if err != nil {
 		return nil, fmt.Errorf("extract: render article html: %w", err)
 	}
-	if words := len(strings.Fields(text)); words < minArticleWords && !strings.Contains(body, "<img") {
+	if words := countWordsUpTo(text, minArticleWords); words < minArticleWords && !strings.Contains(body, "<img") {
 		return nil, fmt.Errorf("%w: the best candidate holds %d words of text and no picture", ErrNoArticle, words)
 	}
 	// The page's text goes out without control characters (NUL, ESC).

@@ -129,9 +129,23 @@ var (
 	}
 )
 
+// containsCommentNoun reports whether one of commentNouns occurs in n, as
+// a word or inside one.
+func containsCommentNoun(n string) bool {
+	for noun := range commentNouns {
+		if strings.Contains(n, noun) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCommentsTitle reports whether normalised text titles a list of
 // comments: a comment noun and, at most, a few words that go with it.
 func isCommentsTitle(n string) bool {
+	if !containsCommentNoun(n) {
+		return false // the cheap test first: most titles name no comments
+	}
 	words := strings.Fields(n)
 	if len(words) < 2 || len(words) > 5 {
 		return false // one word is boxTitles' job
@@ -173,9 +187,9 @@ func hasChromePrefix(text string) bool {
 
 // hasChromePrefixNorm is hasChromePrefix for normalised text.
 func hasChromePrefixNorm(norm string) bool {
-	n := norm + " "
 	for _, p := range chromePrefixes {
-		if strings.HasPrefix(n, p) {
+		// strings.HasPrefix(norm+" ", p), without building norm+" ".
+		if strings.HasPrefix(norm, p) || len(p) == len(norm)+1 && p[len(norm)] == ' ' && p[:len(norm)] == norm {
 			return true
 		}
 	}

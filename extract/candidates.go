@@ -17,6 +17,7 @@ const maxAncestors = 5
 // full value, its grandparent half, older ancestors less.
 type scorer struct {
 	stats         map[*html.Node]*stats
+	slab          []stats // where new stats are taken from, a chunk at a time
 	candidates    []*html.Node
 	hints         *hints
 	weightClasses bool
@@ -24,8 +25,14 @@ type scorer struct {
 	skipStrong    bool                // leave out elements with a strong chrome hint too
 }
 
-func newScorer(h *hints, weightClasses bool, skip map[*html.Node]bool) *scorer {
-	return &scorer{stats: make(map[*html.Node]*stats, 1024), hints: h, weightClasses: weightClasses, skip: skip}
+// newScorer returns a scorer; size is about how many elements it will
+// measure.
+func newScorer(h *hints, weightClasses bool, skip map[*html.Node]bool, size int) *scorer {
+	return &scorer{
+		stats: make(map[*html.Node]*stats, size),
+		slab:  make([]stats, 0, size),
+		hints: h, weightClasses: weightClasses, skip: skip,
+	}
 }
 
 // measure fills s.stats for n and everything below it, bottom-up, and
@@ -64,7 +71,11 @@ func (s *scorer) measure(n *html.Node) *stats {
 func (s *scorer) get(n *html.Node) *stats {
 	st := s.stats[n]
 	if st == nil {
-		st = &stats{}
+		if len(s.slab) == cap(s.slab) {
+			s.slab = make([]stats, 0, max(64, cap(s.slab)/2))
+		}
+		s.slab = append(s.slab, stats{})
+		st = &s.slab[len(s.slab)-1]
 		s.stats[n] = st
 	}
 	return st

@@ -186,14 +186,19 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 		t.chromeTitle = true
 		return false
 	}
-	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil &&
-		looksLikeScript(nodeText(n)) {
-		return false // inline JavaScript printed as text
+	var all string // nodeText(n), once taken
+	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil {
+		if all = nodeText(n); looksLikeScript(all) {
+			return false // inline JavaScript printed as text
+		}
 	}
 	if t.chars > maxChromeChars {
 		return true
 	}
-	raw := strings.TrimSpace(nodeText(n))
+	if all == "" {
+		all = nodeText(n)
+	}
+	raw := strings.TrimSpace(all)
 	if strings.HasPrefix(raw, "©") {
 		return false // a picture credit: "© REUTERS / …"
 	}

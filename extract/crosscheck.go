@@ -22,7 +22,7 @@ const (
 // crossCheck returns nodes, or better content found with the help of the
 // JSON-LD articleBody.
 func crossCheck(nodes []*html.Node, sc *scorer, c *cleaner, ldBody string) []*html.Node {
-	if len(evaluate.Tokens(ldBody)) < minLDTokens {
+	if evaluate.CountTokens(ldBody) < minLDTokens {
 		return nodes
 	}
 	if sc == nil || len(nodes) == 0 {

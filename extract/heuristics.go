@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
-	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -43,22 +42,41 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
 	all := p.allChrome()
-	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
-		var skip map[*html.Node]bool
+	skipOf := func(f passFlags) map[*html.Node]bool {
 		switch {
 		case f.strip && f.titled:
-			skip = all
+			return all
 		case f.strip:
-			skip = p.chrome
+			return p.chrome
 		}
+		return nil
+	}
+	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
 		c.conditional = f.conditional
-		return runPass(body, h, c, f, skip)
+		return runPass(body, h, c, f, skipOf(f), p.elements)
+	}
+	// repeats reports whether pass i would do exactly what pass i-1 did:
+	// on a page where no box is chrome by its title alone, the first two
+	// passes leave out the same elements. Such a pass can change nothing.
+	repeats := func(i int) bool {
+		if i == 0 {
+			return false
+		}
+		a, b := passes[i-1], passes[i]
+		if a.weight != b.weight || a.conditional != b.conditional {
+			return false
+		}
+		sa, sb := skipOf(a), skipOf(b)
+		return (sa == nil) == (sb == nil) && sameSet(sa, sb)
 	}
 	var best, bestOrigin []*html.Node
 	var bestScorer *scorer
 	bestChars := 0
 	used := len(passes)
 	for i, f := range passes {
+		if repeats(i) {
+			continue
+		}
 		nodes, origin, chars, sc := run(f)
 		if sc == nil {
 			continue
@@ -77,8 +95,12 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	// into boxes the conditional cleaning dropped. The first later pass
 	// that finds much more text wins.
 	if used+1 < len(passes) && bestChars < maxDoubtedChars &&
-		float64(bestChars) < minPickShare*float64(pageProse(body, h)) {
-		for _, f := range passes[used+1:] {
+		float64(bestChars) < minPickShare*float64(pageProse(body, h, p.elements)) {
+		for i := used + 1; i < len(passes); i++ {
+			f := passes[i]
+			if repeats(i) {
+				continue
+			}
 			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
 				best, bestOrigin, bestChars, bestScorer = nodes, origin, chars, sc
 				break
@@ -95,6 +117,19 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
 }
 
+// sameSet reports whether a and b hold the same elements.
+func sameSet(a, b map[*html.Node]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for n := range a {
+		if !b[n] {
+			return false
+		}
+	}
+	return true
+}
+
 // A pick shorter than maxDoubtedChars that holds less than minPickShare of
 // the characters in the page's paragraphs (chrome included) is doubted; a
 // later pass replaces it when it finds minSecondGain times more text.
@@ -108,8 +143,8 @@ const (
 // body, leaving out only what is surely not the article: blocks whose class
 // or id names comments, sharing, related stories and the like (hints'
 // strong words). A short story above a long comment thread is not doubted.
-func pageProse(body *html.Node, h *hints) int {
-	sc := newScorer(h, false, nil)
+func pageProse(body *html.Node, h *hints, size int) int {
+	sc := newScorer(h, false, nil, size)
 	sc.skipStrong = true
 	return sc.measure(body).prose
 }
@@ -123,14 +158,14 @@ const emptyAfterCleaning = 50
 const maxRetries = 3
 
 // runPass scores the page without the skipped nodes and cleans a copy of
-// the best content. When cleaning leaves almost nothing, the chosen block
+// the best content; size is about how many elements the body holds. When cleaning leaves almost nothing, the chosen block
 // is set aside and the page scored again, up to maxRetries times. It
 // returns the longest cleaned content, the page's nodes it was copied
 // from, its length and the scorer that chose it (nil when nothing could be
 // chosen).
-func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
+func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
 	for range maxRetries + 1 {
-		sc := newScorer(h, f.weight, skip)
+		sc := newScorer(h, f.weight, skip, size)
 		sc.measure(body)
 		top := sc.top(body)
 		if top == nil {
@@ -138,7 +173,6 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		content := sc.content(top)
 		nodes := cloneContent(content, skip)
-		raw := textChars(nodes)
 		for _, n := range nodes {
 			c.clean(n, false)
 		}
@@ -148,7 +182,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		// Another try only helps when cleaning, not the page, left
 		// little: the block chosen was chrome.
-		if bestChars >= emptyAfterCleaning || raw < emptyAfterCleaning || top == body {
+		if bestChars >= emptyAfterCleaning || top == body || rawChars(content, skip) < emptyAfterCleaning {
 			break
 		}
 		skip = maps.Clone(skip)
@@ -165,22 +199,67 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 func cloneContent(nodes []*html.Node, skip map[*html.Node]bool) []*html.Node {
 	parent := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
 	out := make([]*html.Node, 0, len(nodes))
+	var cl cloner
 	for _, n := range nodes {
-		c := cloneTree(n, skip)
+		c := cl.tree(n, skip)
 		parent.AppendChild(c)
 		out = append(out, c)
 	}
 	return out
 }
 
-func cloneTree(n *html.Node, skip map[*html.Node]bool) *html.Node {
-	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace, Attr: slices.Clone(n.Attr)}
+// cloner copies nodes and attributes out of chunks rather than one
+// allocation each.
+type cloner struct {
+	nodes []html.Node
+	attrs []html.Attribute
+}
+
+const cloneChunk = 256
+
+func (cl *cloner) tree(n *html.Node, skip map[*html.Node]bool) *html.Node {
+	if len(cl.nodes) == cap(cl.nodes) {
+		cl.nodes = make([]html.Node, 0, cloneChunk)
+	}
+	cl.nodes = append(cl.nodes, html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace})
+	c := &cl.nodes[len(cl.nodes)-1]
+	if k := len(n.Attr); k > 0 {
+		if cap(cl.attrs)-len(cl.attrs) < k {
+			cl.attrs = make([]html.Attribute, 0, max(cloneChunk, k))
+		}
+		start := len(cl.attrs)
+		cl.attrs = append(cl.attrs, n.Attr...)
+		c.Attr = cl.attrs[start:len(cl.attrs):len(cl.attrs)] // full: an append copies
+	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if !skip[ch] {
-			c.AppendChild(cloneTree(ch, skip))
+			c.AppendChild(cl.tree(ch, skip))
 		}
 	}
 	return c
+}
+
+// rawChars is textChars of cloneContent(content, skip) before cleaning,
+// counted on the page itself, which cleaning a copy leaves as it was.
+func rawChars(content []*html.Node, skip map[*html.Node]bool) int {
+	total := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			total += c
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !skip[c] {
+				walk(c)
+			}
+		}
+	}
+	for _, n := range content {
+		walk(n)
+	}
+	return total
 }
 
 // textChars counts the visible characters under nodes.

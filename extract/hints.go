@@ -87,13 +87,17 @@ func (w *wordHint) or(o wordHint) {
 	w.embed = w.embed || o.embed
 }
 
-// hints classifies class names and ids, remembering each distinct name:
-// pages repeat the same few names on many elements.
+// hints classifies class names and ids, remembering each distinct name and
+// each distinct class attribute: pages repeat the same few on many
+// elements.
 type hints struct {
-	memo map[string]wordHint
+	memo    map[string]wordHint // by class name or id
+	classes map[string]wordHint // by whole class attribute
 }
 
-func newHints() *hints { return &hints{memo: make(map[string]wordHint, 256)} }
+func newHints() *hints {
+	return &hints{memo: make(map[string]wordHint, 256), classes: make(map[string]wordHint, 256)}
+}
 
 // of returns the hint for element n.
 func (h *hints) of(n *html.Node) hint {
@@ -101,13 +105,7 @@ func (h *hints) of(n *html.Node) hint {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			for rest := a.Val; rest != ""; {
-				var name string
-				name, rest = nextWord(rest)
-				if name != "" {
-					w.or(h.word(name))
-				}
-			}
+			w.or(h.class(a.Val))
 		case "id":
 			if a.Val != "" {
 				w.or(h.word(a.Val))
@@ -126,6 +124,23 @@ func (h *hints) of(n *html.Node) hint {
 	if w.positive {
 		v.weight += 25
 	}
+	return v
+}
+
+// class returns what the class names of one class attribute say together.
+func (h *hints) class(val string) wordHint {
+	if v, ok := h.classes[val]; ok {
+		return v
+	}
+	var v wordHint
+	for rest := val; rest != ""; {
+		var name string
+		name, rest = nextWord(rest)
+		if name != "" {
+			v.or(h.word(name))
+		}
+	}
+	h.classes[val] = v
 	return v
 }
 
@@ -161,22 +176,31 @@ func (h *hints) word(name string) wordHint {
 
 // matcher finds the hint words inside a class name in one scan: it indexes
 // every word by its first three bytes, so each position of the name costs
-// one map lookup instead of one substring search per word.
+// a bit test, and a map lookup only where a word may start, instead of one
+// substring search per word.
 type matcher struct {
-	byPrefix map[string][]hintWord
+	pairs    [1 << 16 / 64]uint64 // the first two bytes of some word
+	byPrefix map[uint32][]hintWord
 }
 
+// hintWord is one word of the lists and all that it says.
 type hintWord struct {
 	word string
-	set  func(*wordHint)
+	hint wordHint
 }
 
 // hintMatcher is built once; it is never modified afterwards.
 var hintMatcher = sync.OnceValue(func() *matcher {
-	m := &matcher{byPrefix: make(map[string][]hintWord)}
-	add := func(words []string, set func(*wordHint)) {
-		for _, w := range words {
-			m.byPrefix[w[:3]] = append(m.byPrefix[w[:3]], hintWord{w, set})
+	words := map[string]wordHint{}
+	var order []string
+	add := func(list []string, set func(*wordHint)) {
+		for _, w := range list {
+			v, ok := words[w]
+			if !ok {
+				order = append(order, w)
+			}
+			set(&v)
+			words[w] = v
 		}
 	}
 	add(negativeHints[:], func(v *wordHint) { v.negative = true })
@@ -186,15 +210,31 @@ var hintMatcher = sync.OnceValue(func() *matcher {
 	add(maybeHints[:], func(v *wordHint) { v.maybe = true })
 	add(hiddenHints[:], func(v *wordHint) { v.hidden = true })
 	add([]string{"embed"}, func(v *wordHint) { v.embed = true })
+	m := &matcher{byPrefix: make(map[uint32][]hintWord)}
+	for _, w := range order {
+		pair := uint16(w[0])<<8 | uint16(w[1])
+		m.pairs[pair/64] |= 1 << (pair % 64)
+		key := prefixKey(w)
+		m.byPrefix[key] = append(m.byPrefix[key], hintWord{w, words[w]})
+	}
 	return m
 })
+
+// prefixKey packs the first three bytes of s.
+func prefixKey(s string) uint32 {
+	return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+}
 
 func (m *matcher) match(s string) wordHint {
 	var v wordHint
 	for i := 0; i+3 <= len(s); i++ {
-		for _, w := range m.byPrefix[s[i:i+3]] {
+		pair := uint16(s[i])<<8 | uint16(s[i+1])
+		if m.pairs[pair/64]&(1<<(pair%64)) == 0 {
+			continue
+		}
+		for _, w := range m.byPrefix[prefixKey(s[i:])] {
 			if strings.HasPrefix(s[i:], w.word) {
-				w.set(&v)
+				v.or(w.hint)
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"unicode/utf8"
+
 	"golang.org/x/net/html/atom"
 )
 
@@ -28,17 +30,36 @@ func (s *stats) linkDensity() float64 {
 // measureText counts the visible characters and the commas of s.
 func measureText(s string) (chars, commas int) {
 	space := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of most pages: the same rules as below, by byte.
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\r', '\f':
+				if !space {
+					chars++
+					space = true
+				}
+				continue
+			case ',':
+				commas++
+			}
+			chars++
+			space = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch r {
 		case '\ufeff', '\u200b', '\u2060':
 			continue
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
+		case '\u00a0':
 			if !space {
 				chars++
 				space = true
 			}
 			continue
-		case ',', '\u060c', '\ufe50', '\ufe10', '\ufe11', '\u2e41', '\u2e34',
+		case '\u060c', '\ufe50', '\ufe10', '\ufe11', '\u2e41', '\u2e34',
 			'\u2e32', '\uff0c', '\u3001':
 			commas++
 		}

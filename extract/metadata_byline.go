@@ -54,8 +54,9 @@ func pickByline(idx *pageIndex, tags metaTags, ld ldArticle) string {
 // itemprop=author, a byline-like class or id) whose text is a name.
 func bylineByMarkup(body *html.Node) string {
 	var found string
+	words := bylineWordsMemo{}
 	walkVisible(body, func(n *html.Node) bool {
-		if n.Type != html.ElementNode || !isBylineElement(n) {
+		if n.Type != html.ElementNode || !isBylineElement(n, words) {
 			return true
 		}
 		text, ok := limitedText(n, 4*maxBylineRunes)
@@ -72,10 +73,26 @@ func bylineByMarkup(body *html.Node) string {
 
 // isBylineElement reports whether the element is marked as a byline.
 // Comment forms do not count: their "author" field is the reader's name.
-func isBylineElement(n *html.Node) bool {
+func isBylineElement(n *html.Node, words bylineWordsMemo) bool {
 	marked := attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") ||
-		containsAnyASCIIFold(attrOf(n, "class"), bylineWords) || containsAnyASCIIFold(attrOf(n, "id"), bylineWords)
+		words.in(attrOf(n, "class")) || words.in(attrOf(n, "id"))
 	return marked && !inForm(n) // checked last: it climbs to the root
+}
+
+// bylineWordsMemo remembers whether a class or id value holds one of
+// bylineWords: pages repeat the same few values on many elements.
+type bylineWordsMemo map[string]bool
+
+func (m bylineWordsMemo) in(s string) bool {
+	if s == "" {
+		return containsAnyASCIIFold(s, bylineWords)
+	}
+	v, ok := m[s]
+	if !ok {
+		v = containsAnyASCIIFold(s, bylineWords)
+		m[s] = v
+	}
+	return v
 }
 
 // inForm reports whether n is a form control or sits inside a form.

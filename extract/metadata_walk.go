@@ -87,10 +87,28 @@ func equalFoldASCII(s, lower string) bool {
 }
 
 // containsAnyASCIIFold reports whether s contains one of the lowercase words.
+// It scans s once, trying only the words that start with the letter at
+// hand.
 func containsAnyASCIIFold(s string, words []string) bool {
+	var first [256 / 64]uint64 // first bytes of the words
 	for _, w := range words {
-		if containsASCIIFold(s, w) {
+		if w == "" {
 			return true
+		}
+		first[w[0]/64] |= 1 << (w[0] % 64)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if first[c/64]&(1<<(c%64)) == 0 {
+			continue
+		}
+		for _, w := range words {
+			if w[0] == c && len(w) <= len(s)-i && equalFoldASCII(s[i:i+len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false

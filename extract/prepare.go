@@ -18,10 +18,14 @@ type preparer struct {
 	hints  *hints
 	chrome map[*html.Node]bool // chrome by tag, role, class or id
 	titled map[*html.Node]bool // chrome by the title of its box
+	// elements counts the elements kept, plus a few: what a scorer
+	// sizes its tables by.
+	elements int
 }
 
 func newPreparer(h *hints) *preparer {
-	return &preparer{hints: h, chrome: make(map[*html.Node]bool), titled: make(map[*html.Node]bool)}
+	// A few for body and the elements above it.
+	return &preparer{hints: h, chrome: make(map[*html.Node]bool), titled: make(map[*html.Node]bool), elements: 4}
 }
 
 // allChrome returns every element marked as chrome, whatever the reason.
@@ -67,6 +71,7 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 		removeNode(c)
 		return
 	}
+	p.elements++
 	if p.isChrome(c, h, inTable) || c.DataAtom == atom.Span && isHoverCard(c) {
 		p.chrome[c] = true
 	} else if isBoxTag(c.DataAtom) && titledBox(c) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -59,7 +60,24 @@ func (w *textWriter) text(s string) {
 		w.para.WriteString(strings.Trim(s, "\n"))
 		return
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// A run of ASCII that is not space is written in one go.
+			if isCollapsibleASCII(c) {
+				w.space = true
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !isCollapsibleASCII(s[j]) {
+				j++
+			}
+			w.word(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if isInvisible(r) {
 			continue
 		}
@@ -73,6 +91,20 @@ func (w *textWriter) text(s string) {
 		w.space = false
 		w.para.WriteRune(r)
 	}
+}
+
+// word writes s, which holds no space, after the pending space if any.
+func (w *textWriter) word(s string) {
+	if w.space && w.para.Len() > 0 {
+		w.para.WriteByte(' ')
+	}
+	w.space = false
+	w.para.WriteString(s)
+}
+
+// isCollapsibleASCII is isCollapsible for an ASCII byte.
+func isCollapsibleASCII(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 func isCollapsible(r rune) bool {

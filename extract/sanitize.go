@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 
@@ -20,9 +21,9 @@ var policy = sync.OnceValue(func() *bluemonday.Policy {
 		"td", "th", "caption", "colgroup", "col", "figure", "figcaption", "pre",
 		"code", "em", "strong", "b", "i", "u", "s", "br", "hr", "sup", "sub",
 		"q", "cite", "abbr", "small", "mark", "del", "ins", "kbd", "samp", "var")
-	p.AllowAttrs("href").OnElements("a")
-	p.AllowAttrs("src", "srcset", "alt", "width", "height").OnElements("img")
-	p.AllowAttrs("colspan", "rowspan").OnElements("td", "th")
+	for _, a := range allowedAttrs {
+		p.AllowAttrs(a.attrs...).OnElements(a.elements...)
+	}
 	p.RequireParseableURLs(true)
 	p.RequireNoFollowOnLinks(false)
 	p.AllowURLSchemes("http", "https", "mailto")
@@ -34,6 +35,9 @@ var policy = sync.OnceValue(func() *bluemonday.Policy {
 // is a flat run of paragraphs, lists, tables and figures.
 func renderHTML(nodes []*html.Node) (string, error) {
 	var b bytes.Buffer
+	for _, n := range nodes {
+		dropForeignAttrs(n)
+	}
 	for _, n := range nodes {
 		if err := renderNode(&b, n); err != nil {
 			return "", err
@@ -52,6 +56,44 @@ func renderNode(b *bytes.Buffer, n *html.Node) error {
 		}
 	}
 	return nil
+}
+
+// allowedAttrs are the attributes the policy keeps, and on which elements;
+// it drops every other one.
+var allowedAttrs = [...]struct{ attrs, elements []string }{
+	{[]string{"href"}, []string{"a"}},
+	{[]string{"src", "srcset", "alt", "width", "height"}, []string{"img"}},
+	{[]string{"colspan", "rowspan"}, []string{"td", "th"}},
+}
+
+// mayKeepAttr reports whether the policy keeps attribute key on some
+// element.
+func mayKeepAttr(key string) bool {
+	for _, a := range allowedAttrs {
+		if slices.Contains(a.attrs, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropForeignAttrs removes, under n, the attributes the policy would drop
+// anyway (class, id, style, data-* …), so that it reads less. It is no
+// part of the sanitizing: the policy still checks what is left.
+func dropForeignAttrs(n *html.Node) {
+	if n.Type == html.ElementNode && len(n.Attr) > 0 {
+		kept := n.Attr[:0]
+		for _, a := range n.Attr {
+			if a.Namespace == "" && mayKeepAttr(a.Key) {
+				kept = append(kept, a)
+			}
+		}
+		clear(n.Attr[len(kept):])
+		n.Attr = kept
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		dropForeignAttrs(c)
+	}
 }
 
 func keepsOwnTag(a atom.Atom) bool {

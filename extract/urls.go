@@ -13,6 +13,9 @@ import (
 // resolver makes link and image URLs absolute against the document base.
 type resolver struct {
 	base *url.URL
+	// Results by reference and by srcset: each heuristic pass cleans
+	// a fresh copy of the page's links.
+	absMemo, srcsetMemo map[string]string
 }
 
 // newResolver returns a resolver for a page at pageURL whose <head> may
@@ -46,11 +49,18 @@ func resolve(base *url.URL, ref string) (*url.URL, error) {
 // fragment-only ref ("#note") points into the page itself, whose ids the
 // sanitizer drops, so it too becomes the page's absolute URL.
 func (r *resolver) abs(ref string) string {
-	u, err := resolve(r.base, ref)
-	if err != nil {
-		return ""
+	if v, ok := r.absMemo[ref]; ok {
+		return v
 	}
-	return u.String()
+	v := ""
+	if u, err := resolve(r.base, ref); err == nil {
+		v = u.String()
+	}
+	if r.absMemo == nil {
+		r.absMemo = make(map[string]string)
+	}
+	r.absMemo[ref] = v
+	return v
 }
 
 // fix rewrites the URL attributes of n.
@@ -86,6 +96,18 @@ func setURLAttr(n *html.Node, key, val string) {
 // may hold commas; a candidate ends at a comma after whitespace or at the
 // end of its descriptors, as the HTML spec reads it.
 func (r *resolver) srcset(set string) string {
+	if v, ok := r.srcsetMemo[set]; ok {
+		return v
+	}
+	v := r.resolveSrcset(set)
+	if r.srcsetMemo == nil {
+		r.srcsetMemo = make(map[string]string)
+	}
+	r.srcsetMemo[set] = v
+	return v
+}
+
+func (r *resolver) resolveSrcset(set string) string {
 	var out []string
 	for _, c := range splitSrcset(set) {
 		u, err := resolve(r.base, c.url)

@@ -45,6 +45,20 @@ func Tokens(s string) []string {
 	return toks
 }
 
+// CountTokens is len(Tokens(s)), without building the tokens.
+func CountTokens(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWord(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
 func isWord(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
 }

@@ -54,9 +54,16 @@ func needsWork(s string) bool {
 }
 
 // asciiOK checks the rest of s rune by rune once a byte outside plain
-// printable ASCII is met.
+// printable ASCII is met, decoding only the bytes that are not ASCII.
 func asciiOK(s string) bool {
 	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf {
+			if IsControl(rune(c)) {
+				return false
+			}
+			s = s[1:]
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s)
 		if r == utf8.RuneError && size == 1 || IsControl(r) {
 			return false

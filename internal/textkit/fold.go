@@ -10,6 +10,12 @@ import (
 // Arabic-Indic (Persian and Urdu, ۰-۹) or fullwidth digit, or -1 for any
 // other rune.
 func DigitValue(r rune) int {
+	if r < utf8.RuneSelf { // ASCII: the first zero below, checked directly
+		if '0' <= r && r <= '9' {
+			return int(r - '0')
+		}
+		return -1
+	}
 	for _, zero := range [...]rune{'0', 0x0660, 0x06F0, 0xFF10} {
 		if r >= zero && r <= zero+9 {
 			return int(r - zero)
@@ -101,7 +107,25 @@ func FoldPhrase(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // no leading space
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: what FoldRune and the cases below do, by byte.
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b.WriteByte(c)
+				space = false
+			case !space:
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		r = FoldRune(r)
 		switch {
 		case r < 0:

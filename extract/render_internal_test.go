@@ -1,0 +1,37 @@
+package extract
+
+import "testing"
+
+// textByRune is textWriter.text written plainly, rune by rune: the
+// ASCII fast path must write exactly what it writes.
+func textByRune(w *textWriter, s string) {
+	for _, r := range s {
+		if isInvisible(r) {
+			continue
+		}
+		if isCollapsible(r) {
+			w.space = true
+			continue
+		}
+		if w.space && w.para.Len() > 0 {
+			w.para.WriteByte(' ')
+		}
+		w.space = false
+		w.para.WriteRune(r)
+	}
+}
+
+func FuzzTextWriterText(f *testing.F) {
+	f.Add("  one\ttwo\u00a0three\u200b ", "نص، عربي \xff")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var got, want textWriter
+		for _, s := range []string{a, b} {
+			got.text(s)
+			textByRune(&want, s)
+		}
+		if got.para.String() != want.para.String() || got.space != want.space {
+			t.Errorf("text(%q, %q) = %q (space %v), want %q (space %v)", a, b,
+				got.para.String(), got.space, want.para.String(), want.space)
+		}
+	})
+}
