@@ -60,19 +60,11 @@ func runE2E(ctx context.Context, w io.Writer, c e2eConfig) error {
 	if err != nil {
 		return err
 	}
-	work, err := os.MkdirTemp("", "refeed-e2e-")
+	work, bin, done, err := workspace(ctx, w, "refeed-e2e-", c.Keep)
 	if err != nil {
 		return err
 	}
-	if c.Keep {
-		fmt.Fprintln(w, "work folder:", work)
-	} else {
-		defer os.RemoveAll(work)
-	}
-	bin, err := buildRefeed(ctx, work)
-	if err != nil {
-		return err
-	}
+	defer done()
 	fmt.Fprintf(w, "e2e: %d article pages from the corpus; %d items per source; every 10th site answers after %s; 1 in 50 feeds and 1 in 30 articles fail\n\n",
 		len(pages), c.Items, c.Slow)
 	bins := []struct{ name, path string }{{"this", bin}}
@@ -247,4 +239,24 @@ func readHWM(path string) int64 {
 		}
 	}
 	return 0
+}
+
+// workspace makes the work folder of an end-to-end mode and builds
+// refeed into it. The folder is kept, and named on w, when keep is set;
+// otherwise done removes it.
+func workspace(ctx context.Context, w io.Writer, prefix string, keep bool) (work, bin string, done func(), err error) {
+	work, err = os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", "", nil, err
+	}
+	done = func() { os.RemoveAll(work) }
+	if keep {
+		fmt.Fprintln(w, "work folder:", work)
+		done = func() {}
+	}
+	if bin, err = buildRefeed(ctx, work); err != nil {
+		done()
+		return "", "", nil, err
+	}
+	return work, bin, done, nil
 }

@@ -65,19 +65,11 @@ func runServeLoad(ctx context.Context, w io.Writer, c e2eConfig, l serveLoadConf
 	if err != nil {
 		return err
 	}
-	work, err := os.MkdirTemp("", "refeed-serveload-")
+	work, bin, done, err := workspace(ctx, w, "refeed-serveload-", c.Keep)
 	if err != nil {
 		return err
 	}
-	if c.Keep {
-		fmt.Fprintln(w, "work folder:", work)
-	} else {
-		defer os.RemoveAll(work)
-	}
-	bin, err := buildRefeed(ctx, work)
-	if err != nil {
-		return err
-	}
+	defer done()
 	sites := c.Sites
 	if sites <= 0 {
 		sites = max(10, n/5)
