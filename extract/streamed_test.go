@@ -84,3 +84,25 @@ func TestStreamedPartWithoutPlaceholderIsShown(t *testing.T) {
 		t.Errorf("an ordinary hidden block was shown:\n%s", got)
 	}
 }
+
+// TestDeclarativeShadowRootIsShown checks that what a declarative shadow
+// root holds, which a browser shows, is read as part of the page.
+func TestDeclarativeShadowRootIsShown(t *testing.T) {
+	var b strings.Builder
+	for _, p := range streamedParagraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	for _, attr := range []string{`shadowrootmode="open"`, `shadowroot="closed"`} {
+		page := `<html><body><nav><a href="/">Home</a></nav><main><h1>Flood</h1><story-body><template ` + attr + `>` +
+			b.String() + `</template></story-body></main><template><p>` + streamedParagraphs[0] + ` An inert template.</p></template></body></html>`
+		got := extractText(t, []byte(page), "https://example.com/news/flood")
+		for i, p := range streamedParagraphs {
+			if !strings.Contains(got, p) {
+				t.Errorf("%s: paragraph %d missing from:\n%s", attr, i, got)
+			}
+		}
+		if strings.Contains(got, "inert") {
+			t.Errorf("%s: an inert template was shown:\n%s", attr, got)
+		}
+	}
+}
