@@ -48,7 +48,10 @@
 //     (clusterClimb, candidates.go). A short pick holding under a fifth of
 //     the page's paragraph text is doubted, and a later pass that finds
 //     twice the text replaces it (the second opinion in byHeuristics,
-//     pageProse).
+//     proseOfPage). A pick still holding under half of the page's prose
+//     gives way to the block that holds most of it (proseCentre), however
+//     deep its paragraphs sit, when that keeps much more text after
+//     cleaning (the third opinion).
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content is cleaned bottom-up: blocks
