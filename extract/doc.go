@@ -30,7 +30,9 @@
 //
 //  3. Preparation (prepare.go, hints.go, boxes.go, paragraphs.go):
 //     the preparer walks the body once, drops what is never content
-//     (comments, scripts, styles, form controls, embeds, hidden elements),
+//     (comments, scripts, styles, form controls, embeds), sets hidden
+//     elements aside (shown again only when the visible page holds no
+//     article: showHidden),
 //     turns lazy images into real ones, and marks chrome: elements whose
 //     tag, role, class or id say so (hints.go) and boxes whose title says
 //     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>

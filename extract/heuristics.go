@@ -41,6 +41,30 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	p := newPreparer(h)
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
+	best, origin, chars, sc := choose(body, h, p, c)
+	// A page that hides its text from a reader without a browser (a
+	// consent dialog that hides the page behind it, text a script shows)
+	// is read again with its hidden elements shown, when what is visible
+	// is not an article; what that finds wins when it is much longer.
+	if chars < minArticleChars && p.showHidden() {
+		if b, o, n, s := choose(body, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
+			best, origin, chars, sc = b, o, n, s
+		}
+	}
+	if chars == 0 {
+		if nodes := crossCheck(nil, nil, c, meta.ArticleBody); len(nodes) > 0 {
+			return nodes, nil
+		}
+		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
+	}
+	found(origin)
+	return crossCheck(best, sc, c, meta.ArticleBody), nil
+}
+
+// choose runs the passes over the prepared body and returns the cleaned
+// content chosen, the page's nodes it was copied from, its length and the
+// scorer that chose it (nil when no pass found anything).
+func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
 	all := p.allChrome()
 	skipOf := func(f passFlags) map[*html.Node]bool {
 		switch {
@@ -69,9 +93,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 		sa, sb := skipOf(a), skipOf(b)
 		return (sa == nil) == (sb == nil) && sameSet(sa, sb)
 	}
-	var best, bestOrigin []*html.Node
-	var bestScorer *scorer
-	bestChars, bestPass := 0, 0
+	bestPass := 0
 	used := len(passes)
 	for i, f := range passes {
 		if repeats(i) {
@@ -145,14 +167,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 			}
 		}
 	}
-	if bestChars == 0 {
-		if nodes := crossCheck(nil, nil, c, meta.ArticleBody); len(nodes) > 0 {
-			return nodes, nil
-		}
-		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
-	}
-	found(bestOrigin)
-	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
+	return best, bestOrigin, bestChars, bestScorer
 }
 
 // sameSet reports whether a and b hold the same elements.
