@@ -36,6 +36,12 @@ func findDateInText(s string, dayFirst bool, loc *time.Location) (time.Time, boo
 	if best == nil {
 		return time.Time{}, false
 	}
+	return matchTime(s, best, loc)
+}
+
+// matchTime returns the date found at m in folded text s, with the time
+// of day written right after it.
+func matchTime(s string, best *dateMatch, loc *time.Location) (time.Time, bool) {
 	end := best.end
 	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
 		end-- // the pattern consumed one byte after the year
@@ -49,6 +55,9 @@ func findDateInText(s string, dayFirst bool, loc *time.Location) (time.Time, boo
 type dateMatch struct {
 	start, end int
 	y, m, d    int
+	// swappable marks a numeric date whose day and month could be read
+	// the other way round (03/04/2020).
+	swappable bool
 }
 
 // locateDate returns the earliest date written in folded text, or nil.
@@ -90,6 +99,9 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 			d, m = b, a
 		}
 		consider(loc, digitsToInt(s[loc[6]:loc[7]]), m, d)
+		if best != nil && best.start == loc[2] {
+			best.swappable = a != b && a <= 12 && b <= 12
+		}
 	}
 	return best
 }
