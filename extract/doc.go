@@ -9,7 +9,9 @@
 // names the files that hold it; start reading at extract.go.
 //
 //  1. Entry (extract.go): [Extract], [ExtractWith] and [ExtractNode] parse
-//     the page once (parse, scripting off), read its metadata, then take
+//     the page once (parse, scripting off), move the parts of a page
+//     streamed by React from their hidden divs to their placeholders
+//     (streamed.go), read its metadata, then take
 //     the article either by a site [Rule] (byRule, rule.go) or by the
 //     heuristics.
 //

@@ -66,6 +66,10 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 }
 
 func (p *preparer) element(c *html.Node, inTable, inPara bool) {
+	if c.DataAtom == atom.Template && (hasAttrKey(c, "shadowrootmode") || hasAttrKey(c, "shadowroot")) {
+		// A declarative shadow root: a browser shows what it holds.
+		c.DataAtom, c.Data = atom.Div, "div"
+	}
 	h := p.hints.of(c)
 	if p.drop(c, h) {
 		removeNode(c)
