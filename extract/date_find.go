@@ -35,7 +35,7 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1
 
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// the URL, then the date printed with the headline (see headlineDates),
+// the URL, then the date printed with the headline (see readHeadlineBlock),
 // then a date line after the headline, then a last search of other meta
 // tags and the headline's surroundings (see searchDate). The date
 // printed with the headline also overrules an earlier source when it
@@ -48,13 +48,13 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if published.IsZero() {
 		published = parselyDate(tags["parsely-page"], loc)
 	}
-	var lines []dateLine
+	block := headlineBlock{loc: loc}
 	if isHeadline(idx.h1, title) {
-		lines = headlineDates(idx.h1, loc)
+		block = readHeadlineBlock(idx.h1, loc)
 	}
-	shown, hasShown := shownDate(lines)
+	shown, hasShown := block.shown()
 	if !published.IsZero() {
-		return preferShown(published, lines, shown, hasShown), modified
+		return preferShown(published, block, shown, hasShown), modified
 	}
 	if idx.bodyOrRoot() == nil {
 		return published, modified
@@ -64,7 +64,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 		modified = firstDate(marks.modified, loc)
 	}
 	if published = firstDate(marks.published, loc); !published.IsZero() {
-		return preferShown(published, lines, shown, hasShown), modified
+		return preferShown(published, block, shown, hasShown), modified
 	}
 	if published = dateFromURL(pageURL, loc); !published.IsZero() {
 		return published, modified

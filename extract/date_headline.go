@@ -27,29 +27,39 @@ const (
 // dateLine is a date printed with the headline.
 type dateLine struct {
 	t         time.Time
-	dist      int  // bytes of text between it and the h1
-	after     bool // it follows the h1
 	update    bool // it says when the page was updated
 	swappable bool // a numeric date that reads either way (8/1/2025)
 }
 
-// headlineDates returns the date lines printed with the headline: short
-// texts that are mostly a date ("Dec 18, 2025", "Published Apr 26, 2023",
-// "Jo Smith - 2024-12-17") among the texts of the h1's nearest
-// headlineLevels ancestors (the body at most), no more than headlineBefore bytes of text
-// before the h1 and headlineAfter bytes after it, and never past the first
-// run of prose after it (the article has begun). Update notices ("Updated
-// on April 19, 2025", a label "Last updated:" in the text just before, or
-// a class naming an update) are marked. Dates further away, in
-// related-story lists, comments or a site header printing today's date,
-// are not reached.
-func headlineDates(h1 *html.Node, loc *time.Location) []dateLine {
+// headlineBlock holds the texts printed with the headline that may be
+// date lines: short texts with a year. They are read as dates only when
+// asked, nearest the h1 first, since most pages need one or none.
+type headlineBlock struct {
+	loc    *time.Location
+	after  []blockText // after the h1, in reading order
+	before []blockText // before the h1, nearest first
+}
+
+// blockText is one text of the headline block.
+type blockText struct {
+	text   string
+	dist   int  // bytes of text between it and the h1
+	update bool // an update label precedes it, or its class names an update
+}
+
+// readHeadlineBlock collects the texts of the headline block: those of
+// the h1's nearest headlineLevels ancestors (the body at most), no more
+// than headlineBefore bytes of text before the h1 and headlineAfter bytes
+// after it, and never past the first run of prose after it (the article
+// has begun). Texts before the h1 count only inside the h1's own section:
+// what precedes a section in the body is the site's header, where Arabic
+// news sites print today's date. Dates further away, in related-story
+// lists, comments or a site header, are not reached.
+func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
+	b := headlineBlock{loc: loc}
 	if h1 == nil {
-		return nil
+		return b
 	}
-	// Dates before the h1 are read inside its own section (top) only:
-	// what precedes a section in the body is the site's header, where
-	// Arabic news sites print today's date.
 	block, top := h1, h1
 	for range headlineLevels {
 		p := block.Parent
@@ -62,19 +72,10 @@ func headlineDates(h1 *html.Node, loc *time.Location) []dateLine {
 		}
 		top = p
 	}
-	// Texts before the h1 are kept and read once the h1 is reached, when
-	// their distance to it is known: most are too far to count.
-	type pending struct {
-		n      *html.Node
-		text   string
-		end    int // offset of the text's end
-		update bool
-	}
 	var (
-		lines        []dateLine
-		before       []pending
-		offset       int  // bytes of text seen before the h1, then after it
-		prevUpdate   bool // the text before was an update label
+		before       []blockText // in reading order, dist the offset of the end
+		offset       int         // bytes of text seen before the h1, then after it
+		prevUpdate   bool        // the text before was an update label
 		inH1, passed bool
 	)
 	walkVisible(block, func(n *html.Node) bool {
@@ -89,14 +90,9 @@ func headlineDates(h1 *html.Node, loc *time.Location) []dateLine {
 				return true
 			}
 			passed = true
-			for _, p := range before {
-				if offset-p.end > headlineBefore {
-					continue
-				}
-				if l, ok := readDateLine(p.text, loc); ok {
-					l.update = l.update || p.update || updateClass(p.n)
-					l.dist = offset - p.end
-					lines = append(lines, l)
+			for i := len(before) - 1; i >= 0; i-- {
+				if d := offset - before[i].dist; d <= headlineBefore {
+					b.before = append(b.before, blockText{before[i].text, d, before[i].update})
 				}
 			}
 			offset = 0
@@ -114,24 +110,58 @@ func headlineDates(h1 *html.Node, loc *time.Location) []dateLine {
 		if len(text) > dateLineMaxChars || !hasYearDigits(text) {
 			return true
 		}
-		if !passed {
-			if top != h1 && isInside(n, top) {
-				before = append(before, pending{n, text, offset, update})
-			}
-			return true
-		}
-		if l, ok := readDateLine(text, loc); ok {
-			l.update = l.update || update || updateClass(n)
-			l.after = true
-			l.dist = offset - len(text)
-			lines = append(lines, l)
+		switch {
+		case passed:
+			b.after = append(b.after, blockText{text, offset - len(text), update || updateClass(n)})
+		case top != h1 && isInside(n, top):
+			before = append(before, blockText{text, offset, update || updateClass(n)})
 		}
 		return true
 	})
 	if !passed {
-		return nil
+		b.before = nil
 	}
-	return lines
+	return b
+}
+
+// line reads one text of the block as a date line.
+func (b headlineBlock) line(t blockText) (dateLine, bool) {
+	l, ok := readDateLine(t.text, b.loc)
+	l.update = l.update || t.update
+	return l, ok
+}
+
+// shown returns the publication date the headline block shows: the date
+// line nearest the h1 that is not an update notice, looking first after
+// the h1 and then at most nearestBefore bytes before it.
+func (b headlineBlock) shown() (dateLine, bool) {
+	for _, t := range b.after {
+		if l, ok := b.line(t); ok && !l.update {
+			return l, true
+		}
+	}
+	for _, t := range b.before {
+		if t.dist > nearestBefore {
+			break
+		}
+		if l, ok := b.line(t); ok && !l.update {
+			return l, true
+		}
+	}
+	return dateLine{}, false
+}
+
+// confirms reports whether a date line of the block that is not an
+// update notice shows the day of t.
+func (b headlineBlock) confirms(t time.Time) bool {
+	for _, texts := range [...][]blockText{b.after, b.before} {
+		for _, bt := range texts {
+			if l, ok := b.line(bt); ok && !l.update && sameDay(l.t, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readDateLine reads text as a date line: a date with at most
@@ -150,34 +180,6 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	}
 	update := m.start > 0 && textkit.IsUpdateNotice(folded[:m.start])
 	return dateLine{t: t, swappable: m.swappable, update: update}, true
-}
-
-// shownDate returns the publication date the headline block shows: the
-// date line nearest the h1 that is not an update notice, looking first
-// after the h1 and then at most nearestBefore bytes before it.
-func shownDate(lines []dateLine) (dateLine, bool) {
-	var best dateLine
-	found := false
-	for _, l := range lines {
-		if l.update || (!l.after && l.dist > nearestBefore) {
-			continue
-		}
-		if !found || (l.after && !best.after) || (l.after == best.after && l.dist < best.dist) {
-			best, found = l, true
-		}
-	}
-	return best, found
-}
-
-// confirms reports whether a date line that is not an update notice
-// shows the day of t.
-func confirms(lines []dateLine, t time.Time) bool {
-	for _, l := range lines {
-		if !l.update && sameDay(l.t, t) {
-			return true
-		}
-	}
-	return false
 }
 
 // sameDay reports whether a and b fall on the same calendar day as
@@ -211,20 +213,17 @@ func isInside(n, ancestor *html.Node) bool {
 }
 
 // preferShown returns the publication date of the page's markup, unless
-// the headline block shows an earlier day that it does not confirm: a
+// the headline block shows an earlier day and nowhere the markup's: a
 // byline printed "Dec 30, 2013" under metadata saying 2024-08-07 is the
 // original publication, the metadata the time of a migration or import.
 // A numeric date that reads either way ("8/1/2025") does not overrule,
 // nor does a day only earlier in some time zone (a 02:17 UTC time is the
 // previous evening in America).
-func preferShown(published time.Time, lines []dateLine, shown dateLine, ok bool) time.Time {
-	if !ok || shown.swappable || confirms(lines, published) {
+func preferShown(published time.Time, block headlineBlock, shown dateLine, ok bool) time.Time {
+	if !ok || shown.swappable || !dayBefore(shown.t, published.In(earliestZone)) || block.confirms(published) {
 		return published
 	}
-	if dayBefore(shown.t, published.In(earliestZone)) {
-		return shown.t
-	}
-	return published
+	return shown.t
 }
 
 // earliestZone is the zone of the earliest local time on Earth, UTC-12.
