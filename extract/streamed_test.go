@@ -106,3 +106,33 @@ func TestDeclarativeShadowRootIsShown(t *testing.T) {
 		}
 	}
 }
+
+// TestPageHiddenBehindAConsentDialog checks that an article a consent
+// dialog hides (aria-hidden on the page behind it, as dialogs set when
+// open) is read, not the dialog, and that hidden text stays out of a page
+// whose visible article is found.
+func TestPageHiddenBehindAConsentDialog(t *testing.T) {
+	var b strings.Builder
+	for _, p := range streamedParagraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	dialog := `<div class="consent-overlay" role="dialog"><p>We and our partners use cookies to store and read information on your device, to measure the audience and to show you relevant adverts, as explained in our policy.</p><a href="/privacy">Manage choices</a></div>`
+	hidden := `<html><body><div id="app" aria-hidden="true"><nav><a href="/">Home</a></nav><main><article><h1>Flood</h1>` +
+		b.String() + `</article></main></div>` + dialog + `</body></html>`
+	got := extractText(t, []byte(hidden), "https://example.com/news/flood")
+	for i, p := range streamedParagraphs {
+		if !strings.Contains(got, p) {
+			t.Errorf("paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "cookies") {
+		t.Errorf("the consent dialog is in the article:\n%s", got)
+	}
+
+	shown := `<html><body><nav><a href="/">Home</a></nav><main><article><h1>Flood</h1><p>` + streamedParagraphs[0] + `</p><p>` + streamedParagraphs[1] +
+		`</p></article></main><div style="display: none"><h2>Republish this story</h2>` + b.String() + b.String() + `<p>Copy the code below to republish this story on your site.</p></div></body></html>`
+	got = extractText(t, []byte(shown), "https://example.com/news/flood")
+	if !strings.Contains(got, streamedParagraphs[1]) || strings.Contains(got, "Republish") || strings.Count(got, streamedParagraphs[0]) != 1 {
+		t.Errorf("want the visible story alone, got:\n%s", got)
+	}
+}
