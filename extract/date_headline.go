@@ -12,16 +12,13 @@ import (
 )
 
 // Bounds of the headline block, the part of the page a reader sees with
-// the headline: how much text before the h1 and after it is read, how
-// long a text counts as a date line rather than prose, and how many
-// bytes a date line may hold besides its date ("Published on", "By Jo
-// Smith ·").
+// the headline, in bytes of text.
 const (
-	headlineBefore   = 600
-	headlineAfter    = 400
-	nearestBefore    = 160
-	dateLineMaxChars = 120
-	dateLineExtra    = 60
+	headlineBefore   = 600 // read before the h1, to find the metadata's day
+	nearestBefore    = 160 // before the h1, where the date shown may be
+	headlineAfter    = 400 // read after the h1
+	dateLineMaxChars = 120 // the longest date line; a text twice as long is prose
+	dateLineExtra    = 60  // what a date line holds besides its date ("Published on", "By Jo Smith ·")
 )
 
 // dateLine is a date printed with the headline.
