@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/refeed/refeed/internal/textkit"
 	"net/url"
 	"slices"
 	"strings"
@@ -269,8 +270,9 @@ func titleKey(s string) string {
 	return b.String()
 }
 
-// countWords counts the space-separated words of s, as len(strings.Fields(s))
-// would, without building the words.
+// countWords counts the words of s: its space-separated words, and in a
+// script written without spaces (Chinese, Japanese, Thai) each letter,
+// without building the words.
 func countWords(s string) int { return countWordsUpTo(s, -1) }
 
 // countWordsUpTo is countWords that stops counting at limit words; a
@@ -281,6 +283,13 @@ func countWordsUpTo(s string, limit int) int {
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			inWord = false
+		} else if textkit.IsUnspacedLetter(r) {
+			// Scripts without spaces: each letter counts as a word.
+			if n == limit {
+				break
+			}
+			inWord = false
+			n++
 		} else if !inWord {
 			if n == limit {
 				break

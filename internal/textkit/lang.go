@@ -86,3 +86,15 @@ func TextDirection(text string) string {
 	}
 	return "ltr"
 }
+
+// IsUnspacedLetter reports whether r belongs to a script written without
+// spaces between words — Chinese, Japanese kana, Thai, Lao, Khmer,
+// Myanmar, Tibetan — where each letter counts for about one word when
+// text is measured in words.
+func IsUnspacedLetter(r rune) bool {
+	if r < 0x0E00 {
+		return false // below Thai: every script there spaces its words
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai,
+		unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
+}
