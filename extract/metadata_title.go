@@ -270,33 +270,8 @@ func titleKey(s string) string {
 	return b.String()
 }
 
-// countWords counts the words of s: its space-separated words, and in a
-// script written without spaces (Chinese, Japanese, Thai) each letter,
-// without building the words.
-func countWords(s string) int { return countWordsUpTo(s, -1) }
+// countWords counts the words of s (textkit.CountWords).
+func countWords(s string) int { return textkit.CountWords(s, -1) }
 
-// countWordsUpTo is countWords that stops counting at limit words; a
-// negative limit counts them all.
-func countWordsUpTo(s string, limit int) int {
-	n := 0
-	inWord := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			inWord = false
-		} else if textkit.IsUnspacedLetter(r) {
-			// Scripts without spaces: each letter counts as a word.
-			if n == limit {
-				break
-			}
-			inWord = false
-			n++
-		} else if !inWord {
-			if n == limit {
-				break
-			}
-			inWord = true
-			n++
-		}
-	}
-	return n
-}
+// countWordsUpTo is countWords that stops counting at limit words.
+func countWordsUpTo(s string, limit int) int { return textkit.CountWords(s, limit) }

@@ -207,3 +207,22 @@ func TestCountServiceWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	cases := []struct {
+		s           string
+		limit, want int
+	}{
+		{"one two  three", -1, 3},
+		{"one two three four five six", 5, 5},
+		{"市议会周二投票决定", -1, 5},
+		{"市议会周二投票决定", 3, 3},
+		{"iPhone发布会 today", -1, 4},
+		{"", 5, 0},
+	}
+	for _, c := range cases {
+		if got := CountWords(c.s, c.limit); got != c.want {
+			t.Errorf("CountWords(%q, %d) = %d, want %d", c.s, c.limit, got, c.want)
+		}
+	}
+}
