@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/refeed/refeed/internal/textkit"
 	"slices"
 	"strings"
 
@@ -211,6 +212,11 @@ func (s *scorer) top(body *html.Node) *html.Node {
 		return nil
 	}
 	ranked := s.ranked()
+	// A thread of readers' comments outscores a short story; its reply
+	// links give it away, whatever its class names.
+	for len(ranked) > 1 && isThread(ranked[0]) {
+		ranked = ranked[1:]
+	}
 	best := ranked[0]
 	if best == body || best.DataAtom == atom.Html {
 		return best
@@ -245,6 +251,9 @@ func (s *scorer) sharedAncestor(best *html.Node, runners []*html.Node) *html.Nod
 			}
 		}
 		if n >= 3 {
+			if isThread(a) && !isThread(best) {
+				return best // the runners-up are readers' comments
+			}
 			return a
 		}
 	}
@@ -265,6 +274,9 @@ func (s *scorer) climb(best, body *html.Node) *html.Node {
 			break
 		}
 		if f > last {
+			if isThread(p) && !isThread(best) {
+				return best // a story does not climb into its comments
+			}
 			return p
 		}
 		last = f
@@ -359,6 +371,34 @@ func isListTag(a atom.Atom) bool {
 	switch a {
 	case atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dd, atom.Dt, atom.Table, atom.Tbody, atom.Tr:
 		return true
+	}
+	return false
+}
+
+// minReplyLinks is how many reply links mark a thread of comments.
+const minReplyLinks = 3
+
+// isThread reports whether n holds a thread of readers' comments: at
+// least minReplyLinks links that say "Reply" (textkit.IsReplyWord).
+func isThread(n *html.Node) bool {
+	replies := 0
+	walkElementsUntil(n, func(e *html.Node) bool {
+		if e.DataAtom == atom.A && e.FirstChild != nil && e.FirstChild == e.LastChild &&
+			e.FirstChild.Type == html.TextNode && textkit.IsReplyWord(textkit.FoldPhrase(e.FirstChild.Data)) {
+			replies++
+		}
+		return replies >= minReplyLinks
+	})
+	return replies >= minReplyLinks
+}
+
+// walkElementsUntil calls fn on each element under n, depth first, until
+// fn returns true, and reports whether it did.
+func walkElementsUntil(n *html.Node, fn func(*html.Node) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (fn(c) || walkElementsUntil(c, fn)) {
+			return true
+		}
 	}
 	return false
 }

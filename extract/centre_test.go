@@ -148,3 +148,42 @@ func TestShortStoryKeepsItsPlace(t *testing.T) {
 		t.Errorf("the notice replaced or joined the story:\n%s", got)
 	}
 }
+
+// TestUntitledCommentThreadStaysOut checks that a thread of readers'
+// comments with no title and no class names, each comment an <article>
+// with a reply link, is not taken with the story above it, however many
+// comments there are.
+func TestUntitledCommentThreadStaysOut(t *testing.T) {
+	cases := []struct {
+		name, reply, comment string
+		story                []string
+		comments             int
+	}{
+		{"English, long story", "Reply", "I have lived on the east bank for thirty years and this is the worst decision the council has made in all that time, and they never listen to us, comment %d.", builderParagraphs, 6},
+		{"English, short story", "Reply", "I have lived on the east bank for thirty years and this is the worst decision the council has made in all that time, and they never listen to us, comment %d.", builderParagraphs[:2], 14},
+		{"Arabic", "رد", "أسكن في الضفة الشرقية منذ ثلاثين عاماً وهذا أسوأ قرار اتخذه المجلس طوال هذه المدة، ولا أحد يستمع إلينا أبداً، وسنرى ماذا سيحدث، التعليق رقم %d.", builderParagraphs[:3], 10},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Shipping rates double</h1>`)
+			for _, p := range tc.story {
+				b.WriteString("<p>" + p + "</p>")
+			}
+			b.WriteString(`</article><section>`)
+			for i := range tc.comments {
+				fmt.Fprintf(&b, `<article><footer><b>reader%d</b> <time datetime="2024-01-02T10:00">2 days ago</time></footer><p>`+tc.comment+`</p><a href="#c%d">%s</a></article>`, i, i, i, tc.reply)
+			}
+			b.WriteString(`</section></main><footer><p>© The Freight Letter</p></footer></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
+			for i, p := range tc.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			if strings.Contains(got, fmt.Sprintf(tc.comment, 1)) {
+				t.Errorf("the comments were taken with the story:\n%s", got)
+			}
+		})
+	}
+}

@@ -142,6 +142,7 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 	// it keeps much more text than the pick after cleaning:
 	//   - a centre around the pick is cleaned as the pick was, so that
 	//     what that pass left out (a box titled "Comments") stays out;
+	//   - a centre that holds a thread of comments is no centre;
 	//   - a centre elsewhere replaces a pick the strict passes made only
 	//     when it holds the page's headline and the pick does not, and a
 	//     pick made once chrome marks were set aside in any case; it is
@@ -152,7 +153,7 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
 		var tries []passFlags
 		switch {
-		case centre == nil || holdsAll(bestOrigin, []*html.Node{centre}):
+		case centre == nil || holdsAll(bestOrigin, []*html.Node{centre}) || isThread(centre):
 		case around:
 			tries = passes[bestPass : bestPass+1]
 		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):

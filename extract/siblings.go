@@ -27,7 +27,9 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if s.siblingBelongs(c, class, topScore, threshold) {
+		// Readers' comments are not more of the story, however well
+		// they score.
+		if s.siblingBelongs(c, class, topScore, threshold) && !isThread(c) {
 			out = append(out, c)
 		}
 	}

@@ -163,3 +163,16 @@ func CountServiceWords(folded string) int {
 	}
 	return n
 }
+
+// ReplyWords are the words of the link under each reader's comment that
+// answers it, in the languages of the sites we read most.
+var ReplyWords = []string{
+	"reply", "antworten", "répondre", "responder", "rispondi",
+	"beantwoorden", "odpowiedz", "ответить", "yanıtla", "رد", "الرد", "ردا",
+	"回复", "返信", "답글",
+}
+
+// IsReplyWord reports whether folded text is a reply link's word.
+func IsReplyWord(folded string) bool {
+	return slices.Contains(ReplyWords, folded)
+}
