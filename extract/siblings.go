@@ -18,6 +18,7 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 	topScore := s.final(top)
 	threshold := max(10, topScore*0.2)
 	class := getAttr(top, "class")
+	story := top.DataAtom == atom.Article && findElement(top, atom.H1) != nil
 	var out []*html.Node
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == top {
@@ -29,7 +30,10 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 		}
 		// Readers' comments are not more of the story, however well
 		// they score.
-		if s.siblingBelongs(c, class, topScore, threshold) && !isThread(c) {
+		// Nor is another <article> with its own headline beside a story
+		// that has one: the next story, which a page appends below.
+		if s.siblingBelongs(c, class, topScore, threshold) && !isThread(c) &&
+			!(story && c.DataAtom == atom.Article && findElement(c, atom.H1) != nil) {
 			out = append(out, c)
 		}
 	}
