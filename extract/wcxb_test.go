@@ -18,10 +18,10 @@ import (
 // extractor measures (see TestWCXBCorpus). Even ids are the half changes
 // are chosen on, odd ids the half they are checked on.
 const (
-	minWCXBEvenF1       = 0.935
-	minWCXBOddF1        = 0.93
-	maxWCXBEvenCatastro = 10
-	maxWCXBOddCatastro  = 13
+	minWCXBEvenF1       = 0.95
+	minWCXBOddF1        = 0.94
+	maxWCXBEvenCatastro = 5
+	maxWCXBOddCatastro  = 10
 )
 
 // catastrophicF1 is the page F1 under which a pick counts as catastrophic:
