@@ -34,8 +34,8 @@
 //     the preparer walks the body once, drops what is never content
 //     (comments, scripts, styles, form controls, embeds), sets hidden
 //     elements aside (shown again only when the visible page holds no
-//     article: showHidden),
-//     turns lazy images into real ones, and marks chrome: elements whose
+//     article: showHidden; a collapsed accordion or tab panel counts as
+//     shown), turns lazy images into real ones, and marks chrome: elements whose
 //     tag, role, class or id say so (hints.go) and boxes whose title says
 //     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
@@ -55,15 +55,21 @@
 //     proseOfPage). A pick still holding under half of the page's prose
 //     gives way to the block that holds most of it (proseCentre), however
 //     deep its paragraphs sit, when that keeps much more text after
-//     cleaning (the third opinion).
+//     cleaning (the third opinion). A thread of readers' comments, known
+//     by its reply links (isThread), is never the pick, a sibling, an
+//     ancestor to climb to or the centre; nor is another <article> with
+//     its own headline a sibling of the story.
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content is cleaned bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
-//     text printed as text, and boxes under a chrome title go (clean.go), every link and image is made absolute (urls.go)
+//     text printed as text, and boxes under a chrome title go (clean.go);
+//     every link and image is made absolute (urls.go)
 //     and chrome images are dropped (images.go); layout tables are
-//     unwrapped (layout.go) and bylines, datelines, author bios and chrome
-//     lines at the edges are trimmed (trim.go, phrases in boilerplate.go).
+//     unwrapped (layout.go) and bylines, datelines, author bios, chrome
+//     lines and the site's notices to its reader (cookies, accounts,
+//     licences: isServiceText) at the edges are trimmed (trim.go, phrases
+//     in boilerplate.go and internal/textkit).
 //
 //  6. Cross-check (crosscheck.go): when the page carries a JSON-LD
 //     articleBody and the choice misses most of it, the block that best
