@@ -29,6 +29,8 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 		{"cookies", "en", `<div><p>We use cookies and similar technologies to recognise your repeat visits and preferences, to measure campaigns and to show you personalised content. By clicking accept, you consent to the use of cookies as set out in our privacy policy, which explains how to withdraw your consent.</p></div>`, english},
 		{"licence", "en", `<div><p>This article is published under a Creative Commons Attribution licence, which permits use, sharing and reproduction in any medium, provided the original author and source are credited. Other material may need permission from the copyright holder.</p></div>`, english},
 		{"sign in", "en", `<div><h3>Sign in or create an account</h3><p>Create a free account to keep reading and to get our newsletter. Already a subscriber? Sign in with your email address and password.</p></div>`, english},
+		{"paywall", "en", `<div><h3>Read this article now</h3><p>Subscribe today to get unlimited access to all our stories, the daily e-paper and our archive, for less than the price of a coffee a week. Cancel at any time; your first month is free.</p></div>`, english},
+		{"appeal", "en", `<div><h3>About the Courier</h3><p>The Courier is a reader-funded newspaper. Our journalists report on the city without fear or favour, and we rely on readers like you: please consider a monthly contribution, or subscribing to the printed paper.</p></div>`, english},
 		{"subscription", "ar", `<div><p>اشترك في النشره البريدية لتصلك أهم الأخبار كل صباح، أو أنشئ حساباً مجانياً عبر تسجيل الدخول بالبريد الإلكتروني. جميع الحقوق محفوظة للصحيفة، ولا يجوز النقل دون إذن، مع الحفاظ على الخصوصية وعدم مشاركة البيانات مع أي جهة.</p></div>`, arabic},
 	}
 	for _, n := range notices {
@@ -57,6 +59,11 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 				notice := htmlText(t, []byte(n.html))
 				if i := strings.LastIndex(notice, " "); strings.Contains(got, notice[i-30:]) {
 					t.Errorf("the notice is in the article:\n%s", got)
+				}
+				if _, rest, ok := strings.Cut(n.html, "<h3>"); ok {
+					if title, _, _ := strings.Cut(rest, "</h3>"); strings.Contains(got, title) {
+						t.Errorf("the notice's title %q is in the article:\n%s", title, got)
+					}
 				}
 			})
 		}

@@ -144,24 +144,26 @@ func trimEdges(nodes []*html.Node) []*html.Node {
 	if !hasProse(blocks) {
 		return nodes // a page of short lines: nothing to tell the edges by
 	}
-	for _, n := range blocks {
+	for i, n := range blocks {
 		b := newBlock(n)
 		if b.chars == 0 {
 			continue // a lead picture stays, and does not stop the trim
 		}
-		if !leadingChrome(b) {
+		if !leadingChrome(b) && !titlesNotice(b, blocks[i+1:]) {
 			break
 		}
 		removeNode(n)
 	}
+	notice := false // the block trimmed last was a notice
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := newBlock(blocks[i])
 		if b.chars == 0 {
 			continue // pictures at the end stay, and do not stop the trim
 		}
-		if !trailingChrome(b) {
+		if !trailingChrome(b) && !(notice && isHeading(b.n.DataAtom)) {
 			break
 		}
+		notice = isServiceText(b)
 		removeNode(blocks[i])
 	}
 	kept := nodes[:0:0]
@@ -222,6 +224,21 @@ const (
 	maxServiceChars     = 1500
 	maxShortNoticeChars = 300
 )
+
+// titlesNotice reports whether b is a heading whose box, the next block
+// with text in rest, is a notice (isServiceText): "About us" over the
+// site's appeal.
+func titlesNotice(b block, rest []*html.Node) bool {
+	if !isHeading(b.n.DataAtom) {
+		return false
+	}
+	for _, n := range rest {
+		if nb := newBlock(n); nb.chars > 0 {
+			return isServiceText(nb)
+		}
+	}
+	return false
+}
 
 // isServiceText reports whether b reads as the site's notice to its
 // reader rather than article text.
