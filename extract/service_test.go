@@ -89,3 +89,40 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorBioUnderItsTitle checks that an author's bio under its title
+// is trimmed at either edge of the story, however long, while a story
+// section that only starts like a bio keeps its text.
+func TestAuthorBioUnderItsTitle(t *testing.T) {
+	story := []string{
+		"The city council voted on Tuesday to close the old bridge to cars from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years, paid for by the regional fund.",
+		"Shopkeepers on the east bank fear they will lose customers, and a petition against the closure has gathered more than four thousand signatures in a week.",
+	}
+	bio := `<div><img src="/a.jpg"><h4>About the author</h4><p>Jane Smith has covered local government for the Courier since 2009. Before that she worked for the regional radio station, where she presented the morning news, and she has won two national awards for her reporting on housing, transport and the environment. She lives in the old town with her family and two dogs, and in her spare time she runs marathons and writes children's books.</p></div>`
+	for _, where := range []string{"after", "before"} {
+		var b strings.Builder
+		b.WriteString(`<html><body><nav><a href="/">Home</a></nav><div><div>`)
+		if where == "before" {
+			b.WriteString(bio)
+		}
+		b.WriteString(`<div><h1>Bridge</h1>`)
+		for _, p := range story {
+			b.WriteString("<p>" + p + "</p>")
+		}
+		b.WriteString(`</div>`)
+		if where == "after" {
+			b.WriteString(bio)
+		}
+		b.WriteString(`</div></div></body></html>`)
+		got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+		for i, p := range story {
+			if !strings.Contains(got, p) {
+				t.Errorf("%s: story paragraph %d missing from:\n%s", where, i, got)
+			}
+		}
+		if strings.Contains(got, "Jane Smith") || strings.Contains(got, "About the author") {
+			t.Errorf("%s: the bio is in the article:\n%s", where, got)
+		}
+	}
+}

@@ -144,26 +144,29 @@ func trimEdges(nodes []*html.Node) []*html.Node {
 	if !hasProse(blocks) {
 		return nodes // a page of short lines: nothing to tell the edges by
 	}
+	bio := false // the block trimmed last titles an author's bio
 	for i, n := range blocks {
 		b := newBlock(n)
 		if b.chars == 0 {
 			continue // a lead picture stays, and does not stop the trim
 		}
-		if !leadingChrome(b) && !titlesNotice(b, blocks[i+1:]) {
+		if !leadingChrome(b) && !titlesNotice(b, blocks[i+1:]) && !(bio && b.chars <= maxServiceChars) {
 			break
 		}
+		bio = isBioTitle(b)
 		removeNode(n)
 	}
-	notice := false // the block trimmed last was a notice
+	notice := false // the block trimmed last was a notice or a bio
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := newBlock(blocks[i])
 		if b.chars == 0 {
 			continue // pictures at the end stay, and do not stop the trim
 		}
-		if !trailingChrome(b) && !(notice && isHeading(b.n.DataAtom)) {
+		underBio := b.chars <= maxServiceChars && isBioTitle(previousWithText(blocks[:i]))
+		if !trailingChrome(b) && !(notice && isHeading(b.n.DataAtom)) && !underBio {
 			break
 		}
-		notice = isServiceText(b)
+		notice = isServiceText(b) || underBio
 		removeNode(blocks[i])
 	}
 	kept := nodes[:0:0]
@@ -225,12 +228,31 @@ const (
 	maxShortNoticeChars = 300
 )
 
-// titlesNotice reports whether b is a heading whose box, the next block
-// with text in rest, is a notice (isServiceText): "About us" over the
-// site's appeal.
+// isBioTitle reports whether b is a heading that titles an author's bio
+// ("About the author", textkit.BioTitles).
+func isBioTitle(b block) bool {
+	return b.n != nil && isHeading(b.n.DataAtom) && textkit.IsBioTitle(b.norm)
+}
+
+// previousWithText returns the last of blocks that holds text, as a block.
+func previousWithText(blocks []*html.Node) block {
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if b := newBlock(blocks[i]); b.chars > 0 {
+			return b
+		}
+	}
+	return block{}
+}
+
+// titlesNotice reports whether b is a heading that titles a bio, or whose
+// box, the next block with text in rest, is a notice (isServiceText):
+// "About us" over the site's appeal.
 func titlesNotice(b block, rest []*html.Node) bool {
 	if !isHeading(b.n.DataAtom) {
 		return false
+	}
+	if isBioTitle(b) {
+		return true
 	}
 	for _, n := range rest {
 		if nb := newBlock(n); nb.chars > 0 {

@@ -179,3 +179,16 @@ var ReplyWords = []string{
 func IsReplyWord(folded string) bool {
 	return slices.Contains(ReplyWords, folded)
 }
+
+// BioTitles title the box about an article's author.
+var BioTitles = []string{
+	"about the author", "about the authors", "about the writer", "about the reporter",
+	"about the contributor", "author bio", "über den autor", "über die autorin",
+	"zum autor", "zur autorin", "à propos de l auteur", "sobre el autor",
+	"acerca del autor", "sull autore", "عن الكاتب", "نبذه عن الكاتب", "عن المولف",
+}
+
+// IsBioTitle reports whether folded text titles an author's bio.
+func IsBioTitle(folded string) bool {
+	return slices.Contains(BioTitles, folded)
+}

@@ -175,6 +175,9 @@ func TestTablesAreFolded(t *testing.T) {
 	for _, p := range ReplyWords {
 		check("ReplyWords", p)
 	}
+	for _, p := range BioTitles {
+		check("BioTitles", p)
+	}
 	for _, p := range UpdateWords {
 		if FoldPhrase(p) != p {
 			t.Errorf("UpdateWords entry %q is not folded", p)
