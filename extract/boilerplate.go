@@ -23,6 +23,8 @@ var chromeTitles = map[string]bool{
 	"comments": true, "comment": true, "share": true, "share this": true,
 	"share this article": true, "share this story": true,
 	"advertisement": true, "advert": true, "ad": true, "ads": true,
+	"anzeige": true, "werbung": true, "publicité": true, "publicidad": true,
+	"pubblicità": true, "advertentie": true, "reklama": true, "реклама": true,
 	"sponsored": true, "continue reading": true, "continue reading below": true,
 	"story continues below": true, "article continues below": true,
 	"this slideshow requires javascript": true, "don t miss": true,

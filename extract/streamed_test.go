@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // streamedParagraphs is an article's text, long enough to be one.
@@ -159,5 +160,25 @@ func TestCollapsedPanelsAreContent(t *testing.T) {
 	}
 	if strings.Contains(got, "account settings") || strings.Contains(got, "morning briefing") {
 		t.Errorf("a hidden menu or dialog is in the article:\n%s", got)
+	}
+}
+
+// TestStreamedPartHoldingItsPlaceholder checks that a part whose own
+// placeholder sits inside it (a broken or hostile page) is left alone
+// rather than moved into itself, which would make the tree a cycle.
+func TestStreamedPartHoldingItsPlaceholder(t *testing.T) {
+	page := `<html><body><main><h1>Flood</h1><p>` + streamedParagraphs[0] + `</p></main>` +
+		`<div hidden id="S:0"><p>` + streamedParagraphs[1] + `</p><!--$?--><template id="B:0"></template><!--/$--></div>` +
+		`<div hidden id="S:1"><template id="P:1"></template><p>` + streamedParagraphs[2] + `</p></div>` +
+		`<script>$RC("B:0","S:0");$RS("S:1","P:1")</script></body></html>`
+	done := make(chan string, 1)
+	go func() { done <- extractText(t, []byte(page), "https://example.com/news/flood") }()
+	select {
+	case got := <-done:
+		if !strings.Contains(got, streamedParagraphs[0]) {
+			t.Errorf("the story is missing:\n%s", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("extraction did not finish: the part was moved into itself")
 	}
 }
