@@ -187,7 +187,8 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 		return false
 	}
 	var all string // nodeText(n), once taken
-	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil {
+	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil &&
+		hasScriptSemicolons(n) {
 		if all = nodeText(n); looksLikeScript(all) {
 			return false // inline JavaScript printed as text
 		}
@@ -318,12 +319,15 @@ var scriptMarks = [...]string{
 	"===", "||", "&&",
 }
 
+// minScriptSemicolons is the fewest semicolons text that looks like
+// script holds.
+const minScriptSemicolons = 2
+
 // looksLikeScript reports whether text reads like JavaScript rather than
 // prose: statements ended by semicolons, calls and braces, and words of
 // the language. Code a page shows on purpose sits in <pre> or <code>.
 func looksLikeScript(text string) bool {
-	semis := strings.Count(text, ";")
-	if semis < 2 {
+	if strings.Count(text, ";") < minScriptSemicolons {
 		return false
 	}
 	calls := strings.Count(text, "(") + strings.Count(text, "{")
@@ -350,6 +354,27 @@ func looksLikeScript(text string) bool {
 		}
 	}
 	return punct*20 >= len(text)
+}
+
+// hasScriptSemicolons reports whether the text under n holds enough
+// semicolons to be script (see looksLikeScript), without joining it: most
+// paragraphs hold none.
+func hasScriptSemicolons(n *html.Node) bool {
+	semis := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			semis += strings.Count(n.Data, ";")
+			return semis >= minScriptSemicolons
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 // hasBlockChild reports whether n has an element child that is a block.

@@ -130,7 +130,11 @@ func elements(n *html.Node, a atom.Atom) []*html.Node {
 }
 
 func hasRelNext(n *html.Node) bool {
-	for _, v := range strings.Fields(strings.ToLower(getAttr(n, "rel"))) {
+	rel := getAttr(n, "rel")
+	if rel == "" {
+		return false
+	}
+	for _, v := range strings.Fields(strings.ToLower(rel)) {
 		if v == "next" {
 			return true
 		}
