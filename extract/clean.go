@@ -45,6 +45,40 @@ type cleaner struct {
 	conditional bool   // drop blocks that look like lists of links, ads, forms
 	title       string // normalised headline, dropped when repeated
 	urls        *resolver
+	// verdicts remembers textVerdict by a block's trimmed text: every
+	// pass cleans a fresh copy of much the same content, and pages repeat
+	// their short lines ("Share", "Read more").
+	verdicts map[string]textVerdict
+}
+
+// textVerdict is what a short block's words alone say about it.
+type textVerdict struct {
+	chromeTitle  bool // the whole text is chrome (isChromeTitleNorm)
+	chromePrefix bool // it opens like chrome (hasChromePrefixNorm)
+	headline     bool // it repeats the headline (isHeadline)
+}
+
+// verdict returns the textVerdict of raw, a block's trimmed text; only
+// the first test that holds is reported, as keepText asks them in turn.
+func (c *cleaner) verdict(raw string) textVerdict {
+	if v, ok := c.verdicts[raw]; ok {
+		return v
+	}
+	var v textVerdict
+	text := normalizePhrase(raw)
+	switch {
+	case isChromeTitleNorm(text):
+		v.chromeTitle = true
+	case hasChromePrefixNorm(text):
+		v.chromePrefix = true
+	default:
+		v.headline = c.isHeadline(text)
+	}
+	if c.verdicts == nil {
+		c.verdicts = make(map[string]textVerdict)
+	}
+	c.verdicts[raw] = v
+	return v
 }
 
 // clean cleans the children of n and returns n's tally. A chrome title
@@ -203,17 +237,17 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 	if strings.HasPrefix(raw, "©") {
 		return false // a picture credit: "© REUTERS / …"
 	}
-	text := normalizePhrase(raw)
-	if isChromeTitleNorm(text) {
+	v := c.verdict(raw)
+	if v.chromeTitle {
 		if isHeading(n.DataAtom) || n.DataAtom == atom.Strong || n.DataAtom == atom.B || t.chars < 30 {
 			t.chromeTitle = true
 		}
 		return false
 	}
-	if hasChromePrefixNorm(text) {
+	if v.chromePrefix {
 		return false
 	}
-	return n.DataAtom != atom.H1 && !c.isHeadline(text)
+	return n.DataAtom != atom.H1 && !v.headline
 }
 
 // isHeadline reports whether normalised text repeats the headline, also

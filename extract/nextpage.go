@@ -78,7 +78,10 @@ func findNextPage(root *html.Node, content []*html.Node, pageURL *url.URL, page 
 	}
 	if head := findElement(root, atom.Head); head != nil {
 		for _, l := range elements(head, atom.Link) {
-			if u := pageLink(getAttr(l, "href"), pageURL); u != nil && hasRelNext(l) && sameSite(u, pageURL) && isPageStep(pageURL, u, page) {
+			if !hasRelNext(l) {
+				continue
+			}
+			if u := pageLink(getAttr(l, "href"), pageURL); u != nil && sameSite(u, pageURL) && isPageStep(pageURL, u, page) {
 				return u.String()
 			}
 		}
