@@ -13,7 +13,7 @@ type tally struct {
 	chars, linkChars, commas int
 	headingChars             int
 	paras, imgs, lis, inputs int
-	embeds                   int
+	embeds, tables           int
 	chromeTitle              bool // a child heading titles a chrome box
 }
 
@@ -27,6 +27,7 @@ func (t *tally) add(o tally) {
 	t.lis += o.lis
 	t.inputs += o.inputs
 	t.embeds += o.embeds
+	t.tables += o.tables
 }
 
 func (t *tally) linkDensity() float64 {
@@ -183,6 +184,8 @@ func (c *cleaner) element(n *html.Node, inFigure bool) (tally, bool) {
 		t.imgs++
 	case atom.Li:
 		t.lis++
+	case atom.Table:
+		t.tables++
 	case atom.Embed, atom.Object, atom.Iframe, atom.Video, atom.Audio:
 		t.embeds++
 	}
@@ -277,7 +280,9 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 	}
 	weight := h.weight
 	if weight < 0 {
-		return true
+		// A wrapper a weak word names ("scrollable-table") that holds a
+		// table of data is the table's frame, not chrome.
+		return t.tables == 0 || h.unlikely || t.linkDensity() >= 0.3
 	}
 	if t.commas >= 10 {
 		return false

@@ -9,7 +9,9 @@
 // names the files that hold it; start reading at extract.go.
 //
 //  1. Entry (extract.go): [Extract], [ExtractWith] and [ExtractNode] parse
-//     the page once (parse, scripting off), read its metadata, then take
+//     the page once (parse, scripting off), move the parts of a page
+//     streamed by React from their hidden divs to their placeholders
+//     (streamed.go), read its metadata, then take
 //     the article either by a site [Rule] (byRule, rule.go) or by the
 //     heuristics.
 //
@@ -28,7 +30,9 @@
 //
 //  3. Preparation (prepare.go, hints.go, boxes.go, paragraphs.go):
 //     the preparer walks the body once, drops what is never content
-//     (comments, scripts, styles, form controls, embeds, hidden elements),
+//     (comments, scripts, styles, form controls, embeds), sets hidden
+//     elements aside (shown again only when the visible page holds no
+//     article: showHidden),
 //     turns lazy images into real ones, and marks chrome: elements whose
 //     tag, role, class or id say so (hints.go) and boxes whose title says
 //     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
@@ -46,7 +50,10 @@
 //     (clusterClimb, candidates.go). A short pick holding under a fifth of
 //     the page's paragraph text is doubted, and a later pass that finds
 //     twice the text replaces it (the second opinion in byHeuristics,
-//     pageProse).
+//     proseOfPage). A pick still holding under half of the page's prose
+//     gives way to the block that holds most of it (proseCentre), however
+//     deep its paragraphs sit, when that keeps much more text after
+//     cleaning (the third opinion).
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content is cleaned bottom-up: blocks

@@ -75,6 +75,9 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	if root == nil {
 		return nil, fmt.Errorf("%w: no document", ErrNoArticle)
 	}
+	if body := findElement(root, atom.Body); body != nil {
+		placeStreamedParts(body)
+	}
 	loc := opts.Location
 	if loc == nil {
 		loc = time.UTC

@@ -41,6 +41,30 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	p := newPreparer(h)
 	p.walk(body, false, false)
 	c := newCleaner(h, root, pageURL, meta, true)
+	best, origin, chars, sc := choose(body, h, p, c)
+	// A page that hides its text from a reader without a browser (a
+	// consent dialog that hides the page behind it, text a script shows)
+	// is read again with its hidden elements shown, when what is visible
+	// is not an article; what that finds wins when it is much longer.
+	if chars < minArticleChars && p.showHidden() {
+		if b, o, n, s := choose(body, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
+			best, origin, chars, sc = b, o, n, s
+		}
+	}
+	if chars == 0 {
+		if nodes := crossCheck(nil, nil, c, meta.ArticleBody); len(nodes) > 0 {
+			return nodes, nil
+		}
+		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
+	}
+	found(origin)
+	return crossCheck(best, sc, c, meta.ArticleBody), nil
+}
+
+// choose runs the passes over the prepared body and returns the cleaned
+// content chosen, the page's nodes it was copied from, its length and the
+// scorer that chose it (nil when no pass found anything).
+func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
 	all := p.allChrome()
 	skipOf := func(f passFlags) map[*html.Node]bool {
 		switch {
@@ -69,9 +93,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 		sa, sb := skipOf(a), skipOf(b)
 		return (sa == nil) == (sb == nil) && sameSet(sa, sb)
 	}
-	var best, bestOrigin []*html.Node
-	var bestScorer *scorer
-	bestChars := 0
+	bestPass := 0
 	used := len(passes)
 	for i, f := range passes {
 		if repeats(i) {
@@ -82,7 +104,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 			continue
 		}
 		if chars > bestChars {
-			best, bestOrigin, bestChars, bestScorer = nodes, origin, chars, sc
+			best, bestOrigin, bestChars, bestScorer, bestPass = nodes, origin, chars, sc, i
 		}
 		if chars >= minArticleChars {
 			used = i
@@ -94,27 +116,58 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	// class hid from the stricter passes ("widget", "footer"), or be cut
 	// into boxes the conditional cleaning dropped. The first later pass
 	// that finds much more text wins.
-	if used+1 < len(passes) && bestChars < maxDoubtedChars &&
-		float64(bestChars) < minPickShare*float64(pageProse(body, h, p.elements)) {
+	var prose *scorer
+	pageChars := func() float64 {
+		if prose == nil {
+			prose = proseOfPage(body, h, p.elements)
+		}
+		return float64(prose.stats[body].prose)
+	}
+	if used+1 < len(passes) && bestChars < maxDoubtedChars && float64(bestChars) < minPickShare*pageChars() {
 		for i := used + 1; i < len(passes); i++ {
 			f := passes[i]
 			if repeats(i) {
 				continue
 			}
 			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
-				best, bestOrigin, bestChars, bestScorer = nodes, origin, chars, sc
+				best, bestOrigin, bestChars, bestScorer, bestPass = nodes, origin, chars, sc, i
 				break
 			}
 		}
 	}
-	if bestChars == 0 {
-		if nodes := crossCheck(nil, nil, c, meta.ArticleBody); len(nodes) > 0 {
-			return nodes, nil
+	// A third opinion when the pick still holds under half of the page's
+	// prose: the block that holds most of the page's prose, however deep
+	// its paragraphs sit (page builders nest each paragraph in a dozen
+	// wrappers, too deep for its score to reach the article), wins when
+	// it keeps much more text than the pick after cleaning:
+	//   - a centre around the pick is cleaned as the pick was, so that
+	//     what that pass left out (a box titled "Comments") stays out;
+	//   - a centre elsewhere replaces a pick the strict passes made only
+	//     when it holds the page's headline and the pick does not, and a
+	//     pick made once chrome marks were set aside in any case; it is
+	//     cleaned by the first pass from the pick's on that keeps enough,
+	//     since the marks that hid it from the pick's pass are wrong.
+	if bestChars > 0 && float64(bestChars) < minHeldShare*pageChars() {
+		centre := prose.proseCentre(body)
+		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
+		var tries []passFlags
+		switch {
+		case centre == nil || holdsAll(bestOrigin, []*html.Node{centre}):
+		case around:
+			tries = passes[bestPass : bestPass+1]
+		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):
+			tries = passes[bestPass:]
 		}
-		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
+		for _, f := range tries {
+			c.conditional = f.conditional
+			nodes := cleanCopy([]*html.Node{centre}, skipOf(f), c)
+			if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(bestChars) {
+				best, bestOrigin, bestChars, bestScorer = nodes, []*html.Node{centre}, chars, prose
+				break
+			}
+		}
 	}
-	found(bestOrigin)
-	return crossCheck(best, bestScorer, c, meta.ArticleBody), nil
+	return best, bestOrigin, bestChars, bestScorer
 }
 
 // sameSet reports whether a and b hold the same elements.
@@ -139,14 +192,71 @@ const (
 	minSecondGain   = 2
 )
 
-// pageProse is the number of characters in the paragraphs of the page
-// body, leaving out only what is surely not the article: blocks whose class
-// or id names comments, sharing, related stories and the like (hints'
-// strong words). A short story above a long comment thread is not doubted.
-func pageProse(body *html.Node, h *hints, size int) int {
+// proseOfPage measures the page's paragraphs, chrome included but for
+// what a strong hint marks (comments, share bars): the prose the pick is
+// compared with.
+func proseOfPage(body *html.Node, h *hints, size int) *scorer {
 	sc := newScorer(h, false, nil, size)
 	sc.skipStrong = true
-	return sc.measure(body).prose
+	sc.measure(body)
+	return sc
+}
+
+// A pick holding less than minHeldShare of the page's prose gives way to
+// the page's prose centre (see proseCentre) when that keeps minCentreGain
+// times its text after cleaning.
+const (
+	minHeldShare   = 0.5
+	minCentreShare = 0.6
+	maxCentreLinks = 0.3
+	minCentreGain  = 1.5
+)
+
+// proseCentre is the deepest element that holds minCentreShare of the
+// page's prose, with few links; nil when that is the body itself.
+func (s *scorer) proseCentre(body *html.Node) *html.Node {
+	total := float64(s.stats[body].prose)
+	if total == 0 {
+		return nil
+	}
+	n := body
+	for {
+		var next *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if cs := s.stats[c]; cs != nil && float64(cs.prose) >= minCentreShare*total {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			break
+		}
+		n = next
+	}
+	if n == body || s.stats[n].linkDensity() > maxCentreLinks {
+		return nil
+	}
+	return n
+}
+
+// holdsAll reports whether every node of inner is one of outer or under
+// one of them.
+func holdsAll(outer, inner []*html.Node) bool {
+	for _, n := range inner {
+		held := false
+		for _, o := range outer {
+			for a := n; a != nil; a = a.Parent {
+				if a == o {
+					held = true
+					break
+				}
+			}
+		}
+		if !held {
+			return false
+		}
+	}
+	return len(inner) > 0
 }
 
 // emptyAfterCleaning is the text length under which a pass's choice is
@@ -172,11 +282,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 			break
 		}
 		content := sc.content(top)
-		nodes := cloneContent(content, skip)
-		for _, n := range nodes {
-			c.clean(n, false)
-		}
-		nodes = trimEdges(unwrapLayoutTables(nodes))
+		nodes := cleanCopy(content, skip, c)
 		if chars := textChars(nodes); bestScorer == nil || chars > bestChars {
 			best, origin, bestChars, bestScorer = nodes, content, chars, sc
 		}
@@ -192,6 +298,15 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		skip[top] = true
 	}
 	return best, origin, bestChars, bestScorer
+}
+
+// cleanCopy returns a cleaned copy of content, without the skipped nodes.
+func cleanCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) []*html.Node {
+	nodes := cloneContent(content, skip)
+	for _, n := range nodes {
+		c.clean(n, false)
+	}
+	return trimEdges(unwrapLayoutTables(nodes))
 }
 
 // cloneContent deep-copies nodes, leaving out the skipped ones, under one
@@ -280,4 +395,11 @@ func textChars(nodes []*html.Node) int {
 		walk(n)
 	}
 	return total
+}
+
+// holdsHeadline reports whether the page's first <h1> is under centre and
+// not under any of the nodes of pick.
+func holdsHeadline(body, centre *html.Node, pick []*html.Node) bool {
+	h1 := findElement(body, atom.H1)
+	return h1 != nil && holdsAll([]*html.Node{centre}, []*html.Node{h1}) && !holdsAll(pick, []*html.Node{h1})
 }

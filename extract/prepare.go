@@ -21,6 +21,15 @@ type preparer struct {
 	// elements counts the elements kept, plus a few: what a scorer
 	// sizes its tables by.
 	elements int
+	// hidden are the elements dropped as hidden, with where they were,
+	// for showHidden; showing says they are shown and kept.
+	hidden  []hiddenAt
+	showing bool
+}
+
+// hiddenAt is a hidden element and the place it was taken from.
+type hiddenAt struct {
+	n, parent, next *html.Node
 }
 
 func newPreparer(h *hints) *preparer {
@@ -66,8 +75,17 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 }
 
 func (p *preparer) element(c *html.Node, inTable, inPara bool) {
+	if c.DataAtom == atom.Template && (hasAttrKey(c, "shadowrootmode") || hasAttrKey(c, "shadowroot")) {
+		// A declarative shadow root: a browser shows what it holds.
+		c.DataAtom, c.Data = atom.Div, "div"
+	}
 	h := p.hints.of(c)
-	if p.drop(c, h) {
+	if neverContent(c.DataAtom) {
+		removeNode(c)
+		return
+	}
+	if !p.showing && (h.hidden || hiddenElement(c)) {
+		p.hidden = append(p.hidden, hiddenAt{n: c, parent: c.Parent, next: c.NextSibling})
 		removeNode(c)
 		return
 	}
@@ -98,9 +116,10 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 	p.walk(c, inTable, inPara)
 }
 
-// drop reports whether element n, with class/id hint h, is never content.
-func (p *preparer) drop(n *html.Node, h hint) bool {
-	switch n.DataAtom {
+// neverContent reports whether an element with tag a is never content.
+// (Hidden elements are set aside by element, for showHidden.)
+func neverContent(a atom.Atom) bool {
+	switch a {
 	case atom.Script, atom.Style, atom.Template, atom.Link, atom.Meta,
 		atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Canvas,
 		atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
@@ -108,7 +127,7 @@ func (p *preparer) drop(n *html.Node, h hint) bool {
 		atom.Frameset:
 		return true
 	}
-	return h.hidden || hiddenElement(n)
+	return false
 }
 
 // isChrome reports whether element n looks like page chrome by its tag,
@@ -255,4 +274,24 @@ func cardLike(n *html.Node) bool {
 		return true
 	}
 	return walk(n) && imgs > 0 && links >= 2
+}
+
+// showHidden puts the hidden elements the walk dropped back where they
+// were and prepares them, and reports whether there were any. The chrome
+// marks are kept; what the shown elements hold is marked too.
+func (p *preparer) showHidden() bool {
+	if p.showing || len(p.hidden) == 0 {
+		return false
+	}
+	p.showing = true
+	for _, at := range p.hidden {
+		if at.next != nil && at.next.Parent == at.parent {
+			at.parent.InsertBefore(at.n, at.next)
+		} else {
+			at.parent.AppendChild(at.n)
+		}
+		p.element(at.n, false, false)
+	}
+	p.hidden = nil
+	return true
 }

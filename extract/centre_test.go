@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// builderParagraphs are the paragraphs of a story laid out by a page
+// builder, one section each.
+var builderParagraphs = []string{
+	"Shipping rates between Asia and northern Europe have doubled since the summer, as carriers sail around the Cape of Good Hope instead of through the canal.",
+	"The longer route adds ten days to each voyage, and freight forwarders say that importers are now ordering spring stock in the autumn to be sure it arrives.",
+	"Ports in the Mediterranean have lost traffic to Rotterdam and Hamburg, while the insurers of the ships that still take the short route charge a war premium.",
+	"Economists expect the higher costs to reach shop prices by the new year, though by less than during the pandemic, when rates rose tenfold in a few months.",
+	"Carriers have ordered more ships than at any time in fifteen years, and analysts expect a glut by 2027 that will push rates below where they stood before.",
+	"Until then, the large retailers are signing longer contracts, and the small ones, who buy space on the spot market, are paying the price of the detour.",
+}
+
+// builderPage nests each paragraph of the story a dozen wrappers deep, as
+// page builders do, with a chrome-like word in every wrapper's class, and
+// puts a shorter disclaimer of two paragraphs in one plain block beside it.
+func builderPage() string {
+	var b strings.Builder
+	b.WriteString(`<html><body><header><nav><a href="/">Home</a> <a href="/markets">Markets</a></nav></header>
+<div class="builder-location"><h1>Shipping rates double as carriers avoid the canal</h1>`)
+	for i, p := range builderParagraphs {
+		fmt.Fprintf(&b, `<section class="builder-section builder-section-%d">`, i)
+		for range 10 {
+			b.WriteString(`<div class="builder-widget-wrap">`)
+		}
+		b.WriteString("<p>" + p + "</p>")
+		for range 10 {
+			b.WriteString(`</div>`)
+		}
+		b.WriteString(`</section>`)
+	}
+	b.WriteString(`</div><div class="notes"><p>The information in this article is general and is not advice. Rates quoted are averages of published spot prices, which vary by route, carrier, season and the size of the shipment, and may differ from what a given importer pays.</p>
+<p>We take care that it is accurate at the time of writing, but prices change quickly and we accept no liability for decisions made on the basis of it; please consult a qualified adviser before you act on anything you read here.</p></div>
+<footer><p>© The Freight Letter</p></footer></body></html>`)
+	return b.String()
+}
+
+// TestDeepArticleBeatsAShorterBlock checks that a story whose paragraphs
+// sit too deep for their scores to meet wins over a shorter block whose
+// paragraphs sit together: the block holding most of the page's prose is
+// the article.
+func TestDeepArticleBeatsAShorterBlock(t *testing.T) {
+	got := extractText(t, []byte(builderPage()), "https://example.com/markets/shipping")
+	for i, p := range builderParagraphs {
+		if !strings.Contains(got, p) {
+			t.Errorf("paragraph %d missing from:\n%s", i, got)
+		}
+	}
+}
+
+// storyWithCommentsPage is a short story and, in the same wrapper, a
+// longer thread of readers' comments under a "Comments" title, with no
+// class names to tell them apart.
+func storyWithCommentsPage(title string, story, comments []string) string {
+	var b strings.Builder
+	b.WriteString(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div><div><h1>` + title + `</h1>`)
+	for _, p := range story {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><div><h3>` + comments[0] + `</h3>`)
+	for _, c := range comments[1:] {
+		b.WriteString(`<div><div><b>reader</b> <span>2 days ago at 07:52 am</span></div><div><p>` + c + `</p></div><div>Rating: 12 Votes</div></div>`)
+	}
+	b.WriteString(`</div></div></body></html>`)
+	return b.String()
+}
+
+// TestCommentsUnderAShortStoryStayOut checks that readers' comments that
+// hold more prose than the short story above them are not taken with it,
+// whether they hold most of the page's prose or just over half.
+func TestCommentsUnderAShortStoryStayOut(t *testing.T) {
+	cases := []struct {
+		name            string
+		title           string
+		story, comments []string
+	}{
+		{
+			name:  "English",
+			title: "Apple to keep the 13-inch laptop with a new keyboard",
+			story: []string{
+				"Apple will keep its 13-inch laptop next year and give it the scissor keyboard of the larger model, according to an analyst with a good record on the company's plans.",
+				"The analyst expects the update in the second quarter, with a faster processor and the same price as the current model, which has been criticised for its keyboard.",
+				"A larger screen in the same case, as on the bigger model this autumn, is possible too, the analyst wrote in a note to investors seen by this site on Monday.",
+			},
+			comments: []string{"Comments",
+				"I think we'll see similar updates to what the bigger one received. The bezels on the small one are large, and a fourteen inch display makes sense along with the new keyboard.",
+				"Even if it increases the weight and thickness slightly, this is a professional machine and I like the direction the company is taking in that regard, finally listening to users.",
+				"No surprise they are keeping the small one. The analyst is also predicting the return of the fifteen inch model with the scissor mechanism, which would be welcome news for many.",
+			},
+		},
+		{
+			name:  "Arabic",
+			title: "افتتاح جسر جديد على نهر دجلة في بغداد",
+			story: []string{
+				"افتتحت أمانة بغداد اليوم جسراً جديداً على نهر دجلة يربط بين جانبي الكرخ والرصافة، بعد ثلاث سنوات من العمل، ومن المتوقع أن يخفف الزحام في وسط المدينة.",
+				"وقال أمين بغداد في حفل الافتتاح إن الجسر صمم ليتحمل حركة ثقيلة، وإن مشاريع أخرى مماثلة ستنفذ في السنوات المقبلة لتحسين حركة المرور في العاصمة.",
+				"وبلغت كلفة المشروع نحو مئة مليار دينار، ونفذته شركة محلية بالتعاون مع مهندسين من وزارة الإعمار، وشارك فيه أكثر من ثلاثمئة عامل من أبناء المدينة.",
+			},
+			comments: []string{"التعليقات",
+				"خطوة جيدة ولكن نتمنى أن تهتم الأمانة أيضاً بصيانة الجسور القديمة التي أصبحت في حالة سيئة جداً، فالزحام لن يحل بجسر واحد فقط مهما كان كبيراً وحديثاً.",
+				"الحمد لله أخيراً، كنا ننتظر هذا الجسر منذ سنوات طويلة، والطريق من الكرخ إلى الرصافة كان يأخذ ساعة كاملة في أوقات الذروة، نتمنى أن يتحسن الوضع الآن.",
+				"المشكلة ليست في عدد الجسور بل في التخطيط العام للمدينة، ويجب أن تكون هناك وسائل نقل عام حديثة مثل المترو حتى يقل عدد السيارات في الشوارع المزدحمة.",
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			page := storyWithCommentsPage(tc.title, tc.story, tc.comments)
+			got := extractText(t, []byte(page), "https://example.com/news/story")
+			for i, p := range tc.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			for i, c := range tc.comments[1:] {
+				if strings.Contains(got, c[:60]) {
+					t.Errorf("comment %d taken with the story:\n%s", i, got)
+				}
+			}
+		})
+	}
+}
+
+// TestShortStoryKeepsItsPlace checks that a short story the strict passes
+// found is not replaced by a longer block elsewhere on the page.
+func TestShortStoryKeepsItsPlace(t *testing.T) {
+	story := []string{
+		"The council will open the new library on Saturday, two years late and over budget, with a children's floor, a café, and rooms for the history society.",
+		"Opening hours will be longer than at the old building, the leader of the council said, and the mobile library will keep its rounds of the villages.",
+		"The old library, a Victorian building by the station, will be sold, and the council hopes, its leader said, that it will become flats or a hotel.",
+	}
+	notice := strings.Repeat("This site uses data about your visit to measure its audience and to improve the service and by going on you agree that we store and read it as set out in the notice about privacy. ", 4)
+	page := `<html><body><nav><a href="/">Home</a></nav><main><article><h1>New library opens on Saturday</h1><p>` + story[0] + `</p><p>` + story[1] + `</p><p>` + story[2] + `</p></article></main>
+<div><div><p>` + notice + `</p><p>` + notice + `</p></div></div></body></html>`
+	got := extractText(t, []byte(page), "https://example.com/news/library")
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("story paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "measure its audience") {
+		t.Errorf("the notice replaced or joined the story:\n%s", got)
+	}
+}

@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// streamedParagraphs is an article's text, long enough to be one.
+var streamedParagraphs = []string{
+	"The river rose through the night and by morning the lower town was under a metre of brown water, the worst flood the valley has seen in forty years.",
+	"Volunteers filled sandbags at the school until the roads closed, then moved the old people from the riverside flats to the sports hall by boat.",
+	"The council says the new wall held where it was finished, and that the gap left by the delayed works is where the water came through.",
+	"Insurers expect claims from more than two thousand households, and the government has promised an emergency fund before the end of the month.",
+}
+
+// streamedPage builds a page streamed the React way: the shell holds the
+// headline, the first paragraph and the placeholders; the other
+// paragraphs come as hidden parts at the end of the body. script gives
+// the calls that place them, or "" for a page saved without its scripts.
+func streamedPage(script string) string {
+	p := streamedParagraphs
+	return `<!DOCTYPE html><html lang="en"><head><title>Flood</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>The valley's worst flood in forty years</h1>
+<p>` + p[0] + `</p>
+<!--$?--><template id="B:0"></template><div class="skeleton">Loading paragraph…</div><!--/$-->
+<template id="P:1"></template>
+</article></main>
+<footer><p>Copyright The Valley Courier. All rights reserved. Privacy policy. Terms of use. Contact us.</p></footer>
+<div hidden id="S:0"><p>` + p[1] + `</p><!--$?--><template id="B:2"></template><div>Loading paragraph…</div><!--/$--></div>
+` + script + `
+<div hidden id="S:1"><p>` + p[3] + `</p></div>
+<div hidden id="S:2"><p>` + p[2] + `</p></div>
+</body></html>`
+}
+
+func TestStreamedPartsArePlaced(t *testing.T) {
+	cases := []struct {
+		name   string
+		script string
+	}{
+		{"with React's calls", `<script>$RC=function(b,c){};$RC("B:0","S:0")</script><script>$RS("S:1","P:1");$RC("B:2","S:2")</script>`},
+		{"with the external runtime", `<template data-rci="" data-bid="B:0" data-sid="S:0"></template><template data-rsi="" data-sid="S:1" data-pid="P:1"></template><template data-rci="" data-bid="B:2" data-sid="S:2"></template>`},
+		{"saved without scripts", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractText(t, []byte(streamedPage(tc.script)), "https://example.com/news/flood")
+			at := -1
+			for i, p := range streamedParagraphs {
+				j := strings.Index(got, p)
+				if j < 0 {
+					t.Fatalf("paragraph %d missing from:\n%s", i, got)
+				}
+				if j < at {
+					t.Errorf("paragraph %d out of order in:\n%s", i, got)
+				}
+				at = j
+			}
+			if strings.Contains(got, "Loading") {
+				t.Errorf("a loading placeholder is in the article:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestStreamedPartWithoutPlaceholderIsShown checks that a hidden part no
+// call or id places is shown where it is, not dropped as invisible.
+func TestStreamedPartWithoutPlaceholderIsShown(t *testing.T) {
+	var b strings.Builder
+	for _, p := range streamedParagraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	page := `<html><body><nav><a href="/">Home</a></nav><div id="root"><template id="B:7"></template></div>
+<div hidden id="S:0"><article><h1>Flood</h1>` + b.String() + `</article></div>
+<div hidden id="other"><p>` + streamedParagraphs[0] + ` This hidden text is not a streamed part.</p></div></body></html>`
+	got := extractText(t, []byte(page), "https://example.com/news/flood")
+	for i, p := range streamedParagraphs {
+		if !strings.Contains(got, p) {
+			t.Errorf("paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "not a streamed part") {
+		t.Errorf("an ordinary hidden block was shown:\n%s", got)
+	}
+}
+
+// TestDeclarativeShadowRootIsShown checks that what a declarative shadow
+// root holds, which a browser shows, is read as part of the page.
+func TestDeclarativeShadowRootIsShown(t *testing.T) {
+	var b strings.Builder
+	for _, p := range streamedParagraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	for _, attr := range []string{`shadowrootmode="open"`, `shadowroot="closed"`} {
+		page := `<html><body><nav><a href="/">Home</a></nav><main><h1>Flood</h1><story-body><template ` + attr + `>` +
+			b.String() + `</template></story-body></main><template><p>` + streamedParagraphs[0] + ` An inert template.</p></template></body></html>`
+		got := extractText(t, []byte(page), "https://example.com/news/flood")
+		for i, p := range streamedParagraphs {
+			if !strings.Contains(got, p) {
+				t.Errorf("%s: paragraph %d missing from:\n%s", attr, i, got)
+			}
+		}
+		if strings.Contains(got, "inert") {
+			t.Errorf("%s: an inert template was shown:\n%s", attr, got)
+		}
+	}
+}
+
+// TestPageHiddenBehindAConsentDialog checks that an article a consent
+// dialog hides (aria-hidden on the page behind it, as dialogs set when
+// open) is read, not the dialog, and that hidden text stays out of a page
+// whose visible article is found.
+func TestPageHiddenBehindAConsentDialog(t *testing.T) {
+	var b strings.Builder
+	for _, p := range streamedParagraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	dialog := `<div class="consent-overlay" role="dialog"><p>We and our partners use cookies to store and read information on your device, to measure the audience and to show you relevant adverts, as explained in our policy.</p><a href="/privacy">Manage choices</a></div>`
+	hidden := `<html><body><div id="app" aria-hidden="true"><nav><a href="/">Home</a></nav><main><article><h1>Flood</h1>` +
+		b.String() + `</article></main></div>` + dialog + `</body></html>`
+	got := extractText(t, []byte(hidden), "https://example.com/news/flood")
+	for i, p := range streamedParagraphs {
+		if !strings.Contains(got, p) {
+			t.Errorf("paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "cookies") {
+		t.Errorf("the consent dialog is in the article:\n%s", got)
+	}
+
+	shown := `<html><body><nav><a href="/">Home</a></nav><main><article><h1>Flood</h1><p>` + streamedParagraphs[0] + `</p><p>` + streamedParagraphs[1] +
+		`</p></article></main><div style="display: none"><h2>Republish this story</h2>` + b.String() + b.String() + `<p>Copy the code below to republish this story on your site.</p></div></body></html>`
+	got = extractText(t, []byte(shown), "https://example.com/news/flood")
+	if !strings.Contains(got, streamedParagraphs[1]) || strings.Contains(got, "Republish") || strings.Count(got, streamedParagraphs[0]) != 1 {
+		t.Errorf("want the visible story alone, got:\n%s", got)
+	}
+}
