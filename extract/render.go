@@ -70,7 +70,7 @@ func (w *textWriter) text(s string) {
 				continue
 			}
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !isCollapsibleASCII(s[j]) {
+			for j < len(s) && asciiWordByte[s[j]] {
 				j++
 			}
 			w.word(s[i:j])
@@ -107,6 +107,16 @@ func (w *textWriter) word(s string) {
 func isCollapsibleASCII(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
+
+// asciiWordByte holds, by byte, whether it is ASCII and not collapsible
+// space: the bytes of a run of ASCII text that is written, and counted,
+// in one go. It is never changed.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !isCollapsibleASCII(byte(c))
+	}
+	return t
+}()
 
 func isCollapsible(r rune) bool {
 	switch r {
