@@ -3,24 +3,56 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
-// countWords must agree with len(strings.Fields(s)) on any input.
+// fieldsWords counts words as countWords must: the fields of s, where a
+// run of letters of a script written without spaces counts one word per
+// two letters, and the letters around such runs as words too.
+func fieldsWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		inWord, run := false, 0
+		for _, r := range f {
+			if textkit.IsUnspacedLetter(r) {
+				run++
+				inWord = false
+				continue
+			}
+			n += (run + 1) / 2
+			run = 0
+			if !inWord {
+				n++
+				inWord = true
+			}
+		}
+		n += (run + 1) / 2
+	}
+	return n
+}
+
+// countWords must agree with fieldsWords on any input.
 func TestCountWordsMatchesFields(t *testing.T) {
-	for _, s := range []string{
-		"", " ", "one", " two  words ", "a\tb\nc\vd\fe\rf",
-		"نص\u00a0عربي\u0085هنا", "\u2003em\u3000space\u200bzero", "bad\xffutf8 \xfe",
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0}, {" ", 0}, {"one", 1}, {" two  words ", 2}, {"a\tb\nc\vd\fe\rf", 6},
+		{"نص\u00a0عربي\u0085هنا", 3}, {"\u2003em\u3000space\u200bzero", 2}, {"bad\xffutf8 \xfe", 2},
+		{"市议会周二投票", 4}, {"東京で2024年", 4}, {"ข่าววันนี้", 5}, {"iPhone发布会 today", 4},
 	} {
-		if got, want := countWords(s), len(strings.Fields(s)); got != want {
-			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		if got := countWords(c.s); got != c.want || got != fieldsWords(c.s) {
+			t.Errorf("countWords(%q) = %d, want %d (fieldsWords %d)", c.s, got, c.want, fieldsWords(c.s))
 		}
 	}
 }
 
 func FuzzCountWords(f *testing.F) {
 	f.Add("one two\u00a0three")
+	f.Add("市议会 周二 vote")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+		if got, want := countWords(s), fieldsWords(s); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
 	})

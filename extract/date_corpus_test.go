@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -27,6 +28,7 @@ func (d *dateTally) add(page, got, want string) {
 		d.right++
 	case "":
 		d.none++
+		d.wrongPages = append(d.wrongPages, fmt.Sprintf("%s got none want %s", page, want))
 	default:
 		d.wrong++
 		d.wrongPages = append(d.wrongPages, fmt.Sprintf("%s got %s want %s", page, got, want))
@@ -108,14 +110,20 @@ func TestWCXBDates(t *testing.T) {
 		tally         dateTally
 		minAcc, minPr float64
 	}{
-		// Measured 2026-12-06 (issue 9): even 0.832 right, precision
-		// 0.850; odd 0.851, 0.887. Many "wrong" days are the page's
-		// update date, which the truth takes for the publication date.
-		{"even", even, 0.825, 0.845},
-		{"odd", odd, 0.845, 0.88},
+		// Measured 2026-12-06 (issue 9), after the headline block's
+		// dates: even 0.880 right, precision 0.895; odd 0.872, 0.902
+		// (before: 0.832/0.850 and 0.851/0.887). Most "wrong" days left
+		// are the page's update date, which the truth takes for the
+		// publication date, or a day the page does not show at all.
+		{"even", even, 0.875, 0.89},
+		{"odd", odd, 0.865, 0.895},
 	} {
 		t.Logf("wcxb-dev %s: %v", h.name, h.tally)
-		t.Logf("wrong:\n%s", strings.Join(h.tally.wrongPages, "\n"))
+		// Only the even half is studied page by page; the odd half is
+		// the check and is reported as counts alone.
+		if h.name == "even" && os.Getenv("REFEED_DATES_WRONG") != "" {
+			t.Logf("wrong or none:\n%s", strings.Join(h.tally.wrongPages, "\n"))
+		}
 		if h.tally.accuracy() < h.minAcc {
 			t.Errorf("%s half: exact-day accuracy %.3f, want >= %.3f", h.name, h.tally.accuracy(), h.minAcc)
 		}

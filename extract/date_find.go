@@ -35,17 +35,28 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1
 
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// the URL, then a date written after the headline, then a last search
-// of other meta tags and the headline's surroundings (see searchDate).
-// Zero means unknown.
-// Dates written without a zone are read as times in loc.
-func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, loc *time.Location) (published, modified time.Time) {
+// the URL, then the date printed with the headline (see readHeadlineBlock),
+// then a date line after the headline, then a last search of other meta
+// tags and the headline's surroundings (see searchDate). The date
+// printed with the headline also overrules an earlier source when it
+// shows an earlier day (see preferShown). Zero means unknown.
+// Dates written without a zone are read as times in loc. title is the
+// page's title, which tells the headline's h1 from a logo's.
+func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageURL *url.URL, loc *time.Location) (published, modified time.Time) {
 	modified = firstDate(append([]string{ld.Modified}, tags.values(modifiedKeys)...), loc)
 	published = firstDate(append([]string{ld.Published}, tags.values(publishedKeys)...), loc)
 	if published.IsZero() {
 		published = parselyDate(tags["parsely-page"], loc)
 	}
-	if !published.IsZero() || idx.bodyOrRoot() == nil {
+	block := headlineBlock{loc: loc}
+	if isHeadline(idx.h1, title) {
+		block = readHeadlineBlock(idx.h1, loc)
+	}
+	shown, hasShown := block.shown()
+	if !published.IsZero() {
+		return preferShown(published, block, shown, hasShown), modified
+	}
+	if idx.bodyOrRoot() == nil {
 		return published, modified
 	}
 	marks := scanDateMarkup(idx.bodyOrRoot(), idx.h1 != nil)
@@ -53,14 +64,17 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, pageURL *url.URL, lo
 		modified = firstDate(marks.modified, loc)
 	}
 	if published = firstDate(marks.published, loc); !published.IsZero() {
-		return published, modified
+		return preferShown(published, block, shown, hasShown), modified
 	}
 	if published = dateFromURL(pageURL, loc); !published.IsZero() {
 		return published, modified
 	}
+	if hasShown && (modified.IsZero() || !sameDay(shown.t, modified)) {
+		return shown.t, modified
+	}
 	for _, text := range marks.texts {
-		if t, ok := findDateInText(text, true, loc); ok {
-			return t, modified
+		if l, ok := readDateLine(strings.TrimSpace(text), loc); ok {
+			return l.t, modified
 		}
 	}
 	return searchDate(idx, tags, modified, loc), modified

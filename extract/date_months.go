@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,8 +11,13 @@ import (
 
 // monthNames maps month names, as foldDateText leaves them, to month
 // numbers; textkit holds the names of every family (Levantine, Egyptian,
-// Maghrebi, Moroccan, English).
-var monthNames = textkit.Months
+// Maghrebi, Moroccan, English, and the European languages a date may be
+// written in).
+var monthNames = func() map[string]int {
+	m := maps.Clone(textkit.Months)
+	maps.Copy(m, textkit.EuropeanMonths)
+	return m
+}()
 
 // monthPattern is the regexp alternation of all month names.
 func monthPattern() string { return alternation(monthNames) }
@@ -39,5 +45,14 @@ func alternation(names map[string]int) string {
 // monthNumber returns the month of a matched name, folding case and the
 // spaces inside two-word names.
 func monthNumber(name string) int {
-	return textkit.MonthNumber(name)
+	if m := textkit.MonthNumber(name); m > 0 {
+		return m
+	}
+	return textkit.EuropeanMonths[textkit.FoldPhrase(name)]
+}
+
+// isMonthWord reports whether a lowercased word is a month name or the
+// first word of a two-word one.
+func isMonthWord(word string) bool {
+	return textkit.IsMonthWord(word) || textkit.EuropeanMonths[word] > 0
 }

@@ -7,8 +7,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/refeed/refeed/internal/textkit"
 )
 
 // Date patterns over folded text (see foldDateText). A month may be
@@ -16,8 +14,7 @@ import (
 // "3 تموز (يوليو) 2020".
 var (
 	monthAlt     = `(?:` + monthPattern() + `)`
-	dayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er)?(?:\s+of)?[\s.,\-/]*(` + monthAlt + `)(?:\s*[/(\-]\s*` + monthAlt + `\s*\)?)?[\s.,\-/]*(\d{4})(?:[^\d]|$)`)
-	monthDayYear = regexp.MustCompile(`(?i)(?:^|[^\pL])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
+	dayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\s+(?:of|de))?[\s.,\-/]*(` + monthAlt + `)(?:\s*[/(\-]\s*` + monthAlt + `\s*\)?)?[\s.,\-/]*(?:del?\s+)?(\d{4})(?:[^\d]|$)`)
 	yearMonthDay = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
 	numericDate  = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[^\d]|$)`)
 	// clockTime follows a date: "14:00", "- 09:23 ص", "at 6:01 am",
@@ -26,8 +23,8 @@ var (
 )
 
 // findDateInText returns the first date written in s: "3 August 2013",
-// "August 3, 2013", "28 آب/اغسطس 2013", "٢٤ أغسطس ٢٠٢٠", "2020-08-24",
-// "24/08/2020". An ambiguous numeric date such as 03/04/2020 is read day
+// "August 3, 2013", "28 آب/اغسطس 2013", "٢٤ أغسطس ٢٠٢٠", "3. März 2020",
+// "12 de marzo de 2020", "2020-08-24", "24/08/2020". An ambiguous numeric date such as 03/04/2020 is read day
 // first when dayFirst is set. A time of day right after the date is kept;
 // without a zone it is taken as a time in loc.
 func findDateInText(s string, dayFirst bool, loc *time.Location) (time.Time, bool) {
@@ -36,6 +33,12 @@ func findDateInText(s string, dayFirst bool, loc *time.Location) (time.Time, boo
 	if best == nil {
 		return time.Time{}, false
 	}
+	return matchTime(s, best, loc)
+}
+
+// matchTime returns the date found at m in folded text s, with the time
+// of day written right after it.
+func matchTime(s string, best *dateMatch, loc *time.Location) (time.Time, bool) {
 	end := best.end
 	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
 		end-- // the pattern consumed one byte after the year
@@ -49,6 +52,9 @@ func findDateInText(s string, dayFirst bool, loc *time.Location) (time.Time, boo
 type dateMatch struct {
 	start, end int
 	y, m, d    int
+	// swappable marks a numeric date whose day and month could be read
+	// the other way round (03/04/2020).
+	swappable bool
 }
 
 // locateDate returns the earliest date written in folded text, or nil.
@@ -59,22 +65,35 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 			best = &dateMatch{start: loc[2], end: loc[1], y: y, m: m, d: d}
 		}
 	}
-	// The regexps are slow on text without a date (a month alternation
-	// tried at every byte); cheap scans decide which ones can match.
-	latin, arabic, jalali := monthNamesIn(s)
-	if jalali {
+	// The month-name regexps are slow (an alternation of every name
+	// tried at many bytes): a cheap scan finds the month words, and the
+	// regexps run only on a window around each, in order, until one
+	// matches. A date in words holds a month word, its day at most
+	// monthWindowBefore bytes before it and its year within
+	// monthWindowAfter bytes after it.
+	spots := monthNamesIn(s)
+	if spots.jalali {
 		if m := locateJalali(s); m != nil {
 			best = m
 		}
 	}
-	if latin || arabic {
-		if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
+	for _, w := range spots.words[:spots.n] {
+		from, to := monthWindow(s, w.start-monthWindowBefore, w.end+monthWindowAfter)
+		if loc := dayMonthYear.FindStringSubmatchIndex(s[from:to]); loc != nil {
+			shiftLoc(loc, from)
 			consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[4]:loc[5]]), digitsToInt(s[loc[2]:loc[3]]))
+			break
 		}
 	}
-	if latin { // "August 3, 2013" is an English order only
-		if loc := monthDayYear.FindStringSubmatchIndex(s); loc != nil {
-			consider(loc, digitsToInt(s[loc[6]:loc[7]]), monthNumber(s[loc[2]:loc[3]]), digitsToInt(s[loc[4]:loc[5]]))
+	for _, w := range spots.words[:spots.n] {
+		if !w.latin { // "August 3, 2013" is an English order only
+			continue
+		}
+		if m := monthDayYearAt(s, w); m != nil {
+			if best == nil || m.start < best.start {
+				best = m
+			}
+			break
 		}
 	}
 	if !hasNumericDate(s) {
@@ -90,6 +109,9 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 			d, m = b, a
 		}
 		consider(loc, digitsToInt(s[loc[6]:loc[7]]), m, d)
+		if best != nil && best.start == loc[2] {
+			best.swappable = a != b && a <= 12 && b <= 12
+		}
 	}
 	return best
 }
@@ -137,9 +159,84 @@ func digitsToInt(s string) int {
 // isASCIIDigit reports whether c is an ASCII digit.
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// monthNamesIn reports whether a word of folded text s is a Latin, an
-// Arabic (or the first word of a two-word one) or a Solar Hijri month name.
-func monthNamesIn(s string) (latin, arabic, jalali bool) {
+// monthDayYearAt reads the date that month word w opens in English
+// order, "Aug. 3, 2013" or "March 5th 2020", or returns nil.
+func monthDayYearAt(s string, w monthSpot) *dateMatch {
+	i := w.end
+	if i < len(s) && s[i] == '.' {
+		i++
+	}
+	i, ok := skipSpace(s, i)
+	if !ok {
+		return nil
+	}
+	day := i
+	for i < len(s) && i-day < 2 && isASCIIDigit(s[i]) {
+		i++
+	}
+	if i == day {
+		return nil
+	}
+	d := digitsToInt(s[day:i])
+	if i+2 <= len(s) {
+		switch strings.ToLower(s[i : i+2]) {
+		case "st", "nd", "rd", "th":
+			i += 2
+		}
+	}
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	if i, ok = skipSpace(s, i); !ok {
+		return nil
+	}
+	year := i
+	for i < len(s) && i-year < 4 && isASCIIDigit(s[i]) {
+		i++
+	}
+	if i-year != 4 || (i < len(s) && isASCIIDigit(s[i])) {
+		return nil
+	}
+	return &dateMatch{start: w.start, end: i, y: digitsToInt(s[year:i]), m: monthNumber(s[w.start:w.end]), d: d}
+}
+
+// skipSpace skips one or more ASCII spaces, as \s+ does; ok is false
+// when there is none.
+func skipSpace(s string, i int) (int, bool) {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f') {
+		j++
+	}
+	return j, j > i
+}
+
+// Bounds of the text around a month word that can hold its date.
+const (
+	monthWindowBefore = 24
+	monthWindowAfter  = 48
+	maxMonthSpots     = 8
+)
+
+// monthSpots are the month words of a text: where the first
+// maxMonthSpots Gregorian ones are, and whether a Solar Hijri one occurs.
+type monthSpots struct {
+	words  [maxMonthSpots]monthSpot
+	n      int
+	jalali bool
+}
+
+// monthSpot is one month word: its bytes and whether it is in Latin
+// letters.
+type monthSpot struct {
+	start, end int
+	latin      bool
+}
+
+// monthNamesIn finds the words of folded text s that are Latin or Arabic
+// month names (or the first word of a two-word one) and tells whether one
+// is a Solar Hijri month name.
+func monthNamesIn(s string) monthSpots {
+	var spots monthSpots
 	var buf [24]byte
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -165,20 +262,39 @@ func monthNamesIn(s string) (latin, arabic, jalali bool) {
 				}
 				w[k] = c
 			}
-			if textkit.IsMonthWord(string(w)) {
-				if word[0] < utf8.RuneSelf {
-					latin = true
-				} else {
-					arabic = true
-				}
+			if spots.n < maxMonthSpots && isMonthWord(string(w)) {
+				spots.words[spots.n] = monthSpot{i, j, word[0] < utf8.RuneSelf}
+				spots.n++
 			}
 			if _, ok := jalaliMonths[string(w)]; ok {
-				jalali = true
+				spots.jalali = true
 			}
 		}
 		i = j
 	}
-	return latin, arabic, jalali
+	return spots
+}
+
+// monthWindow clamps [from, to) to s, widened so that it cuts neither a
+// rune nor a number: a window ending inside "20135" must not read 2013.
+func monthWindow(s string, from, to int) (int, int) {
+	from, to = max(from, 0), min(to, len(s))
+	for from > 0 && (!utf8.RuneStart(s[from]) || isASCIIDigit(s[from-1])) {
+		from--
+	}
+	for to < len(s) && (!utf8.RuneStart(s[to]) || isASCIIDigit(s[to])) {
+		to++
+	}
+	return from, to
+}
+
+// shiftLoc moves the indexes of a submatch found in s[by:] to s.
+func shiftLoc(loc []int, by int) {
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += by
+		}
+	}
 }
 
 // hasNumericDate reports whether s has a digit, a date separator and a

@@ -22,8 +22,10 @@
 //     byline (metadata_byline.go, metadata_walk.go), the dates, the
 //     language and direction (lang.go), site name, image and description
 //     (metadata.go). Dates: pickDates (date_find.go) tries JSON-LD, meta
-//     tags, date markup, the URL and a date written after the headline,
-//     and only then go-htmldate's search of the whole page (searchDate);
+//     tags, date markup, the URL, the date printed with the headline
+//     (date_headline.go, which also overrules metadata that is later than
+//     the byline's day) and a date line after the headline, and only then
+//     other meta names and date elements by the headline (searchDate);
 //     text dates are read by date_text.go over text folded by
 //     date_fold.go, with Solar Hijri dates in date_jalali.go and machine
 //     formats in date.go.

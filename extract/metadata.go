@@ -45,7 +45,7 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL, loc *time.Location) M
 	m.SiteName = pickSiteName(tags, ld)
 	m.Title = pickTitle(idx, tags, ld, m.SiteName, pageURL)
 	m.Byline = pickByline(idx, tags, ld)
-	m.Published, m.Modified = pickDates(idx, tags, ld, pageURL, loc)
+	m.Published, m.Modified = pickDates(idx, tags, ld, m.Title, pageURL, loc)
 	m.Image = pickImage(idx, tags, ld, pageURL)
 	m.Description = pickDescription(tags, ld)
 	m.ArticleBody = ld.Body

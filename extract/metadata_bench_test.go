@@ -75,3 +75,24 @@ func BenchmarkReadMetadata(b *testing.B) {
 		}
 	}
 }
+
+// benchDateTexts are byline-like texts, with and without a date.
+var benchDateTexts = []string{
+	"Published Apr 26, 2023 by Jo Smith · 7 min read",
+	"By Kathryn Giuffrida Mar 5, 2025 | 6 comments",
+	"الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)",
+	"Veröffentlicht am 3. März 2020 um 14:30 Uhr",
+	"The 16 Best Clothing Subscription Boxes in 2025 and what they cost in May",
+	"Copyright © 2026 Kiersten Hickman · Theme by Foo",
+	"Updated on 09/11/25 at 10:00",
+}
+
+// BenchmarkFindDateInText reads the dates of short byline-like texts, as
+// the headline block and the fallbacks do on every page.
+func BenchmarkFindDateInText(b *testing.B) {
+	for b.Loop() {
+		for _, s := range benchDateTexts {
+			findDateInText(s, true, time.UTC)
+		}
+	}
+}

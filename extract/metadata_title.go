@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/refeed/refeed/internal/textkit"
 	"net/url"
 	"slices"
 	"strings"
@@ -269,25 +270,8 @@ func titleKey(s string) string {
 	return b.String()
 }
 
-// countWords counts the space-separated words of s, as len(strings.Fields(s))
-// would, without building the words.
-func countWords(s string) int { return countWordsUpTo(s, -1) }
+// countWords counts the words of s (textkit.CountWords).
+func countWords(s string) int { return textkit.CountWords(s, -1) }
 
-// countWordsUpTo is countWords that stops counting at limit words; a
-// negative limit counts them all.
-func countWordsUpTo(s string, limit int) int {
-	n := 0
-	inWord := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			inWord = false
-		} else if !inWord {
-			if n == limit {
-				break
-			}
-			inWord = true
-			n++
-		}
-	}
-	return n
-}
+// countWordsUpTo is countWords that stops counting at limit words.
+func countWordsUpTo(s string, limit int) int { return textkit.CountWords(s, limit) }

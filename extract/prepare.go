@@ -149,7 +149,12 @@ func (p *preparer) isChrome(n *html.Node, h hint, inTable bool) bool {
 }
 
 // hiddenElement reports whether n is hidden by attribute or inline style.
+// A collapsed panel (an accordion's answer, a tab's page) is not: it is
+// content the reader opens.
 func hiddenElement(n *html.Node) bool {
+	if collapsedPanel(n) {
+		return false
+	}
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
@@ -294,4 +299,18 @@ func (p *preparer) showHidden() bool {
 	}
 	p.hidden = nil
 	return true
+}
+
+// collapsedPanel reports whether n is a panel of an accordion or of tabs:
+// role tabpanel, or an element labelled by its trigger (aria-labelledby)
+// that is not a dialog, menu or tooltip.
+func collapsedPanel(n *html.Node) bool {
+	role := getAttr(n, "role")
+	switch role {
+	case "tabpanel":
+		return true
+	case "dialog", "alertdialog", "menu", "menubar", "listbox", "tooltip", "navigation":
+		return false
+	}
+	return hasAttrKey(n, "aria-labelledby")
 }

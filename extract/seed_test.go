@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -38,45 +39,96 @@ func TestSeedLayouts(t *testing.T) {
 	tests := []struct {
 		file, charset string
 		image         string // absolute URL the article HTML must show
+		transform     func(*testing.T, []byte) []byte
 	}{
-		{"modern.html", "", "https://burathanews.com/upload/2024/09/statement.jpg"},
-		{"legacy-table.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg"},
-		{"long-comments.html", "", "https://burathanews.com/arabic/upload/2024/09/statement-small.jpg"},
+		{"modern.html", "", "https://burathanews.com/upload/2024/09/statement.jpg", nil},
+		{"legacy-table.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg", nil},
+		{"long-comments.html", "", "https://burathanews.com/arabic/upload/2024/09/statement-small.jpg", nil},
 		// The comment form's notice after the </form> in the same cell,
 		// and the Telegram channel as a bare URL, not a link.
-		{"legacy-table-form-notice.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg"},
+		{"legacy-table-form-notice.windows-1256.html", "windows-1256", "https://burathanews.com/arabic/news/upload/2024/09/statement.jpg", nil},
+		// The modern layout streamed by React: the paragraphs come last,
+		// in a hidden part, with a loading placeholder where they go.
+		{"modern.html", "", "https://burathanews.com/upload/2024/09/statement.jpg", streamSeedBody},
 	}
 	pageURL, _ := url.Parse("https://burathanews.com/arabic/news/450001.php")
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			page := readSeedFixture(t, tt.file, tt.charset)
-			a, err := Extract(bytes.NewReader(page), pageURL, nil)
-			if err != nil {
-				t.Fatalf("Extract: %v", err)
+		// Each layout also without its class, id and role attributes:
+		// the article must be found by its structure and text, not by
+		// names, whatever the site calls its blocks.
+		for _, bare := range []bool{false, true} {
+			name := tt.file
+			if tt.transform != nil {
+				name += " streamed"
 			}
-			if a.Title != seedHeadline {
-				t.Errorf("Title = %q, want %q", a.Title, seedHeadline)
+			if bare {
+				name += " without class and id"
 			}
-			got := strings.Split(a.Text, "\n\n")
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("got %d paragraphs, want the %d of the article:\n%s", len(got), len(want), a.Text)
-			}
-			for _, line := range seedChrome {
-				if strings.Contains(a.Text, line) || strings.Contains(a.HTML, line) {
-					t.Errorf("article holds chrome %q", line)
+			t.Run(name, func(t *testing.T) {
+				page := readSeedFixture(t, tt.file, tt.charset)
+				if tt.transform != nil {
+					page = tt.transform(t, page)
 				}
-			}
-			// The headline may be an image's alt text, never shown text.
-			if strings.Contains(a.Text, seedHeadline) || strings.Contains(a.HTML, ">"+seedHeadline) {
-				t.Errorf("article repeats the headline")
-			}
-			if !strings.Contains(a.HTML, `src="`+tt.image+`"`) {
-				t.Errorf("HTML lacks image %s:\n%s", tt.image, a.HTML)
-			}
-			if a.Dir != "rtl" {
-				t.Errorf("Dir = %q, want rtl", a.Dir)
-			}
-		})
+				if bare {
+					page = nameAttrs.ReplaceAll(page, nil)
+				}
+				checkSeed(t, page, pageURL, tt.image, want)
+			})
+		}
+	}
+}
+
+// streamSeedBody moves the paragraphs of the modern seed layout into a
+// hidden part at the end of the body, as React's streaming rendering
+// sends them, with a Suspense placeholder in their place.
+func streamSeedBody(t *testing.T, page []byte) []byte {
+	t.Helper()
+	const open = `<div class="article-body">`
+	s := string(page)
+	i := strings.Index(s, open)
+	j := strings.Index(s[i:], "</div>")
+	end := strings.LastIndex(s, "</body>")
+	if i < 0 || j < 0 || end < 0 {
+		t.Fatal("modern.html no longer has the shape streamSeedBody expects")
+	}
+	j += i
+	body := s[i+len(open) : j]
+	return []byte(s[:i+len(open)] + `<!--$?--><template id="B:0"></template><div>جار التحميل…</div><!--/$-->` +
+		s[j:end] + `<div hidden id="S:0">` + body + `</div><script>$RC("B:0","S:0")</script>` + s[end:])
+}
+
+// nameAttrs matches the attributes that name a block: class, id, role.
+var nameAttrs = regexp.MustCompile(`(?i)\s(?:class|id|role)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
+
+// checkSeed extracts the seed page and checks its headline, its nine
+// paragraphs and nothing else, its image and its direction.
+func checkSeed(t *testing.T, page []byte, pageURL *url.URL, image string, want []string) {
+	t.Helper()
+	a, err := Extract(bytes.NewReader(page), pageURL, nil)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if a.Title != seedHeadline {
+		t.Errorf("Title = %q, want %q", a.Title, seedHeadline)
+	}
+	got := strings.Split(a.Text, "\n\n")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %d paragraphs, want the %d of the article:\n%s", len(got), len(want), a.Text)
+	}
+	for _, line := range seedChrome {
+		if strings.Contains(a.Text, line) || strings.Contains(a.HTML, line) {
+			t.Errorf("article holds chrome %q", line)
+		}
+	}
+	// The headline may be an image's alt text, never shown text.
+	if strings.Contains(a.Text, seedHeadline) || strings.Contains(a.HTML, ">"+seedHeadline) {
+		t.Errorf("article repeats the headline")
+	}
+	if !strings.Contains(a.HTML, `src="`+image+`"`) {
+		t.Errorf("HTML lacks image %s:\n%s", image, a.HTML)
+	}
+	if a.Dir != "rtl" {
+		t.Errorf("Dir = %q, want rtl", a.Dir)
 	}
 }
 

@@ -136,3 +136,28 @@ func TestPageHiddenBehindAConsentDialog(t *testing.T) {
 		t.Errorf("want the visible story alone, got:\n%s", got)
 	}
 }
+
+// TestCollapsedPanelsAreContent checks that the answers of an accordion
+// (panels hidden until opened, labelled by their buttons) are read as
+// part of the article, while a hidden menu or dialog stays out.
+func TestCollapsedPanelsAreContent(t *testing.T) {
+	answers := []string{
+		"The bridge closes to cars on the first of March, and buses and bicycles may still cross it until the new one opens downstream.",
+		"Parking by the bridge is free for six months from the closure, in the two car parks on the east bank, for every driver.",
+	}
+	page := `<html><body><nav><a href="/">Home</a></nav><article><h1>Bridge closure: what you need to know</h1>` +
+		`<p>` + streamedParagraphs[0] + `</p><p>` + streamedParagraphs[2] + `</p><h2>Questions</h2>` +
+		`<button id="q1" aria-expanded="false">When does it close?</button><div id="a1" role="region" aria-labelledby="q1" aria-hidden="true" style="height:0;overflow:hidden"><p>` + answers[0] + `</p></div>` +
+		`<button id="q2" aria-expanded="false">Where can I park?</button><div id="a2" aria-labelledby="q2" hidden><p>` + answers[1] + `</p></div>` +
+		`</article><div role="menu" aria-labelledby="account" aria-hidden="true"><p>Your account settings, your saved articles, your newsletters and your subscription, all in one place for you.</p></div>` +
+		`<div role="dialog" aria-labelledby="t" style="display:none"><h2 id="t">Before you go</h2><p>Sign up to our morning briefing and get the news of the valley in your inbox every day of the week.</p></div></body></html>`
+	got := extractText(t, []byte(page), "https://example.com/news/bridge-faq")
+	for i, a := range answers {
+		if !strings.Contains(got, a) {
+			t.Errorf("answer %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "account settings") || strings.Contains(got, "morning briefing") {
+		t.Errorf("a hidden menu or dialog is in the article:\n%s", got)
+	}
+}

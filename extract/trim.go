@@ -183,6 +183,8 @@ func leadingChrome(b block) bool {
 	switch {
 	case isDateLine(b.norm, b.chars), isChromeTitleNorm(b.norm), noLetters(b.norm), isBareURL(nodeText(b.n)):
 		return true
+	case isServiceText(b):
+		return true
 	case b.linkHeavy() && b.chars < 80:
 		return true
 	case b.chars < maxBylineChars && isByline(b.norm):
@@ -204,8 +206,31 @@ func trailingChrome(b block) bool {
 		return true
 	case b.chars <= maxCallChars && (isCallToAction(b.norm) || isAuthorBio(b.norm)):
 		return true
+	case isServiceText(b):
+		return true
 	}
 	return b.linkHeavy() && b.chars < 200
+}
+
+// A block at an edge of the article that uses minServiceWords of the
+// words in which a site speaks about itself (textkit.ServiceWords), or
+// one fewer in a short block, is a notice, an appeal or a licence:
+// cookies, subscriptions, accounts, rights. A story on such a subject
+// uses one or two of them a paragraph.
+const (
+	minServiceWords     = 4
+	maxServiceChars     = 1500
+	maxShortNoticeChars = 300
+)
+
+// isServiceText reports whether b reads as the site's notice to its
+// reader rather than article text.
+func isServiceText(b block) bool {
+	if b.chars > maxServiceChars {
+		return false
+	}
+	n := textkit.CountServiceWords(b.norm)
+	return n >= minServiceWords || n >= minServiceWords-1 && b.chars <= maxShortNoticeChars
 }
 
 // maxCallChars bounds a call to action below the article.

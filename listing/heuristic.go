@@ -1,9 +1,9 @@
 package listing
 
 import (
-	"strings"
 	"unicode/utf8"
 
+	"github.com/refeed/refeed/internal/textkit"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -97,9 +97,10 @@ func anchorsOf(cs []candidate) []anchor {
 
 // isHeadline reports whether t is long enough to be a headline rather than
 // a menu label ("أخبار العراق", "Read more"): four words, or three making
-// at least 15 characters. Arabic counts by words like any other script.
+// at least 15 characters. Arabic counts by words like any other script;
+// Chinese, Japanese and Thai letter by letter (textkit.CountWords).
 func isHeadline(t string) bool {
-	n := len(strings.Fields(t))
+	n := textkit.CountWords(t, -1)
 	return n >= 4 || n == 3 && utf8.RuneCountInString(t) >= 15
 }
 

@@ -86,3 +86,47 @@ func TextDirection(text string) string {
 	}
 	return "ltr"
 }
+
+// IsUnspacedLetter reports whether r belongs to a script written without
+// spaces between words: Chinese, Japanese kana, Thai, Lao, Khmer,
+// Myanmar, Tibetan.
+func IsUnspacedLetter(r rune) bool {
+	if r < 0x0E00 {
+		return false // below Thai: every script there spaces its words
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai,
+		unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
+}
+
+// CountWords counts the words of s: its space-separated words, and in a
+// run of letters of a script written without spaces (IsUnspacedLetter)
+// one word for every two letters, about the length of a Chinese word. It
+// stops counting at limit; a negative limit counts them all.
+func CountWords(s string, limit int) int {
+	n, run := 0, 0 // run counts the unspaced letters not yet counted
+	inWord := false
+	for _, r := range s {
+		if IsUnspacedLetter(r) {
+			run++
+			inWord = false
+			continue
+		}
+		n += (run + 1) / 2
+		run = 0
+		switch {
+		case unicode.IsSpace(r):
+			inWord = false
+		case !inWord:
+			inWord = true
+			n++
+		}
+		if limit >= 0 && n >= limit {
+			return limit
+		}
+	}
+	n += (run + 1) / 2
+	if limit >= 0 && n > limit {
+		return limit
+	}
+	return n
+}

@@ -29,6 +29,25 @@ var monthFamilies = [...][12][]string{
 	},
 }
 
+// europeanNames are the month names of German (Austrian Jänner and
+// Feber too), French, Spanish, Italian, Portuguese and Dutch, with the
+// German and French abbreviations that do not read as other words. The
+// English ones are in monthFamilies already.
+var europeanNames = [12][]string{
+	{"januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari"},
+	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari"},
+	{"märz", "mär", "mars", "marzo", "março", "maart"},
+	{"avril", "avr", "abril", "aprile"},
+	{"mai", "mayo", "maggio", "maio", "mei"},
+	{"juni", "juin", "junio", "giugno", "junho"},
+	{"juli", "juillet", "juil", "julio", "luglio", "julho"},
+	{"août", "agosto", "augustus"},
+	{"septembre", "septiembre", "settembre", "setembro"},
+	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro"},
+	{"novembre", "noviembre", "novembro"},
+	{"dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro"},
+}
+
 // jalaliNames are the Solar Hijri (Persian) month names, Farvardin first.
 var jalaliNames = [12][]string{
 	{"فروردین"}, {"اردیبهشت"}, {"خرداد"}, {"تیر"}, {"مرداد", "امرداد"}, {"شهریور"},
@@ -39,9 +58,16 @@ var jalaliNames = [12][]string{
 // "اب", "جويلية" → "جويليه", two-word names with one space), to its month
 // number. JalaliMonths does the same for the Solar Hijri calendar. Both
 // are read-only.
+//
+// EuropeanMonths maps the folded German, French, Spanish, Italian,
+// Portuguese and Dutch names the same way, for reading dates ("3. März
+// 2020", "12 de marzo de 2020"). They are kept apart from Months, whose
+// words also mark datelines for trimming (IsMonthNameWord) and date
+// listings.
 var (
-	Months       = foldMonths(monthFamilies[:]...)
-	JalaliMonths = foldMonths(jalaliNames)
+	Months         = foldMonths(monthFamilies[:]...)
+	JalaliMonths   = foldMonths(jalaliNames)
+	EuropeanMonths = foldMonths(europeanNames)
 )
 
 // foldMonths builds a folded name → month number table.

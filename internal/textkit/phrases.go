@@ -125,3 +125,41 @@ func ContainsOtherStoriesTitle(folded string) bool {
 	}
 	return false
 }
+
+// ServiceWords are the words in which a site speaks to its reader about
+// itself rather than telling a story: cookies and consent, privacy,
+// accounts and subscriptions, paywalls, newsletters, support appeals,
+// licences and rights. A block that uses several of them is a notice, an
+// appeal or a licence, not article text (see CountServiceWords). In
+// English, German, French, Spanish and Arabic.
+var ServiceWords = []string{
+	"cookie", "cookies", "consent", "privacy", "privacy policy", "terms of service",
+	"terms of use", "personalised", "personalized", "advertising", "adverts",
+	"our partners", "subscribe", "subscription", "subscriber", "subscribers",
+	"sign in", "log in", "create an account", "free account", "password",
+	"newsletter", "unlimited access", "free trial", "cancel at any time",
+	"cancel anytime", "licence", "license", "creative commons", "all rights reserved",
+	"copyright", "permission", "reproduction", "support us", "donate", "donation",
+	"contribution", "reader funded", "independent journalism",
+	"datenschutz", "einwilligung", "abonnement", "abonnieren", "anmelden",
+	"nutzungsbedingungen", "alle rechte vorbehalten", "lizenz", "werbung",
+	"confidentialité", "consentement", "abonnez", "se connecter", "publicité",
+	"partenaires", "tous droits réservés", "privacidad", "consentimiento",
+	"suscripción", "suscríbete", "iniciar sesión", "publicidad",
+	"todos los derechos reservados", "licencia",
+	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
+	"النشره البريديه", "جميع الحقوق محفوظه", "حقوق النشر", "اعلانات",
+}
+
+// CountServiceWords counts the distinct ServiceWords in folded text, each
+// matched as whole words.
+func CountServiceWords(folded string) int {
+	padded := " " + folded + " "
+	n := 0
+	for _, w := range ServiceWords {
+		if strings.Contains(padded, " "+w+" ") {
+			n++
+		}
+	}
+	return n
+}

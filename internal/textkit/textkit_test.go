@@ -169,6 +169,9 @@ func TestTablesAreFolded(t *testing.T) {
 	for _, p := range BoxTitleStarts {
 		check("BoxTitleStarts", p)
 	}
+	for _, p := range ServiceWords {
+		check("ServiceWords", p)
+	}
 	for _, p := range UpdateWords {
 		if FoldPhrase(p) != p {
 			t.Errorf("UpdateWords entry %q is not folded", p)
@@ -183,6 +186,43 @@ func TestTablesAreFolded(t *testing.T) {
 	for _, tab := range RTLTables {
 		if tab == unicode.Latin {
 			t.Error("Latin in RTLTables")
+		}
+	}
+}
+
+func TestCountServiceWords(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"We use cookies to measure campaigns. By clicking accept you consent to cookies as our privacy policy says.", 4},
+		{"The regulator fined the company for setting cookies before users gave consent.", 2},
+		{"Cookiecutter templates are not cookies", 1},
+		{"اشترك في النشرة البريدية، جميع الحقوق محفوظة", 3},
+		{"", 0},
+	}
+	for _, c := range cases {
+		if got := CountServiceWords(FoldPhrase(c.text)); got != c.want {
+			t.Errorf("CountServiceWords(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	cases := []struct {
+		s           string
+		limit, want int
+	}{
+		{"one two  three", -1, 3},
+		{"one two three four five six", 5, 5},
+		{"市议会周二投票决定", -1, 5},
+		{"市议会周二投票决定", 3, 3},
+		{"iPhone发布会 today", -1, 4},
+		{"", 5, 0},
+	}
+	for _, c := range cases {
+		if got := CountWords(c.s, c.limit); got != c.want {
+			t.Errorf("CountWords(%q, %d) = %d, want %d", c.s, c.limit, got, c.want)
 		}
 	}
 }

@@ -1,0 +1,269 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/refeed/refeed/internal/textkit"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Bounds of the headline block, the part of the page a reader sees with
+// the headline, in bytes of text.
+const (
+	headlineBefore   = 600 // read before the h1, to find the metadata's day
+	nearestBefore    = 160 // before the h1, where the date shown may be
+	headlineAfter    = 400 // read after the h1
+	dateLineMaxChars = 120 // the longest date line; a text twice as long is prose
+	dateLineExtra    = 60  // what a date line holds besides its date ("Published on", "By Jo Smith ·")
+)
+
+// dateLine is a date printed with the headline.
+type dateLine struct {
+	t         time.Time
+	update    bool // it says when the page was updated
+	swappable bool // a numeric date that reads either way (8/1/2025)
+}
+
+// headlineBlock holds the texts printed with the headline that may be
+// date lines: short texts with a year. They are read as dates only when
+// asked, nearest the h1 first, since most pages need one or none.
+type headlineBlock struct {
+	loc    *time.Location
+	after  []blockText // after the h1, in reading order
+	before []blockText // before the h1, nearest first
+}
+
+// blockText is one text of the headline block.
+type blockText struct {
+	text   string
+	dist   int  // bytes of text between it and the h1
+	update bool // an update label precedes it, or its class names an update
+}
+
+// readHeadlineBlock collects the texts of the headline block: those of
+// the h1's nearest headlineLevels ancestors (the body at most), no more
+// than headlineBefore bytes of text before the h1 and headlineAfter bytes
+// after it, and never past the first run of prose after it (the article
+// has begun). Texts before the h1 count only inside the h1's own section:
+// what precedes a section in the body is the site's header, where Arabic
+// news sites print today's date. Dates further away, in related-story
+// lists, comments or a site header, are not reached.
+func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
+	b := headlineBlock{loc: loc}
+	if h1 == nil {
+		return b
+	}
+	block, top := h1, h1
+	for range headlineLevels {
+		p := block.Parent
+		if p == nil || p.DataAtom == atom.Html {
+			break
+		}
+		block = p
+		if p.DataAtom == atom.Body {
+			break
+		}
+		top = p
+	}
+	var (
+		before       []blockText // in reading order, dist the offset of the end
+		offset       int         // bytes of text seen before the h1, then after it
+		prevUpdate   bool        // the text before was an update label
+		inH1, passed bool
+	)
+	walkVisible(block, func(n *html.Node) bool {
+		if n == h1 {
+			inH1 = true
+		}
+		if n.Type != html.TextNode {
+			return true
+		}
+		if inH1 && !passed {
+			if isInside(n, h1) {
+				return true
+			}
+			passed = true
+			for i := len(before) - 1; i >= 0; i-- {
+				if d := offset - before[i].dist; d <= headlineBefore {
+					b.before = append(b.before, blockText{before[i].text, d, before[i].update})
+				}
+			}
+			offset = 0
+		}
+		text := strings.TrimSpace(n.Data)
+		if text == "" {
+			return true
+		}
+		update := prevUpdate
+		prevUpdate = len(text) <= 40 && textkit.IsUpdateNotice(text)
+		if passed && (offset > headlineAfter || len(text) > 2*dateLineMaxChars) {
+			return false
+		}
+		offset += len(text)
+		if len(text) > dateLineMaxChars || !hasYearDigits(text) {
+			return true
+		}
+		switch {
+		case passed:
+			b.after = append(b.after, blockText{text, offset - len(text), update || updateClass(n)})
+		case top != h1 && isInside(n, top):
+			before = append(before, blockText{text, offset, update || updateClass(n)})
+		}
+		return true
+	})
+	if !passed {
+		b.before = nil
+	}
+	return b
+}
+
+// line reads one text of the block as a date line.
+func (b headlineBlock) line(t blockText) (dateLine, bool) {
+	l, ok := readDateLine(t.text, b.loc)
+	l.update = l.update || t.update
+	return l, ok
+}
+
+// shown returns the publication date the headline block shows: the date
+// line nearest the h1 that is not an update notice, looking first after
+// the h1 and then at most nearestBefore bytes before it.
+func (b headlineBlock) shown() (dateLine, bool) {
+	for _, t := range b.after {
+		if l, ok := b.line(t); ok && !l.update {
+			return l, true
+		}
+	}
+	for _, t := range b.before {
+		if t.dist > nearestBefore {
+			break
+		}
+		if l, ok := b.line(t); ok && !l.update {
+			return l, true
+		}
+	}
+	return dateLine{}, false
+}
+
+// confirms reports whether a date line of the block that is not an
+// update notice shows the day of t.
+func (b headlineBlock) confirms(t time.Time) bool {
+	for _, texts := range [...][]blockText{b.after, b.before} {
+		for _, bt := range texts {
+			if l, ok := b.line(bt); ok && !l.update && sameDay(l.t, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readDateLine reads text as a date line: a date with at most
+// dateLineExtra bytes of other text. The line is an update notice when
+// an update word comes before the date ("Last updated: Jul 22, 2021"),
+// not after it ("28 آب 2013، آخر تحديث 14:00" was published that day).
+func readDateLine(text string, loc *time.Location) (dateLine, bool) {
+	folded := foldDateText(text)
+	m := locateDate(folded, true)
+	if m == nil || len(folded)-(m.end-m.start) > dateLineExtra {
+		return dateLine{}, false
+	}
+	t, ok := matchTime(folded, m, loc)
+	if !ok {
+		return dateLine{}, false
+	}
+	update := m.start > 0 && textkit.IsUpdateNotice(folded[:m.start])
+	return dateLine{t: t, swappable: m.swappable, update: update}, true
+}
+
+// sameDay reports whether a and b fall on the same calendar day as
+// written.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// updateClass reports whether the element holding text n, or its parent,
+// names an update or modification in its class.
+func updateClass(n *html.Node) bool {
+	for p, i := n.Parent, 0; p != nil && i < 2; p, i = p.Parent, i+1 {
+		c := attrOf(p, "class")
+		if containsASCIIFold(c, "updat") || containsASCIIFold(c, "modif") {
+			return true
+		}
+	}
+	return false
+}
+
+// isInside reports whether n lies under ancestor.
+func isInside(n, ancestor *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == ancestor {
+			return true
+		}
+	}
+	return false
+}
+
+// preferShown returns the publication date of the page's markup, unless
+// the headline block shows an earlier day and nowhere the markup's: a
+// byline printed "Dec 30, 2013" under metadata saying 2024-08-07 is the
+// original publication, the metadata the time of a migration or import.
+// A numeric date that reads either way ("8/1/2025") does not overrule,
+// nor does a day only earlier in some time zone (a 02:17 UTC time is the
+// previous evening in America).
+func preferShown(published time.Time, block headlineBlock, shown dateLine, ok bool) time.Time {
+	if !ok || shown.swappable || !dayBefore(shown.t, published.In(earliestZone)) || block.confirms(published) {
+		return published
+	}
+	return shown.t
+}
+
+// earliestZone is the zone of the earliest local time on Earth, UTC-12.
+var earliestZone = time.FixedZone("UTC-12", -12*3600)
+
+// isHeadline reports whether h1 holds the article's headline rather than
+// a site logo or a section name ("Blog", "Houstonia Magazine"): at least
+// two of its words, or half of them, are words of the title. Only words
+// of four letters or more count.
+func isHeadline(h1 *html.Node, title string) bool {
+	words := headlineWords(collapsedText(h1))
+	if len(words) == 0 {
+		return false
+	}
+	inTitle := make(map[string]bool)
+	for _, w := range headlineWords(title) {
+		inTitle[w] = true
+	}
+	shared := 0
+	for _, w := range words {
+		if inTitle[w] {
+			shared++
+		}
+	}
+	return shared >= 2 || 2*shared >= len(words)
+}
+
+// headlineWords returns the lowercased words of s of four letters or
+// digits or more.
+func headlineWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(f) >= 4 {
+			out = append(out, strings.ToLower(f))
+		}
+	}
+	return out
+}
+
+// dayBefore reports whether the calendar day of a, as written, comes
+// before that of b.
+func dayBefore(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Before(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC))
+}

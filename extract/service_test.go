@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestServiceNoticesAtTheEdges checks that a notice in which the site
+// speaks about itself — cookies, a licence, signing in — is trimmed from
+// either edge of a story on a page without class names, in English and
+// Arabic, and that a story that mentions such words in passing keeps
+// every paragraph.
+func TestServiceNoticesAtTheEdges(t *testing.T) {
+	english := []string{
+		"The city council voted on Tuesday to close the old bridge to cars from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years, paid for by the regional fund.",
+		"Shopkeepers on the east bank fear they will lose customers, and a petition against the closure has gathered more than four thousand signatures in a week.",
+		"The mayor said the decision was hard but that safety had to come first, and promised free parking near the bridge for the first six months of the closure.",
+	}
+	arabic := []string{
+		"صوّت مجلس المدينة يوم الثلاثاء على إغلاق الجسر القديم أمام السيارات ابتداءً من الربيع المقبل، بعد أن وجد المهندسون أن هيكله الحديدي قد تآكل أسرع مما كان متوقعاً.",
+		"وسيبقى العبور مسموحاً للحافلات والدراجات، ويقول المجلس إن جسراً جديداً سيفتتح خلال ثلاث سنوات بتمويل من صندوق الإقليم، على بعد كيلومترين من الجسر القديم.",
+		"ويخشى أصحاب المحال على الضفة الشرقية أن يخسروا زبائنهم، وقد جمعت عريضة ضد الإغلاق أكثر من أربعة آلاف توقيع خلال أسبوع واحد فقط من إطلاقها.",
+	}
+	notices := []struct {
+		name, lang, html string
+		story            []string
+	}{
+		{"cookies", "en", `<div><p>We use cookies and similar technologies to recognise your repeat visits and preferences, to measure campaigns and to show you personalised content. By clicking accept, you consent to the use of cookies as set out in our privacy policy, which explains how to withdraw your consent.</p></div>`, english},
+		{"licence", "en", `<div><p>This article is published under a Creative Commons Attribution licence, which permits use, sharing and reproduction in any medium, provided the original author and source are credited. Other material may need permission from the copyright holder.</p></div>`, english},
+		{"sign in", "en", `<div><h3>Sign in or create an account</h3><p>Create a free account to keep reading and to get our newsletter. Already a subscriber? Sign in with your email address and password.</p></div>`, english},
+		{"subscription", "ar", `<div><p>اشترك في النشره البريدية لتصلك أهم الأخبار كل صباح، أو أنشئ حساباً مجانياً عبر تسجيل الدخول بالبريد الإلكتروني. جميع الحقوق محفوظة للصحيفة، ولا يجوز النقل دون إذن، مع الحفاظ على الخصوصية وعدم مشاركة البيانات مع أي جهة.</p></div>`, arabic},
+	}
+	for _, n := range notices {
+		for _, where := range []string{"after", "before"} {
+			t.Run(n.name+" "+where, func(t *testing.T) {
+				var b strings.Builder
+				b.WriteString(`<html lang="` + n.lang + `"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div><div>`)
+				if where == "before" {
+					b.WriteString(n.html)
+				}
+				b.WriteString(`<div><h1>Bridge</h1>`)
+				for _, p := range n.story {
+					b.WriteString("<p>" + p + "</p>")
+				}
+				b.WriteString(`</div>`)
+				if where == "after" {
+					b.WriteString(n.html)
+				}
+				b.WriteString(`</div></div><footer>©</footer></body></html>`)
+				got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+				for i, p := range n.story {
+					if !strings.Contains(got, p) {
+						t.Errorf("story paragraph %d missing from:\n%s", i, got)
+					}
+				}
+				notice := htmlText(t, []byte(n.html))
+				if i := strings.LastIndex(notice, " "); strings.Contains(got, notice[i-30:]) {
+					t.Errorf("the notice is in the article:\n%s", got)
+				}
+			})
+		}
+	}
+
+	// A story about privacy rules may use the words; its paragraphs are
+	// long prose in the body of the article, not at an edge by themselves.
+	story := []string{
+		"The regulator fined the company for setting cookies before users gave their consent, and ordered it to change the banner that asked for it within a month.",
+		"Its privacy policy, the ruling says, hid the choice to refuse behind two further pages, while the button to accept took a single click on the first screen.",
+		"The company said it would appeal, arguing that the advertising partners it works with had set the cookies, and that it had no say over how they did so.",
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><nav><a href="/">Home</a></nav><article><h1>Fine over cookie banner</h1>`)
+	for _, p := range story {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</article></body></html>`)
+	got := extractText(t, []byte(b.String()), "https://example.com/news/fine")
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("a story about cookies lost paragraph %d:\n%s", i, got)
+		}
+	}
+}
