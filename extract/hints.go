@@ -129,6 +129,9 @@ func (h *hints) of(n *html.Node) hint {
 
 // class returns what the class names of one class attribute say together.
 func (h *hints) class(val string) wordHint {
+	if !strings.ContainsAny(val, htmlSpaces) {
+		return h.word(val) // one class name: its own memo is enough
+	}
 	if v, ok := h.classes[val]; ok {
 		return v
 	}
@@ -156,6 +159,9 @@ func nextWord(s string) (word, rest string) {
 	}
 	return s[i:j], s[j:]
 }
+
+// htmlSpaces are the bytes isHTMLSpace reports.
+const htmlSpaces = " \t\n\r\f"
 
 func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
