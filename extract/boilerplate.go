@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -120,7 +123,7 @@ func isBoxTitle(text string) bool {
 // words that go with them in a box title ("Top Rated Comments", "Show all
 // 167 comments", "تعليقات القراء على الخبر").
 var (
-	commentNouns     = map[string]bool{"comments": true, "comment": true, "تعليقات": true, "التعليقات": true, "تعليق": true}
+	commentNouns     = [...]string{"comments", "comment", "تعليقات", "التعليقات", "تعليق"}
 	commentModifiers = map[string]bool{
 		"top": true, "rated": true, "latest": true, "newest": true, "recent": true, "best": true,
 		"reader": true, "readers": true, "user": true, "users": true, "member": true, "members": true,
@@ -134,7 +137,7 @@ var (
 // containsCommentNoun reports whether one of commentNouns occurs in n, as
 // a word or inside one.
 func containsCommentNoun(n string) bool {
-	for noun := range commentNouns {
+	for _, noun := range commentNouns {
 		if strings.Contains(n, noun) {
 			return true
 		}
@@ -155,7 +158,7 @@ func isCommentsTitle(n string) bool {
 	noun := false
 	for _, w := range words {
 		switch {
-		case commentNouns[w]:
+		case slices.Contains(commentNouns[:], w):
 			noun = true
 		case commentModifiers[w], strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
 		default:
@@ -169,7 +172,7 @@ func inTitles(titles map[string]bool, n string) bool {
 	if titles[n] {
 		return true
 	}
-	if strings.IndexFunc(n, unicode.IsDigit) < 0 {
+	if !hasDigit(n) {
 		return false
 	}
 	words := strings.Fields(n)
@@ -182,6 +185,19 @@ func inTitles(titles map[string]bool, n string) bool {
 	return titles[strings.Join(kept, " ")]
 }
 
+// hasDigit reports whether s holds a decimal digit of any script: the
+// ASCII ones byte by byte, others by unicode.IsDigit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return strings.IndexFunc(s[i:], unicode.IsDigit) >= 0
+		} else if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // hasChromePrefix reports whether a short block starts like chrome.
 func hasChromePrefix(text string) bool {
 	return hasChromePrefixNorm(normalizePhrase(text))
@@ -189,7 +205,10 @@ func hasChromePrefix(text string) bool {
 
 // hasChromePrefixNorm is hasChromePrefix for normalised text.
 func hasChromePrefixNorm(norm string) bool {
-	for _, p := range chromePrefixes {
+	if norm == "" {
+		return false // every prefix has a first byte
+	}
+	for _, p := range chromePrefixIndex()[norm[0]] {
 		// strings.HasPrefix(norm+" ", p), without building norm+" ".
 		if strings.HasPrefix(norm, p) || len(p) == len(norm)+1 && p[len(norm)] == ' ' && p[:len(norm)] == norm {
 			return true
@@ -197,6 +216,17 @@ func hasChromePrefixNorm(norm string) bool {
 	}
 	return false
 }
+
+// chromePrefixIndex holds chromePrefixes by their first byte, so that a
+// text is compared only with the prefixes that can start it. It is built
+// once and never changed afterwards.
+var chromePrefixIndex = sync.OnceValue(func() *[256][]string {
+	var idx [256][]string
+	for _, p := range chromePrefixes {
+		idx[p[0]] = append(idx[p[0]], p)
+	}
+	return &idx
+})
 
 // normalizePhrase folds text for phrase matching (textkit.FoldPhrase):
 // lowercase, Arabic diacritics and tatweel dropped, alef/yeh/teh marbuta

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormalizePhrase(t *testing.T) {
@@ -128,4 +130,59 @@ func TestIsBoxTitle(t *testing.T) {
 			t.Errorf("isBoxTitle(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}
+}
+
+// FuzzPhraseTestsMatchPlain checks the indexed and fast-path phrase tests
+// against their plain definitions.
+func FuzzPhraseTestsMatchPlain(f *testing.F) {
+	for _, s := range []string{"", "read more", "read", "related", "اقرا ايضا", "٣ comments", "x9", "é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, norm string) {
+		plain := false
+		for _, p := range chromePrefixes {
+			if strings.HasPrefix(norm+" ", p) {
+				plain = true
+			}
+		}
+		if got := hasChromePrefixNorm(norm); got != plain {
+			t.Errorf("hasChromePrefixNorm(%q) = %v, want %v", norm, got, plain)
+		}
+		if got, want := hasDigit(norm), strings.IndexFunc(norm, unicode.IsDigit) >= 0; got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", norm, got, want)
+		}
+	})
+}
+
+// FuzzHintMatcherMatchesPlain checks the matcher against a plain
+// substring search for every hint word.
+func FuzzHintMatcherMatchesPlain(f *testing.F) {
+	for _, s := range []string{"", "articlecomments", "share-bar", "sidebar_widget", "main-content", "x-ad-y", "ab"} {
+		f.Add(s)
+	}
+	lists := []struct {
+		words []string
+		set   func(*wordHint)
+	}{
+		{negativeHints[:], func(v *wordHint) { v.negative = true }},
+		{positiveHints[:], func(v *wordHint) { v.positive = true }},
+		{unlikelyHints[:], func(v *wordHint) { v.unlikely = true }},
+		{strongHints[:], func(v *wordHint) { v.strong = true }},
+		{maybeHints[:], func(v *wordHint) { v.maybe = true }},
+		{hiddenHints[:], func(v *wordHint) { v.hidden = true }},
+		{[]string{"embed"}, func(v *wordHint) { v.embed = true }},
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want wordHint
+		for _, l := range lists {
+			for _, w := range l.words {
+				if strings.Contains(s, w) {
+					l.set(&want)
+				}
+			}
+		}
+		if got := hintMatcher().match(s); got != want {
+			t.Errorf("match(%q) = %+v, want %+v", s, got, want)
+		}
+	})
 }

@@ -74,8 +74,15 @@ func firstText(n *html.Node, depth, max int) *html.Node {
 // shortText returns the text of n, or "" when it exceeds max bytes·2
 // (a rough bound that keeps the walk short on big elements).
 func shortText(n *html.Node, max int) string {
-	var b strings.Builder
 	limit := max * 4 // Arabic letters take two bytes, plus spacing
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.TextNode {
+		// One text child, the common title: no copy.
+		if len(c.Data) > limit {
+			return ""
+		}
+		return c.Data
+	}
+	var b strings.Builder
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {

@@ -46,6 +46,40 @@ type cleaner struct {
 	conditional bool   // drop blocks that look like lists of links, ads, forms
 	title       string // normalised headline, dropped when repeated
 	urls        *resolver
+	// verdicts remembers textVerdict by a block's trimmed text: every
+	// pass cleans a fresh copy of much the same content, and pages repeat
+	// their short lines ("Share", "Read more").
+	verdicts map[string]textVerdict
+}
+
+// textVerdict is what a short block's words alone say about it.
+type textVerdict struct {
+	chromeTitle  bool // the whole text is chrome (isChromeTitleNorm)
+	chromePrefix bool // it opens like chrome (hasChromePrefixNorm)
+	headline     bool // it repeats the headline (isHeadline)
+}
+
+// verdict returns the textVerdict of raw, a block's trimmed text; only
+// the first test that holds is reported, as keepText asks them in turn.
+func (c *cleaner) verdict(raw string) textVerdict {
+	if v, ok := c.verdicts[raw]; ok {
+		return v
+	}
+	var v textVerdict
+	text := normalizePhrase(raw)
+	switch {
+	case isChromeTitleNorm(text):
+		v.chromeTitle = true
+	case hasChromePrefixNorm(text):
+		v.chromePrefix = true
+	default:
+		v.headline = c.isHeadline(text)
+	}
+	if c.verdicts == nil {
+		c.verdicts = make(map[string]textVerdict)
+	}
+	c.verdicts[raw] = v
+	return v
 }
 
 // clean cleans the children of n and returns n's tally. A chrome title
@@ -190,7 +224,8 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 		return false
 	}
 	var all string // nodeText(n), once taken
-	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil {
+	if t.chars <= maxScriptChars && !hasBlockChild(n) && findElement(n, atom.Code) == nil &&
+		hasScriptSemicolons(n) {
 		if all = nodeText(n); looksLikeScript(all) {
 			return false // inline JavaScript printed as text
 		}
@@ -205,17 +240,17 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 	if strings.HasPrefix(raw, "©") {
 		return false // a picture credit: "© REUTERS / …"
 	}
-	text := normalizePhrase(raw)
-	if isChromeTitleNorm(text) {
+	v := c.verdict(raw)
+	if v.chromeTitle {
 		if isHeading(n.DataAtom) || n.DataAtom == atom.Strong || n.DataAtom == atom.B || t.chars < 30 {
 			t.chromeTitle = true
 		}
 		return false
 	}
-	if hasChromePrefixNorm(text) {
+	if v.chromePrefix {
 		return false
 	}
-	return n.DataAtom != atom.H1 && !c.isHeadline(text)
+	return n.DataAtom != atom.H1 && !v.headline
 }
 
 // isHeadline reports whether normalised text repeats the headline, also
@@ -323,12 +358,15 @@ var scriptMarks = [...]string{
 	"===", "||", "&&",
 }
 
+// minScriptSemicolons is the fewest semicolons text that looks like
+// script holds.
+const minScriptSemicolons = 2
+
 // looksLikeScript reports whether text reads like JavaScript rather than
 // prose: statements ended by semicolons, calls and braces, and words of
 // the language. Code a page shows on purpose sits in <pre> or <code>.
 func looksLikeScript(text string) bool {
-	semis := strings.Count(text, ";")
-	if semis < 2 {
+	if strings.Count(text, ";") < minScriptSemicolons {
 		return false
 	}
 	calls := strings.Count(text, "(") + strings.Count(text, "{")
@@ -355,6 +393,27 @@ func looksLikeScript(text string) bool {
 		}
 	}
 	return punct*20 >= len(text)
+}
+
+// hasScriptSemicolons reports whether the text under n holds enough
+// semicolons to be script (see looksLikeScript), without joining it: most
+// paragraphs hold none.
+func hasScriptSemicolons(n *html.Node) bool {
+	semis := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			semis += strings.Count(n.Data, ";")
+			return semis >= minScriptSemicolons
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 // hasBlockChild reports whether n has an element child that is a block.

@@ -129,6 +129,9 @@ func (h *hints) of(n *html.Node) hint {
 
 // class returns what the class names of one class attribute say together.
 func (h *hints) class(val string) wordHint {
+	if !strings.ContainsAny(val, htmlSpaces) {
+		return h.word(val) // one class name: its own memo is enough
+	}
 	if v, ok := h.classes[val]; ok {
 		return v
 	}
@@ -157,6 +160,9 @@ func nextWord(s string) (word, rest string) {
 	return s[i:j], s[j:]
 }
 
+// htmlSpaces are the bytes isHTMLSpace reports.
+const htmlSpaces = " \t\n\r\f"
+
 func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
@@ -174,13 +180,13 @@ func (h *hints) word(name string) wordHint {
 	return v
 }
 
-// matcher finds the hint words inside a class name in one scan: it indexes
-// every word by its first three bytes, so each position of the name costs
-// a bit test, and a map lookup only where a word may start, instead of one
-// substring search per word.
+// matcher finds the hint words inside a class name in one scan: it groups
+// the words by their first two bytes, so each position of the name costs
+// one table load, and a comparison only where a word may start, instead of
+// one substring search per word.
 type matcher struct {
-	pairs    [1 << 16 / 64]uint64 // the first two bytes of some word
-	byPrefix map[uint32][]hintWord
+	group  [1 << 16]uint8 // by first two bytes: 1 + the index in groups, 0 for none
+	groups [][]hintWord
 }
 
 // hintWord is one word of the lists and all that it says.
@@ -210,29 +216,36 @@ var hintMatcher = sync.OnceValue(func() *matcher {
 	add(maybeHints[:], func(v *wordHint) { v.maybe = true })
 	add(hiddenHints[:], func(v *wordHint) { v.hidden = true })
 	add([]string{"embed"}, func(v *wordHint) { v.embed = true })
-	m := &matcher{byPrefix: make(map[uint32][]hintWord)}
+	m := &matcher{}
 	for _, w := range order {
+		if len(w) < minHintWord {
+			panic("extract: hint word " + w + " is shorter than minHintWord")
+		}
 		pair := uint16(w[0])<<8 | uint16(w[1])
-		m.pairs[pair/64] |= 1 << (pair % 64)
-		key := prefixKey(w)
-		m.byPrefix[key] = append(m.byPrefix[key], hintWord{w, words[w]})
+		if m.group[pair] == 0 {
+			if len(m.groups) == 255 {
+				panic("extract: more than 255 two-byte openings of hint words")
+			}
+			m.groups = append(m.groups, nil)
+			m.group[pair] = uint8(len(m.groups))
+		}
+		g := m.group[pair] - 1
+		m.groups[g] = append(m.groups[g], hintWord{w, words[w]})
 	}
 	return m
 })
 
-// prefixKey packs the first three bytes of s.
-func prefixKey(s string) uint32 {
-	return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
-}
+// minHintWord is the length of the shortest hint word.
+const minHintWord = 3
 
 func (m *matcher) match(s string) wordHint {
 	var v wordHint
-	for i := 0; i+3 <= len(s); i++ {
-		pair := uint16(s[i])<<8 | uint16(s[i+1])
-		if m.pairs[pair/64]&(1<<(pair%64)) == 0 {
+	for i := 0; i+minHintWord <= len(s); i++ {
+		g := m.group[uint16(s[i])<<8|uint16(s[i+1])]
+		if g == 0 {
 			continue
 		}
-		for _, w := range m.byPrefix[prefixKey(s[i:])] {
+		for _, w := range m.groups[g-1] {
 			if strings.HasPrefix(s[i:], w.word) {
 				v.or(w.hint)
 			}

@@ -32,19 +32,25 @@ func measureText(s string) (chars, commas int) {
 	space := true
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, most of most pages: the same rules as below, by byte.
-			i++
-			switch c {
-			case ' ', '\t', '\n', '\r', '\f':
+			// ASCII, most of most pages: the same rules as below, by byte,
+			// a run of letters, digits and punctuation at a time.
+			if isCollapsibleASCII(c) {
 				if !space {
 					chars++
 					space = true
 				}
+				i++
 				continue
-			case ',':
-				commas++
 			}
-			chars++
+			j := i
+			for j < len(s) && asciiWordByte[s[j]] {
+				if s[j] == ',' {
+					commas++
+				}
+				j++
+			}
+			chars += j - i
+			i = j
 			space = false
 			continue
 		}
@@ -67,6 +73,18 @@ func measureText(s string) (chars, commas int) {
 		space = false
 	}
 	return chars, commas
+}
+
+// textCharsBound is at least the characters measureText counts in s, and
+// cheap: its bytes but for the whitespace it opens with, which
+// measureText does not count, since every character it counts takes at
+// least one byte.
+func textCharsBound(s string) int {
+	i := 0
+	for i < len(s) && isCollapsibleASCII(s[i]) {
+		i++
+	}
+	return len(s) - i
 }
 
 // isScorable reports whether an element without block children is a

@@ -35,6 +35,9 @@ func TestMeasureTextMatchesRunes(t *testing.T) {
 		if c != wc || k != wk {
 			t.Errorf("measureText(%q) = %d, %d; want %d, %d", s, c, k, wc, wk)
 		}
+		if b := textCharsBound(s); c > b {
+			t.Errorf("measureText(%q) counts %d characters, over textCharsBound's %d", s, c, b)
+		}
 	}
 }
 
@@ -45,6 +48,9 @@ func FuzzMeasureText(f *testing.F) {
 		wc, wk := measureTextByRune(s)
 		if c != wc || k != wk {
 			t.Errorf("measureText(%q) = %d, %d; want %d, %d", s, c, k, wc, wk)
+		}
+		if b := textCharsBound(s); c > b {
+			t.Errorf("measureText(%q) counts %d characters, over textCharsBound's %d", s, c, b)
 		}
 	})
 }

@@ -78,7 +78,10 @@ func findNextPage(root *html.Node, content []*html.Node, pageURL *url.URL, page 
 	}
 	if head := findElement(root, atom.Head); head != nil {
 		for _, l := range elements(head, atom.Link) {
-			if u := pageLink(getAttr(l, "href"), pageURL); u != nil && hasRelNext(l) && sameSite(u, pageURL) && isPageStep(pageURL, u, page) {
+			if !hasRelNext(l) {
+				continue
+			}
+			if u := pageLink(getAttr(l, "href"), pageURL); u != nil && sameSite(u, pageURL) && isPageStep(pageURL, u, page) {
 				return u.String()
 			}
 		}
@@ -130,7 +133,11 @@ func elements(n *html.Node, a atom.Atom) []*html.Node {
 }
 
 func hasRelNext(n *html.Node) bool {
-	for _, v := range strings.Fields(strings.ToLower(getAttr(n, "rel"))) {
+	rel := getAttr(n, "rel")
+	if rel == "" {
+		return false
+	}
+	for _, v := range strings.Fields(strings.ToLower(rel)) {
 		if v == "next" {
 			return true
 		}

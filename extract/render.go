@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -15,9 +16,9 @@ import (
 // prose.
 type textWriter struct {
 	out   strings.Builder
-	para  strings.Builder
-	space bool // a space is pending before the next word
-	pre   bool // inside <pre>: text is kept as it is
+	para  []byte // the paragraph being written; its buffer is reused
+	space bool   // a space is pending before the next word
+	pre   bool   // inside <pre>: text is kept as it is
 }
 
 func (w *textWriter) node(n *html.Node) {
@@ -57,7 +58,7 @@ func (w *textWriter) node(n *html.Node) {
 
 func (w *textWriter) text(s string) {
 	if w.pre {
-		w.para.WriteString(strings.Trim(s, "\n"))
+		w.para = append(w.para, strings.Trim(s, "\n")...)
 		return
 	}
 	for i := 0; i < len(s); {
@@ -69,7 +70,7 @@ func (w *textWriter) text(s string) {
 				continue
 			}
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !isCollapsibleASCII(s[j]) {
+			for j < len(s) && asciiWordByte[s[j]] {
 				j++
 			}
 			w.word(s[i:j])
@@ -85,27 +86,37 @@ func (w *textWriter) text(s string) {
 			w.space = true
 			continue
 		}
-		if w.space && w.para.Len() > 0 {
-			w.para.WriteByte(' ')
+		if w.space && len(w.para) > 0 {
+			w.para = append(w.para, ' ')
 		}
 		w.space = false
-		w.para.WriteRune(r)
+		w.para = utf8.AppendRune(w.para, r)
 	}
 }
 
 // word writes s, which holds no space, after the pending space if any.
 func (w *textWriter) word(s string) {
-	if w.space && w.para.Len() > 0 {
-		w.para.WriteByte(' ')
+	if w.space && len(w.para) > 0 {
+		w.para = append(w.para, ' ')
 	}
 	w.space = false
-	w.para.WriteString(s)
+	w.para = append(w.para, s...)
 }
 
 // isCollapsibleASCII is isCollapsible for an ASCII byte.
 func isCollapsibleASCII(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
+
+// asciiWordByte holds, by byte, whether it is ASCII and not collapsible
+// space: the bytes of a run of ASCII text that is written, and counted,
+// in one go. It is never changed.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !isCollapsibleASCII(byte(c))
+	}
+	return t
+}()
 
 func isCollapsible(r rune) bool {
 	switch r {
@@ -116,13 +127,13 @@ func isCollapsible(r rune) bool {
 }
 
 func (w *textWriter) flush() {
-	if w.para.Len() > 0 && strings.TrimSpace(w.para.String()) != "" {
+	if len(w.para) > 0 && len(bytes.TrimSpace(w.para)) > 0 {
 		if w.out.Len() > 0 {
 			w.out.WriteString("\n\n")
 		}
-		w.out.WriteString(w.para.String())
+		w.out.Write(w.para)
 	}
-	w.para.Reset()
+	w.para = w.para[:0]
 	w.space = false
 }
 

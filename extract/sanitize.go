@@ -43,7 +43,15 @@ func renderHTML(nodes []*html.Node) (string, error) {
 			return "", err
 		}
 	}
-	return strings.TrimSpace(policy().SanitizeReader(&b).String()), nil
+	// The output is about as long as the input: one buffer of that size
+	// rather than a growing one. On an error the result is empty, as
+	// SanitizeReader would make it.
+	var out bytes.Buffer
+	out.Grow(b.Len())
+	if err := policy().SanitizeReaderToWriter(&b, &out); err != nil {
+		return "", nil
+	}
+	return strings.TrimSpace(out.String()), nil
 }
 
 func renderNode(b *bytes.Buffer, n *html.Node) error {

@@ -81,6 +81,12 @@ func endsSentence(text string) bool {
 
 // nodeText is the raw text content of n.
 func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.TextNode {
+		return c.Data // one text child, the common paragraph: no copy
+	}
 	var b strings.Builder
 	appendText(&b, n)
 	return b.String()

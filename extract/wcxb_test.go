@@ -39,7 +39,7 @@ type wcxbTruth struct {
 
 // wcxbCorpus returns the wcxb-dev folder and its ground truth by id, or
 // skips the test when the corpus is absent.
-func wcxbCorpus(t *testing.T) (dir string, gt map[string]wcxbTruth) {
+func wcxbCorpus(t testing.TB) (dir string, gt map[string]wcxbTruth) {
 	t.Helper()
 	dir = sharedCorpus(t, "wcxb-dev")
 	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))

@@ -43,34 +43,30 @@ func Text(s string) string {
 	}, s)
 }
 
-// needsWork is a fast scan for anything Text changes.
+// needsWork is a fast scan for anything Text changes: invalid UTF-8, or
+// the bytes of a rune IsControl reports. In valid UTF-8 those bytes mean
+// only that rune: a byte under 0x80 is never part of a longer sequence,
+// and 0xC2 and 0xEF only ever lead one, so no rune needs decoding.
 func needsWork(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7F {
-			return !asciiOK(s[i:])
-		}
-	}
-	return false
-}
-
-// asciiOK checks the rest of s rune by rune once a byte outside plain
-// printable ASCII is met, decoding only the bytes that are not ASCII.
-func asciiOK(s string) bool {
-	for len(s) > 0 {
-		if c := s[0]; c < utf8.RuneSelf {
-			if IsControl(rune(c)) {
-				return false
+		switch c := s[i]; {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return true // C0 controls
 			}
-			s = s[1:]
-			continue
+		case c == 0x7F:
+			return true // DEL
+		case c == 0xC2:
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+				return true // C1 controls, U+0080 to U+009F
+			}
+		case c == 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF) {
+				return true // U+FFFE, U+FFFF
+			}
 		}
-		r, size := utf8.DecodeRuneInString(s)
-		if r == utf8.RuneError && size == 1 || IsControl(r) {
-			return false
-		}
-		s = s[size:]
 	}
-	return true
+	return !utf8.ValidString(s)
 }
 
 // IsControl reports the runes Text drops.
