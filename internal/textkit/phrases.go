@@ -157,15 +157,41 @@ var ServiceWords = []string{
 // CountServiceWords counts the distinct ServiceWords in folded text, each
 // matched as whole words.
 func CountServiceWords(folded string) int {
-	padded := " " + folded + " "
+	var seen [maxServiceWords / 64]uint64
 	n := 0
-	for _, w := range ServiceWords {
-		if strings.Contains(padded, " "+w+" ") {
-			n++
+	for i := 0; i < len(folded); {
+		j := strings.IndexByte(folded[i:], ' ')
+		if j < 0 {
+			j = len(folded) - i
 		}
+		for _, k := range serviceIndex[folded[i:i+j]] {
+			w := ServiceWords[k]
+			if strings.HasPrefix(folded[i:], w) && (len(folded) == i+len(w) || folded[i+len(w)] == ' ') &&
+				seen[k/64]&(1<<(k%64)) == 0 {
+				seen[k/64] |= 1 << (k % 64)
+				n++
+			}
+		}
+		i += j + 1
 	}
 	return n
 }
+
+// maxServiceWords bounds ServiceWords, for CountServiceWords' bit set.
+const maxServiceWords = 256
+
+// serviceIndex lists, by first word, the ServiceWords that open with it.
+var serviceIndex = func() map[string][]int {
+	if len(ServiceWords) > maxServiceWords {
+		panic("textkit: more ServiceWords than maxServiceWords")
+	}
+	idx := make(map[string][]int, len(ServiceWords))
+	for k, w := range ServiceWords {
+		first, _, _ := strings.Cut(w, " ")
+		idx[first] = append(idx[first], k)
+	}
+	return idx
+}()
 
 // ReplyWords are the words of the link under each reader's comment that
 // answers it, in the languages of the sites we read most.

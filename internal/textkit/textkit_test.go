@@ -1,6 +1,7 @@
 package textkit
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -231,4 +232,24 @@ func TestCountWords(t *testing.T) {
 			t.Errorf("CountWords(%q, %d) = %d, want %d", c.s, c.limit, got, c.want)
 		}
 	}
+}
+
+// FuzzCountServiceWords holds the indexed count to its definition: the
+// ServiceWords found as whole words in the text.
+func FuzzCountServiceWords(f *testing.F) {
+	f.Add("we use cookies and consent to our privacy policy")
+	f.Add("cookie cookies  privacy policy privacy")
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := FoldPhrase(s)
+		padded := " " + folded + " "
+		want := 0
+		for _, w := range ServiceWords {
+			if strings.Contains(padded, " "+w+" ") {
+				want++
+			}
+		}
+		if got := CountServiceWords(folded); got != want {
+			t.Errorf("CountServiceWords(%q) = %d, want %d", folded, got, want)
+		}
+	})
 }
