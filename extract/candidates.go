@@ -284,16 +284,6 @@ func (s *scorer) climb(best, body *html.Node) *html.Node {
 	return best
 }
 
-// contains reports whether d is n or a descendant of n.
-func contains(n, d *html.Node) bool {
-	for ; d != nil; d = d.Parent {
-		if d == n {
-			return true
-		}
-	}
-	return false
-}
-
 // onlyElementChild reports whether n is the only element child of its
 // parent that this pass looks at.
 func (s *scorer) onlyElementChild(n *html.Node) bool {
@@ -390,15 +380,4 @@ func isThread(n *html.Node) bool {
 		return replies >= minReplyLinks
 	})
 	return replies >= minReplyLinks
-}
-
-// walkElementsUntil calls fn on each element under n, depth first, until
-// fn returns true, and reports whether it did.
-func walkElementsUntil(n *html.Node, fn func(*html.Node) bool) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (fn(c) || walkElementsUntil(c, fn)) {
-			return true
-		}
-	}
-	return false
 }

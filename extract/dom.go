@@ -136,3 +136,24 @@ func isSpace(s string) bool {
 	}
 	return true
 }
+
+// contains reports whether d is n or a descendant of n.
+func contains(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d == n {
+			return true
+		}
+	}
+	return false
+}
+
+// walkElementsUntil calls fn on each element under n, depth first, until
+// fn returns true, and reports whether it did.
+func walkElementsUntil(n *html.Node, fn func(*html.Node) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (fn(c) || walkElementsUntil(c, fn)) {
+			return true
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -271,16 +272,7 @@ func (s *scorer) proseCentre(body *html.Node) *html.Node {
 // one of them.
 func holdsAll(outer, inner []*html.Node) bool {
 	for _, n := range inner {
-		held := false
-		for _, o := range outer {
-			for a := n; a != nil; a = a.Parent {
-				if a == o {
-					held = true
-					break
-				}
-			}
-		}
-		if !held {
+		if !slices.ContainsFunc(outer, func(o *html.Node) bool { return contains(o, n) }) {
 			return false
 		}
 	}

@@ -100,7 +100,7 @@ func placeStreamedParts(body *html.Node) {
 	}
 	for _, m := range moves {
 		part, at := parts[m.part], placeholders[m.target]
-		if part == nil || at == nil || at.Parent == nil || !strings.HasPrefix(m.part, "S:") || within(at, part) {
+		if part == nil || at == nil || at.Parent == nil || !strings.HasPrefix(m.part, "S:") || contains(part, at) {
 			continue // a placeholder inside its own part would make a cycle
 		}
 		delete(parts, m.part)
@@ -160,14 +160,4 @@ func clearBoundary(tpl *html.Node) *html.Node {
 		}
 	}
 	return tpl
-}
-
-// within reports whether n is a or under it.
-func within(n, a *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == a {
-			return true
-		}
-	}
-	return false
 }
