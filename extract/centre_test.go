@@ -60,9 +60,7 @@ func TestDeepArticleBeatsAShorterBlock(t *testing.T) {
 func storyWithCommentsPage(title string, story, comments []string) string {
 	var b strings.Builder
 	b.WriteString(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div><div><h1>` + title + `</h1>`)
-	for _, p := range story {
-		b.WriteString("<p>" + p + "</p>")
-	}
+	b.WriteString(paragraphsHTML(story))
 	b.WriteString(`</div><div><h3>` + comments[0] + `</h3>`)
 	for _, c := range comments[1:] {
 		b.WriteString(`<div><div><b>reader</b> <span>2 days ago at 07:52 am</span></div><div><p>` + c + `</p></div><div>Rating: 12 Votes</div></div>`)
@@ -167,9 +165,7 @@ func TestUntitledCommentThreadStaysOut(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(`<html><body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Shipping rates double</h1>`)
-			for _, p := range tc.story {
-				b.WriteString("<p>" + p + "</p>")
-			}
+			b.WriteString(paragraphsHTML(tc.story))
 			b.WriteString(`</article><section>`)
 			for i := range tc.comments {
 				fmt.Fprintf(&b, `<article><footer><b>reader%d</b> <time datetime="2024-01-02T10:00">2 days ago</time></footer><p>`+tc.comment+`</p><a href="#c%d">%s</a></article>`, i, i, i, tc.reply)
@@ -195,9 +191,7 @@ func TestNextStoryAppendedStaysOut(t *testing.T) {
 	next := "The harbour master said that the dredging would start in May and last until the autumn, and that ferries would run a reduced timetable."
 	var b strings.Builder
 	b.WriteString(`<html><body><nav><a href="/">Home</a></nav><main><article><h1>Shipping rates double</h1>`)
-	for _, p := range builderParagraphs[:4] {
-		b.WriteString("<p>" + p + "</p>")
-	}
+	b.WriteString(paragraphsHTML(builderParagraphs[:4]))
 	b.WriteString(`</article><article><h1>Harbour dredging to start in May</h1><p>` + next + `</p><p>` + next + ` Fishermen ask for compensation.</p><p>` + next + ` The council meets at the end of the month.</p></article></main></body></html>`)
 	got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
 	for i, p := range builderParagraphs[:4] {

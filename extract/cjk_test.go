@@ -31,9 +31,7 @@ func TestShortArticlesInUnspacedScripts(t *testing.T) {
 		t.Run(c.lang, func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(`<html lang="` + c.lang + `"><head><title>` + c.title + `</title></head><body><nav><a href="/">Home</a></nav><div><h1>` + c.title + `</h1>`)
-			for _, p := range c.paras {
-				b.WriteString("<p>" + p + "</p>")
-			}
+			b.WriteString(paragraphsHTML(c.paras))
 			b.WriteString(`</div></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
 			for i, p := range c.paras {

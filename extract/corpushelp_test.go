@@ -80,3 +80,12 @@ func logTable(t *testing.T, rows []pageScore) (precision, recall, f1 float64) {
 	t.Log("\n" + b.String())
 	return precision, recall, f1
 }
+
+// paragraphsHTML returns each text as a <p>, one after the other.
+func paragraphsHTML(texts []string) string {
+	var b strings.Builder
+	for _, t := range texts {
+		b.WriteString("<p>" + t + "</p>")
+	}
+	return b.String()
+}

@@ -42,9 +42,7 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 					b.WriteString(n.html)
 				}
 				b.WriteString(`<div><h1>Bridge</h1>`)
-				for _, p := range n.story {
-					b.WriteString("<p>" + p + "</p>")
-				}
+				b.WriteString(paragraphsHTML(n.story))
 				b.WriteString(`</div>`)
 				if where == "after" {
 					b.WriteString(n.html)
@@ -78,9 +76,7 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 	}
 	var b strings.Builder
 	b.WriteString(`<html><body><nav><a href="/">Home</a></nav><article><h1>Fine over cookie banner</h1>`)
-	for _, p := range story {
-		b.WriteString("<p>" + p + "</p>")
-	}
+	b.WriteString(paragraphsHTML(story))
 	b.WriteString(`</article></body></html>`)
 	got := extractText(t, []byte(b.String()), "https://example.com/news/fine")
 	for i, p := range story {
@@ -107,9 +103,7 @@ func TestAuthorBioUnderItsTitle(t *testing.T) {
 			b.WriteString(bio)
 		}
 		b.WriteString(`<div><h1>Bridge</h1>`)
-		for _, p := range story {
-			b.WriteString("<p>" + p + "</p>")
-		}
+		b.WriteString(paragraphsHTML(story))
 		b.WriteString(`</div>`)
 		if where == "after" {
 			b.WriteString(bio)

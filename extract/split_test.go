@@ -19,13 +19,7 @@ func TestSplitArticleLayouts(t *testing.T) {
 		"Der Bundestag soll das Gesetz noch vor der Sommerpause beraten, der Bundesrat im Herbst; in Kraft treten könnte es damit zum Beginn des kommenden Jahres.",
 		"Experten rechnen damit, dass die Zahl der neuen Windräder sich in den nächsten zwei Jahren verdoppeln könnte, wenn auch die Länder ihre Flächen rechtzeitig ausweisen.",
 	}
-	p := func(a []string) string {
-		var b strings.Builder
-		for _, x := range a {
-			b.WriteString("<p>" + x + "</p>")
-		}
-		return b.String()
-	}
+	p := paragraphsHTML
 	box := `<div class="infobox"><h3>Lesen Sie auch</h3><ul><li><a href="/a">Strompreise steigen weiter</a></li><li><a href="/b">Netzausbau stockt</a></li></ul></div>`
 	form := `<div><h3>Newsletter</h3><p>Jeden Morgen die wichtigsten Nachrichten.</p><form><input type="email"><button>Anmelden</button></form></div>`
 	teaser := `<div><a href="/x"><img src="/x.jpg"></a><div><span>Mehr zum Thema</span><h3><a href="/x">Netzausbau: Warum es so langsam vorangeht</a></h3><p>Seit Jahren hinkt der Ausbau hinterher.</p></div></div>`

@@ -69,9 +69,7 @@ func TestStreamedPartsArePlaced(t *testing.T) {
 // call or id places is shown where it is, not dropped as invisible.
 func TestStreamedPartWithoutPlaceholderIsShown(t *testing.T) {
 	var b strings.Builder
-	for _, p := range streamedParagraphs {
-		b.WriteString("<p>" + p + "</p>")
-	}
+	b.WriteString(paragraphsHTML(streamedParagraphs))
 	page := `<html><body><nav><a href="/">Home</a></nav><div id="root"><template id="B:7"></template></div>
 <div hidden id="S:0"><article><h1>Flood</h1>` + b.String() + `</article></div>
 <div hidden id="other"><p>` + streamedParagraphs[0] + ` This hidden text is not a streamed part.</p></div></body></html>`
@@ -90,9 +88,7 @@ func TestStreamedPartWithoutPlaceholderIsShown(t *testing.T) {
 // root holds, which a browser shows, is read as part of the page.
 func TestDeclarativeShadowRootIsShown(t *testing.T) {
 	var b strings.Builder
-	for _, p := range streamedParagraphs {
-		b.WriteString("<p>" + p + "</p>")
-	}
+	b.WriteString(paragraphsHTML(streamedParagraphs))
 	for _, attr := range []string{`shadowrootmode="open"`, `shadowroot="closed"`} {
 		page := `<html><body><nav><a href="/">Home</a></nav><main><h1>Flood</h1><story-body><template ` + attr + `>` +
 			b.String() + `</template></story-body></main><template><p>` + streamedParagraphs[0] + ` An inert template.</p></template></body></html>`
@@ -114,9 +110,7 @@ func TestDeclarativeShadowRootIsShown(t *testing.T) {
 // whose visible article is found.
 func TestPageHiddenBehindAConsentDialog(t *testing.T) {
 	var b strings.Builder
-	for _, p := range streamedParagraphs {
-		b.WriteString("<p>" + p + "</p>")
-	}
+	b.WriteString(paragraphsHTML(streamedParagraphs))
 	dialog := `<div class="consent-overlay" role="dialog"><p>We and our partners use cookies to store and read information on your device, to measure the audience and to show you relevant adverts, as explained in our policy.</p><a href="/privacy">Manage choices</a></div>`
 	hidden := `<html><body><div id="app" aria-hidden="true"><nav><a href="/">Home</a></nav><main><article><h1>Flood</h1>` +
 		b.String() + `</article></main></div>` + dialog + `</body></html>`
