@@ -157,7 +157,8 @@ func ContainsOtherStoriesTitle(folded string) bool {
 // accounts and subscriptions, paywalls, newsletters, support appeals,
 // licences and rights. A block that uses several of them is a notice, an
 // appeal or a licence, not article text (see CountServiceWords). In
-// English, German, French, Spanish and Arabic.
+// English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+// Russian and Arabic.
 var ServiceWords = []string{
 	"cookie", "cookies", "consent", "privacy", "privacy policy", "terms of service",
 	"terms of use", "personalised", "personalized", "advertising", "adverts",
@@ -176,6 +177,14 @@ var ServiceWords = []string{
 	"partenaires", "tous droits réservés", "privacidad", "consentimiento",
 	"suscripción", "suscríbete", "iniciar sesión", "publicidad",
 	"todos los derechos reservados", "licencia",
+	"consenso", "informativa", "abbonamento", "abbonati", "accedi", "registrati",
+	"tutti i diritti riservati", "pubblicità", "privacidade", "consentimento",
+	"assinatura", "assine", "assinante", "todos os direitos reservados", "publicidade",
+	"toestemming", "privacybeleid", "abonneer", "inloggen", "alle rechten voorbehouden",
+	"advertenties", "prywatności", "subskrypcja", "zaloguj", "wszelkie prawa zastrzeżone",
+	"reklama", "конфиденциальности", "согласие", "подписка", "подписку", "подписки",
+	"подписаться", "войти", "зарегистрируйтесь", "рассылку", "рассылка", "реклама",
+	"рекламу", "все права защищены",
 	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
 	"النشره البريديه", "جميع الحقوق محفوظه", "حقوق النشر", "اعلانات",
 }
