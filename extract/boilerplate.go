@@ -100,6 +100,15 @@ var chromePrefixes = [...]string{
 	"udostępnij", "wszelkie prawa zastrzeżone", "devamını oku", "paylaş", "tüm hakları saklıdır",
 	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載",
 	"관련기사", "무단전재", "공유하기",
+	// The notes and lines a blog puts around its comment form and under a
+	// post.
+	"your email address will not be published", "cancel reply", "this entry was posted in",
+	"posted in ", "filed under", "schreibe einen kommentar", "hinterlasse einen kommentar",
+	"deine e mail adresse wird nicht veröffentlicht", "ihre e mail adresse wird nicht veröffentlicht",
+	"antworten abbrechen", "dieser eintrag wurde veröffentlicht", "abgelegt unter",
+	"verschlagwortet mit", "votre adresse e mail ne sera pas publiée",
+	"tu dirección de correo electrónico no será publicada",
+	"il tuo indirizzo email non sarà pubblicato",
 }
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long
@@ -133,7 +142,7 @@ func hasTitlePrefix(norm string) bool {
 // isBoxTitle reports whether text titles a box of chrome.
 func isBoxTitle(text string) bool {
 	n := normalizePhrase(text)
-	return inTitles(boxTitles, n) || isCommentsTitle(n)
+	return inTitles(boxTitles, n) || isCommentsTitle(n) || textkit.IsThreadTitle(n)
 }
 
 // commentNouns name a list of readers' comments; commentModifiers are the

@@ -50,6 +50,7 @@ var OtherStoriesTitles = []string{
 	"più letti", "gerelateerde artikelen", "lees ook", "meest gelezen", "ilgili haberler",
 	"benzer haberler", "en çok okunanlar", "читайте также", "похожие статьи", "по теме",
 	"самое читаемое", "zobacz też", "czytaj także", "podobne artykuły", "najczęściej czytane",
+	"ähnliche beiträge", "verwandte beiträge", "entradas relacionadas", "artículos similares",
 	"相关文章", "相关阅读", "相关新闻", "延伸阅读", "推荐阅读", "热门文章", "相關文章", "延伸閱讀",
 	"関連記事", "関連ニュース", "관련 기사", "관련기사",
 }
@@ -81,6 +82,9 @@ var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"mots clefs": true, "étiquettes": true, "etiquetas": true, "argomenti": true,
 	"trefwoorden": true, "etiketler": true, "теги": true, "метки": true, "тэги": true,
 	"tagi": true, "标签": true, "標籤": true, "タグ": true, "태그": true,
+	// The share and like boxes blogs put under a post.
+	"share this": true, "like this": true, "teilen mit": true, "gefällt mir": true,
+	"partager": true, "j aime": true, "compartir": true, "compartir esto": true, "me gusta": true,
 })
 
 // withTitles returns set with the titles added.
@@ -110,6 +114,40 @@ func IsBoxTitle(folded string) bool {
 	}
 	for _, p := range BoxTitleStarts {
 		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ThreadTitleStarts open the title of a blog's comment thread once its
+// count is cut off: "2 thoughts on “Roses from cuttings”", "One thought
+// on …", "3 Gedanken zu „…“", "2 réflexions sur « … »".
+var ThreadTitleStarts = []string{
+	"thought on ", "thoughts on ", "response to ", "responses to ", "reply to ", "replies to ",
+	"comment on ", "comments on ", "gedanke zu ", "gedanken zu ", "kommentar zu ",
+	"kommentare zu ", "antwort auf ", "antworten auf ", "réflexion sur ", "réflexions sur ",
+	"commentaire sur ", "commentaires sur ", "réponse à ", "réponses à ", "comentario en ",
+	"comentarios en ", "respuesta a ", "respuestas a ", "commento su ", "commenti su ",
+	"reactie op ", "reacties op ",
+}
+
+// countWords are the counts a thread title opens with in words.
+var countWords = map[string]bool{
+	"one": true, "ein": true, "einen": true, "une": true, "un": true, "uno": true,
+	"una": true, "een": true,
+}
+
+// IsThreadTitle reports whether folded text titles a comment thread: a
+// count, in digits or as "one", then one of ThreadTitleStarts.
+func IsThreadTitle(folded string) bool {
+	count, rest, ok := strings.Cut(folded, " ")
+	if !ok || !countWords[count] && strings.IndexFunc(count, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	rest += " "
+	for _, p := range ThreadTitleStarts {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}
