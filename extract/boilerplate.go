@@ -123,7 +123,7 @@ func isChromeTitle(text string) bool {
 
 // isChromeTitleNorm is isChromeTitle for normalised text.
 func isChromeTitleNorm(norm string) bool {
-	return inTitles(chromeTitles, norm) || len(norm) <= maxTitleChars*2 && hasTitlePrefix(norm)
+	return inTitles(chromeTitles, norm) || utf8.RuneCountInString(norm) <= maxTitleChars*2 && hasTitlePrefix(norm)
 }
 
 // titlePrefixes open the titles of boxes of links to other stories:
