@@ -28,6 +28,7 @@ var chromeTitles = map[string]bool{
 	"advertisement": true, "advert": true, "ad": true, "ads": true,
 	"anzeige": true, "werbung": true, "publicité": true, "publicidad": true,
 	"pubblicità": true, "advertentie": true, "reklama": true, "реклама": true,
+	"广告": true, "廣告": true, "広告": true, "광고": true,
 	"sponsored": true, "continue reading": true, "continue reading below": true,
 	"story continues below": true, "article continues below": true,
 	"this slideshow requires javascript": true, "don t miss": true,

@@ -104,6 +104,7 @@ var BoxTitleStarts = []string{
 	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
 	"mehr zum thema", "mehr aus ", "lesen sie auch", "lire aussi", "à lire aussi",
 	"leggi anche", "lee también", "leia também", "читайте также", "zobacz też",
+	"相关阅读", "延伸阅读", "推荐阅读", "相关新闻", "延伸閱讀", "関連記事", "관련 기사",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
