@@ -97,28 +97,36 @@ func TestAuthorBioUnderItsTitle(t *testing.T) {
 		"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years, paid for by the regional fund.",
 		"Shopkeepers on the east bank fear they will lose customers, and a petition against the closure has gathered more than four thousand signatures in a week.",
 	}
-	bio := `<div><img src="/a.jpg"><h4>About the author</h4><p>Jane Smith has covered local government for the Courier since 2009. Before that she worked for the regional radio station, where she presented the morning news, and she has won two national awards for her reporting on housing, transport and the environment. She lives in the old town with her family and two dogs, and in her spare time she runs marathons and writes children's books.</p></div>`
-	for _, where := range []string{"after", "before"} {
-		var b strings.Builder
-		b.WriteString(`<html><body><nav><a href="/">Home</a></nav><div><div>`)
-		if where == "before" {
-			b.WriteString(bio)
-		}
-		b.WriteString(`<div><h1>Bridge</h1>`)
-		b.WriteString(paragraphsHTML(story))
-		b.WriteString(`</div>`)
-		if where == "after" {
-			b.WriteString(bio)
-		}
-		b.WriteString(`</div></div></body></html>`)
-		got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
-		for i, p := range story {
-			if !strings.Contains(got, p) {
-				t.Errorf("%s: story paragraph %d missing from:\n%s", where, i, got)
+	bios := []struct {
+		lang, html, name, title string
+		story                   []string
+	}{
+		{"en", `<div><img src="/a.jpg"><h4>About the author</h4><p>Jane Smith has covered local government for the Courier since 2009. Before that she worked for the regional radio station, where she presented the morning news, and she has won two national awards for her reporting on housing, transport and the environment. She lives in the old town with her family and two dogs, and in her spare time she runs marathons and writes children's books.</p></div>`, "Jane Smith", "About the author", story},
+		{"ru", `<div><img src="/a.jpg"><h4>Об авторе</h4><p>Анна Иванова пишет о городской политике с 2009 года. До этого она работала на региональном радио, где вела утренние новости, и получила две национальные премии за материалы о жилье, транспорте и экологии. Она живёт в старом городе с семьёй и двумя собаками, а в свободное время бегает марафоны и пишет детские книги.</p></div>`, "Анна Иванова", "Об авторе", chromeLanguages[3].story},
+	}
+	for _, bio := range bios {
+		for _, where := range []string{"after", "before"} {
+			var b strings.Builder
+			b.WriteString(`<html lang="` + bio.lang + `"><body><nav><a href="/">Home</a></nav><div><div>`)
+			if where == "before" {
+				b.WriteString(bio.html)
 			}
-		}
-		if strings.Contains(got, "Jane Smith") || strings.Contains(got, "About the author") {
-			t.Errorf("%s: the bio is in the article:\n%s", where, got)
+			b.WriteString(`<div><h1>Bridge</h1>`)
+			b.WriteString(paragraphsHTML(bio.story))
+			b.WriteString(`</div>`)
+			if where == "after" {
+				b.WriteString(bio.html)
+			}
+			b.WriteString(`</div></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			for i, p := range bio.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("%s %s: story paragraph %d missing from:\n%s", bio.lang, where, i, got)
+				}
+			}
+			if strings.Contains(got, bio.name) || strings.Contains(got, bio.title) {
+				t.Errorf("%s %s: the bio is in the article:\n%s", bio.lang, where, got)
+			}
 		}
 	}
 }

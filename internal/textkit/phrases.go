@@ -289,6 +289,9 @@ var BioTitles = []string{
 	"about the contributor", "author bio", "über den autor", "über die autorin",
 	"zum autor", "zur autorin", "à propos de l auteur", "sobre el autor",
 	"acerca del autor", "sull autore", "عن الكاتب", "نبذه عن الكاتب", "عن المولف",
+	"à propos de l autrice", "sobre la autora", "sobre o autor", "sobre a autora",
+	"over de auteur", "об авторе", "o autorze", "yazar hakkında", "关于作者", "作者简介",
+	"著者について", "저자 소개",
 }
 
 // IsBioTitle reports whether folded text titles an author's bio.
