@@ -33,6 +33,7 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 		{"appeal", "en", `<div><h3>About the Courier</h3><p>The Courier is a reader-funded newspaper. Our journalists report on the city without fear or favour, and we rely on readers like you: please consider a monthly contribution, or subscribing to the printed paper.</p></div>`, english},
 		{"cookies", "ru", `<div><p>Мы используем файлы cookie, чтобы сайт работал лучше и показывал рекламу по вашим интересам. Продолжая пользоваться сайтом, вы даёте согласие на обработку данных в соответствии с политикой конфиденциальности. Все права защищены.</p></div>`, chromeLanguages[3].story},
 		{"sign in", "ru", `<div><h3>Войдите или зарегистрируйтесь</h3><p>Чтобы читать дальше, войти в личный кабинет и получать рассылку, оформите подписку: первый месяц бесплатно, отменить подписку можно в любой момент.</p></div>`, chromeLanguages[3].story},
+		{"cookies", "zh", `<div><p>我们使用cookie和类似技术来记住您的偏好、衡量广告效果并为您提供个性化的内容。继续浏览本网站，即表示您同意我们按照隐私政策和用户协议使用cookie，您可以随时在设置中更改选择。登录或注册会员后，您还可以订阅我们的每日新闻，并在所有设备上同步您的阅读记录。</p></div>`, chromeLanguages[4].story},
 		{"subscription", "ar", `<div><p>اشترك في النشره البريدية لتصلك أهم الأخبار كل صباح، أو أنشئ حساباً مجانياً عبر تسجيل الدخول بالبريد الإلكتروني. جميع الحقوق محفوظة للصحيفة، ولا يجوز النقل دون إذن، مع الحفاظ على الخصوصية وعدم مشاركة البيانات مع أي جهة.</p></div>`, arabic},
 	}
 	for _, n := range notices {
@@ -57,7 +58,7 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 					}
 				}
 				notice := htmlText(t, []byte(n.html))
-				if i := strings.LastIndex(notice, " "); strings.Contains(got, notice[i-30:]) {
+				if r := []rune(strings.TrimSpace(notice)); strings.Contains(got, string(r[len(r)-20:])) {
 					t.Errorf("the notice is in the article:\n%s", got)
 				}
 				if _, rest, ok := strings.Cut(n.html, "<h3>"); ok {

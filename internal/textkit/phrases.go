@@ -251,7 +251,37 @@ func CountServiceWords(folded string) int {
 		}
 		i += j + 1
 	}
+	if hasUnspacedBytes(folded) {
+		for _, w := range UnspacedServiceWords {
+			if strings.Contains(folded, w) {
+				n++
+			}
+		}
+	}
 	return n
+}
+
+// UnspacedServiceWords are ServiceWords in Chinese and Japanese, which do
+// not space their words: CountServiceWords finds them anywhere in a text
+// that holds such letters. Words common in news prose (同意, "agree") are
+// left out.
+var UnspacedServiceWords = []string{
+	"隐私政策", "个人信息", "用户协议", "服务条款", "登录", "注册", "订阅",
+	"会员", "版权所有", "未经授权", "不得转载", "广告", "cookie",
+	"プライバシー", "個人情報", "クッキー", "ログイン", "会員登録", "利用規約",
+	"無断転載", "著作権", "購読",
+}
+
+// hasUnspacedBytes reports whether s may hold a letter of Chinese or
+// Japanese: a UTF-8 sequence that starts at U+3000 or above (lead byte
+// 0xE3 to 0xE9), without decoding s.
+func hasUnspacedBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xE3 && c <= 0xE9 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxServiceWords bounds ServiceWords, for CountServiceWords' bit set.
