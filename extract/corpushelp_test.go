@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"compress/gzip"
 	"fmt"
-	"io"
 	"net/url"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -21,27 +18,11 @@ func sharedCorpus(t testing.TB, sub string) string {
 	return testcorpus.Dir(t, sub)
 }
 
-// readMaybeGzip reads a file, gunzipping it when its name ends in .gz.
+// readMaybeGzip reads a corpus file, gunzipping it when its name ends
+// in .gz.
 func readMaybeGzip(t testing.TB, path string) []byte {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		r = zr
-	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return b
+	return testcorpus.ReadFile(t, path)
 }
 
 // extractText runs Extract and returns the article text, or "" on error.

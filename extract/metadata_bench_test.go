@@ -2,16 +2,15 @@ package extract
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // benchPages loads the scrapinghub-dev pages, skipping without the corpus.
@@ -24,20 +23,7 @@ func benchPages(b *testing.B) [][]byte {
 	}
 	var pages [][]byte
 	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		page, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, page)
+		pages = append(pages, testcorpus.ReadFile(b, p))
 	}
 	return pages
 }

@@ -2,9 +2,7 @@ package fetch_test
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +19,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/refeed/refeed/fetch"
+	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // charsetDecl matches an in-page charset declaration, which a page saved
@@ -85,7 +84,7 @@ func TestDecodeUndeclaredCorpus(t *testing.T) {
 	}
 	tried, wrong := map[string]int{}, map[string][]string{}
 	for id, v := range truth {
-		page := charsetDecl.ReplaceAllString(string(gunzip(t, filepath.Join(dir, "html", id+".html.gz"))), "")
+		page := charsetDecl.ReplaceAllString(string(testcorpus.ReadFile(t, filepath.Join(dir, "html", id+".html.gz"))), "")
 		if !hasNonASCII(page) || decodedTwice(page) {
 			continue
 		}
@@ -154,22 +153,4 @@ func hasNonASCII(s string) bool {
 		}
 	}
 	return false
-}
-
-func gunzip(t testing.TB, path string) []byte {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(z)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

@@ -1,12 +1,12 @@
 package listing_test
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/refeed/refeed/internal/testcorpus"
 	"github.com/refeed/refeed/listing"
 )
 
@@ -26,10 +26,7 @@ func BenchmarkFind(b *testing.B) {
 	// latest stories (about 440 KB).
 	dir := corpusDir(b, "scrapinghub-dev")
 	const id = "2c46804d9db4a85e8f8d31128ce0e11d02f25c7120c2faa5ec0664c604a47717"
-	raw, err := io.ReadAll(gunzip(b, filepath.Join(dir, "html", id+".html.gz")))
-	if err != nil {
-		b.Fatal(err)
-	}
+	raw := testcorpus.ReadFile(b, filepath.Join(dir, "html", id+".html.gz"))
 	benchFind(b, "cbsnews_article", string(raw), "https://www.cbsnews.com/news/michael-webb-fort-worth-dramatic-video-shows-rescue-of-8-year-old-kidnapping-victim/")
 }
 

@@ -1,10 +1,9 @@
 package listing_test
 
 import (
-	"compress/gzip"
+	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,7 +56,7 @@ func TestFind_ArticlePages(t *testing.T) {
 	for _, p := range paths {
 		id := strings.TrimSuffix(filepath.Base(p), ".html.gz")
 		page := mustURL(t, truth[id].URL)
-		links, err := listing.Find(gunzip(t, p), page, nil, 1000)
+		links, err := listing.Find(bytes.NewReader(testcorpus.ReadFile(t, p)), page, nil, 1000)
 		if err != nil && !errors.Is(err, listing.ErrNoLinks) {
 			t.Errorf("%s: %v", id, err)
 		}
@@ -86,22 +85,4 @@ func TestFind_ArticlePages(t *testing.T) {
 		t.Errorf("links per article page: median %d, p90 %d; want at most %d and %d",
 			median, p90, maxArticleLinksMedian, maxArticleLinksP90)
 	}
-}
-
-func gunzip(t testing.TB, path string) io.Reader {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.NewReader(string(b))
 }

@@ -2,9 +2,7 @@ package siterules_test
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -50,28 +48,10 @@ func ruledPages(tb testing.TB) []ruledPage {
 		if err != nil || site == nil {
 			continue
 		}
-		out = append(out, ruledPage{name: id[:8] + " " + u.Host, site: site, url: u, page: gunzip(tb, filepath.Join(dir, "html", id+".html.gz"))})
+		out = append(out, ruledPage{name: id[:8] + " " + u.Host, site: site, url: u, page: testcorpus.ReadFile(tb, filepath.Join(dir, "html", id+".html.gz"))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
-}
-
-func gunzip(tb testing.TB, path string) []byte {
-	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
 }
 
 // extractApplied extracts the article from the rendered page of a, or,

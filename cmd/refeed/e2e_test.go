@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -150,19 +149,7 @@ func scrapinghubPages(t *testing.T, n int) map[string]string {
 	sort.Strings(ids)
 	pages := map[string]string{}
 	for _, id := range ids[:n] {
-		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		html, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		html := testcorpus.ReadFile(t, filepath.Join(dir, "html", id+".html.gz"))
 		pages[string(html)] = truth[id].ArticleBody
 	}
 	return pages
