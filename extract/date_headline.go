@@ -72,7 +72,7 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 	var (
 		before       []blockText // in reading order, dist the offset of the end
 		offset       int         // bytes of text seen before the h1, then after it
-		prevUpdate   bool        // the text before was an update label
+		label        updateLabel
 		inH1, passed bool
 	)
 	walkVisible(block, func(n *html.Node) bool {
@@ -98,8 +98,7 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 		if text == "" {
 			return true
 		}
-		update := prevUpdate
-		prevUpdate = len(text) <= 40 && textkit.IsUpdateNotice(text)
+		update := label.follows(text)
 		if passed && (offset > headlineAfter || len(text) > 2*dateLineMaxChars) {
 			return false
 		}
@@ -119,6 +118,29 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 		b.before = nil
 	}
 	return b
+}
+
+// updateLabel remembers, over texts read in order, the last one that
+// may be an update label: a short text that holds no date of its own
+// ("Updated:", "Aktualisiert am"), so that the date printed next can be
+// told for the update's. A text that holds its date ("Updated Nov 19,
+// 2021") labels nothing after it. The words are looked at only when a
+// date follows, as few texts are.
+type updateLabel struct{ prev string }
+
+// follows reports whether text comes right after an update label, and
+// remembers text. Blank texts change nothing.
+func (l *updateLabel) follows(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	prev := l.prev
+	l.prev = ""
+	if len(text) <= 40 && !hasYearDigits(text) {
+		l.prev = text
+	}
+	return prev != "" && hasYearDigits(text) && textkit.IsUpdateNotice(prev)
 }
 
 // line reads one text of the block as a date line.
