@@ -33,9 +33,17 @@ var (
 // or eight digits /20200824/ (not a longer number: that is an id).
 var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1,2})|(\d{2})(\d{2}))(?:[/\-_.]|$)`)
 
+// slugDate matches a date elsewhere in a URL: inside a slug
+// ("garten-2016-12-06.html", "post/2026-01-26-postgresql"), as eight
+// digits after a separator ("the-year-in-mathematics-20251218"), or in
+// the query ("?date=2016-12-06"). The separators of a date with dashes
+// or slashes agree, so a range such as 2016-12/06 is not read.
+var slugDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|_(\d{1,2})_(\d{1,2})|/(\d{1,2})/(\d{1,2}))(?:[^\d]|$)|[/\-_=]((?:19|20)\d{2})(\d{2})(\d{2})(?:[^\w]|_|$)`)
+
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// the URL, then the date printed with the headline (see readHeadlineBlock),
+// a dated URL path, then the date printed with the headline (see
+// readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
 // then a date line after the headline, then a last search of other meta
 // tags and the headline's surroundings (see searchDate). The date
 // printed with the headline also overrules an earlier source when it
@@ -71,6 +79,9 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	}
 	if hasShown && (modified.IsZero() || !sameDay(shown.t, modified)) {
 		return shown.t, modified
+	}
+	if published = dateInURL(pageURL, loc); !published.IsZero() {
+		return published, modified
 	}
 	for _, text := range marks.texts {
 		if l, ok := readDateLine(strings.TrimSpace(text), loc); ok {
@@ -233,6 +244,34 @@ func dateFromURL(u *url.URL, loc *time.Location) time.Time {
 	}
 	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(month), digitsToInt(day), 0, 0, 0, loc)
 	return t
+}
+
+// dateInURL reads a date written anywhere in the path or query of the
+// page URL (see slugDate), as midnight in loc. It is weaker evidence
+// than a dated path (dateFromURL): a slug may name an event's day.
+func dateInURL(u *url.URL, loc *time.Location) time.Time {
+	if u == nil {
+		return time.Time{}
+	}
+	for _, s := range [...]string{u.Path, u.RawQuery} {
+		m := slugDate.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		year, month, day := m[1], m[2], m[3]
+		switch {
+		case m[4] != "":
+			month, day = m[4], m[5]
+		case m[6] != "":
+			month, day = m[6], m[7]
+		case m[8] != "":
+			year, month, day = m[8], m[9], m[10]
+		}
+		if t, ok := makeDate(digitsToInt(year), digitsToInt(month), digitsToInt(day), 0, 0, 0, loc); ok {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // dateMarks are the date candidates found in the body markup, in
