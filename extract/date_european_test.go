@@ -60,6 +60,25 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/kultur/konzert-am-2016-12-24.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">Veröffentlicht am 6. Dezember 2016</p><p>Text text text.</p></main>`,
 			"2016-12-06"},
+		// Dates kept in attributes of body markup (addElement): the
+		// microformat abbr whose text is only the hour, microdata on an
+		// abbr, and RDFa on a span.
+		{"microformat abbr.published with its date in the title",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div id="header"><h1 class="title">Annas Gartenblog</h1></div><div class="post"><h3 class="post-title">Mein Garten im Winter</h3><div class="post-body"><p>Text text text.</p></div><div class="post-footer">Eingestellt von Anna um <abbr class="published" title="2016-12-06T10:00:00+01:00">10:00</abbr></div></div>`,
+			"2016-12-06"},
+		{"microformat abbr.updated is not the publication",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div class="post"><h1>Mein Garten im Winter</h1><p>Text text text.</p><div class="post-footer">Geändert um <abbr class="updated" title="2016-12-06T10:00:00+01:00">10:00</abbr></div></div>`,
+			""},
+		{"itemprop datePublished on an abbr",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>Text text text.</p><abbr itemprop="datePublished" title="2016-12-06">vor 3 Tagen</abbr></main>`,
+			"2016-12-06"},
+		{"RDFa dc:created on a span",
+			"https://verein.example.de/node/123", "",
+			`<div class="node"><h1>Mein Garten im Winter</h1><span property="dc:date dc:created" content="2016-12-06T10:00:00+01:00" datatype="xsd:dateTime">Dienstag</span><p>Text text text.</p></div>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -310,13 +310,19 @@ func scanDateMarkup(body *html.Node, hasH1 bool) dateMarks {
 	return m
 }
 
-// addElement records the dates an element carries in its markup.
+// addElement records the dates an element carries in its markup:
+// microdata (itemprop), RDFa (property="dc:created", as Drupal writes
+// it), <time datetime>, and the microformat <abbr class="published"
+// title="2016-12-06T10:00:00+01:00"> whose text may be only the hour.
 func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	value := func() string {
 		for _, k := range [...]string{"datetime", "content"} {
 			if v := attrOf(n, k); v != "" {
 				return v
 			}
+		}
+		if v := attrOf(n, "title"); v != "" && n.DataAtom == atom.Abbr {
+			return v
 		}
 		text, _ := limitedText(n, 200)
 		return text
@@ -332,7 +338,32 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		} else if afterH1 {
 			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
 		}
+	case n.DataAtom == atom.Abbr && attrOf(n, "title") != "":
+		switch class := attrOf(n, "class"); {
+		case containsASCIIFold(class, "published"):
+			m.published = append(m.published, attrOf(n, "title"))
+		case containsASCIIFold(class, "updated"):
+			m.modified = append(m.modified, attrOf(n, "title"))
+		}
+	case prop == "" && attrOf(n, "content") != "" && n.DataAtom != atom.Meta:
+		if rdfaPublished(attrOf(n, "property")) {
+			m.itemprop = append(m.itemprop, attrOf(n, "content"))
+		}
 	}
+}
+
+// rdfaPublished reports whether an RDFa property list names the
+// publication or creation date: "dc:date dc:created",
+// "schema:datePublished", "dcterms:issued".
+func rdfaPublished(property string) bool {
+	for _, p := range strings.Fields(property) {
+		switch strings.ToLower(p) {
+		case "dc:date", "dc:created", "dc:issued", "dcterms:date", "dcterms:created", "dcterms:issued",
+			"datepublished", "schema:datepublished", "article:published_time":
+			return true
+		}
+	}
+	return false
 }
 
 // hasAttrKey reports whether n has the attribute, whatever its value.
