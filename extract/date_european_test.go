@@ -79,6 +79,20 @@ func TestEuropeanDates(t *testing.T) {
 			"https://verein.example.de/node/123", "",
 			`<div class="node"><h1>Mein Garten im Winter</h1><span property="dc:date dc:created" content="2016-12-06T10:00:00+01:00" datatype="xsd:dateTime">Dienstag</span><p>Text text text.</p></div>`,
 			"2016-12-06"},
+		// A byline longer than a date line whose date is a field of its
+		// own, between separators (readDateLine, fieldAround).
+		{"date as one field of a long byline",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div class="byline">Von Anna Muster, Redakteurin für Politik und Gesellschaft | 06.12.2016 | Lesezeit: 5 Minuten</div><p>Text text text.</p></main>`,
+			"2016-12-06"},
+		{"a sentence that mentions a date is no date line",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div class="teaser">Bis zum 06.12.2016 konnten Gärtner ihre Beete im Stadtpark noch anmelden, sagt Anna.</div><p>Text text text.</p></main>`,
+			""},
+		{"a field that is a sentence is no date line",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div class="teaser">Politik | Bis zum 06.12.2016 konnten Gärtner ihre Beete im Stadtpark noch anmelden, sagt Anna</div><p>Text text text.</p></main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -190,8 +190,17 @@ func (b headlineBlock) confirms(t time.Time) bool {
 func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	folded := foldDateText(text)
 	m := locateDate(folded, true)
-	if m == nil || len(folded)-(m.end-m.start) > dateLineExtra {
+	if m == nil {
 		return dateLine{}, false
+	}
+	if len(folded)-(m.end-m.start) > dateLineExtra {
+		// A byline holding more than its date may set the date apart
+		// as one of its fields: "Von Anna Muster, Redakteurin | 06.12.2016
+		// | Lesezeit 5 Minuten". The field must be a date line.
+		from, to := fieldAround(folded, m.start, m.end)
+		if len(folded) > dateLineMaxChars || (to-from)-(m.end-m.start) > dateLineExtra || (from == 0 && to == len(folded)) {
+			return dateLine{}, false
+		}
 	}
 	t, ok := matchTime(folded, m, loc)
 	if !ok {
@@ -199,6 +208,24 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	}
 	update := m.start > 0 && textkit.IsUpdateNotice(folded[:m.start])
 	return dateLine{t: t, swappable: m.swappable, update: update}, true
+}
+
+// fieldSeparators part the fields of a byline.
+var fieldSeparators = [...]string{"|", "·", "•"}
+
+// fieldAround returns the bounds of the field of s that holds
+// s[start:end], between the nearest field separators.
+func fieldAround(s string, start, end int) (from, to int) {
+	from, to = 0, len(s)
+	for _, sep := range fieldSeparators {
+		if i := strings.LastIndex(s[:start], sep); i >= 0 && i+len(sep) > from {
+			from = i + len(sep)
+		}
+		if i := strings.Index(s[end:], sep); i >= 0 && end+i < to {
+			to = end + i
+		}
+	}
+	return from, to
 }
 
 // sameDay reports whether a and b fall on the same calendar day as
