@@ -93,6 +93,21 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><div class="teaser">Politik | Bis zum 06.12.2016 konnten Gärtner ihre Beete im Stadtpark noch anmelden, sagt Anna</div><p>Text text text.</p></main>`,
 			""},
+		// The headline in a later h1, or in an h2 or h3 under a site
+		// name's h1 (findHeadline): the dates printed between the site
+		// name and the headline are not the article's.
+		{"site name in the h1, headline in an h2",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<h1>Annas Gartenblog</h1><div class="top">Heute: Freitag, 9. Dezember 2016</div><div class="post"><h2>Mein Garten im Winter</h2><div class="meta">Dienstag, 6. Dezember 2016</div><p>Text text text.</p></div>`,
+			"2016-12-06"},
+		{"site name in the first h1, headline in the second",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<h1 class="logo">Annas Gartenblog</h1><div class="top">Heute: Freitag, 9. Dezember 2016</div><article><h1>Mein Garten im Winter</h1><div class="meta">Dienstag, 6. Dezember 2016</div><p>Text text text.</p></article>`,
+			"2016-12-06"},
+		{"a related story's heading that shares words is not the headline",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<h1>Annas Gartenblog</h1><aside><h3>Winter im Garten: zehn Tipps</h3><span>1. Dezember 2016</span></aside><div class="post"><h2>Mein Garten im Winter</h2><div class="meta">Dienstag, 6. Dezember 2016</div><p>Text text text.</p></div>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

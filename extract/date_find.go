@@ -56,10 +56,8 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if published.IsZero() {
 		published = parselyDate(tags["parsely-page"], loc)
 	}
-	block := headlineBlock{loc: loc}
-	if isHeadline(idx.h1, title) {
-		block = readHeadlineBlock(idx.h1, loc)
-	}
+	headline := findHeadline(idx, title)
+	block := readHeadlineBlock(headline, loc)
 	shown, hasShown := block.shown()
 	if !published.IsZero() {
 		return preferShown(published, block, shown, hasShown), modified
@@ -67,7 +65,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if idx.bodyOrRoot() == nil {
 		return published, modified
 	}
-	marks := scanDateMarkup(idx.bodyOrRoot(), idx.h1 != nil)
+	marks := scanDateMarkup(idx.bodyOrRoot(), headline, idx.h1 != nil)
 	if modified.IsZero() {
 		modified = firstDate(marks.modified, loc)
 	}
@@ -88,7 +86,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 			return l.t, modified
 		}
 	}
-	return searchDate(idx, tags, modified, loc), modified
+	return searchDate(idx, headline, tags, modified, loc), modified
 }
 
 // searchDate is the last resort, for pages whose markup, URL and text
@@ -98,9 +96,11 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 // A page that only says when it was updated does not say when it was
 // published: update notices are not read, and a day equal to the page's
 // modified date is not taken.
-func searchDate(idx *pageIndex, tags metaTags, modified time.Time, loc *time.Location) time.Time {
+func searchDate(idx *pageIndex, headline *html.Node, tags metaTags, modified time.Time, loc *time.Location) time.Time {
 	t := firstDate(tags.publishLike(), loc)
-	if t.IsZero() && idx.h1 != nil {
+	if t.IsZero() && headline != nil {
+		t = dateNearHeadline(headline, loc)
+	} else if t.IsZero() && idx.h1 != nil {
 		t = dateNearHeadline(idx.h1, loc)
 	}
 	if !t.IsZero() && !modified.IsZero() {
@@ -288,16 +288,18 @@ type dateMarks struct {
 const maxDateTexts = 40
 
 // scanDateMarkup walks the body once, collecting date candidates. Plain
-// <time> elements and dated texts before the first h1 are ignored: Arabic
-// news sites print today's date in their header. hasH1 tells whether the
-// page has an h1 at all; without one, everything counts.
-func scanDateMarkup(body *html.Node, hasH1 bool) dateMarks {
+// <time> elements and dated texts before the headline are ignored: Arabic
+// news sites print today's date in their header. headline is the heading
+// that holds the headline (see findHeadline); when no heading does, the
+// first h1 counts as the headline, and on a page without an h1
+// everything counts.
+func scanDateMarkup(body, headline *html.Node, hasH1 bool) dateMarks {
 	var m dateMarks
-	afterH1 := !hasH1
+	afterH1 := headline == nil && !hasH1
 	walkVisible(body, func(n *html.Node) bool {
 		switch n.Type {
 		case html.ElementNode:
-			afterH1 = afterH1 || n.DataAtom == atom.H1
+			afterH1 = afterH1 || n == headline || (headline == nil && n.DataAtom == atom.H1)
 			m.addElement(n, afterH1)
 		case html.TextNode:
 			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -295,6 +296,54 @@ func isHeadline(h1 *html.Node, title string) bool {
 		}
 	}
 	return shared >= 2 || 2*shared >= len(words)
+}
+
+// findHeadline returns the element that holds the article's headline:
+// the first h1 if it does (see isHeadline), else the first later h1 that
+// does, else the first h2 or h3 that repeats the title (see
+// repeatsTitle): older sites give the h1 to their name and the headline
+// an h2 or h3. Nil when no heading holds the headline.
+func findHeadline(idx *pageIndex, title string) *html.Node {
+	if idx.h1 != nil && isHeadline(idx.h1, title) {
+		return idx.h1
+	}
+	root := idx.bodyOrRoot()
+	if root == nil {
+		return nil
+	}
+	titleWords := headlineWords(title)
+	var found *html.Node
+	walkVisible(root, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch {
+		case n.Type != html.ElementNode || n == idx.h1:
+		case n.DataAtom == atom.H1 && isHeadline(n, title):
+			found = n
+		case (n.DataAtom == atom.H2 || n.DataAtom == atom.H3) && repeatsTitle(n, titleWords):
+			found = n
+		}
+		return found == nil
+	})
+	return found
+}
+
+// repeatsTitle reports whether a heading's words and the title's are
+// nearly the same: three quarters of the larger set shared. A heading of
+// a related story that shares a word or two with the title does not.
+func repeatsTitle(n *html.Node, titleWords []string) bool {
+	words := headlineWords(collapsedText(n))
+	if len(words) == 0 || len(titleWords) == 0 {
+		return false
+	}
+	shared := 0
+	for _, w := range words {
+		if slices.Contains(titleWords, w) {
+			shared++
+		}
+	}
+	return 4*shared >= 3*max(len(words), len(titleWords))
 }
 
 // headlineWords returns the lowercased words of s of four letters or
