@@ -108,8 +108,26 @@ func TestEuropeanDates(t *testing.T) {
 			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<h1>Annas Gartenblog</h1><aside><h3>Winter im Garten: zehn Tipps</h3><span>1. Dezember 2016</span></aside><div class="post"><h2>Mein Garten im Winter</h2><div class="meta">Dienstag, 6. Dezember 2016</div><p>Text text text.</p></div>`,
 			"2016-12-06"},
+		// A reader's comment dates the comment, not the article
+		// (inComments): a page whose only dates are its comments' has
+		// none.
+		{"dates in the comments only",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><section id="kommentare"><h3>3 Kommentare</h3><ol><li><div class="meta">Max schrieb am 7. Dezember 2016</div><p>Schön!</p></li></ol></section>`,
+			""},
+		{"a date after the comments' is still read",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><div class="comment-list"><div>Max schrieb am 7. Dezember 2016</div></div><footer class="entry-footer"><span>6. Dezember 2016</span></footer>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
+}
+
+// gardenProse is an article body long enough that the headline block
+// ends before it does.
+var gardenProse = []string{
+	strings.Repeat("Im Winter ruht der Garten, doch wer jetzt plant, erntet im Sommer mehr. ", 5),
+	strings.Repeat("Beete werden mit Laub bedeckt, Kübelpflanzen ziehen in den Keller um. ", 5),
 }
 
 func runEuropeanDates(t *testing.T, tests []europeanDateCase) {

@@ -82,7 +82,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 		return published, modified
 	}
 	for _, text := range marks.texts {
-		if l, ok := readDateLine(strings.TrimSpace(text), loc); ok {
+		if l, ok := readDateLine(strings.TrimSpace(text.Data), loc); ok && !inComments(text) {
 			return l.t, modified
 		}
 	}
@@ -246,6 +246,21 @@ func dateFromURL(u *url.URL, loc *time.Location) time.Time {
 	return t
 }
 
+// inComments reports whether text n lies in a box of readers' comments
+// (its class or id names comments): their dates are not the article's.
+// The body's classes, which name the page's template, do not count.
+func inComments(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		for _, k := range [...]string{"class", "id"} {
+			v := attrOf(p, k)
+			if containsASCIIFold(v, "comment") || containsASCIIFold(v, "kommentar") || containsASCIIFold(v, "disqus") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateInURL reads a date written anywhere in the path or query of the
 // page URL (see slugDate), as midnight in loc. It is weaker evidence
 // than a dated path (dateFromURL): a slug may name an event's day.
@@ -277,11 +292,11 @@ func dateInURL(u *url.URL, loc *time.Location) time.Time {
 // dateMarks are the date candidates found in the body markup, in
 // document order.
 type dateMarks struct {
-	published []string // itemprop=datePublished, <time pubdate>, <time datetime>
-	modified  []string // itemprop=dateModified
-	texts     []string // short texts with a year, after the first h1
-	itemprop  []string // itemprop=datePublished, merged first into published
-	timeTags  []string // other <time datetime> after the h1, merged last
+	published []string     // itemprop=datePublished, <time pubdate>, <time datetime>
+	modified  []string     // itemprop=dateModified
+	texts     []*html.Node // short text nodes with a year, after the headline
+	itemprop  []string     // itemprop=datePublished, merged first into published
+	timeTags  []string     // other <time datetime> after the h1, merged last
 }
 
 // maxDateTexts bounds the dated texts collected after the headline.
@@ -303,7 +318,7 @@ func scanDateMarkup(body, headline *html.Node, hasH1 bool) dateMarks {
 			m.addElement(n, afterH1)
 		case html.TextNode:
 			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {
-				m.texts = append(m.texts, n.Data)
+				m.texts = append(m.texts, n)
 			}
 		}
 		return true
