@@ -119,6 +119,20 @@ func TestEuropeanDates(t *testing.T) {
 			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><div class="comment-list"><div>Max schrieb am 7. Dezember 2016</div></div><footer class="entry-footer"><span>6. Dezember 2016</span></footer>`,
 			"2016-12-06"},
+		// A page that gives only when it was modified is dated by it when
+		// its URL names that year and month (urlMonth).
+		{"modified date in the month the URL names",
+			"https://www.example.de/blog/garten/2016/12/mein-garten-im-winter", `<meta name="last-modified" content="2016-12-06T10:00:00+01:00">`,
+			`<main><h1>Mein Garten im Winter</h1><p>Text text text.</p></main>`,
+			"2016-12-06"},
+		{"modified date without a dated URL",
+			"https://www.example.de/blog/garten/mein-garten-im-winter", `<meta name="last-modified" content="2016-12-06T10:00:00+01:00">`,
+			`<main><h1>Mein Garten im Winter</h1><p>Text text text.</p></main>`,
+			""},
+		{"modified date in another month than the URL's",
+			"https://www.example.de/blog/2016/11/mein-garten-im-winter", `<meta name="last-modified" content="2016-12-06T10:00:00+01:00">`,
+			`<main><h1>Mein Garten im Winter</h1><p>Text text text.</p></main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -45,7 +45,8 @@ var slugDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})(?:-(\d{1,2})-(\d{
 // a dated URL path, then the date printed with the headline (see
 // readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
 // then a date line after the headline, then a last search of other meta
-// tags and the headline's surroundings (see searchDate). The date
+// tags and the headline's surroundings (see searchDate), and at last the
+// modified date when the URL names its month (see urlMonth). The date
 // printed with the headline also overrules an earlier source when it
 // shows an earlier day (see preferShown). Zero means unknown.
 // Dates written without a zone are read as times in loc. title is the
@@ -86,7 +87,28 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 			return l.t, modified
 		}
 	}
-	return searchDate(idx, headline, tags, modified, loc), modified
+	if published = searchDate(idx, headline, tags, modified, loc); published.IsZero() && urlMonth(pageURL, modified) {
+		published = modified
+	}
+	return published, modified
+}
+
+// urlMonthDate matches a year and month in a URL path: /2022/12/.
+var urlMonthDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_](\d{1,2})(?:[/\-_.]|$)`)
+
+// urlMonth reports whether the URL path holds the year and month of t:
+// a page filed under the month it was last modified in was most likely
+// published and saved on that day, a page modified later was not.
+func urlMonth(u *url.URL, t time.Time) bool {
+	if u == nil || t.IsZero() {
+		return false
+	}
+	for _, m := range urlMonthDate.FindAllStringSubmatch(u.Path, -1) {
+		if digitsToInt(m[1]) == t.Year() && digitsToInt(m[2]) == int(t.Month()) {
+			return true
+		}
+	}
+	return false
 }
 
 // searchDate is the last resort, for pages whose markup, URL and text
