@@ -133,6 +133,24 @@ func TestEuropeanDates(t *testing.T) {
 			"https://www.example.de/blog/2016/11/mein-garten-im-winter", `<meta name="last-modified" content="2016-12-06T10:00:00+01:00">`,
 			`<main><h1>Mein Garten im Winter</h1><p>Text text text.</p></main>`,
 			""},
+		// A date with a two-digit year (locateShortDate), nearly alone or
+		// before a time of day.
+		{"short date alone",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div class="datum">06.12.16</div><p>Text text text.</p></main>`,
+			"2016-12-06"},
+		{"short date with a label and a time",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Stand: 06.12.16 14:30 Uhr</p><p>Text text text.</p></main>`,
+			"2016-12-06"},
+		{"a version number in a line is no short date",
+			"https://news.example.de/technik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Getestet mit der Firmware 10.12.16 auf allen Geräten</p><p>Text text text.</p></main>`,
+			""},
+		{"a short date needs two-digit day and month",
+			"https://news.example.de/technik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Version 1.2.16</p><p>Text text text.</p></main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -339,7 +339,7 @@ func scanDateMarkup(body, headline *html.Node, hasH1 bool) dateMarks {
 			afterH1 = afterH1 || n == headline || (headline == nil && n.DataAtom == atom.H1)
 			m.addElement(n, afterH1)
 		case html.TextNode:
-			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {
+			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && mayHoldDate(n.Data) {
 				m.texts = append(m.texts, n)
 			}
 		}

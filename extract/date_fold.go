@@ -74,6 +74,12 @@ func hasYearDigits(s string) bool {
 	return false
 }
 
+// mayHoldDate reports whether s may hold a date a date line can show:
+// a year in four digits, or a short date such as "06.12.16".
+func mayHoldDate(s string) bool {
+	return hasYearDigits(s) || hasShortDate(s)
+}
+
 // foldWithOffsets is foldDateText that also returns, for each byte of the
 // folded text, the offset of the rune it came from in s, so that a match
 // in the folded text can be cut out of the original.

@@ -20,6 +20,7 @@ const (
 	headlineAfter    = 400 // read after the h1
 	dateLineMaxChars = 120 // the longest date line; a text twice as long is prose
 	dateLineExtra    = 60  // what a date line holds besides its date ("Published on", "By Jo Smith ·")
+	shortDateExtra   = 20  // the same for a date with a two-digit year ("Stand: 06.12.16")
 )
 
 // dateLine is a date printed with the headline.
@@ -104,7 +105,7 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 			return false
 		}
 		offset += len(text)
-		if len(text) > dateLineMaxChars || !hasYearDigits(text) {
+		if len(text) > dateLineMaxChars || !mayHoldDate(text) {
 			return true
 		}
 		switch {
@@ -138,10 +139,10 @@ func (l *updateLabel) follows(text string) bool {
 	}
 	prev := l.prev
 	l.prev = ""
-	if len(text) <= 40 && !hasYearDigits(text) {
+	if len(text) <= 40 && !mayHoldDate(text) {
 		l.prev = text
 	}
-	return prev != "" && hasYearDigits(text) && textkit.IsUpdateNotice(prev)
+	return prev != "" && mayHoldDate(text) && textkit.IsUpdateNotice(prev)
 }
 
 // line reads one text of the block as a date line.
@@ -192,6 +193,15 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	folded := foldDateText(text)
 	m := locateDate(folded, true)
 	if m == nil {
+		// A short date ("06.12.16") stands nearly alone or before a time
+		// of day ("Stand: 06.12.16 14:30 Uhr"): in a longer line it is
+		// more likely a version or a reference.
+		m = locateShortDate(folded)
+		if m != nil && len(folded)-(m.end-m.start) > shortDateExtra && !hasClockAfter(folded[m.end:]) {
+			return dateLine{}, false
+		}
+	}
+	if m == nil {
 		return dateLine{}, false
 	}
 	if len(folded)-(m.end-m.start) > dateLineExtra {
@@ -209,6 +219,12 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	}
 	update := m.start > 0 && textkit.IsUpdateNotice(folded[:m.start])
 	return dateLine{t: t, swappable: m.swappable, update: update}, true
+}
+
+// hasClockAfter reports whether rest, the text after a date, starts
+// with a time of day.
+func hasClockAfter(rest string) bool {
+	return clockTime.MatchString(rest)
 }
 
 // fieldSeparators part the fields of a byline.
