@@ -151,6 +151,16 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/technik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">Version 1.2.16</p><p>Text text text.</p></main>`,
 			""},
+		// A date printed as a badge of separate elements, the year last
+		// (dateText).
+		{"date badge after the headline",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div class="post"><h1>Mein Garten im Winter</h1><div class="date"><span class="day">06</span><span class="month">Dez</span><span class="year">2016</span></div><p>Text text text.</p></div>`,
+			"2016-12-06"},
+		{"date badge far after the headline",
+			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div class="post"><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<div class="postinfo"><span>6.</span> <span>Dezember</span> <span>2016</span></div></div>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

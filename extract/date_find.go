@@ -83,7 +83,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 		return published, modified
 	}
 	for _, text := range marks.texts {
-		if l, ok := readDateLine(strings.TrimSpace(text.Data), loc); ok && !inComments(text) {
+		if l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc); ok && !inComments(text) {
 			return l.t, modified
 		}
 	}

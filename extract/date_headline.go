@@ -96,21 +96,22 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 			}
 			offset = 0
 		}
-		text := strings.TrimSpace(n.Data)
-		if text == "" {
+		raw := strings.TrimSpace(n.Data)
+		if raw == "" {
 			return true
 		}
+		text := dateText(n, raw)
 		update := label.follows(text)
-		if passed && (offset > headlineAfter || len(text) > 2*dateLineMaxChars) {
+		if passed && (offset > headlineAfter || len(raw) > 2*dateLineMaxChars) {
 			return false
 		}
-		offset += len(text)
+		offset += len(raw)
 		if len(text) > dateLineMaxChars || !mayHoldDate(text) {
 			return true
 		}
 		switch {
 		case passed:
-			b.after = append(b.after, blockText{text, offset - len(text), update || updateClass(n)})
+			b.after = append(b.after, blockText{text, offset - len(raw), update || updateClass(n)})
 		case top != h1 && isInside(n, top):
 			before = append(before, blockText{text, offset, update || updateClass(n)})
 		}
@@ -120,6 +121,32 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 		b.before = nil
 	}
 	return b
+}
+
+// dateText returns text, the trimmed text of text node n, or, when that
+// is a bare year, the text of the element around it that holds more:
+// blog themes print a date as a badge of separate elements,
+// <span>06</span><span>Dez</span><span>2016</span>, and the year comes
+// last.
+func dateText(n *html.Node, text string) string {
+	if !isBareYear(text) {
+		return text
+	}
+	for p, i := n.Parent, 0; p != nil && i < 2 && p.Type == html.ElementNode; p, i = p.Parent, i+1 {
+		whole, ok := limitedText(p, dateLineMaxChars)
+		if !ok || whole == "" {
+			return text
+		}
+		if whole != text {
+			return whole
+		}
+	}
+	return text
+}
+
+// isBareYear reports whether s is four ASCII digits.
+func isBareYear(s string) bool {
+	return len(s) == 4 && isASCIIDigit(s[0]) && isASCIIDigit(s[1]) && isASCIIDigit(s[2]) && isASCIIDigit(s[3])
 }
 
 // updateLabel remembers, over texts read in order, the last one that
