@@ -161,6 +161,17 @@ func TestEuropeanDates(t *testing.T) {
 			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<div class="post"><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<div class="postinfo"><span>6.</span> <span>Dezember</span> <span>2016</span></div></div>`,
 			"2016-12-06"},
+		// A headline in an element named for it, on a page without one in
+		// a heading (findHeadline, namesTitle): today's date in the site
+		// header above it is not the article's.
+		{"headline in a div named headline",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<div class="top">Freitag, 9. Dezember 2016</div><div class="article"><div class="headline">Mein Garten im Winter</div><p class="meta">6. Dezember 2016</p><p>Text text text.</p></div>`,
+			"2016-12-06"},
+		{"a title-named box that does not repeat the title is no headline",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<div class="widget"><div class="widget-title">Winter im Garten: zehn Tipps</div><span>1. Dezember 2016</span></div><div class="article"><div class="headline">Mein Garten im Winter</div><p class="meta">6. Dezember 2016</p><p>Text text text.</p></div>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

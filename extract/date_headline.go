@@ -345,7 +345,8 @@ func isHeadline(h1 *html.Node, title string) bool {
 // the first h1 if it does (see isHeadline), else the first later h1 that
 // does, else the first h2 or h3 that repeats the title (see
 // repeatsTitle): older sites give the h1 to their name and the headline
-// an h2 or h3. Nil when no heading holds the headline.
+// an h2 or h3. Else the first element named a title or headline that
+// repeats it (<div class="headline">). Nil when none holds the headline.
 func findHeadline(idx *pageIndex, title string) *html.Node {
 	if idx.h1 != nil && isHeadline(idx.h1, title) {
 		return idx.h1
@@ -355,7 +356,7 @@ func findHeadline(idx *pageIndex, title string) *html.Node {
 		return nil
 	}
 	titleWords := headlineWords(title)
-	var found *html.Node
+	var found, namedTitle *html.Node
 	walkVisible(root, func(n *html.Node) bool {
 		if found != nil {
 			return false
@@ -366,18 +367,44 @@ func findHeadline(idx *pageIndex, title string) *html.Node {
 			found = n
 		case (n.DataAtom == atom.H2 || n.DataAtom == atom.H3) && repeatsTitle(n, titleWords):
 			found = n
+		case namedTitle == nil && namesTitle(n) && repeatsTitle(n, titleWords):
+			namedTitle = n
 		}
 		return found == nil
 	})
+	if found == nil {
+		found = namedTitle
+	}
 	return found
 }
+
+// namesTitle reports whether an element's class or id names a headline
+// or title ("headline", "entry-title", "artikel-titel"), as on pages
+// whose headline is no heading at all.
+func namesTitle(n *html.Node) bool {
+	for _, k := range [...]string{"class", "id"} {
+		v := attrOf(n, k)
+		if containsASCIIFold(v, "headline") || containsASCIIFold(v, "title") || containsASCIIFold(v, "titel") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeadlineChars bounds the text of an element that may hold the
+// headline.
+const maxHeadlineChars = 400
 
 // repeatsTitle reports whether a heading's words and the title's are
 // nearly the same: three quarters of the larger set shared. A heading of
 // a related story that shares a word or two with the title does not.
 func repeatsTitle(n *html.Node, titleWords []string) bool {
-	words := headlineWords(collapsedText(n))
-	if len(words) == 0 || len(titleWords) == 0 {
+	if len(titleWords) == 0 {
+		return false
+	}
+	text, ok := limitedText(n, maxHeadlineChars)
+	words := headlineWords(text)
+	if !ok || len(words) == 0 {
 		return false
 	}
 	shared := 0
