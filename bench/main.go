@@ -5,6 +5,10 @@
 // pages under F1 0.5, pages per second, and time as a multiple of a bare
 // html.Parse of the same pages.
 //
+// With -dates it compares publication dates instead: refeed's
+// (extract.Extract's Article.Published) with go-htmldate's, fast and
+// extensive, on the dated pages of wcxb-dev (each half) and arabic-dev.
+//
 // With -fetch it instead compares refeed's fetcher (fetch.Client with
 // conditional GET and per-host politeness, then feeds.Parser) with gofeed's
 // ParseURL and with a hand-written net/http client that sends validators
