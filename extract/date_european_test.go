@@ -177,6 +177,16 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", `<meta name="dc.date.publication" content="2016-12-06T10:00:00+01:00">`,
 			`<h1>Mein Garten im Winter</h1><p>Text.</p>`,
 			"2016-12-06"},
+		// A datePublished field in a data layer script (scriptDate), when
+		// the page shows no date.
+		{"datePublished in a data layer",
+			"https://news.example.de/politik/artikel-123.html", `<script>window.dataLayer=[{'pageType':'artikel','publishDate':'2016-12-06T10:00:00+01:00'}];</script>`,
+			`<main><h1>Mein Garten im Winter</h1><p>Text text text.</p></main>`,
+			"2016-12-06"},
+		{"the date shown beats the data layer's",
+			"https://news.example.de/politik/artikel-123.html", `<script>var page={"datePublished":"2016-11-30"};</script>`,
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. Dezember 2016</p><p>Text text text.</p></main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -44,8 +44,9 @@ var slugDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})(?:-(\d{1,2})-(\d{
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
 // a dated URL path, then the date printed with the headline (see
 // readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
-// then a date line after the headline, then a last search of other meta
-// tags and the headline's surroundings (see searchDate), and at last the
+// then a date line after the headline, then a datePublished field in a
+// script that is not JSON-LD (see scriptDate), then a last search of other
+// meta tags and the headline's surroundings (see searchDate), and at last the
 // modified date when the URL names its month (see urlMonth). The date
 // printed with the headline also overrules an earlier source when it
 // shows an earlier day (see preferShown). Zero means unknown.
@@ -87,10 +88,60 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 			return l.t, modified
 		}
 	}
+	if published = scriptDate(idx, loc); !published.IsZero() {
+		return published, modified
+	}
 	if published = searchDate(idx, headline, tags, modified, loc); published.IsZero() && urlMonth(pageURL, modified) {
 		published = modified
 	}
 	return published, modified
+}
+
+// scriptKeyDate matches a publication date given as a JSON field in a
+// script other than JSON-LD: a data layer or a framework's page state
+// ("datePublished":"2016-12-06T10:00:00+01:00", 'publishDate': '2016-12-06').
+var scriptKeyDate = regexp.MustCompile(`["'](?:datePublished|dateCreated|publishDate|publishedDate)["']\s*:\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,30})["']`)
+
+// scriptDate returns the first publication date written as a JSON field
+// in the page's scripts other than JSON-LD, which readJSONLD has read
+// (see scriptKeyDate).
+func scriptDate(idx *pageIndex, loc *time.Location) time.Time {
+	root := idx.html
+	if root == nil {
+		return time.Time{}
+	}
+	var t time.Time
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if c := n.FirstChild; c != nil && c.Type == html.TextNode && !isLDScript(n) && holdsDateKey(c.Data) {
+				if m := scriptKeyDate.FindStringSubmatch(c.Data); m != nil {
+					t, _ = parseDate(m[1], loc)
+				}
+			}
+			return t.IsZero()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(root)
+	return t
+}
+
+// isLDScript reports whether script n is JSON-LD.
+func isLDScript(n *html.Node) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(attrOf(n, "type"))), "application/ld+json")
+}
+
+// holdsDateKey is the cheap test before scriptKeyDate: whether a script
+// names one of its keys at all.
+func holdsDateKey(s string) bool {
+	return strings.Contains(s, "ublishDate") || strings.Contains(s, "ublishedDate") ||
+		strings.Contains(s, "datePublished") || strings.Contains(s, "dateCreated")
 }
 
 // urlMonthDate matches a year and month in a URL path: /2022/12/.
