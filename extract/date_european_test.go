@@ -187,6 +187,16 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", `<script>var page={"datePublished":"2016-11-30"};</script>`,
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. Dezember 2016</p><p>Text text text.</p></main>`,
 			"2016-12-06"},
+		// An update line that also gives the first publication
+		// (readDateLine).
+		{"update date first, publication after it in the same line",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Zuletzt aktualisiert: 08.12.2016 | Erstveröffentlichung: 06.12.2016</p><p>Text text text.</p></main>`,
+			"2016-12-06"},
+		{"a line of two updates: the first dates the page as a last resort",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Aktualisiert: 08.12.2016, zuvor aktualisiert am 07.12.2016</p><p>Text text text.</p></main>`,
+			"2016-12-08"},
 	}
 	runEuropeanDates(t, tests)
 }

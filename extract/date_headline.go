@@ -215,7 +215,8 @@ func (b headlineBlock) confirms(t time.Time) bool {
 // readDateLine reads text as a date line: a date with at most
 // dateLineExtra bytes of other text. The line is an update notice when
 // an update word comes before the date ("Last updated: Jul 22, 2021"),
-// not after it ("28 آب 2013، آخر تحديث 14:00" was published that day).
+// not after it ("28 آب 2013، آخر تحديث 14:00" was published that day),
+// and no date without one follows.
 func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	folded := foldDateText(text)
 	m := locateDate(folded, true)
@@ -245,6 +246,17 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 		return dateLine{}, false
 	}
 	update := m.start > 0 && textkit.IsUpdateNotice(folded[:m.start])
+	if update {
+		// "Zuletzt aktualisiert: 08.12.2016 | Erstveröffentlichung:
+		// 06.12.2016": a date after the update's, with no update word
+		// of its own, is the publication.
+		rest := folded[m.end:]
+		if m2 := locateDate(rest, true); m2 != nil && !textkit.IsUpdateNotice(rest[:m2.start]) {
+			if t2, ok := matchTime(rest, m2, loc); ok {
+				return dateLine{t: t2, swappable: m2.swappable}, true
+			}
+		}
+	}
 	return dateLine{t: t, swappable: m.swappable, update: update}, true
 }
 
