@@ -39,11 +39,26 @@ var OtherStoriesTitles = []string{
 	"مواضيع مشابهه", "اخبار مشابهه", "اخبار ذات علاقه",
 	"الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر قراءه اليوم", "الاكثر شعبيه", "الاكثر تعليقا",
 	"اقرا ايضا", "شاهد ايضا", "اقرا كذلك",
+	// German, French, Spanish, Portuguese, Italian, Dutch, Turkish, Russian,
+	// Polish, Chinese, Japanese, Korean.
+	"ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "mehr zum thema",
+	"lesen sie auch", "auch interessant", "meistgelesen", "meistgelesene artikel",
+	"à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés",
+	"les plus lus", "noticias relacionadas", "artículos relacionados", "te puede interesar",
+	"lee también", "lo más leído", "más leídas", "notícias relacionadas", "artigos relacionados",
+	"leia também", "mais lidas", "articoli correlati", "leggi anche", "potrebbe interessarti",
+	"più letti", "gerelateerde artikelen", "lees ook", "meest gelezen", "ilgili haberler",
+	"benzer haberler", "en çok okunanlar", "читайте также", "похожие статьи", "по теме",
+	"самое читаемое", "zobacz też", "czytaj także", "podobne artykuły", "najczęściej czytane",
+	"ähnliche beiträge", "verwandte beiträge", "entradas relacionadas", "artículos similares",
+	"相关文章", "相关阅读", "相关新闻", "延伸阅读", "推荐阅读", "热门文章", "相關文章", "延伸閱讀",
+	"関連記事", "関連ニュース", "관련 기사", "관련기사",
 }
 
 // BoxTitles are the whole titles of boxes of chrome on an article page,
-// in English and Arabic: OtherStoriesTitles, and comments, tags,
-// newsletters, latest news and suggestions. A block titled by one of
+// in English and Arabic (comments and tags in ten more languages):
+// OtherStoriesTitles, and comments, tags, newsletters, latest news and
+// suggestions. A block titled by one of
 // them is not the article.
 var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"more stories": true, "more news": true, "comments": true, "popular": true,
@@ -57,6 +72,19 @@ var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"الكلمات المفتاحيه": true, "كلمات مفتاحيه": true, "وسوم": true, "الوسوم": true,
 	"مواضيع قد تهمك": true, "المزيد من الاخبار": true,
 	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
+	// Comments and tags in German, French, Spanish, Portuguese, Italian,
+	// Dutch, Turkish, Russian, Polish, Chinese, Japanese, Korean.
+	"kommentare": true, "leserkommentare": true, "commentaires": true, "comentarios": true,
+	"comentários": true, "commenti": true, "reacties": true, "yorumlar": true,
+	"комментарии": true, "komentarze": true, "评论": true, "網友評論": true, "留言": true,
+	"コメント": true, "댓글": true,
+	"schlagwörter": true, "schlagworte": true, "stichwörter": true, "mots clés": true,
+	"mots clefs": true, "étiquettes": true, "etiquetas": true, "argomenti": true,
+	"trefwoorden": true, "etiketler": true, "теги": true, "метки": true, "тэги": true,
+	"tagi": true, "标签": true, "標籤": true, "タグ": true, "태그": true,
+	// The share and like boxes blogs put under a post.
+	"share this": true, "like this": true, "teilen mit": true, "gefällt mir": true,
+	"partager": true, "j aime": true, "compartir": true, "compartir esto": true, "me gusta": true,
 })
 
 // withTitles returns set with the titles added.
@@ -74,6 +102,9 @@ var BoxTitleStarts = []string{
 	"related ", "recommended ", "most read", "most popular", "most viewed", "most shared",
 	"you might ", "you may ", "read also", "see also", "المزيد من ", "اخبار ذات",
 	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
+	"mehr zum thema", "mehr aus ", "lesen sie auch", "lire aussi", "à lire aussi",
+	"leggi anche", "lee también", "leia também", "читайте также", "zobacz też",
+	"相关阅读", "延伸阅读", "推荐阅读", "相关新闻", "延伸閱讀", "関連記事", "관련 기사",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
@@ -84,6 +115,40 @@ func IsBoxTitle(folded string) bool {
 	}
 	for _, p := range BoxTitleStarts {
 		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ThreadTitleStarts open the title of a blog's comment thread once its
+// count is cut off: "2 thoughts on “Roses from cuttings”", "One thought
+// on …", "3 Gedanken zu „…“", "2 réflexions sur « … »".
+var ThreadTitleStarts = []string{
+	"thought on ", "thoughts on ", "response to ", "responses to ", "reply to ", "replies to ",
+	"comment on ", "comments on ", "gedanke zu ", "gedanken zu ", "kommentar zu ",
+	"kommentare zu ", "antwort auf ", "antworten auf ", "réflexion sur ", "réflexions sur ",
+	"commentaire sur ", "commentaires sur ", "réponse à ", "réponses à ", "comentario en ",
+	"comentarios en ", "respuesta a ", "respuestas a ", "commento su ", "commenti su ",
+	"reactie op ", "reacties op ",
+}
+
+// countWords are the counts a thread title opens with in words.
+var countWords = map[string]bool{
+	"one": true, "ein": true, "einen": true, "une": true, "un": true, "uno": true,
+	"una": true, "een": true,
+}
+
+// IsThreadTitle reports whether folded text titles a comment thread: a
+// count, in digits or as "one", then one of ThreadTitleStarts.
+func IsThreadTitle(folded string) bool {
+	count, rest, ok := strings.Cut(folded, " ")
+	if !ok || !countWords[count] && strings.IndexFunc(count, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	rest += " "
+	for _, p := range ThreadTitleStarts {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}
@@ -131,7 +196,8 @@ func ContainsOtherStoriesTitle(folded string) bool {
 // accounts and subscriptions, paywalls, newsletters, support appeals,
 // licences and rights. A block that uses several of them is a notice, an
 // appeal or a licence, not article text (see CountServiceWords). In
-// English, German, French, Spanish and Arabic.
+// English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+// Russian and Arabic.
 var ServiceWords = []string{
 	"cookie", "cookies", "consent", "privacy", "privacy policy", "terms of service",
 	"terms of use", "personalised", "personalized", "advertising", "adverts",
@@ -146,10 +212,21 @@ var ServiceWords = []string{
 	"your support", "monthly contribution",
 	"datenschutz", "einwilligung", "abonnement", "abonnieren", "anmelden",
 	"nutzungsbedingungen", "alle rechte vorbehalten", "lizenz", "werbung",
+	"anmeldung", "registrieren", "einloggen", "datenschutzerklärung",
+	"datenschutzbestimmungen", "datenschutzhinweise", "s abonner", "inscription",
+	"données personnelles", "registrarse", "boletín", "datos personales",
 	"confidentialité", "consentement", "abonnez", "se connecter", "publicité",
 	"partenaires", "tous droits réservés", "privacidad", "consentimiento",
 	"suscripción", "suscríbete", "iniciar sesión", "publicidad",
 	"todos los derechos reservados", "licencia",
+	"consenso", "informativa", "abbonamento", "abbonati", "accedi", "registrati",
+	"tutti i diritti riservati", "pubblicità", "privacidade", "consentimento",
+	"assinatura", "assine", "assinante", "todos os direitos reservados", "publicidade",
+	"toestemming", "privacybeleid", "abonneer", "inloggen", "alle rechten voorbehouden",
+	"advertenties", "prywatności", "subskrypcja", "zaloguj", "wszelkie prawa zastrzeżone",
+	"reklama", "конфиденциальности", "согласие", "подписка", "подписку", "подписки",
+	"подписаться", "войти", "зарегистрируйтесь", "рассылку", "рассылка", "реклама",
+	"рекламу", "все права защищены",
 	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
 	"النشره البريديه", "جميع الحقوق محفوظه", "حقوق النشر", "اعلانات",
 }
@@ -174,7 +251,37 @@ func CountServiceWords(folded string) int {
 		}
 		i += j + 1
 	}
+	if hasUnspacedBytes(folded) {
+		for _, w := range UnspacedServiceWords {
+			if strings.Contains(folded, w) {
+				n++
+			}
+		}
+	}
 	return n
+}
+
+// UnspacedServiceWords are ServiceWords in Chinese and Japanese, which do
+// not space their words: CountServiceWords finds them anywhere in a text
+// that holds such letters. Words common in news prose (同意, "agree") are
+// left out.
+var UnspacedServiceWords = []string{
+	"隐私政策", "个人信息", "用户协议", "服务条款", "登录", "注册", "订阅",
+	"会员", "版权所有", "未经授权", "不得转载", "广告", "cookie",
+	"プライバシー", "個人情報", "クッキー", "ログイン", "会員登録", "利用規約",
+	"無断転載", "著作権", "購読",
+}
+
+// hasUnspacedBytes reports whether s may hold a letter of Chinese or
+// Japanese: a UTF-8 sequence that starts at U+3000 or above (lead byte
+// 0xE3 to 0xE9), without decoding s.
+func hasUnspacedBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xE3 && c <= 0xE9 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxServiceWords bounds ServiceWords, for CountServiceWords' bit set.
@@ -212,6 +319,9 @@ var BioTitles = []string{
 	"about the contributor", "author bio", "über den autor", "über die autorin",
 	"zum autor", "zur autorin", "à propos de l auteur", "sobre el autor",
 	"acerca del autor", "sull autore", "عن الكاتب", "نبذه عن الكاتب", "عن المولف",
+	"à propos de l autrice", "sobre la autora", "sobre o autor", "sobre a autora",
+	"over de auteur", "об авторе", "o autorze", "yazar hakkında", "关于作者", "作者简介",
+	"著者について", "저자 소개",
 }
 
 // IsBioTitle reports whether folded text titles an author's bio.
