@@ -232,3 +232,18 @@ func runEuropeanDates(t *testing.T, tests []europeanDateCase) {
 		})
 	}
 }
+
+// TestMayHoldDate holds the one-pass prefilter to its two-pass
+// definition, and to the short dates readDateLine reads.
+func TestMayHoldDate(t *testing.T) {
+	for _, s := range []string{
+		"", "2016", "201", "Stand: 06.12.16 14:30 Uhr", "06.12.16", "6.12.16", "06.12.1", "1.2.16",
+		"٢٠٢٠", "٢٠٢", "am ٠٦.١٢.١٦", "x06.12.16y", "v10.12.16.", "12345", "06.12.16.", "06-12-16",
+		"Veröffentlicht am 6. Dezember 2016", "06.1", "0", "ab12.34.56",
+	} {
+		want := hasYearDigits(s) || hasShortDate(s)
+		if got := mayHoldDate(s); got != want {
+			t.Errorf("mayHoldDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
