@@ -84,7 +84,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 		return published, modified
 	}
 	for _, text := range marks.texts {
-		if l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc); ok && !inComments(text) {
+		if l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc); ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav) {
 			return l.t, modified
 		}
 	}
@@ -330,6 +330,17 @@ func inComments(n *html.Node) bool {
 			if containsASCIIFold(v, "comment") || containsASCIIFold(v, "kommentar") || containsASCIIFold(v, "disqus") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// under reports whether n lies inside an element of one of the kinds,
+// below the body.
+func under(n *html.Node, kinds ...atom.Atom) bool {
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if p.Type == html.ElementNode && slices.Contains(kinds, p.DataAtom) {
+			return true
 		}
 	}
 	return false
