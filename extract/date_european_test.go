@@ -197,8 +197,8 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">Aktualisiert: 08.12.2016, zuvor aktualisiert am 07.12.2016</p><p>Text text text.</p></main>`,
 			"2016-12-08"},
-		// A photo caption's date and the dates of navigation links are
-		// not the article's (under).
+		// A photo caption's date, an aside's and the dates of navigation
+		// links are not the article's (under).
 		{"a caption's date before the byline's",
 			"https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><figure><img src="a.jpg"><figcaption>Archivbild vom 3. Mai 2012</figcaption></figure><p class="meta">6. Dezember 2016</p><p>Text text text.</p></main>`,
@@ -207,6 +207,10 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><figure><img src="a.jpg"><figcaption>Archivbild vom 3. Mai 2012</figcaption></figure><p>Text text text.</p></main>`,
 			""},
+		{"a related story's date in an aside after the headline",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><aside class="mehr"><ul><li><a href="/x">Frost im Beet</a> <span>05.12.2016</span></li></ul></aside><p class="meta">06.12.2016</p><p>Text text text.</p></main>`,
+			"2016-12-06"},
 		{"the previous post's date in the post navigation",
 			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<nav class="post-navigation"><a href="/herbstlaub">« Herbstlaub richtig nutzen – 28. November 2016</a></nav></main>`,

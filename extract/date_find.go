@@ -84,7 +84,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 		return published, modified
 	}
 	for _, text := range marks.texts {
-		if l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc); ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav) {
+		if l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc); ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) {
 			return l.t, modified
 		}
 	}

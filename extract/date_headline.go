@@ -110,9 +110,9 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 			return true
 		}
 		switch {
-		case under(n, atom.Figcaption):
+		case under(n, atom.Figcaption, atom.Aside):
 			// A photo's caption dates the photo ("Archivbild vom 3. Mai
-			// 2012"), not the article.
+			// 2012"), an aside another story, not the article.
 		case passed:
 			b.after = append(b.after, blockText{text, offset - len(raw), update || updateClass(n)})
 		case top != h1 && isInside(n, top):
