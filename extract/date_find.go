@@ -29,17 +29,6 @@ var (
 	}
 )
 
-// urlDate matches a date in a URL path: /2020/08/24/, /2020-8-24-slug,
-// or eight digits /20200824/ (not a longer number: that is an id).
-var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1,2})|(\d{2})(\d{2}))(?:[/\-_.]|$)`)
-
-// slugDate matches a date elsewhere in a URL: inside a slug
-// ("garten-2016-12-06.html", "post/2026-01-26-postgresql"), as eight
-// digits after a separator ("the-year-in-mathematics-20251218"), or in
-// the query ("?date=2016-12-06"). The separators of a date with dashes
-// or slashes agree, so a range such as 2016-12/06 is not read.
-var slugDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|_(\d{1,2})_(\d{1,2})|/(\d{1,2})/(\d{1,2}))(?:[^\d]|$)|[/\-_=]((?:19|20)\d{2})(\d{2})(\d{2})(?:[^\w]|_|$)`)
-
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
 // a dated URL path, then the date printed with the headline (see
@@ -83,10 +72,8 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if published = dateInURL(pageURL, loc); !published.IsZero() {
 		return published, modified
 	}
-	for _, text := range marks.texts {
-		if l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc); ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) {
-			return l.t, modified
-		}
+	if l, ok := firstDateLine(marks.texts, loc); ok {
+		return l.t, modified
 	}
 	if published = scriptDate(idx, loc); !published.IsZero() {
 		return published, modified
@@ -144,24 +131,6 @@ func holdsDateKey(s string) bool {
 		strings.Contains(s, "datePublished") || strings.Contains(s, "dateCreated")
 }
 
-// urlMonthDate matches a year and month in a URL path: /2022/12/.
-var urlMonthDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_](\d{1,2})(?:[/\-_.]|$)`)
-
-// urlMonth reports whether the URL path holds the year and month of t:
-// a page filed under the month it was last modified in was most likely
-// published and saved on that day, a page modified later was not.
-func urlMonth(u *url.URL, t time.Time) bool {
-	if u == nil || t.IsZero() {
-		return false
-	}
-	for _, m := range urlMonthDate.FindAllStringSubmatch(u.Path, -1) {
-		if digitsToInt(m[1]) == t.Year() && digitsToInt(m[2]) == int(t.Month()) {
-			return true
-		}
-	}
-	return false
-}
-
 // searchDate is the last resort, for pages whose markup, URL and text
 // after the headline hold no date: a meta tag whose name speaks of
 // publishing in a way publishedKeys does not list ("w-published-date"),
@@ -171,10 +140,11 @@ func urlMonth(u *url.URL, t time.Time) bool {
 // modified date is not taken.
 func searchDate(idx *pageIndex, headline *html.Node, tags metaTags, modified time.Time, loc *time.Location) time.Time {
 	t := firstDate(tags.publishLike(), loc)
+	if headline == nil {
+		headline = idx.h1
+	}
 	if t.IsZero() && headline != nil {
 		t = dateNearHeadline(headline, loc)
-	} else if t.IsZero() && idx.h1 != nil {
-		t = dateNearHeadline(idx.h1, loc)
 	}
 	if !t.IsZero() && !modified.IsZero() {
 		if y, m, d := t.Date(); modified.Year() == y && modified.Month() == m && modified.Day() == d {
@@ -302,22 +272,17 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 	return firstDate([]string{page.PubDate}, loc)
 }
 
-// dateFromURL reads a date from the path of the page URL, as midnight in
-// loc.
-func dateFromURL(u *url.URL, loc *time.Location) time.Time {
-	if u == nil {
-		return time.Time{}
+// firstDateLine reads the first of the texts after the headline that is
+// a date line (see readDateLine) and not a reader's comment, a photo's
+// caption, an aside or navigation.
+func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
+	for _, text := range texts {
+		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) {
+			return l, true
+		}
 	}
-	m := urlDate.FindStringSubmatch(u.Path)
-	if m == nil {
-		return time.Time{}
-	}
-	month, day := m[2], m[3]
-	if month == "" {
-		month, day = m[4], m[5]
-	}
-	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(month), digitsToInt(day), 0, 0, 0, loc)
-	return t
+	return dateLine{}, false
 }
 
 // inComments reports whether text n lies in a box of readers' comments
@@ -344,34 +309,6 @@ func under(n *html.Node, kinds ...atom.Atom) bool {
 		}
 	}
 	return false
-}
-
-// dateInURL reads a date written anywhere in the path or query of the
-// page URL (see slugDate), as midnight in loc. It is weaker evidence
-// than a dated path (dateFromURL): a slug may name an event's day.
-func dateInURL(u *url.URL, loc *time.Location) time.Time {
-	if u == nil {
-		return time.Time{}
-	}
-	for _, s := range [...]string{u.Path, u.RawQuery} {
-		m := slugDate.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		year, month, day := m[1], m[2], m[3]
-		switch {
-		case m[4] != "":
-			month, day = m[4], m[5]
-		case m[6] != "":
-			month, day = m[6], m[7]
-		case m[8] != "":
-			year, month, day = m[8], m[9], m[10]
-		}
-		if t, ok := makeDate(digitsToInt(year), digitsToInt(month), digitsToInt(day), 0, 0, 0, loc); ok {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 // dateMarks are the date candidates found in the body markup, in

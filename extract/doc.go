@@ -28,7 +28,8 @@
 //     date elsewhere in the URL, and a date line after the headline, and
 //     only then other meta names and date elements by the headline
 //     (searchDate) and a modified date in the URL's month;
-//     text dates are read by date_text.go over text folded by
+//     dates in the URL are read by date_url.go,
+//     text dates by date_text.go over text folded by
 //     date_fold.go, with Solar Hijri dates in date_jalali.go and machine
 //     formats in date.go.
 //
