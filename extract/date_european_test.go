@@ -17,7 +17,8 @@ type europeanDateCase struct {
 
 // TestEuropeanDates checks publication dates written the way German and
 // other European news sites and blogs write them, on pages of our own.
-// Each case fails without the mechanism named in its comment.
+// Each mechanism named in a comment has a case that fails without it; the
+// other cases guard against reading too much.
 func TestEuropeanDates(t *testing.T) {
 	tests := []europeanDateCase{
 		// A dated update line ("Aktualisiert am 08.12.2016") is not a label:
