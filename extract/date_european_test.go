@@ -173,7 +173,12 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", "",
 			`<div class="widget"><div class="widget-title">Winter im Garten: zehn Tipps</div><span>1. Dezember 2016</span></div><div class="article"><div class="headline">Mein Garten im Winter</div><p class="meta">6. Dezember 2016</p><p>Text text text.</p></div>`,
 			"2016-12-06"},
-		// A meta name that speaks of the publication (publishLike).
+		// A meta name that speaks of the publication or creation
+		// (publishLike).
+		{"meta name with created",
+			"https://news.example.de/politik/artikel-123.html", `<meta name="dc.creator" content="Anna Muster"><meta name="article.created" content="06.12.2016 10:00">`,
+			`<h1>Mein Garten im Winter</h1><p>Text.</p>`,
+			"2016-12-06"},
 		{"meta name with publication",
 			"https://news.example.de/politik/artikel-123.html", `<meta name="dc.date.publication" content="2016-12-06T10:00:00+01:00">`,
 			`<h1>Mein Garten im Winter</h1><p>Text.</p>`,

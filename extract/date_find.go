@@ -155,12 +155,12 @@ func searchDate(idx *pageIndex, headline *html.Node, tags metaTags, modified tim
 }
 
 // publishLike returns, in key order, the contents of the meta keys that
-// name a publication ("publish", "pubdate", "publication") and not an
-// update.
+// name a publication or creation ("publish", "pubdate", "publication",
+// "created") and not an update.
 func (t metaTags) publishLike() []string {
 	var keys []string
 	for k := range t {
-		if (strings.Contains(k, "publish") || strings.Contains(k, "pubdate") || strings.Contains(k, "publication")) &&
+		if (strings.Contains(k, "publish") || strings.Contains(k, "pubdate") || strings.Contains(k, "publication") || strings.Contains(k, "creat")) &&
 			!strings.Contains(k, "modif") && !strings.Contains(k, "updat") && !strings.Contains(k, "publisher") {
 			keys = append(keys, k)
 		}
