@@ -221,6 +221,12 @@ func TestEuropeanDates(t *testing.T) {
 			"https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<nav class="post-navigation"><a href="/herbstlaub">« Herbstlaub richtig nutzen – 28. November 2016</a></nav></main>`,
 			""},
+		// A month name in capitals with a letter outside ASCII
+		// (upperNonASCII).
+		{"month in capitals with an umlaut",
+			"https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. MÄRZ 2016</p><p>Text text text.</p></main>`,
+			"2016-03-06"},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -300,7 +300,7 @@ func monthNamesIn(s string) monthSpots {
 				}
 				w[k] = c
 			}
-			if spots.n < maxMonthSpots && isMonthWord(string(w)) {
+			if spots.n < maxMonthSpots && (isMonthWord(string(w)) || upperNonASCII(word) && isMonthWord(strings.ToLower(word))) {
 				spots.words[spots.n] = monthSpot{i, j, word[0] < utf8.RuneSelf}
 				spots.n++
 			}
@@ -311,6 +311,18 @@ func monthNamesIn(s string) monthSpots {
 		i = j
 	}
 	return spots
+}
+
+// upperNonASCII reports whether word holds an upper-case letter outside
+// ASCII ("MÄRZ", "FÉVRIER"), which the byte-wise lowering in monthNamesIn
+// leaves as it is.
+func upperNonASCII(word string) bool {
+	for _, r := range word {
+		if r >= utf8.RuneSelf && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // monthWindow clamps [from, to) to s, widened so that it cuts neither a
