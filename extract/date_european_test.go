@@ -227,6 +227,24 @@ func TestEuropeanDates(t *testing.T) {
 			"https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. MÄRZ 2016</p><p>Text text text.</p></main>`,
 			"2016-03-06"},
+		// Month names of Polish, Czech, Russian and Swedish dates
+		// (textkit.EuropeanMonths).
+		{"polish date",
+			"https://wiadomosci.example.pl/artykul-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Opublikowano: 6 grudnia 2016, 14:30</p><p>Tekst.</p></main>`,
+			"2016-12-06"},
+		{"czech date",
+			"https://zpravy.example.cz/clanek-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Publikováno 6. prosince 2016</p><p>Text.</p></main>`,
+			"2016-12-06"},
+		{"russian date",
+			"https://novosti.example.ru/statya-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Опубликовано 6 декабря 2016 г.</p><p>Текст.</p></main>`,
+			"2016-12-06"},
+		{"swedish date",
+			"https://nyheter.example.se/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Publicerad 6 maj 2016</p><p>Text.</p></main>`,
+			"2016-05-06"},
 	}
 	runEuropeanDates(t, tests)
 }
