@@ -85,7 +85,7 @@ var chromePrefixes = [...]string{
 	"شارك عبر", "شارك هذا", "انسخ الرابط", "نسخ الرابط", "الرابط المختصر",
 	"رابط مختصر", "قد يعجبك", "قد يهمك", "اخترنا لك",
 	// German, French, Spanish, Portuguese, Italian, Dutch, Russian, Polish,
-	// Turkish, Chinese, Japanese, Korean.
+	// Turkish, Chinese, Japanese, Korean, Persian, Hebrew.
 	"weiterlesen", "mehr lesen", "artikel teilen", "jetzt teilen", "teilen auf", "folgen sie uns",
 	"alle rechte vorbehalten", "kommentar schreiben", "bildquelle",
 	"lire la suite", "voir aussi", "partager", "suivez nous", "abonnez vous",
@@ -101,6 +101,7 @@ var chromePrefixes = [...]string{
 	"udostępnij", "wszelkie prawa zastrzeżone", "devamını oku", "paylaş", "tüm hakları saklıdır",
 	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載",
 	"관련기사", "무단전재", "공유하기",
+	"اشتراك گذاري", "تمامي حقوق", "כל הזכויות שמורות", "שתפו",
 	// The notes and lines a blog puts around its comment form and under a
 	// post.
 	"your email address will not be published", "cancel reply", "this entry was posted in",

@@ -51,6 +51,8 @@ var OtherStoriesTitles = []string{
 	"benzer haberler", "en çok okunanlar", "читайте также", "похожие статьи", "по теме",
 	"самое читаемое", "zobacz też", "czytaj także", "podobne artykuły", "najczęściej czytane",
 	"ähnliche beiträge", "verwandte beiträge", "entradas relacionadas", "artículos similares",
+	"مطالب مرتبط", "اخبار مرتبط", "پربازديدترين", "بيشتر بخوانيد", "متعلقہ خبريں",
+	"يہ بھي پڑھيں", "כתבות נוספות", "כתבות קשורות", "הנקראים ביותר",
 	"相关文章", "相关阅读", "相关新闻", "延伸阅读", "推荐阅读", "热门文章", "相關文章", "延伸閱讀",
 	"関連記事", "関連ニュース", "관련 기사", "관련기사",
 }
@@ -82,6 +84,7 @@ var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"mots clefs": true, "étiquettes": true, "etiquetas": true, "argomenti": true,
 	"trefwoorden": true, "etiketler": true, "теги": true, "метки": true, "тэги": true,
 	"tagi": true, "标签": true, "標籤": true, "タグ": true, "태그": true,
+	"نظرات": true, "برچسب ها": true, "تبصرے": true, "תגובות": true, "תגיות": true,
 	// The share and like boxes blogs put under a post.
 	"share this": true, "like this": true, "teilen mit": true, "gefällt mir": true,
 	"partager": true, "j aime": true, "compartir": true, "compartir esto": true, "me gusta": true,
@@ -105,6 +108,7 @@ var BoxTitleStarts = []string{
 	"mehr zum thema", "mehr aus ", "lesen sie auch", "lire aussi", "à lire aussi",
 	"leggi anche", "lee también", "leia também", "читайте также", "zobacz też",
 	"相关阅读", "延伸阅读", "推荐阅读", "相关新闻", "延伸閱讀", "関連記事", "관련 기사",
+	"بيشتر بخوانيد", "يہ بھي پڑھيں",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
