@@ -5,6 +5,10 @@
 // pages under F1 0.5, pages per second, and time as a multiple of a bare
 // html.Parse of the same pages.
 //
+// With -dates it compares publication dates instead: refeed's
+// (extract.Extract's Article.Published) with go-htmldate's, fast and
+// extensive, on the dated pages of wcxb-dev (each half) and arabic-dev.
+//
 // With -fetch it instead compares refeed's fetcher (fetch.Client with
 // conditional GET and per-host politeness, then feeds.Parser) with gofeed's
 // ParseURL and with a hand-written net/http client that sends validators
@@ -17,6 +21,7 @@
 //	go run . [-corpus ../../shared/corpus] [-set wcxb] [-rounds 3] [-worst 10] [-only refeed] [-dump id] [-cpuprofile cpu.out]
 //	go run . -e2e [-sources 100,500,2000] [-e2e-items 20] [-e2e-sites 0] [-slow 300ms] [-per-feed 10] [-keep]
 //	go run . -serve-load [-sources 500] [-clients 50] [-load-for 20s] [-keep]
+//	go run . -dates [-set even|odd|arabic] [-dates-list] [-rounds 3] [-only htmldate]
 //	go run . -fetch [-rounds 3] [-feeds 1000] [-sites 50] [-items 10] [-workers 8] [-host-delay 0] [-latency 0] [-order grouped|interleaved] [-only refeed]
 package main
 
@@ -52,6 +57,8 @@ func run(args []string) error {
 	fetchCfg := addFetchFlags(fs)
 	e2eMode := fs.Bool("e2e", false, "time whole `refeed run` processes (first, unchanged, 5% changed) against simulated news sites on loopback instead of extractors")
 	e2eCfg := addE2EFlags(fs)
+	datesMode := fs.Bool("dates", false, "compare refeed's publication dates with go-htmldate's (fast and extensive) on the dated pages of wcxb-dev (each half) and arabic-dev; -set filters the sets (even, odd, arabic)")
+	datesList := fs.Bool("dates-list", false, "with -dates: list the even wcxb-dev pages where a dater misses (id, truth, each dater's day)")
 	serveLoad := fs.Bool("serve-load", false, "run `refeed serve` on the e2e mode's sites and sources (the first -sources count) and time feed requests from -clients clients during its start-up polls")
 	loadCfg := addServeLoadFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -71,6 +78,9 @@ func run(args []string) error {
 	if *e2eMode {
 		e2eCfg.Corpus = *corpus
 		return runE2E(context.Background(), os.Stdout, *e2eCfg)
+	}
+	if *datesMode {
+		return runDates(os.Stdout, *corpus, *set, *only, *rounds, *datesList)
 	}
 	if *fetchMode {
 		fetchCfg.Rounds, fetchCfg.Only = *rounds, *only

@@ -29,15 +29,14 @@ var (
 	}
 )
 
-// urlDate matches a date in a URL path: /2020/08/24/, /2020-8-24-slug,
-// or eight digits /20200824/ (not a longer number: that is an id).
-var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:[/\-_](\d{1,2})[/\-_](\d{1,2})|(\d{2})(\d{2}))(?:[/\-_.]|$)`)
-
 // pickDates returns when the article was published and last modified:
 // from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// the URL, then the date printed with the headline (see readHeadlineBlock),
-// then a date line after the headline, then a last search of other meta
-// tags and the headline's surroundings (see searchDate). The date
+// a dated URL path, then the date printed with the headline (see
+// readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
+// then a date line after the headline, then a datePublished field in a
+// script that is not JSON-LD (see scriptDate), then a last search of other
+// meta tags and the headline's surroundings (see searchDate), and at last the
+// modified date when the URL names its month (see urlMonth). The date
 // printed with the headline also overrules an earlier source when it
 // shows an earlier day (see preferShown). Zero means unknown.
 // Dates written without a zone are read as times in loc. title is the
@@ -48,10 +47,8 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if published.IsZero() {
 		published = parselyDate(tags["parsely-page"], loc)
 	}
-	block := headlineBlock{loc: loc}
-	if isHeadline(idx.h1, title) {
-		block = readHeadlineBlock(idx.h1, loc)
-	}
+	headline := findHeadline(idx, title)
+	block := readHeadlineBlock(headline, loc)
 	shown, hasShown := block.shown()
 	if !published.IsZero() {
 		return preferShown(published, block, shown, hasShown), modified
@@ -59,7 +56,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if idx.bodyOrRoot() == nil {
 		return published, modified
 	}
-	marks := scanDateMarkup(idx.bodyOrRoot(), idx.h1 != nil)
+	marks := scanDateMarkup(idx.bodyOrRoot(), headline, idx.h1 != nil)
 	if modified.IsZero() {
 		modified = firstDate(marks.modified, loc)
 	}
@@ -72,12 +69,66 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if hasShown && (modified.IsZero() || !sameDay(shown.t, modified)) {
 		return shown.t, modified
 	}
-	for _, text := range marks.texts {
-		if l, ok := readDateLine(strings.TrimSpace(text), loc); ok {
-			return l.t, modified
-		}
+	if published = dateInURL(pageURL, loc); !published.IsZero() {
+		return published, modified
 	}
-	return searchDate(idx, tags, modified, loc), modified
+	if l, ok := firstDateLine(marks.texts, loc); ok {
+		return l.t, modified
+	}
+	if published = scriptDate(idx, loc); !published.IsZero() {
+		return published, modified
+	}
+	if published = searchDate(idx, headline, tags, modified, loc); published.IsZero() && urlMonth(pageURL, modified) {
+		published = modified
+	}
+	return published, modified
+}
+
+// scriptKeyDate matches a publication date given as a JSON field in a
+// script other than JSON-LD: a data layer or a framework's page state
+// ("datePublished":"2016-12-06T10:00:00+01:00", 'publishDate': '2016-12-06').
+var scriptKeyDate = regexp.MustCompile(`["'](?:datePublished|dateCreated|publishDate|publishedDate)["']\s*:\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,30})["']`)
+
+// scriptDate returns the first publication date written as a JSON field
+// in the page's scripts other than JSON-LD, which readJSONLD has read
+// (see scriptKeyDate).
+func scriptDate(idx *pageIndex, loc *time.Location) time.Time {
+	root := idx.html
+	if root == nil {
+		return time.Time{}
+	}
+	var t time.Time
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if c := n.FirstChild; c != nil && c.Type == html.TextNode && !isLDScript(n) && holdsDateKey(c.Data) {
+				if m := scriptKeyDate.FindStringSubmatch(c.Data); m != nil {
+					t, _ = parseDate(m[1], loc)
+				}
+			}
+			return t.IsZero()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(root)
+	return t
+}
+
+// isLDScript reports whether script n is JSON-LD.
+func isLDScript(n *html.Node) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(attrOf(n, "type"))), "application/ld+json")
+}
+
+// holdsDateKey is the cheap test before scriptKeyDate: whether a script
+// names one of its keys at all.
+func holdsDateKey(s string) bool {
+	return strings.Contains(s, "ublishDate") || strings.Contains(s, "ublishedDate") ||
+		strings.Contains(s, "datePublished") || strings.Contains(s, "dateCreated")
 }
 
 // searchDate is the last resort, for pages whose markup, URL and text
@@ -87,10 +138,13 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 // A page that only says when it was updated does not say when it was
 // published: update notices are not read, and a day equal to the page's
 // modified date is not taken.
-func searchDate(idx *pageIndex, tags metaTags, modified time.Time, loc *time.Location) time.Time {
+func searchDate(idx *pageIndex, headline *html.Node, tags metaTags, modified time.Time, loc *time.Location) time.Time {
 	t := firstDate(tags.publishLike(), loc)
-	if t.IsZero() && idx.h1 != nil {
-		t = dateNearHeadline(idx.h1, loc)
+	if headline == nil {
+		headline = idx.h1
+	}
+	if t.IsZero() && headline != nil {
+		t = dateNearHeadline(headline, loc)
 	}
 	if !t.IsZero() && !modified.IsZero() {
 		if y, m, d := t.Date(); modified.Year() == y && modified.Month() == m && modified.Day() == d {
@@ -101,11 +155,12 @@ func searchDate(idx *pageIndex, tags metaTags, modified time.Time, loc *time.Loc
 }
 
 // publishLike returns, in key order, the contents of the meta keys that
-// name a publication ("publish", "pubdate") and not an update.
+// name a publication or creation ("publish", "pubdate", "publication",
+// "created") and not an update.
 func (t metaTags) publishLike() []string {
 	var keys []string
 	for k := range t {
-		if (strings.Contains(k, "publish") || strings.Contains(k, "pubdate")) &&
+		if (strings.Contains(k, "publish") || strings.Contains(k, "pubdate") || strings.Contains(k, "publication") || strings.Contains(k, "creat")) &&
 			!strings.Contains(k, "modif") && !strings.Contains(k, "updat") && !strings.Contains(k, "publisher") {
 			keys = append(keys, k)
 		}
@@ -217,52 +272,75 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 	return firstDate([]string{page.PubDate}, loc)
 }
 
-// dateFromURL reads a date from the path of the page URL, as midnight in
-// loc.
-func dateFromURL(u *url.URL, loc *time.Location) time.Time {
-	if u == nil {
-		return time.Time{}
+// firstDateLine reads the first of the texts after the headline that is
+// a date line (see readDateLine) and not a reader's comment, a photo's
+// caption, an aside or navigation.
+func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
+	for _, text := range texts {
+		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) {
+			return l, true
+		}
 	}
-	m := urlDate.FindStringSubmatch(u.Path)
-	if m == nil {
-		return time.Time{}
+	return dateLine{}, false
+}
+
+// inComments reports whether text n lies in a box of readers' comments
+// (its class or id names comments): their dates are not the article's.
+// The body's classes, which name the page's template, do not count.
+func inComments(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		for _, k := range [...]string{"class", "id"} {
+			v := attrOf(p, k)
+			if containsASCIIFold(v, "comment") || containsASCIIFold(v, "kommentar") || containsASCIIFold(v, "disqus") {
+				return true
+			}
+		}
 	}
-	month, day := m[2], m[3]
-	if month == "" {
-		month, day = m[4], m[5]
+	return false
+}
+
+// under reports whether n lies inside an element of one of the kinds,
+// below the body.
+func under(n *html.Node, kinds ...atom.Atom) bool {
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if p.Type == html.ElementNode && slices.Contains(kinds, p.DataAtom) {
+			return true
+		}
 	}
-	t, _ := makeDate(digitsToInt(m[1]), digitsToInt(month), digitsToInt(day), 0, 0, 0, loc)
-	return t
+	return false
 }
 
 // dateMarks are the date candidates found in the body markup, in
 // document order.
 type dateMarks struct {
-	published []string // itemprop=datePublished, <time pubdate>, <time datetime>
-	modified  []string // itemprop=dateModified
-	texts     []string // short texts with a year, after the first h1
-	itemprop  []string // itemprop=datePublished, merged first into published
-	timeTags  []string // other <time datetime> after the h1, merged last
+	published []string     // itemprop=datePublished, <time pubdate>, <time datetime>
+	modified  []string     // itemprop=dateModified
+	texts     []*html.Node // short text nodes with a year, after the headline
+	itemprop  []string     // itemprop=datePublished, merged first into published
+	timeTags  []string     // other <time datetime> after the h1, merged last
 }
 
 // maxDateTexts bounds the dated texts collected after the headline.
 const maxDateTexts = 40
 
 // scanDateMarkup walks the body once, collecting date candidates. Plain
-// <time> elements and dated texts before the first h1 are ignored: Arabic
-// news sites print today's date in their header. hasH1 tells whether the
-// page has an h1 at all; without one, everything counts.
-func scanDateMarkup(body *html.Node, hasH1 bool) dateMarks {
+// <time> elements and dated texts before the headline are ignored: Arabic
+// news sites print today's date in their header. headline is the heading
+// that holds the headline (see findHeadline); when no heading does, the
+// first h1 counts as the headline, and on a page without an h1
+// everything counts.
+func scanDateMarkup(body, headline *html.Node, hasH1 bool) dateMarks {
 	var m dateMarks
-	afterH1 := !hasH1
+	afterH1 := headline == nil && !hasH1
 	walkVisible(body, func(n *html.Node) bool {
 		switch n.Type {
 		case html.ElementNode:
-			afterH1 = afterH1 || n.DataAtom == atom.H1
+			afterH1 = afterH1 || n == headline || (headline == nil && n.DataAtom == atom.H1)
 			m.addElement(n, afterH1)
 		case html.TextNode:
-			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && hasYearDigits(n.Data) {
-				m.texts = append(m.texts, n.Data)
+			if afterH1 && len(m.texts) < maxDateTexts && len(n.Data) <= 300 && mayHoldDate(n.Data) {
+				m.texts = append(m.texts, n)
 			}
 		}
 		return true
@@ -271,13 +349,19 @@ func scanDateMarkup(body *html.Node, hasH1 bool) dateMarks {
 	return m
 }
 
-// addElement records the dates an element carries in its markup.
+// addElement records the dates an element carries in its markup:
+// microdata (itemprop), RDFa (property="dc:created", as Drupal writes
+// it), <time datetime>, and the microformat <abbr class="published"
+// title="2016-12-06T10:00:00+01:00"> whose text may be only the hour.
 func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	value := func() string {
 		for _, k := range [...]string{"datetime", "content"} {
 			if v := attrOf(n, k); v != "" {
 				return v
 			}
+		}
+		if v := attrOf(n, "title"); v != "" && n.DataAtom == atom.Abbr {
+			return v
 		}
 		text, _ := limitedText(n, 200)
 		return text
@@ -293,7 +377,32 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		} else if afterH1 {
 			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
 		}
+	case n.DataAtom == atom.Abbr && attrOf(n, "title") != "":
+		switch class := attrOf(n, "class"); {
+		case containsASCIIFold(class, "published"):
+			m.published = append(m.published, attrOf(n, "title"))
+		case containsASCIIFold(class, "updated"):
+			m.modified = append(m.modified, attrOf(n, "title"))
+		}
+	case prop == "" && attrOf(n, "content") != "" && n.DataAtom != atom.Meta:
+		if rdfaPublished(attrOf(n, "property")) {
+			m.itemprop = append(m.itemprop, attrOf(n, "content"))
+		}
 	}
+}
+
+// rdfaPublished reports whether an RDFa property list names the
+// publication or creation date: "dc:date dc:created",
+// "schema:datePublished", "dcterms:issued".
+func rdfaPublished(property string) bool {
+	for _, p := range strings.Fields(property) {
+		switch strings.ToLower(p) {
+		case "dc:date", "dc:created", "dc:issued", "dcterms:date", "dcterms:created", "dcterms:issued",
+			"datepublished", "schema:datepublished", "article:published_time":
+			return true
+		}
+	}
+	return false
 }
 
 // hasAttrKey reports whether n has the attribute, whatever its value.

@@ -74,6 +74,40 @@ func hasYearDigits(s string) bool {
 	return false
 }
 
+// mayHoldDate reports whether s may hold a date a date line can show:
+// a year in four digits (as hasYearDigits), or a short date such as
+// "06.12.16" (as hasShortDate), in one pass over s.
+func mayHoldDate(s string) bool {
+	run := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIDigit(c) {
+				run = 0
+				i++
+				continue
+			}
+			run++
+			if run == 4 || run == 2 && i+6 < len(s) && s[i+1] == '.' && s[i+4] == '.' &&
+				isASCIIDigit(s[i+2]) && isASCIIDigit(s[i+3]) && isASCIIDigit(s[i+5]) && isASCIIDigit(s[i+6]) {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if textkit.DigitValue(r) >= 0 {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+		i += size
+	}
+	return false
+}
+
 // foldWithOffsets is foldDateText that also returns, for each byte of the
 // folded text, the offset of the rune it came from in s, so that a match
 // in the folded text can be cut out of the original.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -19,6 +20,7 @@ const (
 	headlineAfter    = 400 // read after the h1
 	dateLineMaxChars = 120 // the longest date line; a text twice as long is prose
 	dateLineExtra    = 60  // what a date line holds besides its date ("Published on", "By Jo Smith ·")
+	shortDateExtra   = 20  // the same for a date with a two-digit year ("Stand: 06.12.16")
 )
 
 // dateLine is a date printed with the headline.
@@ -72,7 +74,7 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 	var (
 		before       []blockText // in reading order, dist the offset of the end
 		offset       int         // bytes of text seen before the h1, then after it
-		prevUpdate   bool        // the text before was an update label
+		label        updateLabel
 		inH1, passed bool
 	)
 	walkVisible(block, func(n *html.Node) bool {
@@ -94,22 +96,25 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 			}
 			offset = 0
 		}
-		text := strings.TrimSpace(n.Data)
-		if text == "" {
+		raw := strings.TrimSpace(n.Data)
+		if raw == "" {
 			return true
 		}
-		update := prevUpdate
-		prevUpdate = len(text) <= 40 && textkit.IsUpdateNotice(text)
-		if passed && (offset > headlineAfter || len(text) > 2*dateLineMaxChars) {
+		text := dateText(n, raw)
+		update := label.follows(text)
+		if passed && (offset > headlineAfter || len(raw) > 2*dateLineMaxChars) {
 			return false
 		}
-		offset += len(text)
-		if len(text) > dateLineMaxChars || !hasYearDigits(text) {
+		offset += len(raw)
+		if len(text) > dateLineMaxChars || !mayHoldDate(text) {
 			return true
 		}
 		switch {
+		case under(n, atom.Figcaption, atom.Aside):
+			// A photo's caption dates the photo ("Archivbild vom 3. Mai
+			// 2012"), an aside another story, not the article.
 		case passed:
-			b.after = append(b.after, blockText{text, offset - len(text), update || updateClass(n)})
+			b.after = append(b.after, blockText{text, offset - len(raw), update || updateClass(n)})
 		case top != h1 && isInside(n, top):
 			before = append(before, blockText{text, offset, update || updateClass(n)})
 		}
@@ -119,6 +124,55 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 		b.before = nil
 	}
 	return b
+}
+
+// dateText returns text, the trimmed text of text node n, or, when that
+// is a bare year, the text of the element around it that holds more:
+// blog themes print a date as a badge of separate elements,
+// <span>06</span><span>Dez</span><span>2016</span>, and the year comes
+// last.
+func dateText(n *html.Node, text string) string {
+	if !isBareYear(text) {
+		return text
+	}
+	for p, i := n.Parent, 0; p != nil && i < 2 && p.Type == html.ElementNode; p, i = p.Parent, i+1 {
+		whole, ok := limitedText(p, dateLineMaxChars)
+		if !ok || whole == "" {
+			return text
+		}
+		if whole != text {
+			return whole
+		}
+	}
+	return text
+}
+
+// isBareYear reports whether s is four ASCII digits.
+func isBareYear(s string) bool {
+	return len(s) == 4 && isASCIIDigit(s[0]) && isASCIIDigit(s[1]) && isASCIIDigit(s[2]) && isASCIIDigit(s[3])
+}
+
+// updateLabel remembers, over texts read in order, the last one that
+// may be an update label: a short text that holds no date of its own
+// ("Updated:", "Aktualisiert am"), so that the date printed next can be
+// told for the update's. A text that holds its date ("Updated Nov 19,
+// 2021") labels nothing after it. The words are looked at only when a
+// date follows, as few texts are.
+type updateLabel struct{ prev string }
+
+// follows reports whether text comes right after an update label, and
+// remembers text. Blank texts change nothing.
+func (l *updateLabel) follows(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	prev := l.prev
+	l.prev = ""
+	if len(text) <= 40 && !mayHoldDate(text) {
+		l.prev = text
+	}
+	return prev != "" && mayHoldDate(text) && textkit.IsUpdateNotice(prev)
 }
 
 // line reads one text of the block as a date line.
@@ -164,19 +218,73 @@ func (b headlineBlock) confirms(t time.Time) bool {
 // readDateLine reads text as a date line: a date with at most
 // dateLineExtra bytes of other text. The line is an update notice when
 // an update word comes before the date ("Last updated: Jul 22, 2021"),
-// not after it ("28 آب 2013، آخر تحديث 14:00" was published that day).
+// not after it ("28 آب 2013، آخر تحديث 14:00" was published that day),
+// and no date without one follows.
 func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	folded := foldDateText(text)
 	m := locateDate(folded, true)
-	if m == nil || len(folded)-(m.end-m.start) > dateLineExtra {
+	if m == nil {
+		// A short date ("06.12.16") stands nearly alone or before a time
+		// of day ("Stand: 06.12.16 14:30 Uhr"): in a longer line it is
+		// more likely a version or a reference.
+		m = locateShortDate(folded)
+		if m != nil && len(folded)-(m.end-m.start) > shortDateExtra && !hasClockAfter(folded[m.end:]) {
+			return dateLine{}, false
+		}
+	}
+	if m == nil {
 		return dateLine{}, false
+	}
+	if len(folded)-(m.end-m.start) > dateLineExtra {
+		// A byline holding more than its date may set the date apart
+		// as one of its fields: "Von Anna Muster, Redakteurin | 06.12.2016
+		// | Lesezeit 5 Minuten". The field must be a date line.
+		from, to := fieldAround(folded, m.start, m.end)
+		if len(folded) > dateLineMaxChars || (to-from)-(m.end-m.start) > dateLineExtra || (from == 0 && to == len(folded)) {
+			return dateLine{}, false
+		}
 	}
 	t, ok := matchTime(folded, m, loc)
 	if !ok {
 		return dateLine{}, false
 	}
 	update := m.start > 0 && textkit.IsUpdateNotice(folded[:m.start])
+	if update {
+		// "Zuletzt aktualisiert: 08.12.2016 | Erstveröffentlichung:
+		// 06.12.2016": a date after the update's, with no update word
+		// of its own, is the publication.
+		rest := folded[m.end:]
+		if m2 := locateDate(rest, true); m2 != nil && !textkit.IsUpdateNotice(rest[:m2.start]) {
+			if t2, ok := matchTime(rest, m2, loc); ok {
+				return dateLine{t: t2, swappable: m2.swappable}, true
+			}
+		}
+	}
 	return dateLine{t: t, swappable: m.swappable, update: update}, true
+}
+
+// hasClockAfter reports whether rest, the text after a date, starts
+// with a time of day.
+func hasClockAfter(rest string) bool {
+	return clockTime.MatchString(rest)
+}
+
+// fieldSeparators part the fields of a byline.
+var fieldSeparators = [...]string{"|", "·", "•"}
+
+// fieldAround returns the bounds of the field of s that holds
+// s[start:end], between the nearest field separators.
+func fieldAround(s string, start, end int) (from, to int) {
+	from, to = 0, len(s)
+	for _, sep := range fieldSeparators {
+		if i := strings.LastIndex(s[:start], sep); i >= 0 && i+len(sep) > from {
+			from = i + len(sep)
+		}
+		if i := strings.Index(s[end:], sep); i >= 0 && end+i < to {
+			to = end + i
+		}
+	}
+	return from, to
 }
 
 // sameDay reports whether a and b fall on the same calendar day as
@@ -246,6 +354,81 @@ func isHeadline(h1 *html.Node, title string) bool {
 		}
 	}
 	return shared >= 2 || 2*shared >= len(words)
+}
+
+// findHeadline returns the element that holds the article's headline:
+// the first h1 if it does (see isHeadline), else the first later h1 that
+// does, else the first h2 or h3 that repeats the title (see
+// repeatsTitle): older sites give the h1 to their name and the headline
+// an h2 or h3. Else the first element named a title or headline that
+// repeats it (<div class="headline">). Nil when none holds the headline.
+func findHeadline(idx *pageIndex, title string) *html.Node {
+	if idx.h1 != nil && isHeadline(idx.h1, title) {
+		return idx.h1
+	}
+	root := idx.bodyOrRoot()
+	if root == nil {
+		return nil
+	}
+	titleWords := headlineWords(title)
+	var found, namedTitle *html.Node
+	walkVisible(root, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch {
+		case n.Type != html.ElementNode || n == idx.h1:
+		case n.DataAtom == atom.H1 && isHeadline(n, title):
+			found = n
+		case (n.DataAtom == atom.H2 || n.DataAtom == atom.H3) && repeatsTitle(n, titleWords):
+			found = n
+		case namedTitle == nil && namesTitle(n) && repeatsTitle(n, titleWords):
+			namedTitle = n
+		}
+		return found == nil
+	})
+	if found == nil {
+		found = namedTitle
+	}
+	return found
+}
+
+// namesTitle reports whether an element's class or id names a headline
+// or title ("headline", "entry-title", "artikel-titel"), as on pages
+// whose headline is no heading at all.
+func namesTitle(n *html.Node) bool {
+	for _, k := range [...]string{"class", "id"} {
+		v := attrOf(n, k)
+		if containsASCIIFold(v, "headline") || containsASCIIFold(v, "title") || containsASCIIFold(v, "titel") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeadlineChars bounds the text of an element that may hold the
+// headline.
+const maxHeadlineChars = 400
+
+// repeatsTitle reports whether a heading's words and the title's are
+// nearly the same: three quarters of the larger set shared. A heading of
+// a related story that shares a word or two with the title does not.
+func repeatsTitle(n *html.Node, titleWords []string) bool {
+	if len(titleWords) == 0 {
+		return false
+	}
+	text, ok := limitedText(n, maxHeadlineChars)
+	words := headlineWords(text)
+	if !ok || len(words) == 0 {
+		return false
+	}
+	shared := 0
+	for _, w := range words {
+		if slices.Contains(titleWords, w) {
+			shared++
+		}
+	}
+	return 4*shared >= 3*max(len(words), len(titleWords))
 }
 
 // headlineWords returns the lowercased words of s of four letters or

@@ -116,6 +116,44 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 	return best
 }
 
+// shortDate matches a date written day first with dots and a two-digit
+// year, day and month in two digits each: "06.12.16", as German pages
+// print it. A version number ("1.2.16") or a longer run of numbers does
+// not match.
+var shortDate = regexp.MustCompile(`(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:[^\d.]|\.(?:[^\d]|$)|$)`)
+
+// locateShortDate returns the first date of folded text s written as
+// shortDate, or nil. Two-digit years 00-69 are 2000-2069, the others
+// 1970-1999.
+func locateShortDate(s string) *dateMatch {
+	if !hasShortDate(s) {
+		return nil
+	}
+	loc := shortDate.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return nil
+	}
+	y := digitsToInt(s[loc[6]:loc[7]])
+	if y < 70 {
+		y += 2000
+	} else {
+		y += 1900
+	}
+	return &dateMatch{start: loc[2], end: loc[7], y: y, m: digitsToInt(s[loc[4]:loc[5]]), d: digitsToInt(s[loc[2]:loc[3]])}
+}
+
+// hasShortDate reports whether s has two digits, a dot, two digits, a
+// dot and two digits in a row, as every shortDate does.
+func hasShortDate(s string) bool {
+	for i := 0; i+8 <= len(s); i++ {
+		if s[i+2] == '.' && s[i+5] == '.' && isASCIIDigit(s[i]) && isASCIIDigit(s[i+1]) &&
+			isASCIIDigit(s[i+3]) && isASCIIDigit(s[i+4]) && isASCIIDigit(s[i+6]) && isASCIIDigit(s[i+7]) {
+			return true
+		}
+	}
+	return false
+}
+
 // clockAfter reads a time of day at the start of rest, returning zeros
 // when there is none. The location is the zone written after the time, or
 // def.
@@ -262,7 +300,7 @@ func monthNamesIn(s string) monthSpots {
 				}
 				w[k] = c
 			}
-			if spots.n < maxMonthSpots && isMonthWord(string(w)) {
+			if spots.n < maxMonthSpots && (isMonthWord(string(w)) || upperNonASCII(word) && isMonthWord(strings.ToLower(word))) {
 				spots.words[spots.n] = monthSpot{i, j, word[0] < utf8.RuneSelf}
 				spots.n++
 			}
@@ -273,6 +311,18 @@ func monthNamesIn(s string) monthSpots {
 		i = j
 	}
 	return spots
+}
+
+// upperNonASCII reports whether word holds an upper-case letter outside
+// ASCII ("MÄRZ", "FÉVRIER"), which the byte-wise lowering in monthNamesIn
+// leaves as it is.
+func upperNonASCII(word string) bool {
+	for _, r := range word {
+		if r >= utf8.RuneSelf && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // monthWindow clamps [from, to) to s, widened so that it cuts neither a

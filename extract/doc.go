@@ -22,11 +22,15 @@
 //     byline (metadata_byline.go, metadata_walk.go), the dates, the
 //     language and direction (lang.go), site name, image and description
 //     (metadata.go). Dates: pickDates (date_find.go) tries JSON-LD, meta
-//     tags, date markup, the URL, the date printed with the headline
-//     (date_headline.go, which also overrules metadata that is later than
-//     the byline's day) and a date line after the headline, and only then
-//     other meta names and date elements by the headline (searchDate);
-//     text dates are read by date_text.go over text folded by
+//     tags, date markup, a dated URL path, the date printed with the
+//     headline (date_headline.go, which finds the headline's heading and
+//     also overrules metadata that is later than the byline's day), a
+//     date elsewhere in the URL, a date line after the headline and a
+//     datePublished field in a script, and only then other meta names and
+//     date elements by the headline (searchDate) and a modified date in
+//     the URL's month;
+//     dates in the URL are read by date_url.go,
+//     text dates by date_text.go over text folded by
 //     date_fold.go, with Solar Hijri dates in date_jalali.go and machine
 //     formats in date.go.
 //

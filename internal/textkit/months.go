@@ -30,22 +30,24 @@ var monthFamilies = [...][12][]string{
 }
 
 // europeanNames are the month names of German (Austrian Jänner and
-// Feber too), French, Spanish, Italian, Portuguese and Dutch, with the
-// German and French abbreviations that do not read as other words. The
-// English ones are in monthFamilies already.
+// Feber too), French, Spanish, Italian, Portuguese, Dutch and Swedish,
+// and the forms Polish, Czech and Russian write after a day ("6 grudnia
+// 2016", "6. prosince 2016", "6 декабря 2016"), with the German and
+// French abbreviations that do not read as other words. The English ones
+// are in monthFamilies already.
 var europeanNames = [12][]string{
-	{"januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari"},
-	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari"},
-	{"märz", "mär", "mars", "marzo", "março", "maart"},
-	{"avril", "avr", "abril", "aprile"},
-	{"mai", "mayo", "maggio", "maio", "mei"},
-	{"juni", "juin", "junio", "giugno", "junho"},
-	{"juli", "juillet", "juil", "julio", "luglio", "julho"},
-	{"août", "agosto", "augustus"},
-	{"septembre", "septiembre", "settembre", "setembro"},
-	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro"},
-	{"novembre", "noviembre", "novembro"},
-	{"dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro"},
+	{"januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января"},
+	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "února", "февраля"},
+	{"märz", "mär", "mars", "marzo", "março", "maart", "marca", "března", "марта"},
+	{"avril", "avr", "abril", "aprile", "kwietnia", "dubna", "апреля"},
+	{"mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "мая"},
+	{"juni", "juin", "junio", "giugno", "junho", "czerwca", "června", "июня"},
+	{"juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "července", "июля"},
+	{"août", "agosto", "augustus", "augusti", "sierpnia", "srpna", "августа"},
+	{"septembre", "septiembre", "settembre", "setembro", "września", "září", "сентября"},
+	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "října", "октября"},
+	{"novembre", "noviembre", "novembro", "listopada", "listopadu", "ноября"},
+	{"dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro", "grudnia", "prosince", "декабря"},
 }
 
 // jalaliNames are the Solar Hijri (Persian) month names, Farvardin first.
