@@ -295,3 +295,26 @@ func TestMayHoldDate(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesInOtherScripts checks dates as Chinese, Japanese, Korean,
+// Turkish, Greek, Ukrainian, Romanian and Finnish pages print them under
+// the headline.
+func TestDatesInOtherScripts(t *testing.T) {
+	var tests []europeanDateCase
+	for _, c := range []struct{ name, line, want string }{
+		{"chinese", "2016年12月06日 14:30 来源：新华社", "2016-12-06"},
+		{"japanese", "2016年12月6日 午後2時30分", "2016-12-06"},
+		{"korean", "입력 2016년 12월 6일 14:30", "2016-12-06"},
+		{"korean dots", "기사입력 2016. 12. 6. 오후 2:30", "2016-12-06"},
+		{"turkish", "6 Aralık 2016 Salı, 14:30", "2016-12-06"},
+		{"greek", "6 Δεκεμβρίου 2016, 14:30", "2016-12-06"},
+		{"ukrainian", "6 грудня 2016, 14:30", "2016-12-06"},
+		{"romanian", "6 decembrie 2016, 14:30", "2016-12-06"},
+		{"finnish", "6. joulukuuta 2016 klo 14.30", "2016-12-06"},
+		{"a version number is no date", "Version 2016. 12 Build", ""},
+	} {
+		tests = append(tests, europeanDateCase{c.name, "https://news.example.com/story/123", "",
+			`<main><h1>Mein Garten im Winter</h1><div>` + c.line + `</div>` + paragraphsHTML(gardenProse) + `</main>`, c.want})
+	}
+	runEuropeanDates(t, tests)
+}

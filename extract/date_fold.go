@@ -9,9 +9,10 @@ import (
 
 // foldDateText prepares text for date matching: digits become ASCII and
 // Arabic letters fold as textkit.FoldLetter folds them (so month names
-// match textkit.Months), the Arabic comma becomes a comma, every kind of
-// space becomes ' ', and tatweel, harakat and direction marks are
-// dropped. ASCII text is returned as is.
+// match textkit.Months), the Arabic comma becomes a comma, the year and
+// month signs of Chinese, Japanese and Korean become '-' and their day sign
+// a space, every kind of space becomes ' ', and tatweel, harakat and
+// direction marks are dropped. ASCII text is returned as is.
 func foldDateText(s string) string {
 	if isASCIIString(s) {
 		return s
@@ -36,6 +37,12 @@ func foldRune(r rune) (rune, bool) {
 	switch {
 	case r == '،':
 		return ',', true
+	case r == '年' || r == '月' || r == '년' || r == '월':
+		// Chinese, Japanese and Korean write 2016年12月6日 and
+		// 2016년 12월 6일: read as 2016-12-6.
+		return '-', true
+	case r == '日' || r == '일':
+		return ' ', true
 	case r == 0xA0 || r == 0x202F || (r >= 0x2000 && r <= 0x200A) || r == 0x3000:
 		return ' ', true
 	case textkit.IsMark(r) || textkit.IsFormatMark(r):

@@ -15,7 +15,7 @@ import (
 var (
 	monthAlt     = `(?:` + monthPattern() + `)`
 	dayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\s+(?:of|de))?[\s.,\-/]*(` + monthAlt + `)(?:\s*[/(\-]\s*` + monthAlt + `\s*\)?)?[\s.,\-/]*(?:del?\s+)?(\d{4})(?:[^\d]|$)`)
-	yearMonthDay = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
+	yearMonthDay = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.] ?(\d{1,2})[-/.] ?(\d{1,2})(?:[^\d]|$)`)
 	numericDate  = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[^\d]|$)`)
 	// clockTime follows a date: "14:00", "- 09:23 ص", "at 6:01 am",
 	// "T07:20:50 +0330".
@@ -349,9 +349,13 @@ func shiftLoc(loc []int, by int) {
 
 // hasNumericDate reports whether s has a digit, a date separator and a
 // digit in a row, as every numeric date does.
+// hasNumericDate reports whether s may hold a numeric date: a digit, a
+// separator and a digit, or a space then a digit after the separator
+// ("2016. 12. 6.", as Korean writes it).
 func hasNumericDate(s string) bool {
 	for i := 1; i+1 < len(s); i++ {
-		if (s[i] == '-' || s[i] == '/' || s[i] == '.') && isASCIIDigit(s[i-1]) && isASCIIDigit(s[i+1]) {
+		if (s[i] == '-' || s[i] == '/' || s[i] == '.') && isASCIIDigit(s[i-1]) &&
+			(isASCIIDigit(s[i+1]) || s[i+1] == ' ' && i+2 < len(s) && isASCIIDigit(s[i+2])) {
 			return true
 		}
 	}

@@ -30,24 +30,26 @@ var monthFamilies = [...][12][]string{
 }
 
 // europeanNames are the month names of German (Austrian Jänner and
-// Feber too), French, Spanish, Italian, Portuguese, Dutch and Swedish,
-// and the forms Polish, Czech and Russian write after a day ("6 grudnia
-// 2016", "6. prosince 2016", "6 декабря 2016"), with the German and
+// Feber too), French, Spanish, Italian, Portuguese, Dutch, Swedish,
+// Danish, Norwegian, Romanian and Turkish, and the forms Polish, Czech,
+// Russian, Ukrainian, Greek and Finnish write after a day ("6 grudnia
+// 2016", "6. prosince 2016", "6 декабря 2016", "6 Δεκεμβρίου 2016",
+// "6. joulukuuta 2016"), with the German and
 // French abbreviations that do not read as other words. The English ones
 // are in monthFamilies already.
 var europeanNames = [12][]string{
-	{"januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января"},
-	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "února", "февраля"},
-	{"märz", "mär", "mars", "marzo", "março", "maart", "marca", "března", "марта"},
-	{"avril", "avr", "abril", "aprile", "kwietnia", "dubna", "апреля"},
-	{"mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "мая"},
-	{"juni", "juin", "junio", "giugno", "junho", "czerwca", "června", "июня"},
-	{"juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "července", "июля"},
-	{"août", "agosto", "augustus", "augusti", "sierpnia", "srpna", "августа"},
-	{"septembre", "septiembre", "settembre", "setembro", "września", "září", "сентября"},
-	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "října", "октября"},
-	{"novembre", "noviembre", "novembro", "listopada", "listopadu", "ноября"},
-	{"dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro", "grudnia", "prosince", "декабря"},
+	{"januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января", "ocak", "січня", "ιανουαρίου", "ianuarie", "tammikuuta"},
+	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "února", "февраля", "şubat", "лютого", "φεβρουαρίου", "februarie", "helmikuuta"},
+	{"märz", "mär", "mars", "marzo", "março", "maart", "marca", "března", "марта", "mart", "березня", "μαρτίου", "martie", "maaliskuuta", "marts"},
+	{"avril", "avr", "abril", "aprile", "kwietnia", "dubna", "апреля", "nisan", "квітня", "απριλίου", "aprilie", "huhtikuuta"},
+	{"mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "мая", "mayıs", "травня", "μαΐου", "toukokuuta"},
+	{"juni", "juin", "junio", "giugno", "junho", "czerwca", "června", "июня", "haziran", "червня", "ιουνίου", "iunie", "kesäkuuta"},
+	{"juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "července", "июля", "temmuz", "липня", "ιουλίου", "iulie", "heinäkuuta"},
+	{"août", "agosto", "augustus", "augusti", "sierpnia", "srpna", "августа", "ağustos", "серпня", "αυγούστου", "elokuuta"},
+	{"septembre", "septiembre", "settembre", "setembro", "września", "září", "сентября", "eylül", "вересня", "σεπτεμβρίου", "septembrie", "syyskuuta"},
+	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "října", "октября", "ekim", "жовтня", "οκτωβρίου", "octombrie", "lokakuuta"},
+	{"novembre", "noviembre", "novembro", "listopada", "listopadu", "ноября", "kasım", "листопада", "νοεμβρίου", "noiembrie", "marraskuuta"},
+	{"dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro", "grudnia", "prosince", "декабря", "aralık", "грудня", "δεκεμβρίου", "decembrie", "joulukuuta", "desember"},
 }
 
 // jalaliNames are the Solar Hijri (Persian) month names, Farvardin first.
