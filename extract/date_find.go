@@ -285,21 +285,6 @@ func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	return dateLine{}, false
 }
 
-// inComments reports whether text n lies in a box of readers' comments
-// (its class or id names comments): their dates are not the article's.
-// The body's classes, which name the page's template, do not count.
-func inComments(n *html.Node) bool {
-	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		for _, k := range [...]string{"class", "id"} {
-			v := attrOf(p, k)
-			if containsASCIIFold(v, "comment") || containsASCIIFold(v, "kommentar") || containsASCIIFold(v, "disqus") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // under reports whether n lies inside an element of one of the kinds,
 // below the body.
 func under(n *html.Node, kinds ...atom.Atom) bool {

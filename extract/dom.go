@@ -157,3 +157,23 @@ func walkElementsUntil(n *html.Node, fn func(*html.Node) bool) bool {
 	}
 	return false
 }
+
+// inComments reports whether n, or an element around it, is a box of
+// readers' comments by its class or id ("comment-author", "commentlist",
+// "kommentare", "disqus_thread"): its dates and names are the readers',
+// not the article's. The body's classes, which name the page's template
+// ("comments-open"), do not count.
+func inComments(n *html.Node) bool {
+	for p := n; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		for _, k := range [...]string{"class", "id"} {
+			v := attrOf(p, k)
+			if containsASCIIFold(v, "comment") || containsASCIIFold(v, "kommentar") || containsASCIIFold(v, "disqus") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -72,14 +72,15 @@ func bylineByMarkup(body *html.Node) string {
 }
 
 // isBylineElement reports whether the element is marked as a byline.
-// Comment forms do not count: their "author" field is the reader's name.
+// Comment forms and readers' comments do not count: their "author" is a
+// reader.
 func isBylineElement(n *html.Node, words bylineWordsMemo) bool {
 	if len(n.Attr) == 0 {
 		return false // the common case, without looking for four names
 	}
 	marked := attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") ||
 		words.in(attrOf(n, "class")) || words.in(attrOf(n, "id"))
-	return marked && !inForm(n) // checked last: it climbs to the root
+	return marked && !inForm(n) && !inComments(n) // checked last: they climb to the root
 }
 
 // bylineWordsMemo remembers whether a class or id value holds one of
