@@ -140,6 +140,9 @@ func TestCutDate(t *testing.T) {
 		{"سارة علي، الأحد ٣ آذار ٢٠٢٤", "سارة علي"},
 		{"By Jane Smith, Monday, March 4, 2024", "By Jane Smith"},
 		{"March 25, 2015 by Nathan", "March 25, 2015 by Nathan"},
+		{"Posted on March 30, 2015 by Admin", "Admin"},
+		{"Veröffentlicht am 6. Dezember 2016 von Anna Muster", "Anna Muster"},
+		{"Posted on March 30, 2015 by", "Posted on"},
 		{"Class of 2015", "Class of 2015"},
 	}
 	for _, tt := range tests {

@@ -192,9 +192,17 @@ var stampWords = map[string]bool{
 	"تحديث": true, "آخر تحديث": true, "اخر تحديث": true, "نشر": true, "نشر في": true, "تاريخ النشر": true,
 }
 
+// afterDateBy are the words for "by" in other languages, which open a
+// name when they follow a date ("Veröffentlicht am 6. Dezember 2016 von
+// Anna Muster"); alone at the start of a text they are too common to mark
+// a byline.
+var afterDateBy = map[string]bool{"von": true, "par": true, "por": true, "di": true, "door": true, "av": true, "af": true, "przez": true}
+
 // cutDate removes a date printed after a name, and what follows it, as in
-// "أبو محمد - ٢٠٢٣/١١/١٥" or "By Jane Smith March 3, 2024 4:00 PM".
-// A byline that starts with a date is left alone.
+// "أبو محمد - ٢٠٢٣/١١/١٥" or "By Jane Smith March 3, 2024 4:00 PM". When
+// the name follows the date ("Posted on March 30, 2015 by Admin", as blog
+// engines print it), the name is what is kept. A byline that starts with
+// a date is left alone.
 func cutDate(s string) string {
 	if !hasYearDigits(s) {
 		return s
@@ -203,6 +211,15 @@ func cutDate(s string) string {
 	m := locateDate(folded, true)
 	if m == nil || offsets[m.start] == 0 {
 		return s
+	}
+	if m.end < len(offsets) {
+		after := strings.TrimLeft(s[offsets[m.end]:], " ,|-–—")
+		if loc := bylinePrefix.FindStringIndex(after); loc != nil && loc[1] < len(after) {
+			return strings.TrimSpace(after[loc[1]:])
+		}
+		if word, name, ok := strings.Cut(after, " "); ok && afterDateBy[strings.ToLower(word)] && strings.TrimSpace(name) != "" {
+			return strings.TrimSpace(name)
+		}
 	}
 	return trimWeekday(strings.TrimRight(s[:offsets[m.start]], " :|-–—,،"))
 }
