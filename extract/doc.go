@@ -75,9 +75,11 @@
 //     articleBody and the choice misses most of it, the block that best
 //     matches it, or the articleBody itself, is taken instead.
 //
-//  7. Output (article.go, render.go, sanitize.go): newArticle renders
-//     the nodes as sanitized HTML (sanitize.go) and as plain text with
-//     one blank line between paragraphs (render.go).
+//  7. Output (article.go, render.go, sanitize.go, allowed.go): newArticle
+//     renders the nodes as sanitized HTML (sanitize.go: the policy; most
+//     articles are written straight from the tree as the policy keeps
+//     them, allowed.go) and as plain text with one blank line between
+//     paragraphs (render.go).
 //
 // Helpers used throughout: dom.go (node utilities). Knowledge of text that
 // listing and feeds share too — letter and digit folding, month names,
