@@ -83,6 +83,23 @@ var chromePrefixes = [...]string{
 	"حمل تطبيق", "للمزيد من الاخبار", "لمتابعه", "الموضوع ", "شارك على",
 	"شارك عبر", "شارك هذا", "انسخ الرابط", "نسخ الرابط", "الرابط المختصر",
 	"رابط مختصر", "قد يعجبك", "قد يهمك", "اخترنا لك",
+	// German, French, Spanish, Portuguese, Italian, Dutch, Russian, Polish,
+	// Turkish, Chinese, Japanese, Korean.
+	"weiterlesen", "mehr lesen", "artikel teilen", "jetzt teilen", "teilen auf", "folgen sie uns",
+	"alle rechte vorbehalten", "kommentar schreiben", "bildquelle",
+	"lire la suite", "voir aussi", "partager", "suivez nous", "abonnez vous",
+	"inscrivez vous", "tous droits réservés", "laisser un commentaire", "crédit photo",
+	"leer más", "ver también", "compartir en", "compartir", "síguenos", "suscríbete",
+	"todos los derechos reservados", "deja un comentario",
+	"leia mais", "veja também", "compartilhe", "compartilhar", "siga nos",
+	"todos os direitos reservados", "deixe um comentário",
+	"leggi di più", "condividi", "seguici", "tutti i diritti riservati", "lascia un commento",
+	"lees meer", "deel dit", "volg ons", "alle rechten voorbehouden",
+	"читать далее", "смотрите также", "поделиться", "подписывайтесь", "все права защищены",
+	"оставить комментарий", "czytaj także", "czytaj też", "czytaj więcej", "zobacz także",
+	"udostępnij", "wszelkie prawa zastrzeżone", "devamını oku", "paylaş", "tüm hakları saklıdır",
+	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載",
+	"관련기사", "무단전재", "공유하기",
 }
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long

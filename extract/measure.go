@@ -3,6 +3,8 @@ package extract
 import (
 	"unicode/utf8"
 
+	"github.com/refeed/refeed/internal/textkit"
+
 	"golang.org/x/net/html/atom"
 )
 
@@ -27,7 +29,15 @@ func (s *stats) linkDensity() float64 {
 	return float64(s.linkChars) / float64(s.chars)
 }
 
-// measureText counts the visible characters and the commas of s.
+// unspacedLetterChars is what one letter of a script written without
+// spaces (Chinese, Japanese, Thai…; textkit.IsUnspacedLetter) counts for in
+// the measures: about as much text as three characters of English, so a
+// Chinese story of 250 letters is as long as an English one of 750
+// characters, and the thresholds in characters hold for both.
+const unspacedLetterChars = 3
+
+// measureText counts the visible characters and the commas of s. A letter
+// of a script written without spaces counts unspacedLetterChars.
 func measureText(s string) (chars, commas int) {
 	space := true
 	for i := 0; i < len(s); {
@@ -69,7 +79,11 @@ func measureText(s string) (chars, commas int) {
 			'\u2e32', '\uff0c', '\u3001':
 			commas++
 		}
-		chars++
+		if textkit.IsUnspacedLetter(r) {
+			chars += unspacedLetterChars
+		} else {
+			chars++
+		}
 		space = false
 	}
 	return chars, commas
@@ -78,7 +92,8 @@ func measureText(s string) (chars, commas int) {
 // textCharsBound is at least the characters measureText counts in s, and
 // cheap: its bytes but for the whitespace it opens with, which
 // measureText does not count, since every character it counts takes at
-// least one byte.
+// least one byte, and every unspaced letter, which counts
+// unspacedLetterChars, at least three (all of them lie above U+0E00).
 func textCharsBound(s string) int {
 	i := 0
 	for i < len(s) && isCollapsibleASCII(s[i]) {

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/refeed/refeed/internal/textkit"
+)
 
 // measureTextByRune is measureText written plainly, rune by rune: the
 // byte-wise fast path must count exactly as it does.
@@ -20,7 +24,11 @@ func measureTextByRune(s string) (chars, commas int) {
 			'\u2e32', '\uff0c', '\u3001':
 			commas++
 		}
-		chars++
+		if textkit.IsUnspacedLetter(r) {
+			chars += unspacedLetterChars
+		} else {
+			chars++
+		}
 		space = false
 	}
 	return chars, commas
@@ -29,6 +37,7 @@ func measureTextByRune(s string) (chars, commas int) {
 func TestMeasureTextMatchesRunes(t *testing.T) {
 	for _, s := range []string{
 		"", "  a, b ,c\t\n", "\u00a0x\u00a0\u00a0y", "قال، إن\u200bالنص\ufeff", "bad\xff\xfe utf8,", "全角，顿号、",
+		"ひらがな ภาษาไทย 𠀋",
 	} {
 		c, k := measureText(s)
 		wc, wk := measureTextByRune(s)

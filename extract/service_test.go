@@ -31,6 +31,8 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 		{"sign in", "en", `<div><h3>Sign in or create an account</h3><p>Create a free account to keep reading and to get our newsletter. Already a subscriber? Sign in with your email address and password.</p></div>`, english},
 		{"paywall", "en", `<div><h3>Read this article now</h3><p>Subscribe today to get unlimited access to all our stories, the daily e-paper and our archive, for less than the price of a coffee a week. Cancel at any time; your first month is free.</p></div>`, english},
 		{"appeal", "en", `<div><h3>About the Courier</h3><p>The Courier is a reader-funded newspaper. Our journalists report on the city without fear or favour, and we rely on readers like you: please consider a monthly contribution, or subscribing to the printed paper.</p></div>`, english},
+		{"cookies", "ru", `<div><p>Мы используем файлы cookie, чтобы сайт работал лучше и показывал рекламу по вашим интересам. Продолжая пользоваться сайтом, вы даёте согласие на обработку данных в соответствии с политикой конфиденциальности. Все права защищены.</p></div>`, chromeLanguages[3].story},
+		{"sign in", "ru", `<div><h3>Войдите или зарегистрируйтесь</h3><p>Чтобы читать дальше, войти в личный кабинет и получать рассылку, оформите подписку: первый месяц бесплатно, отменить подписку можно в любой момент.</p></div>`, chromeLanguages[3].story},
 		{"subscription", "ar", `<div><p>اشترك في النشره البريدية لتصلك أهم الأخبار كل صباح، أو أنشئ حساباً مجانياً عبر تسجيل الدخول بالبريد الإلكتروني. جميع الحقوق محفوظة للصحيفة، ولا يجوز النقل دون إذن، مع الحفاظ على الخصوصية وعدم مشاركة البيانات مع أي جهة.</p></div>`, arabic},
 	}
 	for _, n := range notices {

@@ -32,8 +32,9 @@ const prescanLimit = 1024
 //     invalid UTF-8 declared as UTF-8 (see contradicts);
 //  5. UTF-8 when the bytes are valid UTF-8 (the XML default, and what a
 //     modern page without a declaration almost always is);
-//  6. otherwise a guess between windows-1256, ISO-8859-6 and windows-1252 from
-//     the bytes (see sniffLegacy). An undeclared XML feed that is not valid
+//  6. otherwise a guess from the bytes (see sniffLegacy): the charset of
+//     another script when ICU's detector is sure of it, else windows-1256,
+//     ISO-8859-6 or windows-1252. An undeclared XML feed that is not valid
 //     UTF-8 is guessed too, rather than turned into replacement characters.
 //
 // Labels follow the WHATWG Encoding Standard, so "iso-8859-1" decodes as

@@ -3,12 +3,17 @@ package fetch_test
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	japaneseenc "golang.org/x/text/encoding/japanese"
+	koreanenc "golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/refeed/refeed/fetch"
@@ -168,6 +173,61 @@ func TestDecodeUndeclaredRealPages(t *testing.T) {
 			}
 			if !strings.Contains(string(got), title) {
 				t.Errorf("decoded page lacks the title %q", title)
+			}
+		})
+	}
+}
+
+// TestDecodeUndeclaredOtherScripts decodes pages that declare no charset
+// anywhere (a header-only charset lost when the page was saved) in the
+// legacy charsets of other scripts. Each must come back as its own text,
+// not as windows-1252 mojibake; the Arabic and Latin guesses stay ours.
+func TestDecodeUndeclaredOtherScripts(t *testing.T) {
+	const (
+		russian   = "Правительство России объявило в понедельник о новых мерах поддержки экономики. По словам министра финансов, расходы бюджета вырастут на пять процентов в следующем году, а налоги для малого бизнеса останутся прежними."
+		ukrainian = "Уряд України ухвалив рішення про підтримку малого бізнесу. Міністр економіки заявив, що програма діятиме до кінця наступного року і охопить усі області країни."
+		chinese   = "新华社北京12月6日电 国务院总理周一主持召开国务院常务会议，部署进一步稳定经济增长的措施。会议指出，要加大对中小企业的支持力度，保持就业形势总体稳定。"
+		taiwanese = "中央社台北6日電 行政院長今天主持院會，通過明年度中央政府總預算案，總歲出規模創下新高。院長表示，政府將持續推動經濟發展與社會福利政策。"
+		japanese  = "政府は6日、臨時閣議を開き、経済対策を盛り込んだ補正予算案を決定した。首相は記者団に対し、物価高に苦しむ家計を支援するため、迅速に実行したいと述べた。"
+		korean    = "정부는 6일 국무회의를 열고 내년도 예산안을 의결했다. 기획재정부 장관은 경제 회복을 위해 중소기업 지원을 확대하겠다고 밝혔다."
+		greek     = "Η κυβέρνηση ανακοίνωσε τη Δευτέρα νέα μέτρα στήριξης της οικονομίας. Σύμφωνα με τον υπουργό Οικονομικών, οι δαπάνες του προϋπολογισμού θα αυξηθούν κατά πέντε τοις εκατό."
+		czech     = "Vláda v pondělí schválila nová opatření na podporu ekonomiky. Podle ministra financí vzrostou výdaje rozpočtu příští rok o pět procent, zatímco daně pro malé podniky zůstanou stejné."
+		polish    = "Rząd ogłosił w poniedziałek nowe środki wsparcia gospodarki. Według ministra finansów wydatki budżetu wzrosną w przyszłym roku o pięć procent, a podatki dla małych firm pozostaną bez zmian."
+		turkish   = "Hükümet pazartesi günü ekonomiyi desteklemek için yeni önlemler açıkladı. Maliye bakanına göre bütçe harcamaları gelecek yıl yüzde beş artacak, küçük işletmeler için vergiler ise değişmeyecek."
+		hebrew    = "הממשלה הודיעה ביום שני על צעדים חדשים לתמיכה בכלכלה. לדברי שר האוצר, הוצאות התקציב יגדלו בחמישה אחוזים בשנה הבאה, והמסים לעסקים קטנים יישארו ללא שינוי."
+		german    = "Die Regierung hat am Montag neue Maßnahmen zur Unterstützung der Wirtschaft angekündigt. Laut dem Finanzminister steigen die Ausgaben im nächsten Jahr um fünf Prozent, die Steuern für kleine Unternehmen bleiben gleich."
+	)
+	for _, tt := range []struct {
+		name, text string
+		enc        encoding.Encoding
+		want       []string // acceptable charset names (a superset may decode the text alike)
+	}{
+		{"russian windows-1251", russian, charmap.Windows1251, []string{"windows-1251"}},
+		{"russian koi8-r", russian, charmap.KOI8R, []string{"koi8-r"}},
+		{"ukrainian windows-1251", ukrainian, charmap.Windows1251, []string{"windows-1251"}},
+		{"chinese gbk", chinese, simplifiedchinese.GBK, []string{"gb18030", "gbk"}},
+		{"chinese big5", taiwanese, traditionalchinese.Big5, []string{"big5"}},
+		{"japanese shift_jis", japanese, japaneseenc.ShiftJIS, []string{"shift_jis"}},
+		{"japanese euc-jp", japanese, japaneseenc.EUCJP, []string{"euc-jp"}},
+		{"korean euc-kr", korean, koreanenc.EUCKR, []string{"euc-kr"}},
+		{"greek iso-8859-7", greek, charmap.ISO8859_7, []string{"iso-8859-7"}},
+		{"czech windows-1250", czech, charmap.Windows1250, []string{"windows-1250", "iso-8859-2"}},
+		{"polish iso-8859-2", polish, charmap.ISO8859_2, []string{"iso-8859-2"}},
+		{"turkish windows-1254", turkish, charmap.Windows1254, []string{"windows-1254"}},
+		{"hebrew windows-1255", hebrew, charmap.Windows1255, []string{"windows-1255", "iso-8859-8", "iso-8859-8-i"}},
+		{"german windows-1252", german, charmap.Windows1252, []string{"windows-1252"}},
+		{"french windows-1252", french, charmap.Windows1252, []string{"windows-1252"}},
+		{"arabic windows-1256", arabic, charmap.Windows1256, []string{"windows-1256"}},
+		{"arabic iso-8859-6", arabic, charmap.ISO8859_6, []string{"iso-8859-6"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := htmlDoc("", strings.Repeat(tt.text+"</p><p>", 3))
+			got, cs := fetch.Decode(encode(t, tt.enc, page), "text/html", "")
+			if !slices.Contains(tt.want, cs) {
+				t.Errorf("charset = %q, want one of %q", cs, tt.want)
+			}
+			if !strings.Contains(string(got), tt.text) {
+				t.Errorf("decoded page lacks its text; got %.200q", got)
 			}
 		})
 	}

@@ -13,8 +13,10 @@
 // Text is decoded in the order browsers use: byte order mark, then the
 // charset of the HTTP Content-Type, then the document's own declaration
 // (<meta charset> for HTML, the XML declaration for feeds) unless the bytes
-// contradict it, then a guess from the bytes that tells windows-1256,
-// ISO-8859-6 and windows-1252 apart. See Decode.
+// contradict it, then a guess from the bytes: ICU's detector for other
+// scripts (Cyrillic, Greek, Hebrew, Chinese, Japanese, Korean, Central
+// European), and refeed's own scoring to tell windows-1256, ISO-8859-6 and
+// windows-1252 apart. See Decode.
 //
 // The package knows nothing about refeed's configuration or state: callers
 // pass Options and per-request validators in, and store what comes back in

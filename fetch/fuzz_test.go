@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/refeed/refeed/fetch"
 )
@@ -20,6 +21,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("\xEF\xBB\xBF<p>\xff</p>"), "", "windows-1256")
 	f.Add([]byte(`<meta http-equiv="content-type" content="text/html; charset=utf-16">`), "text/html; charset=", "utf-16be")
 	f.Add([]byte("\xc7\xe1\xda\xd1\xc7\xde"), "text/plain", "bogus")
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("<p>国务院总理周一主持召开国务院常务会议<script>x</SCRIPT><!-- c --><style>")
+	f.Add([]byte(gbk), "text/html", "")
 	f.Fuzz(func(t *testing.T, body []byte, contentType, forced string) {
 		got, name := fetch.Decode(body, contentType, forced)
 		if !utf8.Valid(got) {

@@ -39,11 +39,25 @@ var OtherStoriesTitles = []string{
 	"مواضيع مشابهه", "اخبار مشابهه", "اخبار ذات علاقه",
 	"الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر قراءه اليوم", "الاكثر شعبيه", "الاكثر تعليقا",
 	"اقرا ايضا", "شاهد ايضا", "اقرا كذلك",
+	// German, French, Spanish, Portuguese, Italian, Dutch, Turkish, Russian,
+	// Polish, Chinese, Japanese, Korean.
+	"ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "mehr zum thema",
+	"lesen sie auch", "auch interessant", "meistgelesen", "meistgelesene artikel",
+	"à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés",
+	"les plus lus", "noticias relacionadas", "artículos relacionados", "te puede interesar",
+	"lee también", "lo más leído", "más leídas", "notícias relacionadas", "artigos relacionados",
+	"leia também", "mais lidas", "articoli correlati", "leggi anche", "potrebbe interessarti",
+	"più letti", "gerelateerde artikelen", "lees ook", "meest gelezen", "ilgili haberler",
+	"benzer haberler", "en çok okunanlar", "читайте также", "похожие статьи", "по теме",
+	"самое читаемое", "zobacz też", "czytaj także", "podobne artykuły", "najczęściej czytane",
+	"相关文章", "相关阅读", "相关新闻", "延伸阅读", "推荐阅读", "热门文章", "相關文章", "延伸閱讀",
+	"関連記事", "関連ニュース", "관련 기사", "관련기사",
 }
 
 // BoxTitles are the whole titles of boxes of chrome on an article page,
-// in English and Arabic: OtherStoriesTitles, and comments, tags,
-// newsletters, latest news and suggestions. A block titled by one of
+// in English and Arabic (comments and tags in ten more languages):
+// OtherStoriesTitles, and comments, tags, newsletters, latest news and
+// suggestions. A block titled by one of
 // them is not the article.
 var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"more stories": true, "more news": true, "comments": true, "popular": true,
@@ -57,6 +71,16 @@ var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"الكلمات المفتاحيه": true, "كلمات مفتاحيه": true, "وسوم": true, "الوسوم": true,
 	"مواضيع قد تهمك": true, "المزيد من الاخبار": true,
 	"النشره البريديه": true, "تابعونا": true, "تابعنا": true,
+	// Comments and tags in German, French, Spanish, Portuguese, Italian,
+	// Dutch, Turkish, Russian, Polish, Chinese, Japanese, Korean.
+	"kommentare": true, "leserkommentare": true, "commentaires": true, "comentarios": true,
+	"comentários": true, "commenti": true, "reacties": true, "yorumlar": true,
+	"комментарии": true, "komentarze": true, "评论": true, "網友評論": true, "留言": true,
+	"コメント": true, "댓글": true,
+	"schlagwörter": true, "schlagworte": true, "stichwörter": true, "mots clés": true,
+	"mots clefs": true, "étiquettes": true, "etiquetas": true, "argomenti": true,
+	"trefwoorden": true, "etiketler": true, "теги": true, "метки": true, "тэги": true,
+	"tagi": true, "标签": true, "標籤": true, "タグ": true, "태그": true,
 })
 
 // withTitles returns set with the titles added.
@@ -74,6 +98,8 @@ var BoxTitleStarts = []string{
 	"related ", "recommended ", "most read", "most popular", "most viewed", "most shared",
 	"you might ", "you may ", "read also", "see also", "المزيد من ", "اخبار ذات",
 	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
+	"mehr zum thema", "mehr aus ", "lesen sie auch", "lire aussi", "à lire aussi",
+	"leggi anche", "lee también", "leia também", "читайте также", "zobacz też",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
@@ -131,7 +157,8 @@ func ContainsOtherStoriesTitle(folded string) bool {
 // accounts and subscriptions, paywalls, newsletters, support appeals,
 // licences and rights. A block that uses several of them is a notice, an
 // appeal or a licence, not article text (see CountServiceWords). In
-// English, German, French, Spanish and Arabic.
+// English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+// Russian and Arabic.
 var ServiceWords = []string{
 	"cookie", "cookies", "consent", "privacy", "privacy policy", "terms of service",
 	"terms of use", "personalised", "personalized", "advertising", "adverts",
@@ -150,6 +177,14 @@ var ServiceWords = []string{
 	"partenaires", "tous droits réservés", "privacidad", "consentimiento",
 	"suscripción", "suscríbete", "iniciar sesión", "publicidad",
 	"todos los derechos reservados", "licencia",
+	"consenso", "informativa", "abbonamento", "abbonati", "accedi", "registrati",
+	"tutti i diritti riservati", "pubblicità", "privacidade", "consentimento",
+	"assinatura", "assine", "assinante", "todos os direitos reservados", "publicidade",
+	"toestemming", "privacybeleid", "abonneer", "inloggen", "alle rechten voorbehouden",
+	"advertenties", "prywatności", "subskrypcja", "zaloguj", "wszelkie prawa zastrzeżone",
+	"reklama", "конфиденциальности", "согласие", "подписка", "подписку", "подписки",
+	"подписаться", "войти", "зарегистрируйтесь", "рассылку", "рассылка", "реклама",
+	"рекламу", "все права защищены",
 	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
 	"النشره البريديه", "جميع الحقوق محفوظه", "حقوق النشر", "اعلانات",
 }
