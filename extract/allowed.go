@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"net/url"
 	"slices"
 	"strings"
@@ -24,7 +23,7 @@ import (
 // refuses it), a link inside a link (the policy closes the wrong one).
 // renderHTML then takes the policy's own path (renderSanitized). TestWriteAllowed and
 // FuzzWriteAllowed hold the two paths to the same output.
-func writeAllowed(b *bytes.Buffer, nodes []*html.Node) bool {
+func writeAllowed(b *strings.Builder, nodes []*html.Node) bool {
 	w := allowedWriter{b: b}
 	for _, n := range nodes {
 		if n.Type == html.ElementNode && keepsOwnTag(n.DataAtom) {
@@ -44,7 +43,7 @@ func writeAllowed(b *bytes.Buffer, nodes []*html.Node) bool {
 
 // allowedWriter is the state of one writeAllowed.
 type allowedWriter struct {
-	b     *bytes.Buffer
+	b     *strings.Builder
 	attrs []html.Attribute // the kept attributes of the element at hand
 }
 
@@ -54,7 +53,7 @@ func (w *allowedWriter) node(n *html.Node, hidden, inLink bool) bool {
 	switch n.Type {
 	case html.TextNode:
 		if !hidden {
-			w.b.WriteString(html.EscapeString(n.Data))
+			escapeTo(w.b, n.Data)
 		}
 		return true
 	case html.ElementNode:
@@ -86,7 +85,7 @@ func (w *allowedWriter) node(n *html.Node, hidden, inLink bool) bool {
 			w.b.WriteByte(' ')
 			w.b.WriteString(a.Key)
 			w.b.WriteString(`="`)
-			w.b.WriteString(html.EscapeString(a.Val))
+			escapeTo(w.b, a.Val)
 			w.b.WriteByte('"')
 		}
 		if void {
@@ -112,6 +111,19 @@ func (w *allowedWriter) node(n *html.Node, hidden, inLink bool) bool {
 		w.b.WriteByte('>')
 	}
 	return true
+}
+
+// htmlEscapes are the characters html.EscapeString escapes, and how.
+var htmlEscapes = strings.NewReplacer(`&`, "&amp;", `'`, "&#39;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", "\r", "&#13;")
+
+// escapeTo writes s to b as html.EscapeString escapes it, without making
+// the escaped copy first.
+func escapeTo(b *strings.Builder, s string) {
+	if !strings.ContainsAny(s, "&'<>\"\r") {
+		b.WriteString(s)
+		return
+	}
+	htmlEscapes.WriteString(b, s)
 }
 
 // keptAttrs appends to kept the attributes of an element named name that

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -30,7 +29,7 @@ func allowedBody(t testing.TB, page string) *html.Node {
 func checkAllowed(t *testing.T, name string, nodes []*html.Node) bool {
 	t.Helper()
 	want, wantErr := renderSanitized(nodes)
-	var b bytes.Buffer
+	var b strings.Builder
 	if !writeAllowed(&b, nodes) {
 		return false
 	}

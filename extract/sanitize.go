@@ -51,7 +51,7 @@ func renderHTML(nodes []*html.Node) (string, error) {
 	for _, n := range nodes {
 		dropForeignAttrs(n)
 	}
-	var out bytes.Buffer
+	var out strings.Builder
 	if writeAllowed(&out, nodes) {
 		return strings.TrimSpace(out.String()), nil
 	}
