@@ -119,11 +119,15 @@ var htmlEscapes = strings.NewReplacer(`&`, "&amp;", `'`, "&#39;", `<`, "&lt;", `
 // escapeTo writes s to b as html.EscapeString escapes it, without making
 // the escaped copy first.
 func escapeTo(b *strings.Builder, s string) {
-	if !strings.ContainsAny(s, "&'<>\"\r") {
-		b.WriteString(s)
-		return
+	// Six searches for one byte each run faster than one for any of six.
+	const escaped = "&'<>\"\r"
+	for i := range len(escaped) {
+		if strings.IndexByte(s, escaped[i]) >= 0 {
+			htmlEscapes.WriteString(b, s)
+			return
+		}
 	}
-	htmlEscapes.WriteString(b, s)
+	b.WriteString(s)
 }
 
 // keptAttrs appends to kept the attributes of an element named name that

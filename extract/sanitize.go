@@ -46,12 +46,14 @@ var allowedSchemes = [...]string{"http", "https", "mailto"}
 //
 // Most articles are written straight from the tree by writeAllowed, which
 // keeps what the policy keeps; the few it cannot vouch for take the
-// policy's own path (renderSanitized).
-func renderHTML(nodes []*html.Node) (string, error) {
+// policy's own path (renderSanitized). size is about how long the output
+// will be, 0 when unknown.
+func renderHTML(nodes []*html.Node, size int) (string, error) {
 	for _, n := range nodes {
 		dropForeignAttrs(n)
 	}
 	var out strings.Builder
+	out.Grow(size)
 	if writeAllowed(&out, nodes) {
 		return strings.TrimSpace(out.String()), nil
 	}
