@@ -28,6 +28,7 @@ var chromeTitles = map[string]bool{
 	"advertisement": true, "advert": true, "ad": true, "ads": true,
 	"anzeige": true, "werbung": true, "publicité": true, "publicidad": true,
 	"pubblicità": true, "advertentie": true, "reklama": true, "реклама": true,
+	"广告": true, "廣告": true, "広告": true, "광고": true,
 	"sponsored": true, "continue reading": true, "continue reading below": true,
 	"story continues below": true, "article continues below": true,
 	"this slideshow requires javascript": true, "don t miss": true,
@@ -100,6 +101,15 @@ var chromePrefixes = [...]string{
 	"udostępnij", "wszelkie prawa zastrzeżone", "devamını oku", "paylaş", "tüm hakları saklıdır",
 	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載",
 	"관련기사", "무단전재", "공유하기",
+	// The notes and lines a blog puts around its comment form and under a
+	// post.
+	"your email address will not be published", "cancel reply", "this entry was posted in",
+	"posted in ", "filed under", "schreibe einen kommentar", "hinterlasse einen kommentar",
+	"deine e mail adresse wird nicht veröffentlicht", "ihre e mail adresse wird nicht veröffentlicht",
+	"antworten abbrechen", "dieser eintrag wurde veröffentlicht", "abgelegt unter",
+	"verschlagwortet mit", "votre adresse e mail ne sera pas publiée",
+	"tu dirección de correo electrónico no será publicada",
+	"il tuo indirizzo email non sarà pubblicato",
 }
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long
@@ -114,7 +124,7 @@ func isChromeTitle(text string) bool {
 
 // isChromeTitleNorm is isChromeTitle for normalised text.
 func isChromeTitleNorm(norm string) bool {
-	return inTitles(chromeTitles, norm) || len(norm) <= maxTitleChars*2 && hasTitlePrefix(norm)
+	return inTitles(chromeTitles, norm) || utf8.RuneCountInString(norm) <= maxTitleChars*2 && hasTitlePrefix(norm)
 }
 
 // titlePrefixes open the titles of boxes of links to other stories:
@@ -133,7 +143,7 @@ func hasTitlePrefix(norm string) bool {
 // isBoxTitle reports whether text titles a box of chrome.
 func isBoxTitle(text string) bool {
 	n := normalizePhrase(text)
-	return inTitles(boxTitles, n) || isCommentsTitle(n)
+	return inTitles(boxTitles, n) || isCommentsTitle(n) || textkit.IsThreadTitle(n)
 }
 
 // commentNouns name a list of readers' comments; commentModifiers are the

@@ -40,6 +40,8 @@
 //     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
 //     removed, so that later passes can score the page without it.
+//     Around a story whose headline lies outside them, rivers of the
+//     site's teasers are marked like titled boxes (teasers.go).
 //
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
 //     siblings.go): byHeuristics runs up to five passes, each less
@@ -52,7 +54,8 @@
 //     (clusterClimb, candidates.go). A short pick holding under a fifth of
 //     the page's paragraph text is doubted, and a later pass that finds
 //     twice the text replaces it (the second opinion in byHeuristics,
-//     proseOfPage). A pick still holding under half of the page's prose
+//     proseOfPage), text in titled boxes and teaser lists not counted
+//     (outsideBoxes). A pick still holding under half of the page's prose
 //     gives way to the block that holds most of it (proseCentre), however
 //     deep its paragraphs sit, when that keeps much more text after
 //     cleaning (the third opinion). A thread of readers' comments, known

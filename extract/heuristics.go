@@ -41,6 +41,9 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	h := newHints()
 	p := newPreparer(h)
 	p.walk(body, false, false)
+	if pageURL != nil {
+		setAsideTeaserRivers(body, pageURL, p.titled)
+	}
 	c := newCleaner(h, root, pageURL, meta, true)
 	best, origin, chars, sc := choose(body, h, p, c)
 	// A page that hides its text from a reader without a browser (a
@@ -143,7 +146,8 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 			if repeats(i) {
 				continue
 			}
-			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars {
+			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars &&
+				outsideBoxes(origin, p.titled, chars) >= minSecondGain*bestChars {
 				best, bestOrigin, bestChars, bestScorer, bestPass = nodes, origin, chars, sc, i
 				break
 			}
@@ -183,6 +187,42 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		}
 	}
 	return best, bestOrigin, bestChars, bestScorer
+}
+
+// outsideBoxes scales chars, the text a later pass found under origin,
+// by the share of origin's text that lies outside boxes marked as chrome
+// by their title ("More news", "Comments") and outside lists of teasers
+// (see teaserList): the second opinion questions class names and
+// conditional cleaning, not box titles, and a river of teasers under a
+// short story does not make the story a small part of the page. Teaser
+// lists stay candidates otherwise, since a landing page is one; they are
+// looked for only here, on the few pages whose pick is doubted.
+func outsideBoxes(origin []*html.Node, titled map[*html.Node]bool, chars int) int {
+	all, outside := 0, 0
+	var walk func(n *html.Node, in bool)
+	walk = func(n *html.Node, in bool) {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			all += c
+			if !in {
+				outside += c
+			}
+			return
+		}
+		if !in && n.Type == html.ElementNode && (titled[n] || isBoxTag(n.DataAtom) && teaserList(n, nil)) {
+			in = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	for _, n := range origin {
+		walk(n, false)
+	}
+	if all == 0 {
+		return chars
+	}
+	return chars * outside / all
 }
 
 // sameSet reports whether a and b hold the same elements.

@@ -33,6 +33,7 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 		{"appeal", "en", `<div><h3>About the Courier</h3><p>The Courier is a reader-funded newspaper. Our journalists report on the city without fear or favour, and we rely on readers like you: please consider a monthly contribution, or subscribing to the printed paper.</p></div>`, english},
 		{"cookies", "ru", `<div><p>Мы используем файлы cookie, чтобы сайт работал лучше и показывал рекламу по вашим интересам. Продолжая пользоваться сайтом, вы даёте согласие на обработку данных в соответствии с политикой конфиденциальности. Все права защищены.</p></div>`, chromeLanguages[3].story},
 		{"sign in", "ru", `<div><h3>Войдите или зарегистрируйтесь</h3><p>Чтобы читать дальше, войти в личный кабинет и получать рассылку, оформите подписку: первый месяц бесплатно, отменить подписку можно в любой момент.</p></div>`, chromeLanguages[3].story},
+		{"cookies", "zh", `<div><p>我们使用cookie和类似技术来记住您的偏好、衡量广告效果并为您提供个性化的内容。继续浏览本网站，即表示您同意我们按照隐私政策和用户协议使用cookie，您可以随时在设置中更改选择。登录或注册会员后，您还可以订阅我们的每日新闻，并在所有设备上同步您的阅读记录。</p></div>`, chromeLanguages[4].story},
 		{"subscription", "ar", `<div><p>اشترك في النشره البريدية لتصلك أهم الأخبار كل صباح، أو أنشئ حساباً مجانياً عبر تسجيل الدخول بالبريد الإلكتروني. جميع الحقوق محفوظة للصحيفة، ولا يجوز النقل دون إذن، مع الحفاظ على الخصوصية وعدم مشاركة البيانات مع أي جهة.</p></div>`, arabic},
 	}
 	for _, n := range notices {
@@ -57,7 +58,7 @@ func TestServiceNoticesAtTheEdges(t *testing.T) {
 					}
 				}
 				notice := htmlText(t, []byte(n.html))
-				if i := strings.LastIndex(notice, " "); strings.Contains(got, notice[i-30:]) {
+				if r := []rune(strings.TrimSpace(notice)); strings.Contains(got, string(r[len(r)-20:])) {
 					t.Errorf("the notice is in the article:\n%s", got)
 				}
 				if _, rest, ok := strings.Cut(n.html, "<h3>"); ok {
@@ -97,28 +98,36 @@ func TestAuthorBioUnderItsTitle(t *testing.T) {
 		"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years, paid for by the regional fund.",
 		"Shopkeepers on the east bank fear they will lose customers, and a petition against the closure has gathered more than four thousand signatures in a week.",
 	}
-	bio := `<div><img src="/a.jpg"><h4>About the author</h4><p>Jane Smith has covered local government for the Courier since 2009. Before that she worked for the regional radio station, where she presented the morning news, and she has won two national awards for her reporting on housing, transport and the environment. She lives in the old town with her family and two dogs, and in her spare time she runs marathons and writes children's books.</p></div>`
-	for _, where := range []string{"after", "before"} {
-		var b strings.Builder
-		b.WriteString(`<html><body><nav><a href="/">Home</a></nav><div><div>`)
-		if where == "before" {
-			b.WriteString(bio)
-		}
-		b.WriteString(`<div><h1>Bridge</h1>`)
-		b.WriteString(paragraphsHTML(story))
-		b.WriteString(`</div>`)
-		if where == "after" {
-			b.WriteString(bio)
-		}
-		b.WriteString(`</div></div></body></html>`)
-		got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
-		for i, p := range story {
-			if !strings.Contains(got, p) {
-				t.Errorf("%s: story paragraph %d missing from:\n%s", where, i, got)
+	bios := []struct {
+		lang, html, name, title string
+		story                   []string
+	}{
+		{"en", `<div><img src="/a.jpg"><h4>About the author</h4><p>Jane Smith has covered local government for the Courier since 2009. Before that she worked for the regional radio station, where she presented the morning news, and she has won two national awards for her reporting on housing, transport and the environment. She lives in the old town with her family and two dogs, and in her spare time she runs marathons and writes children's books.</p></div>`, "Jane Smith", "About the author", story},
+		{"ru", `<div><img src="/a.jpg"><h4>Об авторе</h4><p>Анна Иванова пишет о городской политике с 2009 года. До этого она работала на региональном радио, где вела утренние новости, и получила две национальные премии за материалы о жилье, транспорте и экологии. Она живёт в старом городе с семьёй и двумя собаками, а в свободное время бегает марафоны и пишет детские книги.</p></div>`, "Анна Иванова", "Об авторе", chromeLanguages[3].story},
+	}
+	for _, bio := range bios {
+		for _, where := range []string{"after", "before"} {
+			var b strings.Builder
+			b.WriteString(`<html lang="` + bio.lang + `"><body><nav><a href="/">Home</a></nav><div><div>`)
+			if where == "before" {
+				b.WriteString(bio.html)
 			}
-		}
-		if strings.Contains(got, "Jane Smith") || strings.Contains(got, "About the author") {
-			t.Errorf("%s: the bio is in the article:\n%s", where, got)
+			b.WriteString(`<div><h1>Bridge</h1>`)
+			b.WriteString(paragraphsHTML(bio.story))
+			b.WriteString(`</div>`)
+			if where == "after" {
+				b.WriteString(bio.html)
+			}
+			b.WriteString(`</div></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			for i, p := range bio.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("%s %s: story paragraph %d missing from:\n%s", bio.lang, where, i, got)
+				}
+			}
+			if strings.Contains(got, bio.name) || strings.Contains(got, bio.title) {
+				t.Errorf("%s %s: the bio is in the article:\n%s", bio.lang, where, got)
+			}
 		}
 	}
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -68,13 +70,20 @@ func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold 
 	return st.chars > 0 && ld == 0 && endsSentence(nodeText(c))
 }
 
-// endsSentence reports whether text ends like a sentence.
+// endsSentence reports whether text ends like a sentence: with a full
+// stop, question or exclamation mark of any script (Latin, Arabic, Urdu,
+// Chinese and Japanese, Devanagari, Ethiopic, Myanmar, Armenian), before
+// any closing quotes and brackets ("“We will be back.”", "«C'est
+// fini.»"). An ellipsis is not an end: it cuts teasers and pull quotes.
 func endsSentence(text string) bool {
-	text = strings.TrimSpace(text)
-	for _, suf := range [...]string{".", "!", "?", "؟", "。", "\u06d4"} {
-		if strings.HasSuffix(text, suf) {
-			return true
-		}
+	text = strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Pf, r) || unicode.Is(unicode.Pe, r) ||
+			r == '"' || r == '\'' || r == '»' || r == '«' || r == '」' || r == '』'
+	})
+	r, _ := utf8.DecodeLastRuneInString(text)
+	switch r {
+	case '.', '!', '?', '؟', '。', '！', '？', '\u06d4', '।', '॥', '።', '။', '։':
+		return true
 	}
 	return false
 }

@@ -50,6 +50,7 @@ var OtherStoriesTitles = []string{
 	"più letti", "gerelateerde artikelen", "lees ook", "meest gelezen", "ilgili haberler",
 	"benzer haberler", "en çok okunanlar", "читайте также", "похожие статьи", "по теме",
 	"самое читаемое", "zobacz też", "czytaj także", "podobne artykuły", "najczęściej czytane",
+	"ähnliche beiträge", "verwandte beiträge", "entradas relacionadas", "artículos similares",
 	"相关文章", "相关阅读", "相关新闻", "延伸阅读", "推荐阅读", "热门文章", "相關文章", "延伸閱讀",
 	"関連記事", "関連ニュース", "관련 기사", "관련기사",
 }
@@ -81,6 +82,9 @@ var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"mots clefs": true, "étiquettes": true, "etiquetas": true, "argomenti": true,
 	"trefwoorden": true, "etiketler": true, "теги": true, "метки": true, "тэги": true,
 	"tagi": true, "标签": true, "標籤": true, "タグ": true, "태그": true,
+	// The share and like boxes blogs put under a post.
+	"share this": true, "like this": true, "teilen mit": true, "gefällt mir": true,
+	"partager": true, "j aime": true, "compartir": true, "compartir esto": true, "me gusta": true,
 })
 
 // withTitles returns set with the titles added.
@@ -100,6 +104,7 @@ var BoxTitleStarts = []string{
 	"مواضيع ذات", "مقالات ذات", "الاكثر ", "اقرا ايضا", "شاهد ايضا",
 	"mehr zum thema", "mehr aus ", "lesen sie auch", "lire aussi", "à lire aussi",
 	"leggi anche", "lee también", "leia também", "читайте также", "zobacz też",
+	"相关阅读", "延伸阅读", "推荐阅读", "相关新闻", "延伸閱讀", "関連記事", "관련 기사",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
@@ -110,6 +115,40 @@ func IsBoxTitle(folded string) bool {
 	}
 	for _, p := range BoxTitleStarts {
 		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ThreadTitleStarts open the title of a blog's comment thread once its
+// count is cut off: "2 thoughts on “Roses from cuttings”", "One thought
+// on …", "3 Gedanken zu „…“", "2 réflexions sur « … »".
+var ThreadTitleStarts = []string{
+	"thought on ", "thoughts on ", "response to ", "responses to ", "reply to ", "replies to ",
+	"comment on ", "comments on ", "gedanke zu ", "gedanken zu ", "kommentar zu ",
+	"kommentare zu ", "antwort auf ", "antworten auf ", "réflexion sur ", "réflexions sur ",
+	"commentaire sur ", "commentaires sur ", "réponse à ", "réponses à ", "comentario en ",
+	"comentarios en ", "respuesta a ", "respuestas a ", "commento su ", "commenti su ",
+	"reactie op ", "reacties op ",
+}
+
+// countWords are the counts a thread title opens with in words.
+var countWords = map[string]bool{
+	"one": true, "ein": true, "einen": true, "une": true, "un": true, "uno": true,
+	"una": true, "een": true,
+}
+
+// IsThreadTitle reports whether folded text titles a comment thread: a
+// count, in digits or as "one", then one of ThreadTitleStarts.
+func IsThreadTitle(folded string) bool {
+	count, rest, ok := strings.Cut(folded, " ")
+	if !ok || !countWords[count] && strings.IndexFunc(count, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	rest += " "
+	for _, p := range ThreadTitleStarts {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}
@@ -173,6 +212,9 @@ var ServiceWords = []string{
 	"your support", "monthly contribution",
 	"datenschutz", "einwilligung", "abonnement", "abonnieren", "anmelden",
 	"nutzungsbedingungen", "alle rechte vorbehalten", "lizenz", "werbung",
+	"anmeldung", "registrieren", "einloggen", "datenschutzerklärung",
+	"datenschutzbestimmungen", "datenschutzhinweise", "s abonner", "inscription",
+	"données personnelles", "registrarse", "boletín", "datos personales",
 	"confidentialité", "consentement", "abonnez", "se connecter", "publicité",
 	"partenaires", "tous droits réservés", "privacidad", "consentimiento",
 	"suscripción", "suscríbete", "iniciar sesión", "publicidad",
@@ -209,7 +251,37 @@ func CountServiceWords(folded string) int {
 		}
 		i += j + 1
 	}
+	if hasUnspacedBytes(folded) {
+		for _, w := range UnspacedServiceWords {
+			if strings.Contains(folded, w) {
+				n++
+			}
+		}
+	}
 	return n
+}
+
+// UnspacedServiceWords are ServiceWords in Chinese and Japanese, which do
+// not space their words: CountServiceWords finds them anywhere in a text
+// that holds such letters. Words common in news prose (同意, "agree") are
+// left out.
+var UnspacedServiceWords = []string{
+	"隐私政策", "个人信息", "用户协议", "服务条款", "登录", "注册", "订阅",
+	"会员", "版权所有", "未经授权", "不得转载", "广告", "cookie",
+	"プライバシー", "個人情報", "クッキー", "ログイン", "会員登録", "利用規約",
+	"無断転載", "著作権", "購読",
+}
+
+// hasUnspacedBytes reports whether s may hold a letter of Chinese or
+// Japanese: a UTF-8 sequence that starts at U+3000 or above (lead byte
+// 0xE3 to 0xE9), without decoding s.
+func hasUnspacedBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xE3 && c <= 0xE9 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxServiceWords bounds ServiceWords, for CountServiceWords' bit set.
@@ -247,6 +319,9 @@ var BioTitles = []string{
 	"about the contributor", "author bio", "über den autor", "über die autorin",
 	"zum autor", "zur autorin", "à propos de l auteur", "sobre el autor",
 	"acerca del autor", "sull autore", "عن الكاتب", "نبذه عن الكاتب", "عن المولف",
+	"à propos de l autrice", "sobre la autora", "sobre o autor", "sobre a autora",
+	"over de auteur", "об авторе", "o autorze", "yazar hakkında", "关于作者", "作者简介",
+	"著者について", "저자 소개",
 }
 
 // IsBioTitle reports whether folded text titles an author's bio.

@@ -206,6 +206,8 @@ func TestCountServiceWords(t *testing.T) {
 		{"The regulator fined the company for setting cookies before users gave consent.", 2},
 		{"Cookiecutter templates are not cookies", 1},
 		{"اشترك في النشرة البريدية، جميع الحقوق محفوظة", 3},
+		{"我们使用cookie改善体验。继续浏览即表示您接受我们的隐私政策和用户协议。", 3},
+		{"市长说，市民可以在网上注册参加听证会。", 1},
 		{"", 0},
 	}
 	for _, c := range cases {
@@ -235,7 +237,8 @@ func TestCountWords(t *testing.T) {
 }
 
 // FuzzCountServiceWords holds the indexed count to its definition: the
-// ServiceWords found as whole words in the text.
+// ServiceWords found as whole words in the text, and in a text with
+// Chinese or Japanese letters the UnspacedServiceWords found anywhere.
 func FuzzCountServiceWords(f *testing.F) {
 	f.Add("we use cookies and consent to our privacy policy")
 	f.Add("cookie cookies  privacy policy privacy")
@@ -246,6 +249,13 @@ func FuzzCountServiceWords(f *testing.F) {
 		for _, w := range ServiceWords {
 			if strings.Contains(padded, " "+w+" ") {
 				want++
+			}
+		}
+		if strings.IndexFunc(folded, func(r rune) bool { return r >= 0x3000 && r < 0xA000 }) >= 0 {
+			for _, w := range UnspacedServiceWords {
+				if strings.Contains(folded, w) {
+					want++
+				}
 			}
 		}
 		if got := CountServiceWords(folded); got != want {
