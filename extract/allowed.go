@@ -21,8 +21,9 @@ import (
 // reads raw (script, textarea, xmp …), a tag name a tokenizer would read
 // otherwise, a comment, a void element with children (html.Render
 // refuses it), a link inside a link (the policy closes the wrong one).
-// renderHTML then takes the policy's own path (renderSanitized). TestWriteAllowed and
-// FuzzWriteAllowed hold the two paths to the same output.
+// renderHTML then takes the policy's own path (renderSanitized).
+// TestWriteAllowed and FuzzWriteAllowed hold the two paths to the same
+// output.
 func writeAllowed(b *strings.Builder, nodes []*html.Node) bool {
 	w := allowedWriter{b: b}
 	for _, n := range nodes {
