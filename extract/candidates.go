@@ -189,17 +189,28 @@ func (s *scorer) isChromeTitleNode(n *html.Node) bool {
 // ranked returns the candidates by final score, best first; candidates
 // with equal scores keep the order they were found in.
 func (s *scorer) ranked() []*html.Node {
-	ranked := slices.Clone(s.candidates)
-	slices.SortStableFunc(ranked, func(a, b *html.Node) int {
-		fa, fb := s.final(a), s.final(b)
+	// Each final score is taken once, not once per comparison.
+	type scored struct {
+		n     *html.Node
+		final float64
+	}
+	all := make([]scored, len(s.candidates))
+	for i, n := range s.candidates {
+		all[i] = scored{n, s.final(n)}
+	}
+	slices.SortStableFunc(all, func(a, b scored) int {
 		switch {
-		case fa > fb:
+		case a.final > b.final:
 			return -1
-		case fa < fb:
+		case a.final < b.final:
 			return 1
 		}
 		return 0
 	})
+	ranked := make([]*html.Node, len(all))
+	for i, c := range all {
+		ranked[i] = c.n
+	}
 	return ranked
 }
 

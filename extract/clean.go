@@ -173,7 +173,6 @@ func (c *cleaner) element(n *html.Node, inFigure bool) (tally, bool) {
 	case atom.Figure, atom.Picture:
 		inFigure = true
 	}
-	c.urls.fix(n)
 	t := c.clean(n, inFigure)
 	switch n.DataAtom {
 	case atom.A:

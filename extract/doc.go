@@ -71,20 +71,22 @@
 //     urls.go): a copy of the chosen content is cleaned bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
 //     text printed as text, and boxes under a chrome title go (clean.go);
-//     every link and image is made absolute (urls.go)
-//     and chrome images are dropped (images.go); layout tables are
+//     chrome images are dropped (images.go); layout tables are
 //     unwrapped (layout.go) and bylines, datelines, author bios, chrome
 //     lines and the site's notices to its reader (cookies, accounts,
 //     licences: isServiceText) at the edges are trimmed (trim.go, phrases
-//     in boilerplate.go and internal/textkit).
+//     in boilerplate.go and internal/textkit). Every link and image of
+//     the content finally chosen is made absolute (urls.go).
 //
 //  6. Cross-check (crosscheck.go): when the page carries a JSON-LD
 //     articleBody and the choice misses most of it, the block that best
 //     matches it, or the articleBody itself, is taken instead.
 //
-//  7. Output (article.go, render.go, sanitize.go): newArticle renders
-//     the nodes as sanitized HTML (sanitize.go) and as plain text with
-//     one blank line between paragraphs (render.go).
+//  7. Output (article.go, render.go, sanitize.go, allowed.go): newArticle
+//     renders the nodes as sanitized HTML (sanitize.go: the policy; most
+//     articles are written straight from the tree as the policy keeps
+//     them, allowed.go) and as plain text with one blank line between
+//     paragraphs (render.go).
 //
 // Helpers used throughout: dom.go (node utilities). Knowledge of text that
 // listing and feeds share too — letter and digit folding, month names,

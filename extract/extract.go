@@ -159,6 +159,7 @@ func picked(root *html.Node, pageURL *url.URL, nodes []*html.Node, meta Metadata
 		p.walk(n, false, false)
 		c.clean(n, false)
 	}
+	c.urls.fixAll(nodes)
 	return nodes
 }
 

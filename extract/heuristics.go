@@ -62,7 +62,9 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 		return nil, fmt.Errorf("%w: no block of text found in the page body", ErrNoArticle)
 	}
 	found(origin)
-	return crossCheck(best, sc, c, meta.ArticleBody), nil
+	nodes := crossCheck(best, sc, c, meta.ArticleBody)
+	c.urls.fixAll(nodes)
+	return nodes, nil
 }
 
 // choose runs the passes over the prepared body and returns the cleaned

@@ -128,10 +128,10 @@ func (h *hints) of(n *html.Node) hint {
 }
 
 // class returns what the class names of one class attribute say together.
+// Whole attributes are remembered before they are split: a page repeats
+// the same few on many elements, and one lookup costs less than a scan
+// for spaces.
 func (h *hints) class(val string) wordHint {
-	if !strings.ContainsAny(val, htmlSpaces) {
-		return h.word(val) // one class name: its own memo is enough
-	}
 	if v, ok := h.classes[val]; ok {
 		return v
 	}
@@ -159,9 +159,6 @@ func nextWord(s string) (word, rest string) {
 	}
 	return s[i:j], s[j:]
 }
-
-// htmlSpaces are the bytes isHTMLSpace reports.
-const htmlSpaces = " \t\n\r\f"
 
 func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'

@@ -46,7 +46,7 @@ func Join(pages []*Article) (*Article, error) {
 	for _, n := range nodes {
 		parent.AppendChild(n)
 	}
-	body, err := renderHTML([]*html.Node{parent})
+	body, err := renderHTML([]*html.Node{parent}, 0)
 	if err != nil {
 		return nil, fmt.Errorf("extract: render joined article: %w", err)
 	}

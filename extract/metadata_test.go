@@ -241,3 +241,18 @@ func TestCleanByline(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayOpenByline holds the first-byte filter of bylineByPrefix to the
+// expression it spares: every text bylinePrefix matches passes it.
+func FuzzMayOpenByline(f *testing.F) {
+	for _, s := range []string{"By Jane Doe", "BY JANE", "written by Jane", "Posted by x",
+		"Reported  by x", "بقلم: أحمد", "كتب - محمد", "كتبت: سارة", "إعداد سامي", "اعداد سامي",
+		"تقرير: علي", "حوار - علي", "تحرير: علي", "by\tx", "Bylines", "", "\u212a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if bylinePrefix.MatchString(s) && !mayOpenByline(s) {
+			t.Errorf("bylinePrefix matches %q, but mayOpenByline says no", s)
+		}
+	})
+}

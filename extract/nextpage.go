@@ -64,7 +64,8 @@ func findNextPage(root *html.Node, content []*html.Node, pageURL *url.URL, page 
 		switch {
 		case hasRelNext(a) && (step || extendsURL(pageURL, u)):
 			return u.String()
-		case worded == "" && isNextText(nodeText(a), page) && (step || extendsURL(pageURL, u)):
+		case worded == "" && (step || extendsURL(pageURL, u)) && isNextText(nodeText(a), page):
+			// The URL is tested before the link text, which costs more.
 			worded = u.String()
 		case numbered == "" && step:
 			numbered = u.String()

@@ -79,11 +79,11 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 		// A declarative shadow root: a browser shows what it holds.
 		c.DataAtom, c.Data = atom.Div, "div"
 	}
-	h := p.hints.of(c)
 	if neverContent(c.DataAtom) {
 		removeNode(c)
 		return
 	}
+	h := p.hints.of(c)
 	if !p.showing && (h.hidden || hiddenElement(c)) {
 		p.hidden = append(p.hidden, hiddenAt{n: c, parent: c.Parent, next: c.NextSibling})
 		removeNode(c)

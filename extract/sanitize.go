@@ -16,28 +16,54 @@ import (
 var policy = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowStandardURLs()
-	p.AllowElements("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li",
-		"dl", "dt", "dd", "blockquote", "table", "thead", "tbody", "tfoot", "tr",
-		"td", "th", "caption", "colgroup", "col", "figure", "figcaption", "pre",
-		"code", "em", "strong", "b", "i", "u", "s", "br", "hr", "sup", "sub",
-		"q", "cite", "abbr", "small", "mark", "del", "ins", "kbd", "samp", "var")
+	p.AllowElements(allowedElements[:]...)
 	for _, a := range allowedAttrs {
 		p.AllowAttrs(a.attrs...).OnElements(a.elements...)
 	}
 	p.RequireParseableURLs(true)
 	p.RequireNoFollowOnLinks(false)
-	p.AllowURLSchemes("http", "https", "mailto")
+	p.AllowURLSchemes(allowedSchemes[:]...)
 	return p
 })
+
+// allowedElements are the elements the policy keeps, with allowedAttrs'
+// elements.
+var allowedElements = [...]string{
+	"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li",
+	"dl", "dt", "dd", "blockquote", "table", "thead", "tbody", "tfoot", "tr",
+	"td", "th", "caption", "colgroup", "col", "figure", "figcaption", "pre",
+	"code", "em", "strong", "b", "i", "u", "s", "br", "hr", "sup", "sub",
+	"q", "cite", "abbr", "small", "mark", "del", "ins", "kbd", "samp", "var",
+}
+
+// allowedSchemes are the URL schemes the policy keeps; relative URLs it
+// keeps too.
+var allowedSchemes = [...]string{"http", "https", "mailto"}
 
 // renderHTML serializes content nodes and sanitizes the result. Containers
 // (div, td, section …) are rendered through their children, so the output
 // is a flat run of paragraphs, lists, tables and figures.
-func renderHTML(nodes []*html.Node) (string, error) {
-	var b bytes.Buffer
+//
+// Most articles are written straight from the tree by writeAllowed, which
+// keeps what the policy keeps; the few it cannot vouch for take the
+// policy's own path (renderSanitized). size is about how long the output
+// will be, 0 when unknown.
+func renderHTML(nodes []*html.Node, size int) (string, error) {
 	for _, n := range nodes {
 		dropForeignAttrs(n)
 	}
+	var out strings.Builder
+	out.Grow(size)
+	if writeAllowed(&out, nodes) {
+		return strings.TrimSpace(out.String()), nil
+	}
+	return renderSanitized(nodes)
+}
+
+// renderSanitized renders content nodes as HTML and has the policy
+// sanitize the text.
+func renderSanitized(nodes []*html.Node) (string, error) {
+	var b bytes.Buffer
 	for _, n := range nodes {
 		if err := renderNode(&b, n); err != nil {
 			return "", err

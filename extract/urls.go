@@ -63,6 +63,21 @@ func (r *resolver) abs(ref string) string {
 	return v
 }
 
+// fixAll rewrites the URL attributes of nodes and of every element under
+// them. It runs once, on the content chosen, rather than on every copy a
+// pass cleans: cleaning reads no URL.
+func (r *resolver) fixAll(nodes []*html.Node) {
+	for _, n := range nodes {
+		if n.Type == html.ElementNode {
+			r.fix(n)
+		}
+		walkElementsUntil(n, func(e *html.Node) bool {
+			r.fix(e)
+			return false
+		})
+	}
+}
+
 // fix rewrites the URL attributes of n.
 func (r *resolver) fix(n *html.Node) {
 	switch n.DataAtom {

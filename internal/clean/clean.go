@@ -49,6 +49,9 @@ func Text(s string) string {
 // and 0xC2 and 0xEF only ever lead one, so no rune needs decoding.
 func needsWork(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !workLead[s[i]] {
+			continue // the common byte: one table load
+		}
 		switch c := s[i]; {
 		case c < 0x20:
 			if c != '\t' && c != '\n' && c != '\r' {
@@ -68,6 +71,16 @@ func needsWork(s string) bool {
 	}
 	return !utf8.ValidString(s)
 }
+
+// workLead holds, by byte, whether needsWork must look at it: the bytes
+// its cases below test. It is never changed.
+var workLead = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	t[0x7F], t[0xC2], t[0xEF] = true, true, true
+	return t
+}()
 
 // IsControl reports the runes Text drops.
 func IsControl(r rune) bool {
