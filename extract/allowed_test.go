@@ -53,6 +53,8 @@ func TestWriteAllowed(t *testing.T) {
 		`<p><a href="javascript:alert(1)">js</a> <a>bare</a> <a href="data:text/html,x">data</a> <a href="https://example.com/a b">space</a> <a href=" https://example.com/t ">trimmed</a> <a href="HTTPS://EXAMPLE.COM/Up">upper</a> <a href="http://[::1">bad</a></p>`,
 		`<figure><img src="https://example.com/i.jpg" alt="a &quot;b&quot;" width="10" height="5" class="x" srcset="https://example.com/1.jpg 1x, https://example.com/2.jpg 2x"><figcaption>cap</figcaption></figure>`,
 		`<p><img alt="no source"> <img src="javascript:x" alt="js"> <img src="vbscript:x"> <br><hr><wbr></p>`,
+		`<p><img src="https://example.com/i.jpg" srcset="javascript:alert(1) 1x, https://example.com/2.jpg 2x"> <img src="https://example.com/j.jpg" srcset="data:text/html,x 1x"></p>`,
+		`<p><a href="https://example.com/" onclick="alert(1)" style="x" target="_blank">on</a><img src="https://example.com/k.jpg" onerror="alert(1)"></p>`,
 		`<div><object data="x"><p>hidden</p><a>in</a></object><nostyle>gone</nostyle><p>kept</p></div>`,
 		`<pre>
 
