@@ -99,7 +99,7 @@ var chromePrefixes = [...]string{
 	"читать далее", "смотрите также", "поделиться", "подписывайтесь", "все права защищены",
 	"оставить комментарий", "czytaj także", "czytaj też", "czytaj więcej", "zobacz także",
 	"udostępnij", "wszelkie prawa zastrzeżone", "devamını oku", "paylaş", "tüm hakları saklıdır",
-	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載",
+	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載", "シェアする", "この記事をシェア",
 	"관련기사", "무단전재", "공유하기",
 	"اشتراك گذاري", "تمامي حقوق", "כל הזכויות שמורות", "שתפו",
 	// The notes and lines a blog puts around its comment form and under a
