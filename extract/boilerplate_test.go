@@ -186,3 +186,23 @@ func FuzzHintMatcherMatchesPlain(f *testing.F) {
 		}
 	})
 }
+
+// TestPhraseTablesAreFolded checks that every entry of the phrase tables
+// is written as normalizePhrase folds the text it is compared with: an
+// entry with capitals, punctuation or an unfolded letter never matches.
+func TestPhraseTablesAreFolded(t *testing.T) {
+	check := func(table, entry string) {
+		if got := normalizePhrase(entry); got != strings.TrimSpace(entry) {
+			t.Errorf("%s: %q folds to %q", table, entry, got)
+		}
+	}
+	for e := range chromeTitles {
+		check("chromeTitles", e)
+	}
+	for _, e := range chromePrefixes {
+		check("chromePrefixes", e)
+	}
+	for e := range legalLinks {
+		check("legalLinks", e)
+	}
+}
