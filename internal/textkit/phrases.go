@@ -108,7 +108,7 @@ var BoxTitleStarts = []string{
 	"mehr zum thema", "mehr aus ", "lesen sie auch", "lire aussi", "à lire aussi",
 	"leggi anche", "lee también", "leia também", "читайте также", "zobacz też",
 	"相关阅读", "延伸阅读", "推荐阅读", "相关新闻", "延伸閱讀", "関連記事", "관련 기사",
-	"بيشتر بخوانيد", "يہ بھي پڑھيں",
+	"بيشتر بخوانيد", "يہ بھي پڑھيں", "ilgili haber", "benzer haber", "czytaj także",
 }
 
 // IsBoxTitle reports whether folded text, a short heading, titles a box
@@ -228,7 +228,7 @@ var ServiceWords = []string{
 	"assinatura", "assine", "assinante", "todos os direitos reservados", "publicidade",
 	"toestemming", "privacybeleid", "abonneer", "inloggen", "alle rechten voorbehouden",
 	"advertenties", "prywatności", "subskrypcja", "zaloguj", "wszelkie prawa zastrzeżone",
-	"reklama", "конфиденциальности", "согласие", "подписка", "подписку", "подписки",
+	"reklama", "newslettera", "zgodą", "zgodę", "zapisz się", "dane osobowe", "конфиденциальности", "согласие", "подписка", "подписку", "подписки",
 	"подписаться", "войти", "зарегистрируйтесь", "рассылку", "рассылка", "реклама",
 	"рекламу", "все права защищены",
 	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
