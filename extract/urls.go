@@ -95,11 +95,12 @@ func (r *resolver) fix(n *html.Node) {
 	}
 }
 
-// setURLAttr sets a URL attribute, or drops it when the value is longer
-// than clean.MaxURLLength: such a URL is no working link, and would be
+// setURLAttr sets a URL attribute, or drops it when the value is empty
+// (a srcset whose every candidate was dropped) or longer than
+// clean.MaxURLLength: such a URL is no working link, and would be
 // republished in every output format.
 func setURLAttr(n *html.Node, key, val string) {
-	if !clean.URLFits(val) {
+	if val == "" || !clean.URLFits(val) {
 		removeAttr(n, key)
 		return
 	}

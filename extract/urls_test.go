@@ -32,6 +32,14 @@ func TestSrcset(t *testing.T) {
 			t.Errorf("srcset(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+
+	// A srcset whose every candidate goes leaves no empty attribute.
+	img := &html.Node{Type: html.ElementNode, DataAtom: atom.Img, Data: "img",
+		Attr: []html.Attribute{{Key: "src", Val: "a.jpg"}, {Key: "srcset", Val: "data:image/png;base64,xx 1x"}}}
+	r.fix(img)
+	if hasAttrKey(img, "srcset") {
+		t.Errorf("an emptied srcset is kept: %v", img.Attr)
+	}
 }
 
 func TestLazyImage(t *testing.T) {
