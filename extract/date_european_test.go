@@ -4,9 +4,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // europeanDateCase is one page for TestEuropeanDates: its URL, what goes
@@ -265,16 +262,7 @@ func runEuropeanDates(t *testing.T, tests []europeanDateCase) {
 				t.Fatal(err)
 			}
 			page := "<!doctype html><html><head><title>Mein Garten im Winter | Blog</title>" + tt.head + "</head><body>" + tt.body + "</body></html>"
-			doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := readMetadata(doc, u, time.UTC)
-			got := ""
-			if !m.Published.IsZero() {
-				got = m.Published.Format("2006-01-02")
-			}
-			if got != tt.want {
+			if got := publishedDay(t, page, u); got != tt.want {
 				t.Errorf("Published = %q, want %q", got, tt.want)
 			}
 		})

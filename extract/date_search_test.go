@@ -2,11 +2,7 @@ package extract
 
 import (
 	"net/url"
-	"strings"
 	"testing"
-	"time"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // TestSearchDate checks the publication dates that only the last search
@@ -58,16 +54,7 @@ func TestSearchDate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page := "<!doctype html><html><head><title>t</title>" + tt.head + "</head><body>" + tt.body + "</body></html>"
-			doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := readMetadata(doc, u, time.UTC)
-			got := ""
-			if !m.Published.IsZero() {
-				got = m.Published.Format("2006-01-02")
-			}
-			if got != tt.want {
+			if got := publishedDay(t, page, u); got != tt.want {
 				t.Errorf("Published = %q, want %q", got, tt.want)
 			}
 		})

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"net/url"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 func TestParseDate(t *testing.T) {
@@ -174,4 +178,19 @@ func TestJalaliDates(t *testing.T) {
 			t.Errorf("findDateInText(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
 		}
 	}
+}
+
+// publishedDay reads page's metadata as the extractor does, in UTC, and
+// returns the publication day as written ("2006-01-02"), or "" for none.
+func publishedDay(t testing.TB, page string, u *url.URL) string {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readMetadata(doc, u, time.UTC)
+	if m.Published.IsZero() {
+		return ""
+	}
+	return m.Published.Format("2006-01-02")
 }
