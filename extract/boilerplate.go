@@ -111,6 +111,8 @@ var chromePrefixes = [...]string{
 	"deine e mail adresse wird nicht veröffentlicht", "ihre e mail adresse wird nicht veröffentlicht",
 	"antworten abbrechen", "dieser eintrag wurde veröffentlicht", "abgelegt unter",
 	"verschlagwortet mit", "votre adresse e mail ne sera pas publiée",
+	"cette entrée a été publiée dans", "esta entrada fue publicada en",
+	"questa voce è stata pubblicata in",
 	"tu dirección de correo electrónico no será publicada",
 	"il tuo indirizzo email non sarà pubblicato",
 }
