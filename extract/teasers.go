@@ -127,27 +127,24 @@ func setAsideTeaserRivers(body *html.Node, site *url.URL, titled map[*html.Node]
 		return
 	}
 	var lists []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node) bool // false once a list holds the headline
+	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if isBoxTag(c.DataAtom) && teaserList(c, site) {
+			switch {
+			case c.Type != html.ElementNode:
+			case isBoxTag(c.DataAtom) && teaserList(c, site):
 				if contains(c, h1) {
-					return
+					return false
 				}
 				lists = append(lists, c)
-				continue
+			case !walk(c):
+				return false
 			}
-			walk(c)
 		}
+		return true
 	}
-	walk(body)
-	for _, n := range lists {
-		if contains(n, h1) {
-			return
-		}
+	if !walk(body) {
+		return // a section front
 	}
 	for _, n := range lists {
 		titled[n] = true

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -87,6 +89,39 @@ func TestTeaserList(t *testing.T) {
 		div := findElement(root, atom.Div)
 		if got := teaserList(div, nil); got != tt.want {
 			t.Errorf("%s: teaserList = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSetAsideTeaserRivers checks that lists of teasers are set aside
+// around a story whose headline is outside them, and that a section front,
+// whose headline heads one of its lists, keeps all of them.
+func TestSetAsideTeaserRivers(t *testing.T) {
+	list := func(head string) string {
+		var b strings.Builder
+		b.WriteString("<div>" + head)
+		for i := range 4 {
+			fmt.Fprintf(&b, `<div><h3><a href="/news/%d">A headline about the news of the day %d</a></h3><p>A short summary.</p></div>`, i, i)
+		}
+		return b.String() + "</div>"
+	}
+	site, _ := url.Parse("https://example.com/")
+	for _, tt := range []struct {
+		name, body string
+		want       int
+	}{
+		{"story", list("") + `<div><h1>The story</h1><p>Text.</p></div>` + list(""), 2},
+		{"section front", list("") + list(`<div><h1>Local news</h1></div>`), 0},
+		{"no headline", list("") + list(""), 0},
+	} {
+		root, err := parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		titled := map[*html.Node]bool{}
+		setAsideTeaserRivers(findElement(root, atom.Body), site, titled)
+		if len(titled) != tt.want {
+			t.Errorf("%s: %d lists set aside, want %d", tt.name, len(titled), tt.want)
 		}
 	}
 }
