@@ -14,17 +14,7 @@ import (
 // extractBenchPages loads the scrapinghub dev pages for the benchmarks.
 func extractBenchPages(b *testing.B) ([][]byte, []*url.URL) {
 	dir, gt, ids := loadScrapinghub(b)
-	pages := make([][]byte, len(ids))
-	urls := make([]*url.URL, len(ids))
-	for i, id := range ids {
-		pages[i] = readMaybeGzip(b, filepath.Join(dir, "html", id+".html.gz"))
-		u, err := url.Parse(gt[id].URL)
-		if err != nil {
-			b.Fatal(err)
-		}
-		urls[i] = u
-	}
-	return pages, urls
+	return readBenchPages(b, dir, ids, func(id string) string { return gt[id].URL })
 }
 
 // wcxbBenchPages loads the wcxb-dev pages for the benchmarks, in id order.
@@ -35,11 +25,17 @@ func wcxbBenchPages(b *testing.B) ([][]byte, []*url.URL) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	return readBenchPages(b, dir, ids, func(id string) string { return gt[id].URL })
+}
+
+// readBenchPages reads the pages html/<id>.html.gz under dir and parses the
+// URL urlOf gives for each.
+func readBenchPages(b *testing.B, dir string, ids []string, urlOf func(id string) string) ([][]byte, []*url.URL) {
 	pages := make([][]byte, len(ids))
 	urls := make([]*url.URL, len(ids))
 	for i, id := range ids {
 		pages[i] = readMaybeGzip(b, filepath.Join(dir, "html", id+".html.gz"))
-		u, err := url.Parse(gt[id].URL)
+		u, err := url.Parse(urlOf(id))
 		if err != nil {
 			b.Fatal(err)
 		}

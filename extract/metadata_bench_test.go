@@ -3,28 +3,17 @@ package extract
 import (
 	"bytes"
 	"net/url"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-
-	"github.com/refeed/refeed/internal/testcorpus"
 )
 
 // benchPages loads the scrapinghub-dev pages, skipping without the corpus.
 func benchPages(b *testing.B) [][]byte {
 	b.Helper()
-	dir := sharedCorpus(b, "scrapinghub-dev/html")
-	paths, err := filepath.Glob(filepath.Join(dir, "*.html.gz"))
-	if err != nil || len(paths) == 0 {
-		b.Skipf("no pages in %s", dir)
-	}
-	var pages [][]byte
-	for _, p := range paths {
-		pages = append(pages, testcorpus.ReadFile(b, p))
-	}
+	pages, _ := extractBenchPages(b)
 	return pages
 }
 
