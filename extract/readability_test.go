@@ -41,8 +41,9 @@ func htmlText(t *testing.T, b []byte) string {
 	return renderText(nodes)
 }
 
-// evalReadability scores every page of Mozilla's Readability tests.
-func evalReadability(t *testing.T) []pageScore {
+// evalReadability scores every page of Mozilla's Readability tests,
+// stripped of hint attributes when bare is set.
+func evalReadability(t *testing.T, bare bool) []pageScore {
 	t.Helper()
 	dir := filepath.Join(sharedCorpus(t, "readability-test-pages"), "pages")
 	cases, err := os.ReadDir(dir)
@@ -55,6 +56,9 @@ func evalReadability(t *testing.T) []pageScore {
 			continue
 		}
 		src := readMaybeGzip(t, filepath.Join(dir, c.Name(), "source.html"))
+		if bare {
+			src = hintAttrs.ReplaceAll(src, nil)
+		}
 		want := htmlText(t, readMaybeGzip(t, filepath.Join(dir, c.Name(), "expected.html")))
 		got := extractText(t, src, readabilityURL)
 		name := c.Name()
@@ -67,7 +71,7 @@ func evalReadability(t *testing.T) []pageScore {
 }
 
 func TestReadabilityCorpus(t *testing.T) {
-	_, _, f1 := logTable(t, evalReadability(t))
+	_, _, f1 := logTable(t, evalReadability(t, false))
 	if f1 < minReadabilityF1 {
 		t.Errorf("readability-test-pages text F1 = %.4f, want >= %.2f", f1, minReadabilityF1)
 	}

@@ -190,7 +190,8 @@ func TestCorpusSummary(t *testing.T) {
 	}{
 		{"scrapinghub-dev", evalScrapinghub(t, false)},
 		{"scrapinghub-dev bare", evalScrapinghub(t, true)},
-		{"readability-test-pages", evalReadability(t)},
+		{"readability-test-pages", evalReadability(t, false)},
+		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},
 	}
 	for _, c := range shingled {
