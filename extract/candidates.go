@@ -379,13 +379,26 @@ func isListTag(a atom.Atom) bool {
 // minReplyLinks is how many reply links mark a thread of comments.
 const minReplyLinks = 3
 
+// maxReplyLinkBytes bounds the text of a link read as a reply link.
+const maxReplyLinkBytes = 64
+
+// isReplyLink reports whether link a says "Reply", in its own text or in
+// the elements it wraps ("<a><i></i> <span>Reply</span></a>").
+func isReplyLink(a *html.Node) bool {
+	if c := a.FirstChild; c == a.LastChild && c.Type == html.TextNode {
+		return len(c.Data) <= maxReplyLinkBytes && textkit.IsReplyLink(textkit.FoldPhrase(c.Data))
+	}
+	var b strings.Builder
+	appendText(&b, a)
+	return b.Len() <= maxReplyLinkBytes && textkit.IsReplyLink(textkit.FoldPhrase(b.String()))
+}
+
 // isThread reports whether n holds a thread of readers' comments: at
-// least minReplyLinks links that say "Reply" (textkit.IsReplyWord).
+// least minReplyLinks links that say "Reply" (textkit.IsReplyLink).
 func isThread(n *html.Node) bool {
 	replies := 0
 	walkElementsUntil(n, func(e *html.Node) bool {
-		if e.DataAtom == atom.A && e.FirstChild != nil && e.FirstChild == e.LastChild &&
-			e.FirstChild.Type == html.TextNode && textkit.IsReplyWord(textkit.FoldPhrase(e.FirstChild.Data)) {
+		if e.DataAtom == atom.A && e.FirstChild != nil && isReplyLink(e) {
 			replies++
 		}
 		return replies >= minReplyLinks

@@ -3,6 +3,7 @@ package textkit
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The phrase tables below are written folded (see FoldPhrase): lower
@@ -312,9 +313,27 @@ var ReplyWords = []string{
 	"回复", "返信", "답글",
 }
 
-// IsReplyWord reports whether folded text is a reply link's word.
-func IsReplyWord(folded string) bool {
-	return slices.Contains(ReplyWords, folded)
+// maxReplyLinkWords bounds the words of a reply link's text: "Reply",
+// "Reply to this", "Reply to this comment", "Répondre à ce message".
+const maxReplyLinkWords = 5
+
+// IsReplyLink reports whether folded text is a reply link's: a reply word
+// alone or opening a few words ("reply to this"), and in unspaced scripts
+// a reply word opening a short text ("回复此评论").
+func IsReplyLink(folded string) bool {
+	for _, w := range ReplyWords {
+		rest, ok := strings.CutPrefix(folded, w)
+		switch {
+		case !ok:
+		case rest == "":
+			return true
+		case rest[0] == ' ':
+			return len(strings.Fields(rest)) < maxReplyLinkWords
+		case hasUnspacedBytes(w):
+			return utf8.RuneCountInString(rest) <= 2*maxReplyLinkWords
+		}
+	}
+	return false
 }
 
 // BioTitles title the box about an article's author.

@@ -145,6 +145,19 @@ func TestPhrases(t *testing.T) {
 	}
 }
 
+func TestIsReplyLink(t *testing.T) {
+	for _, s := range []string{"Reply", "Reply to This", "Reply ↓", "Répondre à ce message", "Antworten", "رد", "回复", "回复此评论", "Reply to Anna Smith"} {
+		if !IsReplyLink(FoldPhrase(s)) {
+			t.Errorf("IsReplyLink(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Replyable", "Reply to the council's consultation on the new bridge by Friday", "Replies", "Read more", "回复率是衡量客服质量的重要指标之一吗"} {
+		if IsReplyLink(FoldPhrase(s)) {
+			t.Errorf("IsReplyLink(%q) = true", s)
+		}
+	}
+}
+
 // TestTablesAreFolded checks that every phrase table entry is written as
 // FoldPhrase leaves text, so that lookups of folded text find it.
 func TestTablesAreFolded(t *testing.T) {

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestThreadKnownByReplyLinks checks that a thread of readers' comments
+// with no title and no class names, longer than the story above it, is
+// known by its reply links however they are written: a reply word
+// opening a few words, or wrapped in the link's own elements.
+func TestThreadKnownByReplyLinks(t *testing.T) {
+	story := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
+	}
+	comments := []string{
+		"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
+		"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
+		"Twenty minutes around through the suburbs is optimistic, since the ring road is jammed from seven to nine every day, and the detour will add an hour to every delivery my firm makes to the shops on the other bank of the river, which we will have to pass on.",
+		"We were promised a new bridge in the last election and the one before that, and the money was never found, so forgive me if I do not hold my breath this time either; the old one will be closed for a decade while they argue about the design.",
+		"My grandfather helped to build that bridge after the war, and it is a shame to see it left to rust, when a little paint every few years would have saved it, and the city could have spent far less on it than it will now spend on a new one.",
+	}
+	replies := map[string]string{
+		"reply to this":     `<a href="/comments/reply">Reply to This</a>`,
+		"wrapped reply":     `<a href="#reply"><i></i> <span>Reply</span></a>`,
+		"French sentence":   `<a href="#repondre">Répondre à ce message</a>`,
+		"reply to a reader": `<a href="#r">Reply to Anna</a>`,
+	}
+	for name, reply := range replies {
+		t.Run(name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Old bridge to close next spring</h1>`)
+			b.WriteString(paragraphsHTML(story))
+			b.WriteString(`</div><ul>`)
+			// Each comment is answered by the others, a nested thread
+			// that holds far more prose than the story.
+			for i, c := range comments {
+				b.WriteString(comment(i, c, reply) + `<ul>`)
+				for j, r := range comments {
+					if j != i {
+						b.WriteString(comment(j, r, reply) + `</li>`)
+					}
+				}
+				b.WriteString(`</ul></li>`)
+			}
+			b.WriteString(`</ul></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			for i, p := range story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			for i, c := range comments {
+				if strings.Contains(got, c[:60]) {
+					t.Errorf("comment %d taken:\n%s", i, got)
+				}
+			}
+		})
+	}
+}
+
+// comment writes reader i's comment c as an open list item, with the
+// thread's reply link and a share link under it.
+func comment(i int, c, reply string) string {
+	who := "reader" + string(rune('a'+i))
+	return `<li><div><a href="/user/` + who + `">` + who + `</a> on Friday @07:52PM</div><div><p>` + c + `</p></div><div>` + reply + ` <a href="/share">Share</a></div>`
+}
