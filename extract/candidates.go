@@ -82,10 +82,17 @@ func (s *scorer) get(n *html.Node) *stats {
 	return st
 }
 
+// maxItemLinks is the link density above which a list item is not a
+// paragraph: an item of prose links a word or two, a teaser its headline.
+const maxItemLinks = 0.1
+
 // scoreParagraph adds the value of paragraph p to its ancestors.
 func (s *scorer) scoreParagraph(p *html.Node, st *stats) {
 	if st.chars < 25 || st.linkChars*2 > st.chars {
 		return
+	}
+	if p.DataAtom == atom.Li && float64(st.linkChars) > maxItemLinks*float64(st.chars) {
+		return // a teaser: a linked headline and its summary
 	}
 	st.prose = st.chars
 	value := 1 + float64(st.commas) + float64(min(st.chars/100, 3))

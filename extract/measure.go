@@ -103,14 +103,15 @@ func textCharsBound(s string) int {
 }
 
 // isScorable reports whether an element without block children is a
-// paragraph of the page: real paragraphs, and the divs and table cells that
-// old layouts use in their place.
+// paragraph of the page: real paragraphs, the divs and table cells that
+// old layouts use in their place, and list items, of which posts written
+// as bulleted lists are made.
 func isScorable(a atom.Atom, hasBlock bool) bool {
 	switch a {
 	case atom.P, atom.Pre:
 		return true
 	case atom.Div, atom.Td, atom.Section, atom.Article, atom.Blockquote,
-		atom.Center, atom.Main, atom.Dd:
+		atom.Center, atom.Main, atom.Dd, atom.Li:
 		return !hasBlock
 	}
 	return false
