@@ -270,6 +270,10 @@ func conditionalTag(a atom.Atom) bool {
 	return false
 }
 
+// minProseCommas is how many commas make a block prose, whatever its
+// class names and links say.
+const minProseCommas = 10
+
 // looksLikeChrome applies Readability-style tests to a block: negative
 // class hints, link lists, image galleries without text, forms, embeds.
 func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
@@ -279,11 +283,15 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 	}
 	weight := h.weight
 	if weight < 0 {
-		// A wrapper a weak word names ("scrollable-table") that holds a
-		// table of data is the table's frame, not chrome.
-		return t.tables == 0 || h.unlikely || t.linkDensity() >= 0.3
+		if h.unlikely || t.linkDensity() >= 0.3 {
+			return true
+		}
+		// A weak word names a wrapper of prose ("media-body") or of a
+		// table of data ("scrollable-table") as readily as chrome: the
+		// text decides.
+		return t.tables == 0 && t.commas < minProseCommas
 	}
-	if t.commas >= 10 {
+	if t.commas >= minProseCommas {
 		return false
 	}
 	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestProseUnderWeakChromeName checks that paragraphs of the story inside
+// a block whose class holds a weak chrome word ("media", "meta",
+// "scroll") stay when they read as prose, while a block under the same
+// name that holds a few short links still goes.
+func TestProseUnderWeakChromeName(t *testing.T) {
+	story := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Residents who cross the river every day will have to use the ferry, or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+		"The mayor said the city had no choice, and promised that a new bridge, wider, lighter and with a cycle lane, would be designed, paid for and built within four years.",
+		"Shop owners on both banks fear, as they did when the ferry was cut, that they will lose customers, and some, mostly cafés and bakers, have asked for a free bus across the dam.",
+		"Engineers will inspect the bridge again in March, and the council will decide then whether pedestrians may still use the footpath on its northern side.",
+	}
+	for _, name := range []string{"media-block", "meta-box", "scroll-section"} {
+		t.Run(name, func(t *testing.T) {
+			page := `<html><body><nav><a href="/">Home</a></nav><main><article><h1>Old bridge to close next spring</h1><p>` + story[0] + `</p>` +
+				`<div class="` + name + `"><p>` + story[1] + `</p><p>` + story[2] + `</p><p>` + story[3] + `</p></div>` +
+				`<p>` + story[4] + `</p>` +
+				`<div class="` + name + `-links"><a href="/tag/bridges">Bridges</a> <a href="/tag/council">Council</a> <a href="/tag/river">River</a></div>` +
+				`</article></main></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			for i, p := range story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			if strings.Contains(got, "Bridges") {
+				t.Errorf("tag links kept:\n%s", got)
+			}
+		})
+	}
+}
