@@ -57,7 +57,7 @@ func evalReadability(t *testing.T, bare bool) []pageScore {
 		}
 		src := readMaybeGzip(t, filepath.Join(dir, c.Name(), "source.html"))
 		if bare {
-			src = hintAttrs.ReplaceAll(src, nil)
+			src = stripHints(src)
 		}
 		want := htmlText(t, readMaybeGzip(t, filepath.Join(dir, c.Name(), "expected.html")))
 		got := extractText(t, src, readabilityURL)
