@@ -18,10 +18,10 @@ import (
 // extractor measures (see TestWCXBCorpus). Even ids are the half changes
 // are chosen on, odd ids the half they are checked on.
 const (
-	minWCXBEvenF1       = 0.95
-	minWCXBOddF1        = 0.94
-	maxWCXBEvenCatastro = 5
-	maxWCXBOddCatastro  = 10
+	minWCXBEvenF1       = 0.955
+	minWCXBOddF1        = 0.945
+	maxWCXBEvenCatastro = 4
+	maxWCXBOddCatastro  = 8
 )
 
 // catastrophicF1 is the page F1 under which a pick counts as catastrophic:
