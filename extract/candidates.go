@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"github.com/refeed/refeed/internal/textkit"
 	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // maxAncestors is how many levels above a paragraph receive its score.

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // fingerprintEnv names the file TestFingerprint writes, or compares with
@@ -129,7 +131,7 @@ func fingerprintPages(t *testing.T) []fingerprintPage {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
 		pages = append(pages,
 			fingerprintPage{"scrapinghub/" + id, sh[id].URL, page},
-			fingerprintPage{"scrapinghub-bare/" + id, sh[id].URL, stripHints(page)})
+			fingerprintPage{"scrapinghub-bare/" + id, sh[id].URL, evaluate.StripHints(page)})
 	}
 
 	dir, wcxb := wcxbCorpus(t)

@@ -57,7 +57,7 @@ func evalReadability(t *testing.T, bare bool) []pageScore {
 		}
 		src := readMaybeGzip(t, filepath.Join(dir, c.Name(), "source.html"))
 		if bare {
-			src = stripHints(src)
+			src = evaluate.StripHints(src)
 		}
 		want := htmlText(t, readMaybeGzip(t, filepath.Join(dir, c.Name(), "expected.html")))
 		got := extractText(t, src, readabilityURL)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"testing"
 
@@ -42,7 +41,7 @@ func loadScrapinghub(t testing.TB) (string, groundTruth, []string) {
 func evalScrapinghub(t *testing.T, bare bool) []pageScore {
 	t.Helper()
 	if bare {
-		return evalScrapinghubAs(t, stripHints)
+		return evalScrapinghubAs(t, evaluate.StripHints)
 	}
 	return evalScrapinghubAs(t, nil)
 }
@@ -76,48 +75,6 @@ func TestScrapinghubCorpus(t *testing.T) {
 // extractor must find articles by their structure and text, as on old
 // sites without semantic class names, not only by their names.
 const minScrapinghubBareF1 = 0.975
-
-// hintAttrs matches the attributes TestScrapinghubWithoutHints strips.
-var hintAttrs = regexp.MustCompile(`(?i)\s(?:class|id|role|itemprop|itemtype|itemscope|aria-[a-z]+|data-[a-z-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
-
-// stripHints removes the hint attributes from a page.
-func stripHints(page []byte) []byte { return hintAttrs.ReplaceAll(page, nil) }
-
-// Rewrites of a page into the layouts of sites the corpora hold few of,
-// for the stress rows of TestCorpusSummary: every <p> a <div> (sites
-// written without paragraphs), or every <p> wrapped in two divs (page
-// builders and component frameworks). Each tag is rewritten alone, so
-// a page's own markup errors stay as they were.
-var (
-	paragraphOpen  = regexp.MustCompile(`(?i)<p(\s[^>]*)?>`)
-	paragraphClose = regexp.MustCompile(`(?i)</p\s*>`)
-)
-
-// paragraphsAsDivs turns every paragraph of a page into a div.
-func paragraphsAsDivs(page []byte) []byte {
-	page = paragraphOpen.ReplaceAll(page, []byte("<div$1>"))
-	return paragraphClose.ReplaceAll(page, []byte("</div>"))
-}
-
-// sectionOpen and sectionClose match the HTML5 sectioning tags.
-var (
-	sectionOpen  = regexp.MustCompile(`(?i)<(?:article|main|aside|nav|header|footer|section)(\s[^>]*)?>`)
-	sectionClose = regexp.MustCompile(`(?i)</(?:article|main|aside|nav|header|footer|section)\s*>`)
-)
-
-// oldLayout rewrites a page as a site built before HTML5 and without
-// meaningful class names: sections become divs, hint attributes go.
-func oldLayout(page []byte) []byte {
-	page = sectionOpen.ReplaceAll(page, []byte("<div$1>"))
-	page = sectionClose.ReplaceAll(page, []byte("</div>"))
-	return stripHints(page)
-}
-
-// wrappedParagraphs wraps every paragraph of a page in two divs.
-func wrappedParagraphs(page []byte) []byte {
-	page = paragraphOpen.ReplaceAll(page, []byte("<div><div><p$1>"))
-	return paragraphClose.ReplaceAll(page, []byte("</p></div></div>"))
-}
 
 func TestScrapinghubWithoutHints(t *testing.T) {
 	_, _, f1 := logTable(t, evalScrapinghub(t, true))

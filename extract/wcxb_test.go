@@ -61,10 +61,11 @@ type wordRow struct {
 
 // evalWCXB extracts the wcxb-dev pages whose numeric id has the given
 // parity (0 even, 1 odd) and scores them as the benchmark's evaluate.py.
-// When rewrite is not nil the pages are rewritten first: stripHints, as in
+// When rewrite is not nil the pages are rewritten first, by one of
+// evaluate.Layouts: stripped of hint attributes, as in
 // TestScrapinghubWithoutHints (a pick that holds only because of a class
 // name we know is a pick that will fail on a site whose names we do not),
-// or oldLayout.
+// or as an old layout.
 func evalWCXB(t *testing.T, parity int, rewrite func([]byte) []byte) []wordRow {
 	t.Helper()
 	dir, gt := wcxbCorpus(t)
@@ -166,7 +167,7 @@ func TestWCXBCorpus(t *testing.T) {
 // hint attributes, "old layout" rows stripped of those and of HTML5
 // sections too; the scrapinghub "p as div" and "p wrapped" rows score
 // them rewritten into layouts the corpora hold few of (see
-// paragraphsAsDivs): picks that hold only on the layouts we have seen
+// evaluate.Layouts): picks that hold only on the layouts we have seen
 // fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
 // corpus tests already cover the same pages:
 //
@@ -184,10 +185,10 @@ func TestCorpusSummary(t *testing.T) {
 	}{
 		{"wcxb-dev even (words)", 0, nil},
 		{"wcxb-dev odd (words)", 1, nil},
-		{"wcxb-dev even bare", 0, stripHints},
-		{"wcxb-dev odd bare", 1, stripHints},
-		{"wcxb-dev even old layout", 0, oldLayout},
-		{"wcxb-dev odd old layout", 1, oldLayout},
+		{"wcxb-dev even bare", 0, evaluate.StripHints},
+		{"wcxb-dev odd bare", 1, evaluate.StripHints},
+		{"wcxb-dev even old layout", 0, evaluate.OldLayout},
+		{"wcxb-dev odd old layout", 1, evaluate.OldLayout},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
@@ -198,8 +199,8 @@ func TestCorpusSummary(t *testing.T) {
 	}{
 		{"scrapinghub-dev", evalScrapinghub(t, false)},
 		{"scrapinghub-dev bare", evalScrapinghub(t, true)},
-		{"scrapinghub-dev p as div", evalScrapinghubAs(t, paragraphsAsDivs)},
-		{"scrapinghub-dev p wrapped", evalScrapinghubAs(t, wrappedParagraphs)},
+		{"scrapinghub-dev p as div", evalScrapinghubAs(t, evaluate.ParagraphsAsDivs)},
+		{"scrapinghub-dev p wrapped", evalScrapinghubAs(t, evaluate.WrappedParagraphs)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},

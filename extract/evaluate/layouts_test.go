@@ -1,0 +1,23 @@
+package evaluate
+
+import "testing"
+
+func TestLayouts(t *testing.T) {
+	page := `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><p class="lead">One.</p><P>Two.</P><pre>p</pre></article></body>`
+	cases := map[string]string{
+		"bare":      `<body><article><header><h1>T</h1></header><p>One.</p><P>Two.</P><pre>p</pre></article></body>`,
+		"old":       `<body><div><div><h1>T</h1></div><p>One.</p><P>Two.</P><pre>p</pre></div></body>`,
+		"p-as-div":  `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre></article></body>`,
+		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre></article></body>`,
+	}
+	for _, name := range LayoutNames() {
+		want, ok := cases[name]
+		if !ok {
+			t.Errorf("layout %q has no test case", name)
+			continue
+		}
+		if got := string(Layouts[name]([]byte(page))); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
