@@ -51,24 +51,50 @@ func titledBox(n *html.Node) bool {
 }
 
 // firstText returns the first non-blank text node under n, looking no
-// deeper than max levels.
+// deeper than max levels; nil when there is none, or when the first text
+// of n sits deeper: then n opens with something other than a title, and
+// a text after it titles nothing.
 func firstText(n *html.Node, depth, max int) *html.Node {
+	t, _ := firstTextWithin(n, depth, max)
+	return t
+}
+
+// firstTextWithin is firstText; found reports whether n holds text at
+// all, within max levels or deeper.
+func firstTextWithin(n *html.Node, depth, max int) (t *html.Node, found bool) {
 	if depth >= max {
-		return nil
+		return nil, hasText(n)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			if !isSpace(c.Data) {
-				return c
+				return c, true
 			}
 		case html.ElementNode:
-			if t := firstText(c, depth+1, max); t != nil {
-				return t
+			if t, found := firstTextWithin(c, depth+1, max); found {
+				return t, true
 			}
 		}
 	}
-	return nil
+	return nil, false
+}
+
+// hasText reports whether n holds a non-blank text node.
+func hasText(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if !isSpace(c.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if hasText(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shortText returns the text of n, or "" when it exceeds max bytes·2

@@ -556,19 +556,6 @@ func commentItems(n *html.Node, r *leadReader) []*html.Node {
 	return items
 }
 
-// hasText reports whether n holds text other than white space.
-func hasText(n *html.Node) bool {
-	if n.Type == html.TextNode {
-		return !isSpace(n.Data)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if hasText(c) {
-			return true
-		}
-	}
-	return false
-}
-
 // textBytes is the length in bytes of the text under n.
 func textBytes(n *html.Node) int {
 	if n.Type == html.TextNode {

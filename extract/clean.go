@@ -212,10 +212,22 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
 	}
-	if !c.conditional || !conditionalTag(n.DataAtom) {
+	if !c.conditional || !conditionalTag(n.DataAtom) || actsAsParagraph(n, t) {
 		return true
 	}
 	return !c.looksLikeChrome(n, t, inFigure)
+}
+
+// maxParagraphLinks is the link density under which a div of text
+// acts as a paragraph (see actsAsParagraph).
+const maxParagraphLinks = 0.5
+
+// actsAsParagraph reports whether div n is a paragraph in all but name,
+// as sites written without <p> have them: a block of text and inline
+// elements, long enough to be prose, with links on less than half of it.
+// It is judged as a paragraph is, not by the tests for boxes of links.
+func actsAsParagraph(n *html.Node, t *tally) bool {
+	return n.DataAtom == atom.Div && t.chars >= minProseChars && t.linkDensity() < maxParagraphLinks && !hasBlockChild(n)
 }
 
 // keepText drops short blocks whose words are chrome, and the repeated

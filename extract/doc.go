@@ -50,7 +50,9 @@
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
 //     siblings.go): byHeuristics runs up to five passes, each less
 //     strict than the one before (passes), until one finds enough text. A
-//     pass scores paragraphs and gives their score to their ancestors
+//     pass scores paragraphs (p, and the divs, cells and list items of
+//     prose that stand in for them: isScorable) and gives their score to
+//     their ancestors
 //     (the scorer in candidates.go, text statistics in measure.go), takes
 //     the best candidate and the siblings that belong with it
 //     (siblings.go). A pick holding under half of the page's paragraph
@@ -74,7 +76,9 @@
 //     comments known by their headers (found once before the passes:
 //     findComments, candidates.go), is cleaned bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
-//     text printed as text, and boxes under a chrome title go (clean.go);
+//     text printed as text, and boxes under a chrome title go (clean.go),
+//     while a div of text is judged as the paragraph it acts as and a
+//     block that a weak chrome word names stays when it reads as prose;
 //     chrome images are dropped (images.go); layout tables are
 //     unwrapped (layout.go) and bylines, datelines, author bios, chrome
 //     lines and the site's notices to its reader (cookies, accounts,

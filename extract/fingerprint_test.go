@@ -129,7 +129,7 @@ func fingerprintPages(t *testing.T) []fingerprintPage {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
 		pages = append(pages,
 			fingerprintPage{"scrapinghub/" + id, sh[id].URL, page},
-			fingerprintPage{"scrapinghub-bare/" + id, sh[id].URL, hintAttrs.ReplaceAll(page, nil)})
+			fingerprintPage{"scrapinghub-bare/" + id, sh[id].URL, stripHints(page)})
 	}
 
 	dir, wcxb := wcxbCorpus(t)

@@ -36,3 +36,34 @@ func TestProseUnderWeakChromeName(t *testing.T) {
 		})
 	}
 }
+
+// TestDivParagraphsWithLinks checks that a story written in divs instead
+// of paragraphs keeps its paragraphs that link a good part of their words,
+// as it would keep them in <p>, while a line of links between them still
+// goes.
+func TestDivParagraphsWithLinks(t *testing.T) {
+	story := []string{
+		`The council voted on Tuesday to close the <a href="/tag/bridge">old bridge over the river</a> to traffic from next spring, after <a href="/report.pdf">engineers found</a> that its steel frame had rusted faster than expected.`,
+		`Residents who cross the river every day will have to use <a href="/ferry">the ferry</a> or drive twenty minutes around through <a href="/places/north">the northern suburbs</a>, a trip many say they cannot afford.`,
+		`The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.`,
+		`Shop owners on both banks fear that they will lose customers, and some have <a href="/petition">signed a petition</a> asking the council to run <a href="/bus">a free bus across the dam</a>.`,
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><div><a href="/">Home</a> | <a href="/news">News</a></div><div><div><h1>Old bridge to close next spring</h1>`)
+	for i, p := range story {
+		b.WriteString(`<div>` + p + `</div>`)
+		if i == 1 {
+			b.WriteString(`<div><a href="/news/1">Ferry timetable to change</a> | <a href="/news/2">Dam road to reopen</a> | <a href="/news/3">Council elections</a></div>`)
+		}
+	}
+	b.WriteString(`</div></div></body></html>`)
+	got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+	for _, want := range []string{"engineers found that its steel frame", "the northern suburbs, a trip", "designed within two years", "a free bus across the dam"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q missing from:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Dam road to reopen") {
+		t.Errorf("line of links kept:\n%s", got)
+	}
+}

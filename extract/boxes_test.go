@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html/atom"
+)
+
+// TestTitledBox checks that a box is titled by its first text only: a
+// "Related" heading further down, after paragraphs wrapped deeper than a
+// title is looked for, titles an inner box, not the story around it.
+func TestTitledBox(t *testing.T) {
+	para := `<p>The council voted on Tuesday to close the old bridge to traffic from next spring.</p>`
+	cases := []struct {
+		name string
+		box  string
+		want bool
+	}{
+		{"title first", `<div><h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul></div>`, true},
+		{"title after a picture", `<div><div><div><div><img src="/a.jpg"></div></div></div><h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul></div>`, true},
+		{"story opening with a paragraph", `<div>` + para + `<h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul></div>`, false},
+		{"story of wrapped paragraphs", `<div><div><div>` + para + `</div></div><div><h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul></div></div>`, false},
+		{"story of deeper wrapped paragraphs", `<div><div><div><div>` + para + `</div></div></div><div><h3>Related stories</h3></div></div>`, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := parse(strings.NewReader(`<html><body>` + tc.box + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			box := findElement(findElement(root, atom.Body), atom.Div)
+			if got := titledBox(box); got != tc.want {
+				t.Errorf("titledBox = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestWrappedParagraphsWithInlineBox checks that a story whose paragraphs
+// a component framework wraps in layers of divs is not taken for a
+// "Related" box because such a box sits inside it, and left out for the
+// standfirst above it.
+func TestWrappedParagraphsWithInlineBox(t *testing.T) {
+	story := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
+		"Shop owners on both banks fear that they will lose customers, and some have asked the council to run a free bus across the dam while the bridge is closed.",
+	}
+	var b strings.Builder
+	standfirst := "Engineers say the steel frame has rusted faster than anyone expected, and the council has decided that it cannot wait for the money for a new crossing: the old bridge will close to traffic in the spring, and residents must find another way across the river."
+	b.WriteString(`<html><body><nav><a href="/">Home</a></nav><main><header><h1>Old bridge to close next spring</h1><p>` + standfirst + `</p></header><div>`)
+	for i, p := range story {
+		b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
+		if i == 1 {
+			b.WriteString(`<div><h4>Related</h4><a href="/news/ferry">Ferry timetable to change</a></div>`)
+		}
+	}
+	b.WriteString(`</div></main></body></html>`)
+	got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("story paragraph %d missing from:\n%s", i, got)
+		}
+	}
+}
