@@ -459,19 +459,28 @@ type commentSet struct {
 }
 
 // findComments returns the comments under body (commentItems), or nil
-// when it has none.
-func findComments(body *html.Node) *commentSet {
+// when it has none. Elements in chrome, marked by their names or box
+// titles (navigation, footers, boxes classed or titled as comments), are
+// not looked into: the passes that set chrome aside leave them out
+// already.
+func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
 	var cs *commentSet
 	var r leadReader
-	walkElementsUntil(body, func(e *html.Node) bool {
-		for _, c := range commentItems(e, &r) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for _, c := range commentItems(n, &r) {
 			if cs == nil {
 				cs = &commentSet{items: make(map[*html.Node]bool)}
 			}
 			cs.items[c] = true
 		}
-		return false
-	})
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !chrome[c] {
+				walk(c)
+			}
+		}
+	}
+	walk(body)
 	if cs == nil {
 		return nil
 	}
@@ -587,7 +596,7 @@ func isCommentHeader(lines []string) bool {
 	if len(lines) < 2 || len(lines[0]) > maxHeaderLineBytes || !hasDigit(lines[0]) && !hasDigit(lines[1]) {
 		return false
 	}
-	i := speechVerbAt(lines[0])
+	i := speechVerbAt([]byte(lines[0]))
 	if i < 0 {
 		return false
 	}
@@ -606,12 +615,12 @@ const maxVerbBytes = 24
 // speechVerbAt returns where the text after the speech verb begins in
 // line, when one of its first maxHeaderNameWords+1 words is one
 // (isSpeechVerb), or -1.
-func speechVerbAt(line string) int {
+func speechVerbAt(line []byte) int {
 	for i, words := 0, 0; i < len(line) && words <= maxHeaderNameWords; words++ {
 		for i < len(line) && line[i] == ' ' {
 			i++
 		}
-		j := strings.IndexByte(line[i:], ' ')
+		j := bytes.IndexByte(line[i:], ' ')
 		if j < 0 {
 			j = len(line)
 		} else {
@@ -627,22 +636,21 @@ func speechVerbAt(line string) int {
 
 // isSpeechVerb reports whether word, punctuation after it aside ("says:"),
 // is one of textkit.SpeechVerbs. It runs on the first line of many
-// elements, so it folds only what needs folding.
-func isSpeechVerb(word string) bool {
-	word = strings.TrimRight(word, ":,.;")
-	if word == "" || len(word) > maxVerbBytes {
+// elements, so it folds only what needs folding, and copies nothing.
+func isSpeechVerb(word []byte) bool {
+	word = bytes.TrimRight(word, ":,.;")
+	if len(word) == 0 || len(word) > maxVerbBytes {
 		return false
 	}
-	if textkit.IsSpeechVerb(word) {
+	if textkit.IsSpeechVerbBytes(word) {
 		return true
 	}
 	var buf [maxVerbBytes]byte
 	upper := false
-	for i := 0; i < len(word); i++ {
-		c := word[i]
+	for i, c := range word {
 		if c >= utf8.RuneSelf {
-			r, _ := utf8.DecodeRuneInString(word)
-			return unicode.IsUpper(r) && textkit.IsSpeechVerb(textkit.FoldPhrase(word))
+			r, _ := utf8.DecodeRune(word)
+			return unicode.IsUpper(r) && textkit.IsSpeechVerb(textkit.FoldPhrase(string(word)))
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -792,9 +800,10 @@ func (r *leadReader) done() bool { return r.stop || len(r.lines) >= commentLeadL
 // flush ends the line being read.
 func (r *leadReader) flush() {
 	if line := bytes.TrimSpace(r.cur); len(line) > 0 && len(r.lines) < commentLeadLines {
-		r.lines = append(r.lines, string(line))
-		if len(r.lines) == 1 && speechVerbAt(r.lines[0]) < 0 {
+		if len(r.lines) == 0 && speechVerbAt(line) < 0 {
 			r.stop = true // no verb opens the first line: no header
+		} else {
+			r.lines = append(r.lines, string(line))
 		}
 	}
 	r.cur = r.cur[:0]
