@@ -105,7 +105,7 @@ var threadLangs = map[string]threadLang{
 // Uhr:", "كتب أحمد في ٦ ديسمبر ٢٠١٦"): inside the story's container,
 // after it, nested deeper, and when the comments are longer than the story.
 func TestUntitledCommentThreads(t *testing.T) {
-	layouts := []string{"inside", "after", "deep", "long"}
+	layouts := []string{"inside", "loose", "after", "deep", "long"}
 	for name, lang := range threadLangs {
 		for _, layout := range layouts {
 			t.Run(name+"/"+layout, func(t *testing.T) {
@@ -127,7 +127,8 @@ func TestUntitledCommentThreads(t *testing.T) {
 }
 
 // threadPage writes a page with lang's story and its comments in layout:
-// "inside" the story's container, "after" it, "deep" (after it, each
+// "inside" the story's container, "loose" in it (the comments siblings of
+// the story's paragraphs, no list around them), "after" it, "deep" (after it, each
 // comment an <li><article> with its header in a <footer>), or "long"
 // (after it, each comment written three times over, so that every one
 // outweighs the story).
@@ -144,17 +145,21 @@ func threadPage(lang threadLang, layout string) string {
 		}
 	}
 	thread := `<div>` + c.String() + `</div>`
-	if layout == "deep" {
+	switch layout {
+	case "deep":
 		thread = `<section><div><ol>` + c.String() + `</ol></div></section>`
+	case "loose":
+		thread = c.String()
 	}
 	var b strings.Builder
 	b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Old bridge to close</h1><div>`)
 	b.WriteString(paragraphsHTML(lang.story))
-	if layout == "inside" {
+	inside := layout == "inside" || layout == "loose"
+	if inside {
 		b.WriteString(thread)
 	}
 	b.WriteString(`</div>`)
-	if layout != "inside" {
+	if !inside {
 		b.WriteString(thread)
 	}
 	b.WriteString(`</div></div></body></html>`)
