@@ -459,10 +459,10 @@ type commentSet struct {
 }
 
 // findComments returns the comments under body (commentItems), or nil
-// when it has none. Elements in chrome, marked by their names or box
-// titles (navigation, footers, boxes classed or titled as comments), are
-// not looked into: the passes that set chrome aside leave them out
-// already.
+// when it has none. Elements in chrome, marked by their tag, role, class
+// or id (navigation, footers, boxes classed as comments), are not looked
+// into: the passes that set chrome aside leave them out already, and the
+// others do as they did before this search.
 func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
 	var cs *commentSet
 	var r leadReader
