@@ -46,8 +46,24 @@ func titledBox(n *html.Node) bool {
 	if title.Parent != n && (title.Parent == nil || title.Parent.Parent != n) {
 		return false // a title deep inside is some inner box's, not n's
 	}
+	if title.Parent != n && holdsLinkBesides(title.Parent, title) {
+		return false // "Share this:" over its links titles the bar, not n
+	}
 	text := shortText(title, maxTitleChars)
 	return text != "" && isBoxTitle(text)
+}
+
+// holdsLinkBesides reports whether n holds a link outside title.
+func holdsLinkBesides(n, title *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == title || c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A || findElement(c, atom.A) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // firstText returns the first non-blank text node under n, looking no

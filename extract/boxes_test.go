@@ -22,6 +22,8 @@ func TestTitledBox(t *testing.T) {
 		{"story opening with a paragraph", `<div>` + para + `<h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul></div>`, false},
 		{"story of wrapped paragraphs", `<div><div><div>` + para + `</div></div><div><h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul></div></div>`, false},
 		{"story of deeper wrapped paragraphs", `<div><div><div><div>` + para + `</div></div></div><div><h3>Related stories</h3></div></div>`, false},
+		{"title in a header", `<div><div><h3>Related stories</h3></div><ul><li><a href="/a">A</a></li></ul></div>`, true},
+		{"share bar opening a story", `<div><div><strong>Share this:</strong> <a href="https://facebook.com/sharer"><i></i></a> <a href="https://twitter.com/intent"><i></i></a></div>` + para + `</div>`, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,6 +60,33 @@ func TestWrappedParagraphsWithInlineBox(t *testing.T) {
 		}
 	}
 	b.WriteString(`</div></main></body></html>`)
+	got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("story paragraph %d missing from:\n%s", i, got)
+		}
+	}
+}
+
+// TestShareBarOpeningTheStory checks that a story whose block opens with
+// a share bar ("Share this:" and icon links), on a page without class
+// names or HTML5 sections, is not taken for a share box and left out.
+func TestShareBarOpeningTheStory(t *testing.T) {
+	story := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
+		"Shop owners on both banks fear that they will lose customers, and some have asked the council to run a free bus across the dam while the bridge is closed.",
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></div><div><div><h1>Old bridge to close next spring</h1></div>`)
+	b.WriteString(`<div><div><strong>Share This: </strong><a href="https://www.facebook.com/sharer/sharer.php?u=x"><span></span></a> <a href="https://twitter.com/intent/tweet?url=x"><span></span></a></div>`)
+	b.WriteString(paragraphsHTML(story))
+	b.WriteString(`</div><div><div><ul>`)
+	for _, s := range []string{"Five ways to save energy this winter", "What a smart meter can tell you", "Why the grid needs batteries", "How to read your power bill", "Heat pumps explained"} {
+		b.WriteString(`<li><a href="/articles/x">` + s + `</a></li>`)
+	}
+	b.WriteString(`</ul></div></div></div></body></html>`)
 	got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
 	for i, p := range story {
 		if !strings.Contains(got, p) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"golang.org/x/net/html/atom"
 	"strings"
 	"testing"
 )
@@ -201,5 +202,40 @@ func TestNextStoryAppendedStaysOut(t *testing.T) {
 	}
 	if strings.Contains(got, "harbour master") {
 		t.Errorf("the next story was taken with this one:\n%s", got)
+	}
+}
+
+// TestPageInOneTableCell checks that a page laid out in one table cell,
+// or in one wrapper, has no prose centre when no block in it holds most of
+// its prose: the cell is the page, not a block of it, and the third
+// opinion must not replace a short story with the whole page.
+func TestPageInOneTableCell(t *testing.T) {
+	story := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
+	}
+	column := "Our columnist writes every week about the city, its streets, its markets and its people, and about what the council does with the money it raises."
+	block := `<div><p>` + column + `</p><p>` + column + `</p><p>` + column + `</p></div>`
+	for _, layout := range []string{"body", "table", "wrapper"} {
+		t.Run(layout, func(t *testing.T) {
+			open, close := `<table><tr><td>`, `</td></tr></table>`
+			switch layout {
+			case "body":
+				open, close = "", ""
+			case "wrapper":
+				open, close = `<div><div>`, `</div></div>`
+			}
+			page := `<html><body>` + open + `<div><h1>Old bridge to close next spring</h1>` + paragraphsHTML(story) + `</div>` +
+				block + block + close + `</body></html>`
+			root, err := parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := findElement(root, atom.Body)
+			if c := proseOfPage(body, newHints(), 64).proseCentre(body); c != nil {
+				t.Errorf("prose centre <%s>, want none", c.Data)
+			}
+		})
 	}
 }

@@ -177,3 +177,29 @@ func inComments(n *html.Node) bool {
 	}
 	return false
 }
+
+// firstElementChild returns the first child of n that is an element, or
+// nil.
+func firstElementChild(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// isWrapperOf reports whether element c is all that n holds: no other
+// element and no text besides whitespace.
+func isWrapperOf(n, c *html.Node) bool {
+	for x := n.FirstChild; x != nil; x = x.NextSibling {
+		switch {
+		case x == c:
+		case x.Type == html.ElementNode:
+			return false
+		case x.Type == html.TextNode && !isSpace(x.Data):
+			return false
+		}
+	}
+	return true
+}

@@ -286,7 +286,8 @@ const (
 )
 
 // proseCentre is the deepest element that holds minCentreShare of the
-// page's prose, with few links; nil when that is the body itself.
+// page's prose, with few links; nil when that is the whole page (see
+// pageBlock).
 func (s *scorer) proseCentre(body *html.Node) *html.Node {
 	total := float64(s.stats[body].prose)
 	if total == 0 {
@@ -306,10 +307,24 @@ func (s *scorer) proseCentre(body *html.Node) *html.Node {
 		}
 		n = next
 	}
-	if n == body || s.stats[n].linkDensity() > maxCentreLinks {
+	if n == pageBlock(body) || s.stats[n].linkDensity() > maxCentreLinks {
 		return nil
 	}
 	return n
+}
+
+// pageBlock is the block that holds the whole page: body, or the element
+// that body, and each element down to it, holds alone (a page laid out in
+// one table cell, or in one wrapper).
+func pageBlock(body *html.Node) *html.Node {
+	n := body
+	for {
+		c := firstElementChild(n)
+		if c == nil || !isWrapperOf(n, c) {
+			return n
+		}
+		n = c
+	}
 }
 
 // holdsAll reports whether every node of inner is one of outer or under

@@ -99,6 +99,20 @@ func paragraphsAsDivs(page []byte) []byte {
 	return paragraphClose.ReplaceAll(page, []byte("</div>"))
 }
 
+// sectionOpen and sectionClose match the HTML5 sectioning tags.
+var (
+	sectionOpen  = regexp.MustCompile(`(?i)<(?:article|main|aside|nav|header|footer|section)(\s[^>]*)?>`)
+	sectionClose = regexp.MustCompile(`(?i)</(?:article|main|aside|nav|header|footer|section)\s*>`)
+)
+
+// oldLayout rewrites a page as a site built before HTML5 and without
+// meaningful class names: sections become divs, hint attributes go.
+func oldLayout(page []byte) []byte {
+	page = sectionOpen.ReplaceAll(page, []byte("<div$1>"))
+	page = sectionClose.ReplaceAll(page, []byte("</div>"))
+	return stripHints(page)
+}
+
 // wrappedParagraphs wraps every paragraph of a page in two divs.
 func wrappedParagraphs(page []byte) []byte {
 	page = paragraphOpen.ReplaceAll(page, []byte("<div><div><p$1>"))

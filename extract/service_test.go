@@ -131,3 +131,49 @@ func TestAuthorBioUnderItsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestDisclaimerClosingTheStory checks that the site's disclaimer, written
+// as the story's last paragraph, is trimmed from it, in English and
+// German.
+func TestDisclaimerClosingTheStory(t *testing.T) {
+	cases := []struct {
+		lang, disclaimer string
+		story            []string
+	}{
+		{"en", "Disclaimer: this article is for informational purposes only and is not a substitute for professional advice. The publisher is not responsible for decisions made on the basis of it, and accepts no liability for errors in the figures it quotes.", []string{
+			"The city council voted on Tuesday to close the old bridge to cars from next spring, after engineers found that its steel frame had rusted faster than expected.",
+			"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years, paid for by the regional fund.",
+			"Shopkeepers on the east bank fear they will lose customers, and a petition against the closure has gathered more than four thousand signatures in a week.",
+		}},
+		{"de", "Haftungsausschluss: Alle Angaben in diesem Artikel ohne Gewähr. Für die Inhalte verlinkter Seiten übernimmt der Verlag keine Haftung und keine Verantwortung; er ersetzt keine Beratung im Einzelfall.", chromeLanguages[0].story},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><div><div><h1>Bridge</h1>` +
+				paragraphsHTML(tc.story) + `<p><em>` + tc.disclaimer + `</em></p></div></div></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			for i, p := range tc.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			if strings.Contains(got, tc.disclaimer[:40]) {
+				t.Errorf("the disclaimer is in the article:\n%s", got)
+			}
+		})
+	}
+
+	// A story about a court case ends on the words in passing.
+	story := []string{
+		"The court ruled on Monday that the builder of the footbridge that fell into the river last spring had ignored the warnings of its own engineers for two years.",
+		"Three people were hurt when the bridge gave way, and the families of two of them had sued the builder and the council that paid for the work.",
+		"The judge found the builder liable for the collapse, and said the council was not responsible for it; the builder's insurers put their liability at ten million.",
+	}
+	page := `<html><body><nav><a href="/">Home</a></nav><div><div><h1>Builder liable</h1>` + paragraphsHTML(story) + `</div></div></body></html>`
+	got := extractText(t, []byte(page), "https://example.com/news/ruling")
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("a story about a court case lost paragraph %d:\n%s", i, got)
+		}
+	}
+}

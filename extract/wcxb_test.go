@@ -61,10 +61,11 @@ type wordRow struct {
 
 // evalWCXB extracts the wcxb-dev pages whose numeric id has the given
 // parity (0 even, 1 odd) and scores them as the benchmark's evaluate.py.
-// With bare set the pages are first stripped of hint attributes, as in
-// TestScrapinghubWithoutHints: a pick that holds only because of a class
-// name we know is a pick that will fail on a site whose names we do not.
-func evalWCXB(t *testing.T, parity int, bare bool) []wordRow {
+// When rewrite is not nil the pages are rewritten first: stripHints, as in
+// TestScrapinghubWithoutHints (a pick that holds only because of a class
+// name we know is a pick that will fail on a site whose names we do not),
+// or oldLayout.
+func evalWCXB(t *testing.T, parity int, rewrite func([]byte) []byte) []wordRow {
 	t.Helper()
 	dir, gt := wcxbCorpus(t)
 	ids := make([]string, 0, len(gt))
@@ -81,8 +82,8 @@ func evalWCXB(t *testing.T, parity int, bare bool) []wordRow {
 	rows := make([]wordRow, 0, len(ids))
 	for _, id := range ids {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
-		if bare {
-			page = stripHints(page)
+		if rewrite != nil {
+			page = rewrite(page)
 		}
 		got := extractText(t, page, gt[id].URL)
 		rows = append(rows, wordRow{
@@ -141,7 +142,7 @@ func TestWCXBCorpus(t *testing.T) {
 	}
 	for _, h := range halves {
 		t.Run(h.name, func(t *testing.T) {
-			rows := evalWCXB(t, h.parity, false)
+			rows := evalWCXB(t, h.parity, nil)
 			sort.SliceStable(rows, func(i, j int) bool { return rows[i].s.F1 < rows[j].s.F1 })
 			var b strings.Builder
 			for _, r := range rows[:min(len(rows), 40)] {
@@ -162,7 +163,8 @@ func TestWCXBCorpus(t *testing.T) {
 // TestCorpusSummary prints one line per corpus, the numbers every
 // extraction change reports: mean F1, precision, recall and catastrophic
 // pages. "bare" rows score the pages stripped of class, id and the other
-// hint attributes; the scrapinghub "p as div" and "p wrapped" rows score
+// hint attributes, "old layout" rows stripped of those and of HTML5
+// sections too; the scrapinghub "p as div" and "p wrapped" rows score
 // them rewritten into layouts the corpora hold few of (see
 // paragraphsAsDivs): picks that hold only on the layouts we have seen
 // fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
@@ -176,16 +178,18 @@ func TestCorpusSummary(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("\ncorpus                      pages  F1     P      R      catastrophic\n")
 	for _, half := range []struct {
-		name   string
-		parity int
-		bare   bool
+		name    string
+		parity  int
+		rewrite func([]byte) []byte
 	}{
-		{"wcxb-dev even (words)", 0, false},
-		{"wcxb-dev odd (words)", 1, false},
-		{"wcxb-dev even bare", 0, true},
-		{"wcxb-dev odd bare", 1, true},
+		{"wcxb-dev even (words)", 0, nil},
+		{"wcxb-dev odd (words)", 1, nil},
+		{"wcxb-dev even bare", 0, stripHints},
+		{"wcxb-dev odd bare", 1, stripHints},
+		{"wcxb-dev even old layout", 0, oldLayout},
+		{"wcxb-dev odd old layout", 1, oldLayout},
 	} {
-		s := summarizeWords(evalWCXB(t, half.parity, half.bare))
+		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
 	}
 	shingled := []struct {
