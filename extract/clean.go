@@ -46,6 +46,9 @@ type cleaner struct {
 	conditional bool   // drop blocks that look like lists of links, ads, forms
 	title       string // normalised headline, dropped when repeated
 	urls        *resolver
+	// comments are the page's readers' comments known by their headers
+	// (findComments), left out of every copy that is cleaned.
+	comments *commentSet
 	// verdicts remembers textVerdict by a block's trimmed text: every
 	// pass cleans a fresh copy of much the same content, and pages repeat
 	// their short lines ("Share", "Read more").

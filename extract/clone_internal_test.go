@@ -16,7 +16,7 @@ func TestCloneContentCopiesAreIndependent(t *testing.T) {
 		t.Fatal(err)
 	}
 	div := findElement(doc, atom.Div)
-	copies := cloneContent([]*html.Node{div}, nil)
+	copies := cloneContent([]*html.Node{div}, nil, nil)
 	first := findElement(copies[0], atom.P)
 	second := nextElement(first)
 	setAttr(first, "title", "added") // appends past the copy's own attributes

@@ -45,6 +45,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 		setAsideTeaserRivers(body, pageURL, p.titled)
 	}
 	c := newCleaner(h, root, pageURL, meta, true)
+	c.comments = findComments(body, p.chrome)
 	best, origin, chars, sc := choose(body, h, p, c)
 	// A page that hides its text from a reader without a browser (a
 	// consent dialog that hides the page behind it, text a script shows)
@@ -137,6 +138,7 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		}
 		if prose == nil {
 			prose = proseOfPage(body, h, p.elements)
+			prose.comments = c.comments
 		}
 		return float64(chars) < share*float64(prose.stats[body].prose)
 	}
@@ -171,7 +173,7 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
 		var tries []passFlags
 		switch {
-		case centre == nil || holdsAll(bestOrigin, []*html.Node{centre}) || isThread(centre):
+		case centre == nil || holdsAll(bestOrigin, []*html.Node{centre}) || isThread(centre, c.comments):
 		case around:
 			tries = passes[bestPass : bestPass+1]
 		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):
@@ -353,6 +355,7 @@ const maxRetries = 3
 func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
 	for range maxRetries + 1 {
 		sc := newScorer(h, f.weight, skip, size)
+		sc.comments = c.comments
 		sc.measure(body)
 		top := sc.top(body)
 		if top == nil {
@@ -379,19 +382,20 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 
 // cleanCopy returns a cleaned copy of content, without the skipped nodes.
 func cleanCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) []*html.Node {
-	nodes := cloneContent(content, skip)
+	nodes := cloneContent(content, skip, c.comments.leaves())
 	for _, n := range nodes {
 		c.clean(n, false)
 	}
 	return trimEdges(unwrapLayoutTables(nodes))
 }
 
-// cloneContent deep-copies nodes, leaving out the skipped ones, under one
-// new parent so that the copies have siblings like the originals.
-func cloneContent(nodes []*html.Node, skip map[*html.Node]bool) []*html.Node {
+// cloneContent deep-copies nodes, leaving out the skipped ones and those
+// in leave (readers' comments), under one new parent so that the copies
+// have siblings like the originals.
+func cloneContent(nodes []*html.Node, skip, leave map[*html.Node]bool) []*html.Node {
 	parent := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
 	out := make([]*html.Node, 0, len(nodes))
-	var cl cloner
+	cl := cloner{leave: leave}
 	for _, n := range nodes {
 		c := cl.tree(n, skip)
 		parent.AppendChild(c)
@@ -405,6 +409,7 @@ func cloneContent(nodes []*html.Node, skip map[*html.Node]bool) []*html.Node {
 type cloner struct {
 	nodes []html.Node
 	attrs []html.Attribute
+	leave map[*html.Node]bool // left out like skipped nodes
 }
 
 const cloneChunk = 256
@@ -424,7 +429,7 @@ func (cl *cloner) tree(n *html.Node, skip map[*html.Node]bool) *html.Node {
 		c.Attr = cl.attrs[start:len(cl.attrs):len(cl.attrs)] // full: an append copies
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if !skip[ch] {
+		if !skip[ch] && !cl.leave[ch] {
 			c.AppendChild(cl.tree(ch, skip))
 		}
 	}

@@ -34,7 +34,7 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 		// they score.
 		// Nor is another <article> with its own headline beside a story
 		// that has one: the next story, which a page appends below.
-		if s.siblingBelongs(c, class, topScore, threshold) && !isThread(c) &&
+		if s.siblingBelongs(c, class, topScore, threshold) && !isThread(c, s.comments) &&
 			!(story && c.DataAtom == atom.Article && findElement(c, atom.H1) != nil) {
 			out = append(out, c)
 		}

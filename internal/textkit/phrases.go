@@ -354,3 +354,39 @@ var BioTitles = []string{
 func IsBioTitle(folded string) bool {
 	return slices.Contains(BioTitles, folded)
 }
+
+// SpeechVerbs are the verbs a reader's comment is headed with, after the
+// reader's name or before it: "Anna says:", "Anna wrote on …:", "Anna
+// schrieb am …:", "Anna a écrit le …", "كتب أحمد في …". Each is one folded
+// word; the auxiliary of a compound form ("a écrit", "ha scritto") is left
+// out.
+var SpeechVerbs = []string{
+	"says", "said", "wrote", "writes", "commented", "replied",
+	"sagt", "sagte", "schrieb", "schreibt", "meint", "meinte", "kommentierte", "antwortete",
+	"dit", "écrit", "écrivait", "commenté", "répondu",
+	"dice", "dijo", "escribió", "escribe", "comentó", "respondió",
+	"diz", "disse", "escreveu", "comentou", "respondeu",
+	"scrive", "scritto", "detto", "commentato", "risposto",
+	"zegt", "zei", "schreef", "schrijft", "reageerde",
+	"pisze", "napisał", "napisała", "mówi", "powiedział",
+	"пишет", "написал", "написала", "говорит", "сказал",
+	"dedi", "yazdı", "yazıyor",
+	"قال", "قالت", "يقول", "كتب", "كتبت", "يكتب", "علق", "علقت",
+	"گفت", "نوشت",
+}
+
+// speechVerbs indexes SpeechVerbs.
+var speechVerbs = func() map[string]bool {
+	m := make(map[string]bool, len(SpeechVerbs))
+	for _, w := range SpeechVerbs {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsSpeechVerb reports whether a folded word is one of SpeechVerbs.
+func IsSpeechVerb(folded string) bool { return speechVerbs[folded] }
+
+// IsSpeechVerbBytes is IsSpeechVerb for a word held in bytes, without a
+// copy.
+func IsSpeechVerbBytes(folded []byte) bool { return speechVerbs[string(folded)] }

@@ -189,6 +189,9 @@ func TestTablesAreFolded(t *testing.T) {
 	for _, p := range ReplyWords {
 		check("ReplyWords", p)
 	}
+	for _, p := range SpeechVerbs {
+		check("SpeechVerbs", p)
+	}
 	for _, p := range BioTitles {
 		check("BioTitles", p)
 	}
