@@ -48,7 +48,7 @@
 //     site's teasers are marked like titled boxes (teasers.go).
 //
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
-//     siblings.go): byHeuristics runs up to five passes, each less
+//     siblings.go, threads.go): byHeuristics runs up to five passes, each less
 //     strict than the one before (passes), until one finds enough text. A
 //     pass scores paragraphs (p, and the divs, cells and list items of
 //     prose that stand in for them: isScorable) and gives their score to
@@ -67,14 +67,14 @@
 //     cleaning (the third opinion). A thread of readers' comments, known
 //     by its reply links or by runs of comments whose headers name the
 //     reader with a speech verb and stamp the comment ("Anna wrote on
-//     December 6, 2016 at 9:12 am:"; isThread, findComments), is never
+//     December 6, 2016 at 9:12 am:"; isThread, findComments, threads.go), is never
 //     the pick, a sibling, an ancestor to climb to or the centre; nor is
 //     another <article> with its own headline a sibling of the story.
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content, without the page's readers'
 //     comments known by their headers (found once before the passes:
-//     findComments, candidates.go), is cleaned bottom-up: blocks
+//     findComments, threads.go), is cleaned bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
 //     text printed as text, and boxes under a chrome title go (clean.go),
 //     while a div of text is judged as the paragraph it acts as and a

@@ -1,0 +1,442 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
+)
+
+// Threads of readers' comments: a thread is never the pick, a sibling of
+// it, an ancestor to climb to or the prose centre, and the comments known
+// by their headers are left out of the copy a pass cleans. A thread is
+// known by its reply links (isThread) or by its comments' headers
+// (findComments); threads titled or classed as comments are chrome by
+// their marks already (boxes.go, hints.go).
+
+// minReplyLinks is how many reply links mark a thread of comments.
+const minReplyLinks = 3
+
+// maxReplyLinkBytes bounds the text of a link read as a reply link.
+const maxReplyLinkBytes = 64
+
+// isReplyLink reports whether link a says "Reply", in its own text or in
+// the elements it wraps ("<a><i></i> <span>Reply</span></a>").
+func isReplyLink(a *html.Node) bool {
+	if c := a.FirstChild; c == a.LastChild && c.Type == html.TextNode {
+		return len(c.Data) <= maxReplyLinkBytes && textkit.IsReplyLink(textkit.FoldPhrase(c.Data))
+	}
+	var b strings.Builder
+	appendText(&b, a)
+	return b.Len() <= maxReplyLinkBytes && textkit.IsReplyLink(textkit.FoldPhrase(b.String()))
+}
+
+// isThread reports whether n holds a thread of readers' comments: at
+// least minReplyLinks links that say "Reply" (textkit.IsReplyLink), or
+// comments of the page's set cs (commentItems) that hold at least half of
+// n's text. A story with a short thread of headed comments under it is
+// no thread: its comments are left out of the copy that is cleaned.
+func isThread(n *html.Node, cs *commentSet) bool {
+	replies := 0
+	walkElementsUntil(n, func(e *html.Node) bool {
+		if e.DataAtom == atom.A && e.FirstChild != nil && isReplyLink(e) {
+			replies++
+		}
+		return replies >= minReplyLinks
+	})
+	if replies >= minReplyLinks {
+		return true
+	}
+	in := cs.bytesUnder(n)
+	return in > 0 && 2*in >= textBytes(n)
+}
+
+// Threads without reply links. A reader's comment opens with a header
+// that names the reader with a speech verb (textkit.SpeechVerbs) and
+// stamps the comment with a date or a time after the verb: "Anna wrote on
+// December 6, 2016 at 9:12 am:", "Anna schrieb am 06.12.2016 um 09:12
+// Uhr:", "كتب أحمد في 6 ديسمبر 2016", or "Anna says:" over a line of its
+// own "December 6, 2016 at 9:12 am". The comment's text follows. At least
+// minCommentRun such elements in a row, siblings of one tag, make a
+// thread, whatever their class names and titles.
+//
+// The stamp is what tells a thread from an article that quotes people:
+// quoted e-mails ("Rob Malda wrote:") and vox-pops ("Anna, 34, says:")
+// carry none, and a mail client writes its date before the name ("On 6
+// Dec 2016 at 9:12, Rob wrote:"), where a comment header never has it.
+// A thread whose comments are not each wrapped in an element of their own
+// (headers and texts as flat siblings) is not recognised: such a layout is
+// also the shape of an interview or a quoted exchange.
+//
+// The page's comments are found once, after preparation (findComments):
+// every pass leaves them out of the copy it cleans (cleanCopy), and
+// isThread weighs them.
+const (
+	minCommentRun      = 3   // comments in a row that make a thread
+	maxHeaderLineBytes = 160 // a header line is short
+	maxHeaderNameWords = 5   // words before the verb: the reader's name
+	commentLeadLines   = 3   // lines of a comment read for its header
+)
+
+// commentSet is the page's readers' comments known by their headers.
+type commentSet struct {
+	items map[*html.Node]bool // every comment, replies too
+	outer []*html.Node        // the comments not inside another
+	bytes []int               // the text of each outer comment, in bytes
+}
+
+// findComments returns the comments under body (commentItems), or nil
+// when it has none. Elements in chrome, marked by their tag, role, class
+// or id (navigation, footers, boxes classed as comments), are not looked
+// into: the passes that set chrome aside leave them out already, and the
+// others do as they did before this search.
+func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
+	var cs *commentSet
+	var r leadReader
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for _, c := range commentItems(n, &r) {
+			if cs == nil {
+				cs = &commentSet{items: make(map[*html.Node]bool)}
+			}
+			cs.items[c] = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !chrome[c] {
+				walk(c)
+			}
+		}
+	}
+	walk(body)
+	if cs == nil {
+		return nil
+	}
+	for c := range cs.items {
+		if !cs.inside(c) {
+			cs.outer = append(cs.outer, c)
+			cs.bytes = append(cs.bytes, textBytes(c))
+		}
+	}
+	return cs
+}
+
+// inside reports whether c lies inside another comment of cs.
+func (cs *commentSet) inside(c *html.Node) bool {
+	for p := c.Parent; p != nil; p = p.Parent {
+		if cs.items[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// bytesUnder is the text, in bytes, of the comments of cs under n (n
+// itself included).
+func (cs *commentSet) bytesUnder(n *html.Node) int {
+	if cs == nil {
+		return 0
+	}
+	sum := 0
+	for i, c := range cs.outer {
+		if contains(n, c) {
+			sum += cs.bytes[i]
+		}
+	}
+	return sum
+}
+
+// leaves returns the set of comments for a copy to leave out, or nil.
+func (cs *commentSet) leaves() map[*html.Node]bool {
+	if cs == nil {
+		return nil
+	}
+	return cs.items
+}
+
+// commentItems returns the element children of n that stand in runs of
+// at least minCommentRun comments in a row (isComment) with one tag;
+// children without text (rules, spacers) do not break a run. It returns
+// nil when n has none. r is the reader to use.
+func commentItems(n *html.Node, r *leadReader) []*html.Node {
+	kids := 0
+	for c := n.FirstChild; c != nil && kids < minCommentRun; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			kids++
+		}
+	}
+	if kids < minCommentRun {
+		return nil
+	}
+	var items, run []*html.Node
+	end := func() {
+		if len(run) >= minCommentRun {
+			items = append(items, run...)
+		}
+		run = run[:0]
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && !isSpace(c.Data):
+			end()
+		case c.Type != html.ElementNode:
+		case !isInlineNode(c) && isComment(c, r):
+			if len(run) > 0 && run[0].DataAtom != c.DataAtom {
+				end()
+			}
+			run = append(run, c)
+		case hasText(c):
+			end()
+		}
+	}
+	end()
+	return items
+}
+
+// textBytes is the length in bytes of the text under n.
+func textBytes(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	sum := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		sum += textBytes(c)
+	}
+	return sum
+}
+
+// isComment reports whether element n reads as a reader's comment: its
+// first lines are a comment header and text follows it. r is the reader
+// to use, reset here.
+func isComment(n *html.Node, r *leadReader) bool {
+	r.reset()
+	r.read(n)
+	if r.stop {
+		return false
+	}
+	r.flush()
+	return isCommentHeader(r.lines)
+}
+
+// isCommentHeader reports whether the leading lines of an element open
+// with a comment header (see minCommentRun) and go on after it.
+func isCommentHeader(lines []string) bool {
+	if len(lines) < 2 || len(lines[0]) > maxHeaderLineBytes || !hasDigit(lines[0]) && !hasDigit(lines[1]) {
+		return false
+	}
+	i := speechVerbAt([]byte(lines[0]))
+	if i < 0 {
+		return false
+	}
+	if rest := strings.TrimSpace(lines[0][i:]); isStamp(rest) {
+		return true
+	} else if rest != "" && rest != ":" {
+		return false
+	}
+	// "Anna says:" over its stamp line, and text after both.
+	return len(lines) > 2 && len(lines[1]) <= maxHeaderLineBytes && isStamp(lines[1])
+}
+
+// maxVerbBytes bounds a word read as a speech verb.
+const maxVerbBytes = 24
+
+// speechVerbAt returns where the text after the speech verb begins in
+// line, when one of its first maxHeaderNameWords+1 words is one
+// (isSpeechVerb), or -1.
+func speechVerbAt(line []byte) int {
+	for i, words := 0, 0; i < len(line) && words <= maxHeaderNameWords; words++ {
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		j := bytes.IndexByte(line[i:], ' ')
+		if j < 0 {
+			j = len(line)
+		} else {
+			j += i
+		}
+		if isSpeechVerb(line[i:j]) {
+			return j
+		}
+		i = j
+	}
+	return -1
+}
+
+// isSpeechVerb reports whether word, punctuation after it aside ("says:"),
+// is one of textkit.SpeechVerbs. It runs on the first line of many
+// elements, so it folds only what needs folding, and copies nothing.
+func isSpeechVerb(word []byte) bool {
+	word = bytes.TrimRight(word, ":,.;")
+	if len(word) == 0 || len(word) > maxVerbBytes {
+		return false
+	}
+	if textkit.IsSpeechVerbBytes(word) {
+		return true
+	}
+	var buf [maxVerbBytes]byte
+	upper := false
+	for i, c := range word {
+		if c >= utf8.RuneSelf {
+			r, _ := utf8.DecodeRune(word)
+			return unicode.IsUpper(r) && textkit.IsSpeechVerb(textkit.FoldPhrase(string(word)))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	return upper && textkit.IsSpeechVerbBytes(buf[:len(word)])
+}
+
+// maxStampWords bounds the words without digits around a stamp: "on",
+// "at", "am", a month's name, and in a header that opens with its verb
+// ("كتب أحمد في …") the reader's name.
+const maxStampWords = 6
+
+// isStamp reports whether s is a date or time stamp and little else: a
+// stamp (hasStamp) of at least two numbers ("December 6, 2016", "9:12",
+// "06.12.2016"), among at most maxStampWords words without digits. "I
+// moved here in 2016" is no stamp.
+func isStamp(s string) bool {
+	if !hasStamp(s) {
+		return false
+	}
+	numbers, words := 0, 0
+	for _, w := range strings.Fields(textkit.FoldDigits(s)) {
+		digits, letters := false, false
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch {
+			case isASCIIDigit(c):
+				if !digits || i > 0 && !isASCIIDigit(w[i-1]) {
+					numbers++
+				}
+				digits = true
+			case c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z':
+				letters = true
+			}
+		}
+		if letters && !digits {
+			words++
+		}
+	}
+	return numbers >= 2 && words <= maxStampWords
+}
+
+// hasStamp reports whether s holds a time of day ("9:12", "٠٩:١٢") or a
+// year of our times ("2016", "06.12.16").
+func hasStamp(s string) bool {
+	s = textkit.FoldDigits(s)
+	if hasShortDate(s) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) || i > 0 && isASCIIDigit(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		switch {
+		case j-i == 4 && (s[i:i+2] == "19" || s[i:i+2] == "20"):
+			return true
+		case j-i <= 2 && j+2 < len(s) && s[j] == ':' && isASCIIDigit(s[j+1]) && isASCIIDigit(s[j+2]):
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// leadReader reads the first lines of an element's text: text broken at
+// block elements and <br>, each line cut after maxHeaderLineBytes. It
+// stops at a first line longer than that or without a speech verb: no
+// header opens the element.
+// One reader serves the children of one element in turn (reset).
+type leadReader struct {
+	lines []string
+	cur   []byte
+	stop  bool // the first line is too long for a header, or has no verb
+}
+
+// reset readies r for another element.
+func (r *leadReader) reset() {
+	r.lines, r.cur, r.stop = r.lines[:0], r.cur[:0], false
+}
+
+func (r *leadReader) read(n *html.Node) {
+	for c := n.FirstChild; c != nil && !r.done(); c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			r.text(c.Data)
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.Br:
+			r.flush()
+		case isInlineNode(c):
+			r.read(c)
+		default:
+			r.flush()
+			r.read(c)
+			r.flush()
+		}
+	}
+}
+
+// text adds s to the line being read, each run of white space as one
+// space, none at the line's start, up to one byte over
+// maxHeaderLineBytes.
+func (r *leadReader) text(s string) {
+	for i := 0; i < len(s) && len(r.cur) <= maxHeaderLineBytes; {
+		if n := spaceAt(s, i); n > 0 {
+			if len(r.cur) > 0 && r.cur[len(r.cur)-1] != ' ' {
+				r.cur = append(r.cur, ' ')
+			}
+			i += n
+			continue
+		}
+		j, end := i+1, min(len(s), i+maxHeaderLineBytes+1-len(r.cur))
+		for j < end && spaceAt(s, j) == 0 {
+			j++
+		}
+		r.cur = append(r.cur, s[i:j]...)
+		i = j
+	}
+	if len(r.cur) > maxHeaderLineBytes && len(r.lines) == 0 {
+		r.stop = true
+	}
+}
+
+// spaceAt returns the length of the white space at s[i]: an ASCII space
+// or a no-break space, or 0.
+func spaceAt(s string, i int) int {
+	switch s[i] {
+	case ' ', '\t', '\n', '\r', '\f':
+		return 1
+	case 0xC2:
+		if i+1 < len(s) && s[i+1] == 0xA0 {
+			return 2
+		}
+	}
+	return 0
+}
+
+// done reports whether the reader has read enough.
+func (r *leadReader) done() bool { return r.stop || len(r.lines) >= commentLeadLines }
+
+// flush ends the line being read.
+func (r *leadReader) flush() {
+	if line := bytes.TrimSpace(r.cur); len(line) > 0 && len(r.lines) < commentLeadLines {
+		if len(r.lines) == 0 && speechVerbAt(line) < 0 {
+			r.stop = true // no verb opens the first line: no header
+		} else {
+			r.lines = append(r.lines, string(line))
+		}
+	}
+	r.cur = r.cur[:0]
+}
