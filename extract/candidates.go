@@ -14,7 +14,9 @@ const maxAncestors = 5
 // scorer measures every element and scores the containers of paragraphs,
 // in the spirit of Readability: a paragraph is worth one point, one per
 // comma and one per hundred characters (at most three); its parent gets the
-// full value, its grandparent half, older ancestors less.
+// full value, its grandparent half, older ancestors less. A chain of
+// wrappers right above a paragraph, each holding the next alone (page
+// builders wrap every paragraph so), counts as one level.
 type scorer struct {
 	stats         map[*html.Node]*stats
 	slab          []stats // where new stats are taken from, a chunk at a time
@@ -112,7 +114,9 @@ func (s *scorer) scoreParagraph(p *html.Node, st *stats) {
 		default:
 			as.score += value / float64(level*3)
 		}
-		level++
+		if !(level == 1 && isWrapper(a) && isWrapper(firstElementChild(a))) {
+			level++
+		}
 	}
 }
 

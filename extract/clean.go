@@ -212,10 +212,26 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
 	}
-	if !c.conditional || !conditionalTag(n.DataAtom) || actsAsParagraph(n, t) {
+	if !c.conditional || !conditionalTag(n.DataAtom) || actsAsParagraph(n, t) || wrapsParagraph(n) && c.hints.of(n).weight >= 0 {
 		return true
 	}
 	return !c.looksLikeChrome(n, t, inFigure)
+}
+
+// wrapsParagraph reports whether n is one of a chain of at least two
+// wrappers around one paragraph, as page builders and component
+// frameworks wrap each paragraph: the paragraph is judged as a paragraph,
+// not as a block of links.
+func wrapsParagraph(n *html.Node) bool {
+	layers := 0
+	for p := n.Parent; p != nil && p.Type == html.ElementNode && isWrapper(p); p = p.Parent {
+		layers++
+	}
+	for isWrapper(n) {
+		n = firstElementChild(n)
+		layers++
+	}
+	return n.DataAtom == atom.P && layers >= 2
 }
 
 // maxParagraphLinks is the link density under which a div of text

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"golang.org/x/net/html/atom"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,57 @@ func TestDivParagraphsWithLinks(t *testing.T) {
 	}
 	if strings.Contains(got, "Dam road to reopen") {
 		t.Errorf("line of links kept:\n%s", got)
+	}
+}
+
+// TestParagraphsWrappedInLayers checks a story whose every paragraph a
+// page builder wraps in layers of divs: its paragraphs that link a good
+// part of their words stay, as they would unwrapped.
+func TestParagraphsWrappedInLayers(t *testing.T) {
+	story := []string{
+		`The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.`,
+		`Residents who cross the river every day will have to use <a href="/ferry">the ferry across the river</a> or drive twenty minutes around through <a href="/places/north">the northern suburbs</a>.`,
+		`The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.`,
+		`Shop owners on both banks fear that they will lose customers, and some have <a href="/petition">signed a petition</a> asking the council to run <a href="/bus">a free bus across the dam</a>.`,
+	}
+	for _, layers := range []int{2, 3} {
+		t.Run(strings.Repeat("div", layers), func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a></div><div><div><h1>Old bridge to close next spring</h1><div>`)
+			for _, p := range story {
+				b.WriteString(strings.Repeat("<div>", layers) + `<p>` + p + `</p>` + strings.Repeat("</div>", layers))
+			}
+			b.WriteString(`</div></div></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			for _, want := range []string{"steel frame had rusted", "the ferry across the river or drive", "designed within two years", "a free bus across the dam"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("%q missing from:\n%s", want, got)
+				}
+			}
+		})
+	}
+}
+
+// TestWrapperChainIsOneLevel checks that the block holding a story's
+// paragraphs gets the same score from them whether each sits in one
+// wrapper or in a chain of several: a chain counts as one level.
+func TestWrapperChainIsOneLevel(t *testing.T) {
+	para := "<p>The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted.</p>"
+	score := func(layers int) float64 {
+		page := `<html><body><div id="story">` + strings.Repeat(strings.Repeat("<div>", layers)+para+strings.Repeat("</div>", layers), 4) + `</div></body></html>`
+		root, err := parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := findElement(root, atom.Body)
+		sc := newScorer(newHints(), false, nil, 64)
+		sc.measure(body)
+		return sc.stats[findElement(body, atom.Div)].score
+	}
+	one := score(1)
+	for _, layers := range []int{2, 3, 5} {
+		if got := score(layers); got != one {
+			t.Errorf("%d wrappers: the story's block scores %.2f, with one %.2f", layers, got, one)
+		}
 	}
 }

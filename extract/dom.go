@@ -203,3 +203,10 @@ func isWrapperOf(n, c *html.Node) bool {
 	}
 	return true
 }
+
+// isWrapper reports whether n only wraps one element: no other element
+// and no text of its own.
+func isWrapper(n *html.Node) bool {
+	c := firstElementChild(n)
+	return c != nil && isWrapperOf(n, c)
+}
