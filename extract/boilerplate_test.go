@@ -202,6 +202,9 @@ func TestPhraseTablesAreFolded(t *testing.T) {
 	for _, e := range chromePrefixes {
 		check("chromePrefixes", e)
 	}
+	for _, e := range callPrefixes {
+		check("callPrefixes", strings.TrimSpace(e))
+	}
 	for e := range legalLinks {
 		check("legalLinks", e)
 	}

@@ -177,3 +177,36 @@ func TestDisclaimerClosingTheStory(t *testing.T) {
 		}
 	}
 }
+
+// TestCallsToActionInOtherLanguages checks that the site's calls to click,
+// follow or subscribe that close a story are trimmed in the languages we
+// read, as "Click here…" and "Follow us on Twitter" are.
+func TestCallsToActionInOtherLanguages(t *testing.T) {
+	story := []string{
+		"The city council voted on Tuesday to close the old bridge to cars from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years, paid for by the regional fund.",
+		"Shopkeepers on the east bank fear they will lose customers, and a petition against the closure has gathered more than four thousand signatures in a week.",
+	}
+	calls := map[string]string{
+		"pt": "Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada.",
+		"fr": "Cliquez ici pour recevoir chaque matin les titres de la rédaction.",
+		"es": "Síguenos en Twitter y en Facebook para no perderte ninguna noticia.",
+		"de": "Folgen Sie uns auf Twitter und Facebook, um keine Meldung zu verpassen.",
+		"it": "Iscriviti alla newsletter per ricevere le notizie della settimana.",
+		"ru": "Подписывайтесь на наш канал, чтобы первыми узнавать новости.",
+	}
+	for lang, call := range calls {
+		t.Run(lang, func(t *testing.T) {
+			page := `<html lang="` + lang + `"><body><div><div><h1>Bridge</h1>` + paragraphsHTML(story) + `<p>` + call + `</p></div></div></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			for i, p := range story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			if strings.Contains(got, call[:20]) {
+				t.Errorf("the call to action is in the article:\n%s", got)
+			}
+		})
+	}
+}

@@ -282,6 +282,14 @@ var callPrefixes = [...]string{
 	"don t forget", "we want to hear", "let us know", "have a news tip",
 	"contact us", "email us", "like us on", "تابع", "لمتابعه", "حمل ",
 	"انضم", "اشترك", "للاشتراك", "شاركنا", "راسلنا",
+	// The same calls in the other languages we read: click, follow,
+	// subscribe.
+	"clique ", "cliquez ", "haga clic", "haz clic", "pulse aquí", "klicken sie",
+	"klick hier", "hier klicken", "clicca ", "fai clic", "kliknij ", "klik hier",
+	"siga nos", "suivez nous", "síguenos", "folgen sie uns", "folge uns",
+	"seguici", "obserwuj nas", "volg ons", "inscreva se", "abonnez vous",
+	"suscríbete", "abonniere", "abonnieren sie", "iscriviti", "zapisz się",
+	"подписывайтесь", "подпишитесь", "читайте нас",
 }
 
 // socialNames are social networks named by "follow us" lines.
