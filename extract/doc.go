@@ -55,7 +55,9 @@
 //     their ancestors
 //     (the scorer in candidates.go, text statistics in measure.go), takes
 //     the best candidate and the siblings that belong with it
-//     (siblings.go). A pick holding under half of the page's paragraph
+//     (siblings.go); a choice that cleaning empties, or that reads as a
+//     whole as the site's notice (a disclaimer, a licence), gives way to
+//     the next block (runPass). A pick holding under half of the page's paragraph
 //     text climbs to the ancestor whose other sections are built like it
 //     (clusterClimb, candidates.go). A short pick holding under a fifth of
 //     the page's paragraph text is doubted, and a later pass that finds

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -347,12 +348,20 @@ const emptyAfterCleaning = 50
 const maxRetries = 3
 
 // runPass scores the page without the skipped nodes and cleans a copy of
-// the best content; size is about how many elements the body holds. When cleaning leaves almost nothing, the chosen block
-// is set aside and the page scored again, up to maxRetries times. It
+// the best content; size is about how many elements the body holds. When
+// cleaning leaves almost nothing, the chosen block is set aside and the
+// page scored again, up to maxRetries times; so is a block that reads as
+// a whole as the site's notice to its readers (readsAsNotice), which is
+// kept only when no block of article length is found instead. It
 // returns the longest cleaned content, the page's nodes it was copied
 // from, its length and the scorer that chose it (nil when nothing could be
 // chosen).
 func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
+	var notice struct {
+		nodes, origin []*html.Node
+		chars         int
+		sc            *scorer
+	}
 	for range maxRetries + 1 {
 		sc := newScorer(h, f.weight, skip, size)
 		sc.comments = c.comments
@@ -363,7 +372,20 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		content := sc.content(top)
 		nodes := cleanCopy(content, skip, c)
-		if chars := textChars(nodes); bestScorer == nil || chars > bestChars {
+		chars := textChars(nodes)
+		if notice.sc == nil && top != body && chars > 0 && readsAsNotice(nodes, chars) {
+			// The site's notice to its readers (a disclaimer, a
+			// licence) outweighs a short story: the next block is
+			// tried, and the notice stays only if no article is found.
+			notice.nodes, notice.origin, notice.chars, notice.sc = nodes, content, chars, sc
+			skip = maps.Clone(skip)
+			if skip == nil {
+				skip = map[*html.Node]bool{}
+			}
+			skip[top] = true
+			continue
+		}
+		if bestScorer == nil || chars > bestChars {
 			best, origin, bestChars, bestScorer = nodes, content, chars, sc
 		}
 		// Another try only helps when cleaning, not the page, left
@@ -377,7 +399,24 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		skip[top] = true
 	}
+	if notice.sc != nil && bestChars < minArticleChars && notice.chars > bestChars {
+		return notice.nodes, notice.origin, notice.chars, notice.sc
+	}
 	return best, origin, bestChars, bestScorer
+}
+
+// readsAsNotice reports whether cleaned content, chars long, is as a whole
+// one of the site's notices to its readers (isServiceText).
+func readsAsNotice(nodes []*html.Node, chars int) bool {
+	if chars > maxServiceChars {
+		return false
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		appendText(&b, n)
+		b.WriteByte(' ')
+	}
+	return isServiceText(block{norm: normalizePhrase(b.String()), chars: chars})
 }
 
 // cleanCopy returns a cleaned copy of content, without the skipped nodes.

@@ -210,3 +210,30 @@ func TestCallsToActionInOtherLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestNoticeOutweighingAShortStory checks that a site's disclaimer that
+// holds more text than a short story, on a page without class names or
+// HTML5 sections, is not taken for the article, while a short story that
+// is itself about such matters (TestServiceNoticesAtTheEdges) still is.
+func TestNoticeOutweighingAShortStory(t *testing.T) {
+	story := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Buses and bicycles will still be allowed across, and the council says a new crossing downstream will open within three years.",
+	}
+	notice := []string{
+		"This material is for informational purposes only and is not a substitute for professional advice. Information has been obtained from sources believed to be reliable, but it is not guaranteed as to accuracy and may not reflect our current opinion.",
+		"All rights reserved. No reproduction in whole or in part is permitted without the express written consent of the publisher, which accepts no liability for the content of other web sites or for decisions made on the basis of this material.",
+		"Products and services referenced are for general information only. Always consult a qualified adviser before buying, and read the maker's instructions before use; the publisher cannot be held liable for their use.",
+	}
+	page := `<html><body><div><a href="/">Home</a> <a href="/about">About</a></div><div><div><h1>Old bridge to close next spring</h1>` +
+		paragraphsHTML(story) + `</div></div><div><div>` + paragraphsHTML(notice) + `</div><div>Copyright 2026</div></div></body></html>`
+	got := extractText(t, []byte(page), "https://example.com/news/bridge")
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("story paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "All rights reserved") {
+		t.Errorf("the notice was taken:\n%s", got)
+	}
+}
