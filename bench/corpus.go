@@ -122,44 +122,70 @@ func loadArabic(dir string) ([]page, error) {
 	return pages, nil
 }
 
+// wcxbRecord is one wcxb-dev page with the fields of its ground truth the
+// benches use.
+type wcxbRecord struct {
+	ID          string
+	URL         *url.URL
+	HTML        []byte
+	MainContent string
+	PublishDate string
+}
+
+// readWCXB reads the wcxb-dev pages in dir whose numeric id has the given
+// parity (0 even, 1 odd) and whose truth keep accepts, sorted by id.
+func readWCXB(dir string, parity int, keep func(mainContent, publishDate string) bool) ([]wcxbRecord, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
+	}
+	var truth map[string]struct {
+		MainContent string `json:"main_content"`
+		PublishDate string `json:"publish_date"`
+		URL         string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
+	}
+	var ids []string
+	for id, t := range truth {
+		n, err := strconv.Atoi(id)
+		if err != nil {
+			return nil, fmt.Errorf("bench: wcxb id %q is not a number", id)
+		}
+		if n%2 == parity && keep(t.MainContent, t.PublishDate) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	records := make([]wcxbRecord, 0, len(ids))
+	for _, id := range ids {
+		body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			return nil, err
+		}
+		u, err := url.Parse(truth[id].URL)
+		if err != nil {
+			return nil, fmt.Errorf("bench: wcxb %s: %w", id, err)
+		}
+		t := truth[id]
+		records = append(records, wcxbRecord{ID: id, URL: u, HTML: body, MainContent: t.MainContent, PublishDate: t.PublishDate})
+	}
+	return records, nil
+}
+
 // loadWCXB returns a loader of the wcxb-dev article pages whose numeric id
 // has the given parity (0 even, 1 odd), sorted by id; the truth is the
 // reviewed main_content.
 func loadWCXB(parity int) func(string) ([]page, error) {
 	return func(dir string) ([]page, error) {
-		raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+		records, err := readWCXB(dir, parity, func(string, string) bool { return true })
 		if err != nil {
-			return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
+			return nil, err
 		}
-		var truth map[string]struct {
-			MainContent string `json:"main_content"`
-			URL         string `json:"url"`
-		}
-		if err := json.Unmarshal(raw, &truth); err != nil {
-			return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
-		}
-		var ids []string
-		for id := range truth {
-			n, err := strconv.Atoi(id)
-			if err != nil {
-				return nil, fmt.Errorf("bench: wcxb id %q is not a number", id)
-			}
-			if n%2 == parity {
-				ids = append(ids, id)
-			}
-		}
-		sort.Strings(ids)
-		pages := make([]page, 0, len(ids))
-		for _, id := range ids {
-			body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
-			if err != nil {
-				return nil, err
-			}
-			u, err := url.Parse(truth[id].URL)
-			if err != nil {
-				return nil, fmt.Errorf("bench: wcxb %s: %w", id, err)
-			}
-			pages = append(pages, page{ID: id, URL: u, HTML: body, Truth: truth[id].MainContent})
+		pages := make([]page, len(records))
+		for i, r := range records {
+			pages[i] = page{ID: r.ID, URL: r.URL, HTML: r.HTML, Truth: r.MainContent}
 		}
 		return pages, nil
 	}

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -224,41 +223,14 @@ func share(a, b int) float64 {
 // parity whose truth has a publish_date, sorted by id.
 func loadWCXBDates(parity int) func(string) ([]datedPage, error) {
 	return func(corpus string) ([]datedPage, error) {
-		dir := filepath.Join(corpus, "wcxb-dev")
-		raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+		hasDate := func(_, publishDate string) bool { return publishDate != "" }
+		records, err := readWCXB(filepath.Join(corpus, "wcxb-dev"), parity, hasDate)
 		if err != nil {
-			return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
+			return nil, err
 		}
-		var truth map[string]struct {
-			PublishDate string `json:"publish_date"`
-			URL         string `json:"url"`
-		}
-		if err := json.Unmarshal(raw, &truth); err != nil {
-			return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
-		}
-		var ids []string
-		for id, t := range truth {
-			n, err := strconv.Atoi(id)
-			if err != nil {
-				return nil, fmt.Errorf("bench: wcxb id %q is not a number", id)
-			}
-			if n%2 == parity && t.PublishDate != "" {
-				ids = append(ids, id)
-			}
-		}
-		sort.Strings(ids)
-		pages := make([]datedPage, 0, len(ids))
-		for _, id := range ids {
-			body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
-			if err != nil {
-				return nil, err
-			}
-			u, err := url.Parse(truth[id].URL)
-			if err != nil {
-				return nil, fmt.Errorf("bench: wcxb %s: %w", id, err)
-			}
-			day := truth[id].PublishDate
-			pages = append(pages, datedPage{ID: id, URL: u, HTML: body, Day: day[:min(10, len(day))]})
+		pages := make([]datedPage, len(records))
+		for i, r := range records {
+			pages[i] = datedPage{ID: r.ID, URL: r.URL, HTML: r.HTML, Day: r.PublishDate[:min(10, len(r.PublishDate))]}
 		}
 		return pages, nil
 	}
