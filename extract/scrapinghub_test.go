@@ -95,12 +95,7 @@ func TestScrapinghubOtherLayouts(t *testing.T) {
 			continue // TestScrapinghubWithoutHints
 		}
 		t.Run(name, func(t *testing.T) {
-			rows := evalScrapinghubAs(t, evaluate.Layouts[name])
-			all := make([]evaluate.Counts, len(rows))
-			for i, r := range rows {
-				all[i] = r.counts
-			}
-			if _, _, f1 := evaluate.Aggregate(all); f1 < minScrapinghubLayoutF1 {
+			if _, _, f1 := logTable(t, evalScrapinghubAs(t, evaluate.Layouts[name])); f1 < minScrapinghubLayoutF1 {
 				t.Errorf("scrapinghub-dev as layout %q: F1 = %.4f, want >= %.2f", name, f1, minScrapinghubLayoutF1)
 			}
 		})
