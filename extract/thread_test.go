@@ -10,11 +10,7 @@ import (
 // known by its reply links however they are written: a reply word
 // opening a few words, or wrapped in the link's own elements.
 func TestThreadKnownByReplyLinks(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
-		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
-		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
-	}
+	story := bridgeStory[:3]
 	comments := []string{
 		"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
 		"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
