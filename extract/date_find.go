@@ -22,6 +22,10 @@ var (
 		"dc:date", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
 		"citation_date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
 		"article.published", "originalpublicationdate", "date", "datecreated", "weibo:article:create_at",
+		// Names that say publication without the words publishLike
+		// looks for: a post's date, the date displayed, a document's.
+		"dateposted", "article:post_date", "displaydate", "doc_date", "pdate", "ptime", "og:regdate",
+		"analyticsattributes.articledate", "article_date_original",
 	}
 	modifiedKeys = []string{
 		"article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",

@@ -1,0 +1,34 @@
+package extract
+
+import "testing"
+
+// TestPublicationShapes checks page shapes that carry the publication
+// date in ways the other date tests do not cover: meta names, values and
+// markup that dating tools in the field read. Each mechanism named in a
+// comment has a case that fails without it; the other cases guard
+// against reading too much.
+func TestPublicationShapes(t *testing.T) {
+	body := `<main><h1>Mein Garten im Winter</h1><p>Text text text.</p></main>`
+	tests := []europeanDateCase{
+		// Meta names that say publication without the words publishLike
+		// looks for (publishedKeys), with values written as digits alone
+		// (parseCompact).
+		{"meta dateposted", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="dateposted" content="2016-12-06">`, body, "2016-12-06"},
+		{"meta displaydate", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="displaydate" content="06.12.2016 10:00">`, body, "2016-12-06"},
+		{"meta article:post_date", "https://news.example.de/politik/artikel-123.html",
+			`<meta property="article:post_date" content="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
+		{"meta pdate in eight digits", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="pdate" content="20161206">`, body, "2016-12-06"},
+		{"meta ptime in fourteen digits", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="ptime" content="20161206100000">`, body, "2016-12-06"},
+		{"meta date in eight digits", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="date" content="20161206">`, body, "2016-12-06"},
+		{"eight digits that are no date", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="date" content="20161306">`, body, ""},
+		{"a generation time is not the publication", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="gentime" content="2016-12-06 10:00:00">`, body, ""},
+	}
+	runEuropeanDates(t, tests)
+}
