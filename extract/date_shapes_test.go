@@ -29,6 +29,14 @@ func TestPublicationShapes(t *testing.T) {
 			`<meta name="date" content="20161306">`, body, ""},
 		{"a generation time is not the publication", "https://news.example.de/politik/artikel-123.html",
 			`<meta name="gentime" content="2016-12-06 10:00:00">`, body, ""},
+		// JSON-LD past repair still gives its datePublished
+		// (brokenLDDate).
+		{"datePublished in JSON-LD that does not parse", "https://news.example.de/politik/artikel-123.html",
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Mein "Garten" im Winter","datePublished":"2016-12-06T10:00:00+01:00"}</script>`, body, "2016-12-06"},
+		{"dateModified alone in JSON-LD that does not parse", "https://news.example.de/politik/artikel-123.html",
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Mein "Garten" im Winter","dateModified":"2016-12-06T10:00:00+01:00"}</script>`, body, ""},
+		{"JSON-LD that parses wins over a broken script", "https://news.example.de/politik/artikel-123.html",
+			`<script type="application/ld+json">{"@type":"WebPage","name":"x "y"","datePublished":"2016-11-30"}</script><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2016-12-06T10:00:00+01:00"}</script>`, body, "2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
