@@ -182,15 +182,20 @@ const (
 
 // dateNearHeadline returns the date of the date element closest before
 // the h1 within its nearest headlineLevels ancestors: <time>, or an element
-// whose class or id names a date ("post-date", "publish-meta"). Dates
-// printed further away, as Arabic news sites print today's date in their
-// header, are not read.
+// whose class or id names a date ("post-date", "publish-meta"). Failing
+// that, the date element that ends at most nearestBefore bytes of text
+// before the h1 further up (see dateRightBefore), as blogs print a day's
+// header above its posts. Dates printed further away, as Arabic news
+// sites print today's date in their header, are not read.
 func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
 	n := h1
 	for range headlineLevels {
 		n = n.Parent
-		if n == nil || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		if n == nil || n.DataAtom == atom.Html {
 			return time.Time{}
+		}
+		if n.DataAtom == atom.Body {
+			break
 		}
 		var best string
 		reached := false
@@ -201,14 +206,7 @@ func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
 			if reached || c.Type != html.ElementNode || !isDateElement(c) {
 				return !reached
 			}
-			text, _ := limitedText(c, maxDateElemChars)
-			if textkit.IsUpdateNotice(text) {
-				return true
-			}
-			if v := attrOf(c, "datetime"); v != "" {
-				text = v
-			}
-			if _, ok := parseDate(text, loc); ok {
+			if text, ok := dateElementText(c, loc); ok {
 				best = text
 			}
 			return true
@@ -218,18 +216,77 @@ func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
 			return t
 		}
 	}
-	return time.Time{}
+	return dateRightBefore(h1, loc)
+}
+
+// dateElementText returns the date a date element gives: its datetime
+// attribute or its text, unless that is an update notice.
+func dateElementText(c *html.Node, loc *time.Location) (string, bool) {
+	text, _ := limitedText(c, maxDateElemChars)
+	if textkit.IsUpdateNotice(text) {
+		return "", false
+	}
+	if v := attrOf(c, "datetime"); v != "" {
+		text = v
+	}
+	_, ok := parseDate(text, loc)
+	return text, ok
+}
+
+// dateRightBefore returns the date of the last date element before the
+// h1 in the body when at most nearestBefore bytes of text lie between
+// them: a day's header over a blog's posts (<h2 class="date-header">),
+// outside the post's own box. Dates in lists, asides, navigation, headers
+// and footers date other things.
+func dateRightBefore(h1 *html.Node, loc *time.Location) time.Time {
+	body := h1.Parent
+	for body != nil && body.DataAtom != atom.Body {
+		body = body.Parent
+	}
+	if body == nil {
+		return time.Time{}
+	}
+	var (
+		best    string
+		bestEnd int // bytes of text read when best's text ended
+		offset  int // bytes of text read so far
+		skip    *html.Node
+	)
+	walkVisible(body, func(c *html.Node) bool {
+		if c == h1 {
+			return false
+		}
+		if skip != nil && !isInside(c, skip) {
+			skip = nil
+		}
+		switch {
+		case c.Type == html.TextNode:
+			offset += len(strings.TrimSpace(c.Data))
+		case skip == nil && c.Type == html.ElementNode && isDateElement(c) && !under(c, atom.Li, atom.Aside, atom.Nav, atom.Header, atom.Footer):
+			if text, ok := dateElementText(c, loc); ok {
+				inner, _ := limitedText(c, maxDateElemChars)
+				best, bestEnd = text, offset+len(inner)
+				skip = c // its own date elements give the same date
+			}
+		}
+		return true
+	})
+	if best == "" || offset-bestEnd > nearestBefore {
+		return time.Time{}
+	}
+	t, _ := parseDate(best, loc)
+	return t
 }
 
 // isDateElement reports whether n is a <time> or names a date in its
-// class or id.
+// class or id, in English or German ("datum").
 func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true
 	}
 	for _, k := range [...]string{"class", "id"} {
 		v := attrOf(n, k)
-		for _, w := range [...]string{"date", "publish", "posted", "timestamp"} {
+		for _, w := range [...]string{"date", "datum", "publish", "posted", "timestamp"} {
 			if containsASCIIFold(v, w) {
 				return true
 			}

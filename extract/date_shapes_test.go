@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPublicationShapes checks page shapes that carry the publication
 // date in ways the other date tests do not cover: meta names, values and
@@ -37,6 +40,24 @@ func TestPublicationShapes(t *testing.T) {
 			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Mein "Garten" im Winter","dateModified":"2016-12-06T10:00:00+01:00"}</script>`, body, ""},
 		{"JSON-LD that parses wins over a broken script", "https://news.example.de/politik/artikel-123.html",
 			`<script type="application/ld+json">{"@type":"WebPage","name":"x "y"","datePublished":"2016-11-30"}</script><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2016-12-06T10:00:00+01:00"}</script>`, body, "2016-12-06"},
+		// A date element right before the headline but outside its
+		// nearest ancestors (dateRightBefore): a blog's day header over
+		// its posts, a date box above a deeply nested headline.
+		{"day header over a blog's posts", "https://annasgarten.example.de/2016/mein-garten-im-winter.html", "",
+			`<h1>Annas Gartenblog</h1><div class="date-outer"><h2 class="date-header"><span>Dienstag, 6. Dezember 2016</span></h2><div class="date-posts"><div class="post-outer"><div class="post"><h3 class="post-title">Mein Garten im Winter</h3><div class="post-body">` + paragraphsHTML(gardenProse) + `</div></div></div></div></div>`,
+			"2016-12-06"},
+		{"date box above a deeply nested headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<div class="wrap"><div class="datum">06.12.2016</div><div><div><div><div><h1>Mein Garten im Winter</h1></div></div></div></div>` + paragraphsHTML(gardenProse) + `</div>`,
+			"2016-12-06"},
+		{"today's date in the site header right before the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<header><span class="date">Freitag, 9. Dezember 2016</span></header><div><div><div><div><h1>Mein Garten im Winter</h1></div></div></div></div>` + paragraphsHTML(gardenProse),
+			""},
+		{"a recent posts list right before the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<div class="sidebar"><ul><li><a href="/frost">Frost im Beet</a> <span class="post-date">05.12.2016</span></li></ul></div><div><div><div><div><h1>Mein Garten im Winter</h1></div></div></div></div>` + paragraphsHTML(gardenProse),
+			""},
+		{"a date element far before the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<div class="top"><span class="date">Freitag, 9. Dezember 2016</span></div><div class="menu">` + strings.Repeat(`<a href="/x">Politik und Wirtschaft</a> `, 10) + `</div><div><div><div><div><h1>Mein Garten im Winter</h1></div></div></div></div>` + paragraphsHTML(gardenProse),
+			""},
 	}
 	runEuropeanDates(t, tests)
 }
