@@ -34,8 +34,8 @@ var (
 )
 
 // pickDates returns when the article was published and last modified:
-// from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// a dated URL path, then the date printed with the headline (see
+// from a dated URL path, then JSON-LD, then meta tags, then
+// datePublished/<time> markup, then the date printed with the headline (see
 // readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
 // then a date line after the headline, then a datePublished field in a
 // script that is not JSON-LD (see scriptDate), then a last search of other
@@ -54,6 +54,12 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	headline := findHeadline(idx, title)
 	block := readHeadlineBlock(headline, loc)
 	shown, hasShown := block.shown()
+	if inURL := dateFromURL(pageURL, loc); !inURL.IsZero() {
+		// A path that files the page under its day was written when
+		// the page was first published; metadata may have been
+		// rewritten since (an import, a republication).
+		return inURL, modified
+	}
 	if !published.IsZero() {
 		return preferShown(published, block, shown, hasShown), modified
 	}
@@ -66,9 +72,6 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	}
 	if published = firstDate(marks.published, loc); !published.IsZero() {
 		return preferShown(published, block, shown, hasShown), modified
-	}
-	if published = dateFromURL(pageURL, loc); !published.IsZero() {
-		return published, modified
 	}
 	if hasShown && (modified.IsZero() || !sameDay(shown.t, modified)) {
 		return shown.t, modified

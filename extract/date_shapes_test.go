@@ -58,6 +58,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"a date element far before the headline", "https://news.example.de/politik/artikel-123.html", "",
 			`<div class="top"><span class="date">Freitag, 9. Dezember 2016</span></div><div class="menu">` + strings.Repeat(`<a href="/x">Politik und Wirtschaft</a> `, 10) + `</div><div><div><div><div><h1>Mein Garten im Winter</h1></div></div></div></div>` + paragraphsHTML(gardenProse),
 			""},
+		// A path that files the page under its day comes first
+		// (dateFromURL in pickDates): metadata may have been rewritten
+		// by a later import.
+		{"dated path over later metadata", "https://annasgarten.example.de/2016/12/06/mein-garten-im-winter/",
+			`<meta property="article:published_time" content="2018-03-01T10:00:00+01:00">`, body, "2016-12-06"},
+		{"dated path segment over later JSON-LD", "https://annasgarten.example.de/blog/2016-12-06-mein-garten-im-winter",
+			`<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2018-03-01T10:00:00+01:00"}</script>`, body, "2016-12-06"},
+		{"a date inside a slug does not overrule metadata", "https://news.example.de/kultur/konzert-am-2016-12-24.html",
+			`<meta property="article:published_time" content="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
+		{"a year and month path does not overrule metadata", "https://annasgarten.example.de/2016/11/mein-garten-im-winter/",
+			`<meta property="article:published_time" content="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
