@@ -421,7 +421,7 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	case strings.Contains(prop, "dateModified"):
 		m.modified = append(m.modified, value())
 	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
-		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") {
+		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") || entryDate(n) {
 			m.published = append(m.published, attrOf(n, "datetime"))
 		} else if afterH1 {
 			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
@@ -438,6 +438,15 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 			m.itemprop = append(m.itemprop, attrOf(n, "content"))
 		}
 	}
+}
+
+// entryDate reports whether a <time> is marked as its post's date the
+// way WordPress themes mark it (class="entry-date"), outside the lists,
+// asides and navigation where other posts' dates are.
+func entryDate(n *html.Node) bool {
+	class := attrOf(n, "class")
+	return (strings.HasPrefix(class, "entry-date") || strings.HasPrefix(class, "entry-time")) &&
+		!under(n, atom.Li, atom.Aside, atom.Nav)
 }
 
 // rdfaPublished reports whether an RDFa property list names the

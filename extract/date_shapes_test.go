@@ -69,6 +69,14 @@ func TestPublicationShapes(t *testing.T) {
 			`<meta property="article:published_time" content="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
 		{"a year and month path does not overrule metadata", "https://annasgarten.example.de/2016/11/mein-garten-im-winter/",
 			`<meta property="article:published_time" content="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
+		// A <time class="entry-date"> is the post's date wherever it is
+		// printed (entryDate), unless it is in a list of other posts.
+		{"entry-date time above the headline's box", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div class="entry-meta"><time class="entry-date" datetime="2016-12-06T10:00:00+01:00">6. Dezember</time></div><div class="x"><div><div><div><h1>Mein Garten im Winter</h1></div></div></div><p class="hinweis">Termin: 24.12.2016</p>` + paragraphsHTML(gardenProse) + `</div>`,
+			"2016-12-06"},
+		{"entry-date times of a list of other posts", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<ul class="recent"><li><a href="/frost">Frost im Beet</a><time class="entry-date" datetime="2016-12-05T10:00:00+01:00">5. Dezember</time></li></ul><div class="x"><div><div><div><h1>Mein Garten im Winter</h1></div></div></div><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</div>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
