@@ -437,7 +437,50 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		if rdfaPublished(attrOf(n, "property")) {
 			m.itemprop = append(m.itemprop, attrOf(n, "content"))
 		}
+	case n.DataAtom != atom.Time && n.DataAtom != atom.Meta && isDateElement(n) && !namesUpdate(n):
+		// <span class="date" data-date="2016-12-06 10:00:00">vor 3
+		// Jahren</span>: a date element that keeps its day in an
+		// attribute counts as a <time datetime> does.
+		if v := attrDate(n); v == "" {
+		} else if containsASCIIFold(attrOf(n, "class"), "publish") {
+			m.published = append(m.published, v)
+		} else if afterH1 {
+			m.timeTags = append(m.timeTags, v)
+		}
 	}
+}
+
+// dateAttrs are the attributes in which date elements keep their date
+// for scripts: an ISO date, or Unix seconds (data-utime, data-timestamp).
+var dateAttrs = [...]string{"data-date", "data-datetime", "data-published", "data-publish-date", "data-time", "data-timestamp", "data-utime"}
+
+// maxTitleDate bounds a title attribute read as a date: a date with a
+// label at most ("06.12.2016 10:00 Uhr"), not a sentence that names one.
+const maxTitleDate = 40
+
+// attrDate returns the first attribute of date element n that holds a
+// whole date (see dateAttrs), or its title when that is a short date.
+func attrDate(n *html.Node) string {
+	for _, k := range dateAttrs {
+		if v := strings.TrimSpace(attrOf(n, k)); v != "" {
+			if _, ok := parseDate(v, time.UTC); ok {
+				return v
+			}
+		}
+	}
+	if v := strings.TrimSpace(attrOf(n, "title")); v != "" && len(v) <= maxTitleDate && !textkit.IsUpdateNotice(v) {
+		if _, ok := parseDate(v, time.UTC); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// namesUpdate reports whether n's class names an update or
+// modification ("updated", "date-modified").
+func namesUpdate(n *html.Node) bool {
+	c := attrOf(n, "class")
+	return containsASCIIFold(c, "updat") || containsASCIIFold(c, "modif")
 }
 
 // entryDate reports whether a <time> is marked as its post's date the

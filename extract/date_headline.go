@@ -299,8 +299,7 @@ func sameDay(a, b time.Time) bool {
 // names an update or modification in its class.
 func updateClass(n *html.Node) bool {
 	for p, i := n.Parent, 0; p != nil && i < 2; p, i = p.Parent, i+1 {
-		c := attrOf(p, "class")
-		if containsASCIIFold(c, "updat") || containsASCIIFold(c, "modif") {
+		if namesUpdate(p) {
 			return true
 		}
 	}

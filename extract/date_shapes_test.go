@@ -77,6 +77,23 @@ func TestPublicationShapes(t *testing.T) {
 		{"entry-date times of a list of other posts", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<ul class="recent"><li><a href="/frost">Frost im Beet</a><time class="entry-date" datetime="2016-12-05T10:00:00+01:00">5. Dezember</time></li></ul><div class="x"><div><div><div><h1>Mein Garten im Winter</h1></div></div></div><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</div>`,
 			"2016-12-06"},
+		// A date element that shows a relative time and keeps its day in
+		// an attribute (attrDate).
+		{"date element with data-date", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><span class="date" data-date="2016-12-06 10:00:00">vor 3 Jahren</span>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"date element with Unix seconds", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><abbr class="timestamp" data-utime="1481014800">Dienstag</abbr>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"date element with its day in the title", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><span class="post-date" title="06.12.2016 10:00">vor 3 Jahren</span>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"an update element's data-date", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><span class="date-updated" data-date="2016-12-08 10:00:00">vor 1 Jahr</span>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
+		{"a title that is a sentence", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><span class="date" title="Alle Artikel, die am 06.12.2016 erschienen sind">vor 3 Jahren</span>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }
