@@ -94,6 +94,13 @@ func TestPublicationShapes(t *testing.T) {
 		{"a title that is a sentence", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><span class="date" title="Alle Artikel, die am 06.12.2016 erschienen sind">vor 3 Jahren</span>` + paragraphsHTML(gardenProse) + `</main>`,
 			""},
+		// A numeric date with a space after its dots (numericDate).
+		{"numeric date spaced after the dots", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Erstellt am 6. 12. 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"a ranking with spaced numbers is no date", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Platz 6. 12 2016er Weine</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }
