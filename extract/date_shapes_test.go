@@ -101,6 +101,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"a ranking with spaced numbers is no date", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">Platz 6. 12 2016er Weine</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			""},
+		// German month spellings without the umlaut and the short forms
+		// (textkit.EuropeanMonths).
+		{"Maerz", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. Maerz 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-03-06"},
+		{"Mrz.", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">06. Mrz. 2016, 10:00</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-03-06"},
+		{"Jän.", "https://news.example.at/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. Jän. 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-01-06"},
 	}
 	runEuropeanDates(t, tests)
 }
