@@ -120,6 +120,20 @@ func TestPublicationShapes(t *testing.T) {
 		{"Drupal's submitted line far above the headline", "https://verein.example.de/node/123", "",
 			`<div class="node"><div class="submitted">Eingereicht von Anna am Di, 06.12.2016 - 10:00</div><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h2>Mein Garten im Winter</h2>` + paragraphsHTML(gardenProse) + `</div>`,
 			"2016-12-06"},
+		// Update notices in more words (textkit.UpdateWords): the
+		// publication printed after them is the date.
+		{"Letzte Aktualisierung before the publication", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Letzte Aktualisierung: 08.12.2016</p><p class="meta">Erstellt am 06.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"Update before the publication", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Update: 08.12.2016, 10:00 Uhr</p><p class="meta">06.12.2016, 08:00 Uhr</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"mise à jour before the publication", "https://actu.example.fr/politique/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Mise à jour le 8 décembre 2016</p><p class="meta">Publié le 6 décembre 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"a page that shows only its last change", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Zuletzt geändert am 08.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-08"},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -162,11 +162,14 @@ func IsThreadTitle(folded string) bool {
 
 // UpdateWords mark a date as the time of an update rather than of
 // publication ("Updated on", "Last modified", "آخر تحديث", "aktualisiert",
-// "mis à jour"), matched inside lower-cased, FoldPhrase-folded text.
+// "Letzte Aktualisierung", "mise à jour", "actualización", "обновлено"),
+// matched inside lower-cased, FoldPhrase-folded text.
 var UpdateWords = []string{
-	"updated", "last modified", "modified on", "revised", "aktualisiert",
-	"mis a jour", "mis à jour", "actualizado", "atualizado", "aggiornato",
-	"bijgewerkt", "تحديث", "محدث",
+	"updated", "update", "last modified", "modified on", "revised",
+	"aktualisiert", "aktualisierung", "zuletzt geändert", "geändert am", "letzte änderung", "zuletzt bearbeitet",
+	"mis a jour", "mis à jour", "mise a jour", "mise à jour", "actualizado", "actualización",
+	"atualizado", "atualização", "aggiornato", "aggiornamento", "bijgewerkt", "gewijzigd",
+	"aktualizacja", "zaktualizowano", "güncellen", "обновлено", "تحديث", "محدث",
 }
 
 // IsUpdateNotice reports whether text speaks of an update (see
