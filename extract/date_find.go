@@ -340,15 +340,57 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 
 // firstDateLine reads the first of the texts after the headline that is
 // a date line (see readDateLine) and not a reader's comment, a photo's
-// caption, an aside or navigation.
+// caption, an aside, navigation or an item of a list of other stories
+// (see inStoryList).
 func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	for _, text := range texts {
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
-		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) {
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) {
 			return l, true
 		}
 	}
 	return dateLine{}, false
+}
+
+// inStoryList reports whether text node n lies in an item of a list of
+// other stories: a list of which at least two items link to a page under
+// words of their own and hold a date ("Frost im Beet 05.12.2016"). A
+// post's own meta line as a list (author link, date, category) has one
+// dated item.
+func inStoryList(n *html.Node) bool {
+	li := n.Parent
+	for li != nil && li.DataAtom != atom.Li && li.DataAtom != atom.Body {
+		li = li.Parent
+	}
+	if li == nil || li.DataAtom != atom.Li || li.Parent == nil {
+		return false
+	}
+	dated := 0
+	for c := li.Parent.FirstChild; c != nil && dated < 2; c = c.NextSibling {
+		if c.DataAtom == atom.Li && isDatedStoryItem(c) {
+			dated++
+		}
+	}
+	return dated >= 2
+}
+
+// isDatedStoryItem reports whether list item li holds a date and a link
+// whose text is not a date (a story's title, not a permalink's date).
+func isDatedStoryItem(li *html.Node) bool {
+	text, _ := limitedText(li, 2*dateLineMaxChars)
+	if !mayHoldDate(text) {
+		return false
+	}
+	found := false
+	walkVisible(li, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && attrOf(c, "href") != "" {
+			if t, _ := limitedText(c, maxDateElemChars); t != "" && !mayHoldDate(t) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // under reports whether n lies inside an element of one of the kinds,

@@ -134,6 +134,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"a page that shows only its last change", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">Zuletzt geändert am 08.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-12-08"},
+		// The dates of a list of other stories after the article are
+		// theirs (inStoryList); a post's own meta list keeps its date.
+		{"a list of other stories after the article", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<div class="mehr"><h3>Mehr zum Thema</h3><ul><li><a href="/frost">Frost im Beet</a> 05.12.2016</li><li><a href="/laub">Laub im Herbst</a> 28.11.2016</li></ul></div></main>`,
+			""},
+		{"the post's own meta list at its end", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<ul class="post-meta"><li>Von <a href="/autor/anna">Anna Muster</a></li><li>06.12.2016</li><li><a href="/kategorie/garten">Garten</a></li></ul><ul class="mehr"><li><a href="/frost">Frost im Beet</a> 05.12.2016</li><li><a href="/laub">Laub im Herbst</a> 28.11.2016</li></ul></main>`,
+			"2016-12-06"},
+		{"dated permalinks are no list of other stories", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<ul class="post-meta"><li><a href="/2016/12/06/mein-garten">06.12.2016</a></li><li><a href="/2016/12/06/mein-garten#c">06.12.2016, 10:00</a></li></ul></main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
