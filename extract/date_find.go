@@ -340,16 +340,34 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 
 // firstDateLine reads the first of the texts after the headline that is
 // a date line (see readDateLine) and not a reader's comment, a photo's
-// caption, an aside, navigation or an item of a list of other stories
-// (see inStoryList).
+// caption, an aside, navigation, an item of a list of other stories
+// (see inStoryList) or a comment known by its header (inCommentByHeader).
 func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	for _, text := range texts {
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
-		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) {
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) && !inCommentByHeader(text) {
 			return l, true
 		}
 	}
 	return dateLine{}, false
+}
+
+// commentHeaderLevels bounds the elements around a date line that are
+// read for a comment header.
+const commentHeaderLevels = 4
+
+// inCommentByHeader reports whether text node n lies in an element that
+// reads as a reader's comment by its header ("Max sagt:" over "7.
+// Dezember 2016 um 10:00", see isComment), for comments that no class or
+// id names (inComments).
+func inCommentByHeader(n *html.Node) bool {
+	var r leadReader
+	for p, i := n.Parent, 0; p != nil && i < commentHeaderLevels && p.DataAtom != atom.Body; p, i = p.Parent, i+1 {
+		if p.Type == html.ElementNode && isComment(p, &r) {
+			return true
+		}
+	}
+	return false
 }
 
 // inStoryList reports whether text node n lies in an item of a list of

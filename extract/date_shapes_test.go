@@ -145,6 +145,14 @@ func TestPublicationShapes(t *testing.T) {
 		{"dated permalinks are no list of other stories", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<ul class="post-meta"><li><a href="/2016/12/06/mein-garten">06.12.2016</a></li><li><a href="/2016/12/06/mein-garten#c">06.12.2016, 10:00</a></li></ul></main>`,
 			"2016-12-06"},
+		// A comment that no class names, known by its header: the
+		// reader's name, a speech verb and a stamp (inCommentByHeader).
+		{"a comment known by its header", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<h3>3 Antworten</h3><ol><li><div><b>Max</b> sagt:</div><div>7. Dezember 2016 um 10:00</div><p>Schön geschrieben!</p></li></ol></main>`,
+			""},
+		{"the post's own footer line is no comment", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<div class="post-footer"><p>Geschrieben von Anna am 06.12.2016</p><p>Kategorie: Garten</p></div></main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
