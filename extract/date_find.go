@@ -341,15 +341,46 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 // firstDateLine reads the first of the texts after the headline that is
 // a date line (see readDateLine) and not a reader's comment, a photo's
 // caption, an aside, navigation, an item of a list of other stories
-// (see inStoryList) or a comment known by its header (inCommentByHeader).
+// (see inStoryList), a comment known by its header (inCommentByHeader)
+// or the site's footer (inPageFooter).
 func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	for _, text := range texts {
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
-		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) && !inCommentByHeader(text) {
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
 			return l, true
 		}
 	}
 	return dateLine{}, false
+}
+
+// inPageFooter reports whether text node n lies in the page's footer:
+// a <footer>, or an element whose id or class says footer, that belongs
+// to the page as a whole, not to an article, main or section (whose
+// footer may print the post's date, as WordPress's entry-footer does).
+func inPageFooter(n *html.Node) bool {
+	var footer *html.Node
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		switch {
+		case p.DataAtom == atom.Article || p.DataAtom == atom.Main || p.DataAtom == atom.Section:
+			return false
+		case footer == nil && (p.DataAtom == atom.Footer || isFooterName(attrOf(p, "id")) || isFooterName(attrOf(p, "class"))):
+			footer = p
+		}
+	}
+	return footer != nil
+}
+
+// isFooterName reports whether an id or class names the site's footer:
+// "footer", "site-footer", "page-footer", "fusszeile", not a post's
+// "entry-footer" or "post-footer".
+func isFooterName(v string) bool {
+	for _, w := range strings.Fields(strings.ToLower(v)) {
+		switch w {
+		case "footer", "site-footer", "page-footer", "global-footer", "main-footer", "fusszeile", "footer-wrapper", "footer-container":
+			return true
+		}
+	}
+	return false
 }
 
 // commentHeaderLevels bounds the elements around a date line that are

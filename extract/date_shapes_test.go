@@ -153,6 +153,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"the post's own footer line is no comment", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<div class="post-footer"><p>Geschrieben von Anna am 06.12.2016</p><p>Kategorie: Garten</p></div></main>`,
 			"2016-12-06"},
+		// The site's footer dates the site, not the article
+		// (inPageFooter); an article's own footer dates the article.
+		{"a date in the site's footer", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><footer><p>© Annas Blog · Impressum · Stand 01.01.2017</p></footer>`,
+			""},
+		{"a date in a div named footer", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div id="content"><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</div><div id="footer">Letzter Stand der Seite: 01.01.2017</div>`,
+			""},
+		{"a date in the article's footer", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<article><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<footer class="footer">Veröffentlicht am 06.12.2016</footer></article>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
