@@ -353,21 +353,31 @@ func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	return dateLine{}, false
 }
 
-// inPageFooter reports whether text node n lies in the page's footer:
-// a <footer>, or an element whose id or class says footer, that belongs
-// to the page as a whole, not to an article, main or section (whose
-// footer may print the post's date, as WordPress's entry-footer does).
+// inPageFooter reports whether text node n lies in the page's footer
+// (isSiteFooter) that belongs to the page as a whole, not to an
+// article, main or section. A post's footer (WordPress's
+// class="entry-footer") may print the post's date.
 func inPageFooter(n *html.Node) bool {
 	var footer *html.Node
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
 		switch {
 		case p.DataAtom == atom.Article || p.DataAtom == atom.Main || p.DataAtom == atom.Section:
 			return false
-		case footer == nil && (p.DataAtom == atom.Footer || isFooterName(attrOf(p, "id")) || isFooterName(attrOf(p, "class"))):
+		case footer == nil && isSiteFooter(p):
 			footer = p
 		}
 	}
 	return footer != nil
+}
+
+// isSiteFooter reports whether element n is named the site's footer
+// (isFooterName), or is a <footer> named nothing else.
+func isSiteFooter(n *html.Node) bool {
+	id, class := attrOf(n, "id"), attrOf(n, "class")
+	if isFooterName(id) || isFooterName(class) {
+		return true
+	}
+	return n.DataAtom == atom.Footer && strings.TrimSpace(id) == "" && strings.TrimSpace(class) == ""
 }
 
 // isFooterName reports whether an id or class names the site's footer:
