@@ -411,37 +411,48 @@ func inCommentByHeader(n *html.Node) bool {
 	return false
 }
 
+// storyListLevels bounds the elements around a date line tried as an
+// item of a list of stories.
+const storyListLevels = 4
+
 // inStoryList reports whether text node n lies in an item of a list of
-// other stories: a list of which at least two items link to a page under
+// other stories: a list item, or one of a run of sibling elements of one
+// tag and class (teasers), of which at least two link to a page under
 // words of their own and hold a date ("Frost im Beet 05.12.2016"). A
 // post's own meta line as a list (author link, date, category) has one
 // dated item.
 func inStoryList(n *html.Node) bool {
-	li := n.Parent
-	for li != nil && li.DataAtom != atom.Li && li.DataAtom != atom.Body {
-		li = li.Parent
-	}
-	if li == nil || li.DataAtom != atom.Li || li.Parent == nil {
-		return false
-	}
-	dated := 0
-	for c := li.Parent.FirstChild; c != nil && dated < 2; c = c.NextSibling {
-		if c.DataAtom == atom.Li && isDatedStoryItem(c) {
-			dated++
+	for item, i := n.Parent, 0; item != nil && i < storyListLevels && item.DataAtom != atom.Body; item, i = item.Parent, i+1 {
+		if item.Type != html.ElementNode || item.Parent == nil {
+			continue
+		}
+		class, dated := attrOf(item, "class"), 0
+		for c := item.Parent.FirstChild; c != nil && dated < 2; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == item.DataAtom && attrOf(c, "class") == class && isDatedStoryItem(c) {
+				dated++
+			}
+		}
+		if dated >= 2 {
+			return true
 		}
 	}
-	return dated >= 2
+	return false
 }
 
-// isDatedStoryItem reports whether list item li holds a date and a link
-// whose text is not a date (a story's title, not a permalink's date).
-func isDatedStoryItem(li *html.Node) bool {
-	text, _ := limitedText(li, 2*dateLineMaxChars)
-	if !mayHoldDate(text) {
+// maxStoryItemChars bounds the text of an item of a list of stories: a
+// title, a date, a line of teaser.
+const maxStoryItemChars = 2 * dateLineMaxChars
+
+// isDatedStoryItem reports whether an item is short, holds a date and a
+// link whose text is not a date (a story's title, not a permalink's
+// date).
+func isDatedStoryItem(item *html.Node) bool {
+	text, short := limitedText(item, maxStoryItemChars)
+	if !short || !mayHoldDate(text) {
 		return false
 	}
 	found := false
-	walkVisible(li, func(c *html.Node) bool {
+	walkVisible(item, func(c *html.Node) bool {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A && attrOf(c, "href") != "" {
 			if t, _ := limitedText(c, maxDateElemChars); t != "" && !mayHoldDate(t) {
 				found = true
