@@ -537,7 +537,7 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
 		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") || entryDate(n) {
 			m.published = append(m.published, attrOf(n, "datetime"))
-		} else if afterH1 {
+		} else if afterH1 && !inComments(n) && !inPageFooter(n) {
 			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
 		}
 	case n.DataAtom == atom.Abbr && attrOf(n, "title") != "":
@@ -558,7 +558,7 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		if v := attrDate(n); v == "" {
 		} else if containsASCIIFold(attrOf(n, "class"), "publish") {
 			m.published = append(m.published, v)
-		} else if afterH1 {
+		} else if afterH1 && !inComments(n) && !inPageFooter(n) {
 			m.timeTags = append(m.timeTags, v)
 		}
 	}

@@ -170,6 +170,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"a date in the article's footer", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<article><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<footer class="footer">Veröffentlicht am 06.12.2016</footer></article>`,
 			"2016-12-06"},
+		// A <time datetime> in a reader's comment or the site's footer
+		// is not the article's (scanDateMarkup).
+		{"a comment's time element", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<ol class="commentlist"><li><b>Max</b> <time datetime="2016-12-07T10:00:00+01:00">gestern</time><p>Schön!</p></li></ol></main>`,
+			""},
+		{"the site footer's time element", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><footer><time datetime="2017-01-01">Stand der Seite</time></footer>`,
+			""},
+		{"the post footer's time element", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><footer class="entry-footer"><time datetime="2016-12-06T10:00:00+01:00">vor 3 Jahren</time></footer>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
