@@ -131,6 +131,9 @@ func TestTitleOverItsShareBar(t *testing.T) {
 	}{
 		{"en share bar", "en", "Old bridge to close next spring", `<p>Sharing is caring!</p>`, shareLinks("Facebook", "Twitter", "Reddit"),
 			storyEn, []string{"Sharing is caring", "Reddit"}, ""},
+		{"en share bar with its counter", "en", "Old bridge to close next spring", `<p>Sharing is caring!</p>`,
+			`<div><div><span>0</span><span>shares</span></div>` + shareLinks("Facebook", "Twitter", "Reddit") + `</div>`,
+			storyEn, []string{"Sharing is caring", "Reddit"}, ""},
 		{"en heading over share bar", "en", "Old bridge to close next spring", `<h4>Share this article</h4>`, shareLinks("Facebook", "Twitter", "Reddit"),
 			storyEn, []string{"Share this article", "Reddit"}, ""},
 		{"ar share bar", "ar", "إغلاق الجسر القديم في الربيع المقبل", `<h4>شارك المقال</h4>`, shareLinks("فيسبوك", "تويتر", "واتساب"),

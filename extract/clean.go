@@ -154,8 +154,8 @@ const minStoryAfterBox = 2
 // announces only the box right after it: "Sharing is caring!" over a
 // share bar's links, and then the story's paragraphs. The mark then
 // stops at that box, which the cleaning dropped, and the story stays.
-// A box the title announces that the cleaning kept (a comment list, a
-// bio's paragraphs) leaves the mark on the whole element.
+// A box the title announces that keeps prose after cleaning (a list of
+// comments) leaves the mark on the whole element.
 type openingTitle struct {
 	state openingState
 	prose int // paragraphs of prose after the announced box
@@ -166,7 +166,7 @@ type openingState int
 const (
 	noTitle      openingState = iota
 	titled                    // a chrome title opened the element
-	boxAnnounced              // the next block was a box, and dropped
+	boxAnnounced              // the next block was a box, left without prose
 	titleHolds                // the next block was anything else
 )
 
@@ -184,7 +184,7 @@ func (o *openingTitle) follow(ch *html.Node, t *tally, kept bool) {
 	switch o.state {
 	case titled:
 		switch {
-		case isBox(ch.DataAtom) && !kept:
+		case isBox(ch.DataAtom) && (!kept || t.chars < minProseChars):
 			o.state = boxAnnounced
 		case t.chars > 0 || t.imgs > 0:
 			o.state = titleHolds
