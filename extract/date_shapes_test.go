@@ -181,6 +181,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"the post footer's time element", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</main><footer class="entry-footer"><time datetime="2016-12-06T10:00:00+01:00">vor 3 Jahren</time></footer>`,
 			"2016-12-06"},
+		// The blog engine's sentence about the post, longer than a date
+		// line, that opens with its day (publishSentence).
+		{"WordPress's German post sentence", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
+			`<div class="post"><h2>Mein Garten im Winter</h2><div class="entry">` + paragraphsHTML(gardenProse) + `</div><p class="postmetadata"><small>Dieser Eintrag wurde am Dienstag, 6. Dezember 2016 um 10:00 veröffentlicht und ist unter <a href="/garten">Garten</a> abgelegt. Du kannst die Kommentare zu diesem Eintrag durch den <a href="/feed">RSS 2.0</a> Feed verfolgen.</small></p></div>`,
+			"2016-12-06"},
+		{"WordPress's English post sentence", "https://annasgarden.example.com/my-garden-in-winter.html", "",
+			`<div class="post"><h2>Mein Garten im Winter</h2><div class="entry">` + paragraphsHTML(gardenProse) + `</div><p class="postmetadata"><small>This entry was posted on Tuesday, December 6th, 2016 at 10:00 am and is filed under <a href="/garten">Garden</a>. You can follow any responses to this entry through the <a href="/feed">RSS 2.0</a> feed.</small></p></div>`,
+			"2016-12-06"},
+		{"prose that says when something was published", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<p>Die Studie, veröffentlicht am 5. Dezember 2016 im Fachblatt Gartenbau, zeigt, dass Laub die Beete im Winter besser schützt als Folie oder Vlies.</p></main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }

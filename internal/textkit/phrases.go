@@ -172,6 +172,31 @@ var UpdateWords = []string{
 	"aktualizacja", "zaktualizowano", "güncellen", "обновлено", "تحديث", "محدث",
 }
 
+// PublishLabels open the sentence in which a blog engine says when the
+// post was published ("This entry was posted on Tuesday, December 6th,
+// 2016 at 10:00 am and is filed under …", "Dieser Eintrag wurde am 6.
+// Dezember 2016 veröffentlicht …", "Cette entrée a été publiée le …"),
+// matched inside lower-cased, FoldPhrase-folded text. Bare labels
+// ("published on", "veröffentlicht am") are left out: prose uses them of
+// other things' days.
+var PublishLabels = []string{
+	"entry was posted on", "entry was published on", "post was published on", "post was posted on",
+	"eintrag wurde am", "beitrag wurde am", "artikel wurde am",
+	"entrée a été publiée le", "entrada fue publicada el", "entrada foi publicada em",
+	"articolo è stato pubblicato il", "bericht werd geplaatst op", "bericht is geplaatst op",
+}
+
+// HasPublishLabel reports whether text holds one of PublishLabels.
+func HasPublishLabel(text string) bool {
+	folded := FoldPhrase(text)
+	for _, w := range PublishLabels {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsUpdateNotice reports whether text speaks of an update (see
 // UpdateWords).
 func IsUpdateNotice(text string) bool {
