@@ -283,15 +283,15 @@ func dateRightBefore(h1 *html.Node, loc *time.Location) time.Time {
 
 // isDateElement reports whether n is a <time> or names a date in its
 // class or id, in English, German ("datum") or Spanish ("fecha"), or the
-// line that carries it: a post's meta line, a byline or subline, Drupal's
-// "submitted" line.
+// line that carries it: a post's meta or info line, a byline, subline or
+// author box, Drupal's "submitted" line, Joomla's "create" line.
 func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true
 	}
 	for _, k := range [...]string{"class", "id"} {
 		v := attrOf(n, k)
-		for _, w := range [...]string{"date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha"} {
+		for _, w := range [...]string{"date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor"} {
 			if containsASCIIFold(v, w) {
 				return true
 			}

@@ -112,10 +112,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"Jän.", "https://news.example.at/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. Jän. 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-01-06"},
-		// Elements named for a byline or the post's meta line are date
-		// elements too (isDateElement), as dating tools read them.
+		// Elements named for a byline, an author, the post's meta or
+		// info line or its creation are date elements too
+		// (isDateElement), as dating tools read them.
 		{"entry meta far above the headline", "https://annasgarten.example.de/mein-garten-im-winter.html", "",
 			`<article><p class="entry-meta">Dienstag, 6. Dezember 2016</p><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"Joomla's created line far above the headline", "https://verein.example.de/index.php/garten/123-mein-garten", "",
+			`<div class="item-page"><dl class="article-info"><dd class="create">Erstellt: Dienstag, 06. Dezember 2016 10:00</dd><dd class="hits">Zugriffe: 1234</dd></dl><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h2>Mein Garten im Winter</h2>` + paragraphsHTML(gardenProse) + `</div>`,
+			"2016-12-06"},
+		{"an author box far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><div class="author-box">Anna Muster, 06.12.2016</div><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
 			"2016-12-06"},
 		{"Drupal's submitted line far above the headline", "https://verein.example.de/node/123", "",
 			`<div class="node"><div class="submitted">Eingereicht von Anna am Di, 06.12.2016 - 10:00</div><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h2>Mein Garten im Winter</h2>` + paragraphsHTML(gardenProse) + `</div>`,
