@@ -199,6 +199,16 @@ func TestPublicationShapes(t *testing.T) {
 		{"prose that says when something was published", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<p>Die Studie, veröffentlicht am 5. Dezember 2016 im Fachblatt Gartenbau, zeigt, dass Laub die Beete im Winter besser schützt als Folie oder Vlies.</p></main>`,
 			""},
+		// A date written with dots reads day first, so the creation date
+		// shown after an update's overrules the update's time element
+		// (locateDate's swappable, preferShown).
+		{"creation shown after the update's time element", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Aktualisiert: <time datetime="2016-12-08T10:00">08.12.2016</time> · Erstellt: <time datetime="2016-12-06T10:00">06.12.2016</time></p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"a date with slashes that reads either way does not overrule", "https://news.example.com/politics/article-123.html",
+			`<meta property="article:published_time" content="2016-12-08T10:00:00-05:00">`,
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">12/06/2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-08"},
 	}
 	runEuropeanDates(t, tests)
 }

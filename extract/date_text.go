@@ -112,7 +112,9 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 		}
 		consider(loc, digitsToInt(s[loc[6]:loc[7]]), m, d)
 		if best != nil && best.start == loc[2] {
-			best.swappable = a != b && a <= 12 && b <= 12
+			// Dots put the day first wherever dates are written
+			// so ("06.12.2016"); slashes and dashes may not.
+			best.swappable = a != b && a <= 12 && b <= 12 && s[loc[3]] != '.'
 		}
 	}
 	return best
