@@ -537,6 +537,8 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
 		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") || entryDate(n) {
 			m.published = append(m.published, attrOf(n, "datetime"))
+		} else if afterH1 && labelledUpdate(n) {
+			m.modified = append(m.modified, attrOf(n, "datetime"))
 		} else if afterH1 && !inComments(n) && !inPageFooter(n) {
 			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
 		}
@@ -562,6 +564,32 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 			m.timeTags = append(m.timeTags, v)
 		}
 	}
+}
+
+// labelledUpdate reports whether the text right before element n, in
+// its parent or before its parent, is an update label ("Zuletzt
+// aktualisiert <time …>vor 2 Tagen</time>", "<span>Updated</span>
+// <time …>").
+func labelledUpdate(n *html.Node) bool {
+	for e, i := n, 0; e != nil && i < 2; e, i = e.Parent, i+1 {
+		for p := e.PrevSibling; p != nil; p = p.PrevSibling {
+			var text string
+			switch p.Type {
+			case html.TextNode:
+				text = strings.TrimSpace(p.Data)
+			case html.ElementNode:
+				text, _ = limitedText(p, maxDateElemChars)
+			}
+			if text == "" {
+				continue
+			}
+			if len(text) > 40 {
+				text = text[len(text)-40:]
+			}
+			return textkit.IsUpdateNotice(text) && !mayHoldDate(text)
+		}
+	}
+	return false
 }
 
 // dateAttrs are the attributes in which date elements keep their date

@@ -209,6 +209,14 @@ func TestPublicationShapes(t *testing.T) {
 			`<meta property="article:published_time" content="2016-12-08T10:00:00-05:00">`,
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">12/06/2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-12-08"},
+		// A <time> labelled as the update's is the modified date
+		// (labelledUpdate), even when the page shows relative times only.
+		{"update time element before the publication's", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div>Zuletzt aktualisiert <time datetime="2016-12-08T10:00">vor 2 Tagen</time>, erschienen <time datetime="2016-12-06T10:00">vor 4 Tagen</time></div>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"update label in its own element", "https://news.example.com/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div><span>Updated</span> <time datetime="2016-12-08T10:00">2 days ago</time></div><div><span>Published</span> <time datetime="2016-12-06T10:00">4 days ago</time></div>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
