@@ -28,6 +28,12 @@ func TestPublicationShapes(t *testing.T) {
 			`<meta name="ptime" content="20161206100000">`, body, "2016-12-06"},
 		{"meta date in eight digits", "https://news.example.de/politik/artikel-123.html",
 			`<meta name="date" content="20161206">`, body, "2016-12-06"},
+		// A meta that gives its date in datetime, or marks it pubdate
+		// (collectMeta).
+		{"meta itemprop datePublished with datetime", "https://news.example.de/politik/artikel-123.html",
+			`<meta itemprop="datePublished" datetime="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
+		{"meta marked pubdate", "https://news.example.de/politik/artikel-123.html",
+			`<meta pubdate="pubdate" content="2016-12-06T10:00:00+01:00">`, body, "2016-12-06"},
 		{"eight digits that are no date", "https://news.example.de/politik/artikel-123.html",
 			`<meta name="date" content="20161306">`, body, ""},
 		{"a generation time is not the publication", "https://news.example.de/politik/artikel-123.html",
