@@ -553,7 +553,7 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		if rdfaPublished(attrOf(n, "property")) {
 			m.itemprop = append(m.itemprop, attrOf(n, "content"))
 		}
-	case n.DataAtom != atom.Time && n.DataAtom != atom.Meta && isDateElement(n) && !namesUpdate(n):
+	case n.DataAtom != atom.Time && n.DataAtom != atom.Meta && hasDateAttr(n) && isDateElement(n) && !namesUpdate(n):
 		// <span class="date" data-date="2016-12-06 10:00:00">vor 3
 		// Jahren</span>: a date element that keeps its day in an
 		// attribute counts as a <time datetime> does.
@@ -595,6 +595,17 @@ func labelledUpdate(n *html.Node) bool {
 // dateAttrs are the attributes in which date elements keep their date
 // for scripts: an ISO date, or Unix seconds (data-utime, data-timestamp).
 var dateAttrs = [...]string{"data-date", "data-datetime", "data-published", "data-publish-date", "data-time", "data-timestamp", "data-utime"}
+
+// hasDateAttr reports whether n has one of dateAttrs or a title, the
+// cheap test before attrDate and the class names of isDateElement.
+func hasDateAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "title" || strings.HasPrefix(a.Key, "data-") && slices.Contains(dateAttrs[:], a.Key) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxTitleDate bounds a title attribute read as a date: a date with a
 // label at most ("06.12.2016 10:00 Uhr"), not a sentence that names one.
