@@ -67,3 +67,46 @@ func comment(i int, c, reply string) string {
 	who := "reader" + string(rune('a'+i))
 	return `<li><div><a href="/user/` + who + `">` + who + `</a> on Friday @07:52PM</div><div><p>` + c + `</p></div><div>` + reply + ` <a href="/share">Share</a></div>`
 }
+
+// TestPageThatIsAThread checks that a page holding nothing but a thread
+// of readers' posts (a forum's or a question's page), known by its reply
+// links or by its posts' headers, gives the thread, not one post of it:
+// with no story beside it, the thread is the page's content.
+func TestPageThatIsAThread(t *testing.T) {
+	posts := []string{
+		"Which lock do you use for a bike that stays outside the station all day? Mine was cut last week in broad daylight and nobody saw a thing.",
+		"A heavy D-lock through the frame and the back wheel, plus a cable for the front one. Thieves go for the easier bike next to yours, that is all you can hope for.",
+		"I carry two locks of different kinds, because a thief usually brings the tool for one kind only. It is heavy, but I have not lost a bike in ten years.",
+		"Park where there is a camera and plenty of people walking past. The lock matters less than the place, in my experience, and the station has a guarded rack.",
+		"Register the frame number with the police and take a photo of the bike. When the one I lost turned up in a market, that was the only way to prove it was mine.",
+	}
+	headers := map[string]func(i int) string{
+		"reply links": func(i int) string {
+			return `<div><b>rider` + string(rune('a'+i)) + `</b></div><div>` + `<a href="#p` + string(rune('0'+i)) + `">2 March 2024 at 10:1` + string(rune('0'+i)) + `</a></div>`
+		},
+		"headers with a verb": func(i int) string {
+			return `<div><b>rider` + string(rune('a'+i)) + `</b> says:</div><div>2 March 2024 at 10:1` + string(rune('0'+i)) + `</div>`
+		},
+	}
+	for name, header := range headers {
+		t.Run(name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/forum">Forum</a> <a href="/about">About us</a></div>`)
+			b.WriteString(`<div><h1>Which bike lock do you use?</h1><ol>`)
+			for i, p := range posts {
+				reply := ""
+				if name == "reply links" {
+					reply = `<div><a href="?reply=` + string(rune('0'+i)) + `">Reply</a></div>`
+				}
+				b.WriteString(`<li><div>` + header(i) + `<p>` + p + `</p>` + reply + `</div></li>`)
+			}
+			b.WriteString(`</ol></div><div><p>Copyright 2024 Bike Forum. All rights reserved.</p></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/forum/locks")
+			for i, p := range posts {
+				if !strings.Contains(got, p) {
+					t.Errorf("post %d missing from:\n%s", i, got)
+				}
+			}
+		})
+	}
+}
