@@ -239,6 +239,9 @@ func (c *cleaner) element(n *html.Node, inFigure bool) (tally, bool) {
 	case atom.Figure, atom.Picture:
 		inFigure = true
 	}
+	if n.DataAtom == atom.A && c.comments.isContent() && n.FirstChild != nil && isReplyLink(n) {
+		return tally{}, false // a comment's "Reply", on a page whose thread is its content
+	}
 	t := c.clean(n, inFigure)
 	switch n.DataAtom {
 	case atom.A:

@@ -103,6 +103,9 @@ func TestPageThatIsAThread(t *testing.T) {
 					t.Errorf("post %d missing from:\n%s", i, got)
 				}
 			}
+			if strings.Contains(got, "Reply") {
+				t.Errorf("reply links kept in:\n%s", got)
+			}
 		})
 	}
 }

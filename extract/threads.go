@@ -42,7 +42,7 @@ func isReplyLink(a *html.Node) bool {
 // n's text. A story with a short thread of headed comments under it is
 // no thread: its comments are left out of the copy that is cleaned.
 func isThread(n *html.Node, cs *commentSet) bool {
-	if cs != nil && cs.content {
+	if cs.isContent() {
 		return false
 	}
 	replies := 0
@@ -171,6 +171,10 @@ func (cs *commentSet) bytesUnder(n *html.Node) int {
 	}
 	return sum
 }
+
+// isContent reports whether cs is the comment set of a page whose thread
+// is its content (see commentSet.content).
+func (cs *commentSet) isContent() bool { return cs != nil && cs.content }
 
 // leaves returns the set of comments for a copy to leave out, or nil.
 func (cs *commentSet) leaves() map[*html.Node]bool {
