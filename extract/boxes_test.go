@@ -94,3 +94,76 @@ func TestShareBarOpeningTheStory(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOverItsShareBar checks that a chrome title opening a story's
+// block ("Sharing is caring!" over a share bar) marks only the box it
+// announces: the share bar goes, and the story's paragraphs after it
+// stay, in a block too short for its length alone to save it. A title
+// over paragraphs of its own ("Comments") still marks its whole box.
+func TestTitleOverItsShareBar(t *testing.T) {
+	storyEn := []string{
+		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
+	}
+	storyAr := []string{
+		"قرر مجلس المحافظة يوم الثلاثاء إغلاق الجسر القديم أمام حركة السيارات اعتباراً من الربيع المقبل، بعد أن وجد المهندسون أن هيكله الحديدي قد تآكل أسرع مما كان متوقعاً.",
+		"وسيضطر السكان الذين يعبرون النهر كل يوم إلى استخدام العبارة أو القيادة عشرين دقيقة عبر الضواحي الشمالية، وهي رحلة يقول كثيرون إنهم لا يقدرون على كلفتها.",
+		"وقال المحافظ إن المدينة لم يكن لديها خيار آخر، ووعد بتصميم جسر جديد خلال عامين، على أن يبدأ العمل فور توفر الأموال اللازمة لذلك.",
+	}
+	shareLinks := func(names ...string) string {
+		var b strings.Builder
+		b.WriteString(`<div><ul>`)
+		for _, n := range names {
+			b.WriteString(`<li><a href="https://www.facebook.com/sharer/sharer.php?u=x"><span>` + n + `</span></a></li>`)
+		}
+		b.WriteString(`</ul></div>`)
+		return b.String()
+	}
+	comments := []string{
+		"Finally. I have been driving over that bridge for twenty years and you could see the rust from the bank, nobody wanted to listen to us.",
+		"And what about the people who work night shifts? The ferry stops at ten, so the council should think again before it closes anything.",
+	}
+	cases := []struct {
+		name, lang, headline, title, bar string
+		story, gone                      []string
+		after                            string
+	}{
+		{"en share bar", "en", "Old bridge to close next spring", `<p>Sharing is caring!</p>`, shareLinks("Facebook", "Twitter", "Reddit"),
+			storyEn, []string{"Sharing is caring", "Reddit"}, ""},
+		{"en share bar with its counter", "en", "Old bridge to close next spring", `<p>Sharing is caring!</p>`,
+			`<div><div><span>0</span><span>shares</span></div>` + shareLinks("Facebook", "Twitter", "Reddit") + `</div>`,
+			storyEn, []string{"Sharing is caring", "Reddit"}, ""},
+		{"en heading over share bar", "en", "Old bridge to close next spring", `<h4>Share this article</h4>`, shareLinks("Facebook", "Twitter", "Reddit"),
+			storyEn, []string{"Share this article", "Reddit"}, ""},
+		{"ar share bar", "ar", "إغلاق الجسر القديم في الربيع المقبل", `<h4>شارك المقال</h4>`, shareLinks("فيسبوك", "تويتر", "واتساب"),
+			storyAr, []string{"شارك المقال", "واتساب"}, ""},
+		{"comments box still goes", "en", "Old bridge to close next spring", "", "",
+			storyEn, []string{"Comments", comments[0], comments[1]},
+			`<div><h3>Comments</h3>` + paragraphsHTML(comments) + `</div>`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html lang="` + tc.lang + `"><body><div><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></div>`)
+			b.WriteString(`<div><div><h1>` + tc.headline + `</h1></div><div>`)
+			b.WriteString(tc.title + tc.bar + paragraphsHTML(tc.story))
+			b.WriteString(`</div>` + tc.after + `</div><div><ul>`)
+			for _, s := range []string{"Five ways to save energy this winter", "What a smart meter can tell you", "Why the grid needs batteries"} {
+				b.WriteString(`<li><a href="/articles/x">` + s + `</a></li>`)
+			}
+			b.WriteString(`</ul></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			for i, p := range tc.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			for _, g := range tc.gone {
+				if strings.Contains(got, g) {
+					t.Errorf("%q kept in:\n%s", g, got)
+				}
+			}
+		})
+	}
+}

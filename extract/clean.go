@@ -93,6 +93,7 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	var t tally
 	dropLinks := false
 	afterForm := false
+	var opening openingTitle
 	for ch := n.FirstChild; ch != nil; {
 		next := ch.NextSibling
 		if afterForm && !(ch.Type == html.TextNode && isSpace(ch.Data)) {
@@ -123,10 +124,12 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 			} else {
 				n.RemoveChild(ch)
 			}
+			opening.follow(ch, &ct, keep)
 			// A chrome marker found inside a box stops at the box.
 			if ct.chromeTitle && !(keep && isBox(ch.DataAtom)) {
 				if t.chars == 0 {
 					t.chromeTitle = true
+					opening.open()
 				} else {
 					dropLinks = true
 				}
@@ -136,7 +139,67 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 		}
 		ch = next
 	}
+	if opening.titlesOnlyItsBox() {
+		t.chromeTitle = false
+	}
 	return t
+}
+
+// minStoryAfterBox is how many paragraphs of prose after a titled box
+// make them the story around the box (see openingTitle).
+const minStoryAfterBox = 2
+
+// openingTitle follows what comes after a chrome title that opens an
+// element. The title marks the element as a chrome box, unless it
+// announces only the box right after it: "Sharing is caring!" over a
+// share bar's links, and then the story's paragraphs. The mark then
+// stops at that box, which the cleaning dropped, and the story stays.
+// A box the title announces that keeps prose after cleaning (a list of
+// comments) leaves the mark on the whole element.
+type openingTitle struct {
+	state openingState
+	prose int // paragraphs of prose after the announced box
+}
+
+type openingState int
+
+const (
+	noTitle      openingState = iota
+	titled                    // a chrome title opened the element
+	boxAnnounced              // the next block was a box, left without prose
+	titleHolds                // the next block was anything else
+)
+
+// open records that a chrome title opened the element; the marks of
+// what follows it before any text (the box it announces) open nothing.
+func (o *openingTitle) open() {
+	if o.state == noTitle {
+		o.state = titled
+	}
+}
+
+// follow records child ch of the element, with its tally and whether
+// the cleaning kept it.
+func (o *openingTitle) follow(ch *html.Node, t *tally, kept bool) {
+	switch o.state {
+	case titled:
+		switch {
+		case isBox(ch.DataAtom) && (!kept || t.chars < minProseChars):
+			o.state = boxAnnounced
+		case t.chars > 0 || t.imgs > 0:
+			o.state = titleHolds
+		}
+	case boxAnnounced:
+		if kept && ch.DataAtom == atom.P && t.chars >= minProseChars && t.linkDensity() < maxParagraphLinks {
+			o.prose++
+		}
+	}
+}
+
+// titlesOnlyItsBox reports whether the title announced only the box
+// after it, with the story's paragraphs after that box.
+func (o *openingTitle) titlesOnlyItsBox() bool {
+	return o.state == boxAnnounced && o.prose >= minStoryAfterBox
 }
 
 // maxFormNoteChars bounds the note a form leaves after itself ("name,

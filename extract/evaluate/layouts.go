@@ -1,8 +1,13 @@
 package evaluate
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // A Layout rewrites a page of a corpus into a layout the corpora hold few
@@ -18,12 +23,16 @@ type Layout func(page []byte) []byte
 //     header, footer, section) turned into divs, as built before HTML5;
 //   - "p-as-div": every <p> a <div>, as written without paragraphs;
 //   - "p-wrapped": every <p> wrapped in two divs, as page builders and
-//     component frameworks do.
+//     component frameworks do;
+//   - "split": the block holding most paragraphs cut in two sibling
+//     blocks around an advertisement, as sites that inject ads into the
+//     story's markup have it.
 var Layouts = map[string]Layout{
 	"bare":      StripHints,
 	"old":       OldLayout,
 	"p-as-div":  ParagraphsAsDivs,
 	"p-wrapped": WrappedParagraphs,
+	"split":     SplitAroundAd,
 }
 
 // LayoutNames returns the names of Layouts, sorted.
@@ -66,4 +75,104 @@ func ParagraphsAsDivs(page []byte) []byte {
 func WrappedParagraphs(page []byte) []byte {
 	page = paragraphOpen.ReplaceAll(page, []byte("<div><div><p$1>"))
 	return paragraphClose.ReplaceAll(page, []byte("</p></div></div>"))
+}
+
+// minSplitParagraphs is how many paragraphs a block needs for
+// SplitAroundAd to cut it, and minSplitParagraphChars how long each must
+// be to count.
+const (
+	minSplitParagraphs     = 4
+	minSplitParagraphChars = 40
+)
+
+// advertisement is the block SplitAroundAd puts between the two halves.
+const advertisement = `<div><div>Advertisement</div><div><iframe src="/ad"></iframe></div></div>`
+
+// SplitAroundAd finds the element with the most paragraphs among its
+// children and moves its children into two divs, cut before the middle
+// paragraph, with an advertisement between them. A page without such an
+// element, or that does not parse, is returned as it is.
+func SplitAroundAd(page []byte) []byte {
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return page
+	}
+	block, n := mostParagraphs(root)
+	if n < minSplitParagraphs {
+		return page
+	}
+	var cut *html.Node
+	seen := 0
+	for c := block.FirstChild; c != nil && cut == nil; c = c.NextSibling {
+		if isParagraph(c) {
+			if seen++; seen > n/2 {
+				cut = c
+			}
+		}
+	}
+	first, second := newDiv(), newDiv()
+	into := first
+	for c := block.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c == cut {
+			into = second
+		}
+		block.RemoveChild(c)
+		into.AppendChild(c)
+		c = next
+	}
+	block.AppendChild(first)
+	ad, err := html.ParseFragment(strings.NewReader(advertisement), newDiv())
+	if err != nil {
+		return page
+	}
+	for _, a := range ad {
+		block.AppendChild(a)
+	}
+	block.AppendChild(second)
+	var b bytes.Buffer
+	if err := html.Render(&b, root); err != nil {
+		return page
+	}
+	return b.Bytes()
+}
+
+// mostParagraphs returns the element under n with the most paragraph
+// children (see isParagraph), and their number; the first one on a tie.
+func mostParagraphs(n *html.Node) (*html.Node, int) {
+	best, most := n, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isParagraph(c) {
+			most++
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if b, k := mostParagraphs(c); k > most {
+			best, most = b, k
+		}
+	}
+	return best, most
+}
+
+// isParagraph reports whether n is a <p> of at least
+// minSplitParagraphChars bytes of text.
+func isParagraph(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.P && textLen(n) >= minSplitParagraphChars
+}
+
+// textLen is the length in bytes of the text under n, without the
+// surrounding spaces of each text node.
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += textLen(c)
+	}
+	return total
+}
+
+func newDiv() *html.Node {
+	return &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 }

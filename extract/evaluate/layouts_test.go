@@ -9,6 +9,7 @@ func TestLayouts(t *testing.T) {
 		"old":       `<body><div><div><h1>T</h1></div><p>One.</p><P>Two.</P><pre>p</pre></div></body>`,
 		"p-as-div":  `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre></article></body>`,
 		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre></article></body>`,
+		"split":     page, // too few paragraphs to cut
 	}
 	for _, name := range LayoutNames() {
 		want, ok := cases[name]
@@ -19,5 +20,20 @@ func TestLayouts(t *testing.T) {
 		if got := string(Layouts[name]([]byte(page))); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
 		}
+	}
+}
+
+func TestSplitAroundAd(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	page := `<html><head></head><body><div><p>Short.</p></div><article><h1>T</h1>` +
+		para("One") + para("Two") + `<figure>F</figure>` + para("Three") + para("Four") + para("Five") +
+		`</article></body></html>`
+	want := `<html><head></head><body><div><p>Short.</p></div><article>` +
+		`<div><h1>T</h1>` + para("One") + para("Two") + `<figure>F</figure></div>` +
+		advertisement +
+		`<div>` + para("Three") + para("Four") + para("Five") + `</div>` +
+		`</article></body></html>`
+	if got := string(SplitAroundAd([]byte(page))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
