@@ -30,8 +30,8 @@ func isTitleTag(a atom.Atom) bool {
 
 // titledBox reports whether box n opens with a box title such as
 // "Comments" or "الأكثر قراءة": its first text sits in a title-like
-// element and is one of boxTitles. titles remembers the texts judged.
-func titledBox(n *html.Node, titles boxTitleMemo) bool {
+// element and is one of boxTitles.
+func titledBox(n *html.Node) bool {
 	t := firstText(n, 0, 3)
 	if t == nil {
 		return false
@@ -50,26 +50,7 @@ func titledBox(n *html.Node, titles boxTitleMemo) bool {
 		return false // "Share this:" over its links titles the bar, not n
 	}
 	text := shortText(title, maxTitleChars)
-	return text != "" && titles.is(text)
-}
-
-// boxTitleMemo remembers isBoxTitle by text for one page: the preparer
-// asks about one heading as a heading and again as the title of each box
-// it opens, and a page repeats its titles ("Share", "Read more"). A nil
-// memo remembers nothing.
-type boxTitleMemo map[string]bool
-
-// is returns isBoxTitle(text).
-func (m boxTitleMemo) is(text string) bool {
-	if m == nil {
-		return isBoxTitle(text)
-	}
-	v, ok := m[text]
-	if !ok {
-		v = isBoxTitle(text)
-		m[text] = v
-	}
-	return v
+	return text != "" && isBoxTitle(text)
 }
 
 // holdsLinkBesides reports whether n holds a link outside title.

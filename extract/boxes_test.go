@@ -25,7 +25,6 @@ func TestTitledBox(t *testing.T) {
 		{"title in a header", `<div><div><h3>Related stories</h3></div><ul><li><a href="/a">A</a></li></ul></div>`, true},
 		{"share bar opening a story", `<div><div><strong>Share this:</strong> <a href="https://facebook.com/sharer"><i></i></a> <a href="https://twitter.com/intent"><i></i></a></div>` + para + `</div>`, false},
 	}
-	titles := boxTitleMemo{} // shared: a remembered title answers as a fresh one
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			root, err := parse(strings.NewReader(`<html><body>` + tc.box + `</body></html>`))
@@ -33,15 +32,10 @@ func TestTitledBox(t *testing.T) {
 				t.Fatal(err)
 			}
 			box := findElement(findElement(root, atom.Body), atom.Div)
-			for _, memo := range []boxTitleMemo{nil, titles, titles} {
-				if got := titledBox(box, memo); got != tc.want {
-					t.Errorf("titledBox (memo of %d) = %v, want %v", len(memo), got, tc.want)
-				}
+			if got := titledBox(box); got != tc.want {
+				t.Errorf("titledBox = %v, want %v", got, tc.want)
 			}
 		})
-	}
-	if len(titles) == 0 {
-		t.Error("the memo remembered no title")
 	}
 }
 

@@ -18,7 +18,6 @@ type preparer struct {
 	hints  *hints
 	chrome map[*html.Node]bool // chrome by tag, role, class or id
 	titled map[*html.Node]bool // chrome by the title of its box
-	titles boxTitleMemo        // the box titles judged so far
 	// elements counts the elements kept, plus a few: what a scorer
 	// sizes its tables by.
 	elements int
@@ -35,7 +34,7 @@ type hiddenAt struct {
 
 func newPreparer(h *hints) *preparer {
 	// A few for body and the elements above it.
-	return &preparer{hints: h, chrome: make(map[*html.Node]bool), titled: make(map[*html.Node]bool), titles: boxTitleMemo{}, elements: 4}
+	return &preparer{hints: h, chrome: make(map[*html.Node]bool), titled: make(map[*html.Node]bool), elements: 4}
 }
 
 // allChrome returns every element marked as chrome, whatever the reason.
@@ -93,7 +92,7 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 	p.elements++
 	if p.isChrome(c, h, inTable) || c.DataAtom == atom.Span && isHoverCard(c) {
 		p.chrome[c] = true
-	} else if isBoxTag(c.DataAtom) && titledBox(c, p.titles) {
+	} else if isBoxTag(c.DataAtom) && titledBox(c) {
 		p.titled[c] = true
 	}
 	switch c.DataAtom {
@@ -224,7 +223,7 @@ func (p *preparer) titlesChrome(n *html.Node) bool {
 		return false
 	}
 	text := shortText(n, maxTitleChars)
-	return text != "" && p.titles.is(text)
+	return text != "" && isBoxTitle(text)
 }
 
 // nextElement returns the next element sibling of n, or nil.
