@@ -89,29 +89,6 @@ func FuzzContainsAnyASCIIFold(f *testing.F) {
 	})
 }
 
-// containsAnyLower must agree with lowering s by strings.ToLower and
-// looking for each word in it, also where a letter lowers to ASCII (the
-// Kelvin sign to k).
-func FuzzContainsAnyLower(f *testing.F) {
-	f.Add("Site-LOGO.png", "logo")
-	f.Add("\u212Aicker-Caption", "kicker")
-	f.Add("ｌｏｇｏ", "logo")
-	f.Fuzz(func(t *testing.T, s, w string) {
-		w = strings.ToLower(w)
-		if !isASCIIString(w) {
-			return // the words are lowercase ASCII
-		}
-		words := append([]string{w}, chromeImageWords[:]...)
-		want := false
-		for _, w := range words {
-			want = want || strings.Contains(strings.ToLower(s), w)
-		}
-		if got := containsAnyLower(s, words); got != want {
-			t.Errorf("containsAnyLower(%q, %q) = %v, want %v", s, words, got, want)
-		}
-	})
-}
-
 // hasChromePrefixNorm must agree with testing norm+" " directly.
 func FuzzHasChromePrefixNorm(f *testing.F) {
 	f.Add("share this")

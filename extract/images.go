@@ -44,13 +44,10 @@ func realImageSrc(src string) bool {
 	if src == "" || strings.HasPrefix(src, "data:") || strings.HasPrefix(src, "about:") {
 		return false
 	}
-	return !containsAnyLower(src, placeholderImageWords[:])
-}
-
-// placeholderImageWords, in an image's address, mark a placeholder that a
-// script replaces with the real picture.
-var placeholderImageWords = [...]string{
-	"blank.gif", "spacer.gif", "placeholder", "lazy-load", "transparent.gif", "pixel.gif",
+	l := strings.ToLower(src)
+	return !strings.Contains(l, "blank.gif") && !strings.Contains(l, "spacer.gif") &&
+		!strings.Contains(l, "placeholder") && !strings.Contains(l, "lazy-load") &&
+		!strings.Contains(l, "transparent.gif") && !strings.Contains(l, "pixel.gif")
 }
 
 // chromeImageWords mark pictures that belong to the page, not the story:
@@ -65,12 +62,14 @@ func isChromeImage(img *html.Node) bool {
 	for _, a := range img.Attr {
 		switch a.Key {
 		case "src", "class", "id":
-			v := a.Val
+			v := strings.ToLower(a.Val)
 			if a.Key == "src" {
 				v = v[strings.LastIndexByte(v, '/')+1:] // the file name only
 			}
-			if containsAnyLower(v, chromeImageWords[:]) {
-				return true
+			for _, w := range chromeImageWords {
+				if strings.Contains(v, w) {
+					return true
+				}
 			}
 		}
 	}

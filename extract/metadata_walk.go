@@ -86,24 +86,6 @@ func equalFoldASCII(s, lower string) bool {
 	return true
 }
 
-// containsAnyLower reports whether strings.ToLower(s) contains one of the
-// lowercase ASCII words, without lowering a copy of s when s is ASCII
-// (the common case of class names and addresses). Other text is lowered
-// as ToLower does, since a few letters lower to ASCII ones (K, the Kelvin
-// sign, to k).
-func containsAnyLower(s string, words []string) bool {
-	if isASCIIString(s) {
-		return containsAnyASCIIFold(s, words)
-	}
-	l := strings.ToLower(s)
-	for _, w := range words {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // containsAnyASCIIFold reports whether s contains one of the lowercase words.
 // It scans s once, trying only the words that start with the letter at
 // hand.

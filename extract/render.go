@@ -159,16 +159,13 @@ func isInvisible(r rune) bool {
 	return r == '\ufeff' || r == '\u200b' || r == '\u2060'
 }
 
-// captionWord, in a class name, marks a caption (see isCaption).
-var captionWord = [...]string{"caption"}
-
 // isCaption reports whether n is marked up as a picture caption: one of its
 // class names holds "caption" ("wp-caption-text", "image__caption"). A
 // utility class that styles captions further down ("[&_figcaption]:mt-xs")
 // and WordPress's "wp-caption" figure wrapper are not captions.
 func isCaption(n *html.Node) bool {
 	class := getAttr(n, "class")
-	if class == "" || !containsAnyLower(class, captionWord[:]) {
+	if class == "" || !strings.Contains(strings.ToLower(class), "caption") {
 		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(class)) {
