@@ -44,12 +44,7 @@ func TestTitledBox(t *testing.T) {
 // "Related" box because such a box sits inside it, and left out for the
 // standfirst above it.
 func TestWrappedParagraphsWithInlineBox(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
-		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
-		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
-		"Shop owners on both banks fear that they will lose customers, and some have asked the council to run a free bus across the dam while the bridge is closed.",
-	}
+	story := bridgeStory
 	var b strings.Builder
 	standfirst := "Engineers say the steel frame has rusted faster than anyone expected, and the council has decided that it cannot wait for the money for a new crossing: the old bridge will close to traffic in the spring, and residents must find another way across the river."
 	b.WriteString(`<html><body><nav><a href="/">Home</a></nav><main><header><h1>Old bridge to close next spring</h1><p>` + standfirst + `</p></header><div>`)
@@ -72,12 +67,7 @@ func TestWrappedParagraphsWithInlineBox(t *testing.T) {
 // a share bar ("Share this:" and icon links), on a page without class
 // names or HTML5 sections, is not taken for a share box and left out.
 func TestShareBarOpeningTheStory(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
-		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
-		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
-		"Shop owners on both banks fear that they will lose customers, and some have asked the council to run a free bus across the dam while the bridge is closed.",
-	}
+	story := bridgeStory
 	var b strings.Builder
 	b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></div><div><div><h1>Old bridge to close next spring</h1></div>`)
 	b.WriteString(`<div><div><strong>Share This: </strong><a href="https://www.facebook.com/sharer/sharer.php?u=x"><span></span></a> <a href="https://twitter.com/intent/tweet?url=x"><span></span></a></div>`)
@@ -101,11 +91,7 @@ func TestShareBarOpeningTheStory(t *testing.T) {
 // stay, in a block too short for its length alone to save it. A title
 // over paragraphs of its own ("Comments") still marks its whole box.
 func TestTitleOverItsShareBar(t *testing.T) {
-	storyEn := []string{
-		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
-		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
-		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
-	}
+	storyEn := bridgeStory[:3]
 	storyAr := []string{
 		"قرر مجلس المحافظة يوم الثلاثاء إغلاق الجسر القديم أمام حركة السيارات اعتباراً من الربيع المقبل، بعد أن وجد المهندسون أن هيكله الحديدي قد تآكل أسرع مما كان متوقعاً.",
 		"وسيضطر السكان الذين يعبرون النهر كل يوم إلى استخدام العبارة أو القيادة عشرين دقيقة عبر الضواحي الشمالية، وهي رحلة يقول كثيرون إنهم لا يقدرون على كلفتها.",

@@ -210,11 +210,7 @@ func TestNextStoryAppendedStaysOut(t *testing.T) {
 // its prose: the cell is the page, not a block of it, and the third
 // opinion must not replace a short story with the whole page.
 func TestPageInOneTableCell(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
-		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
-		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
-	}
+	story := bridgeStory[:3]
 	column := "Our columnist writes every week about the city, its streets, its markets and its people, and about what the council does with the money it raises."
 	block := `<div><p>` + column + `</p><p>` + column + `</p><p>` + column + `</p></div>`
 	for _, layout := range []string{"body", "table", "wrapper"} {

@@ -62,6 +62,16 @@ func logTable(t *testing.T, rows []pageScore) (precision, recall, f1 float64) {
 	return precision, recall, f1
 }
 
+// bridgeStory is the paragraphs of a short local news story that many
+// fixtures put among chrome: long enough for prose, no links, no chrome
+// words.
+var bridgeStory = []string{
+	"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
+	"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
+	"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
+	"Shop owners on both banks fear that they will lose customers, and some have asked the council to run a free bus across the dam while the bridge is closed.",
+}
+
 // paragraphsHTML returns each text as a <p>, one after the other.
 func paragraphsHTML(texts []string) string {
 	var b strings.Builder

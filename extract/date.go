@@ -78,6 +78,9 @@ func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	if t, ok := parseEpoch(s); ok {
 		return t, true
 	}
+	if t, ok := parseCompact(s, loc); ok {
+		return t, true
+	}
 	return findDateInText(s, true, loc)
 }
 
@@ -94,6 +97,25 @@ func parseEpoch(s string) (time.Time, bool) {
 		return validTime(time.UnixMilli(n).UTC())
 	}
 	return validTime(time.Unix(n, 0).UTC())
+}
+
+// parseCompact reads a date written as digits alone, year first:
+// 20161206 or, with the time of day, 20161206100000, as meta tags give
+// them.
+func parseCompact(s string, loc *time.Location) (time.Time, bool) {
+	if len(s) != 8 && len(s) != 14 {
+		return time.Time{}, false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return time.Time{}, false
+		}
+	}
+	var hour, minute, sec int
+	if len(s) == 14 {
+		hour, minute, sec = digitsToInt(s[8:10]), digitsToInt(s[10:12]), digitsToInt(s[12:14])
+	}
+	return makeDate(digitsToInt(s[:4]), digitsToInt(s[4:6]), digitsToInt(s[6:8]), hour, minute, sec, loc)
 }
 
 // validYear reports whether t falls in the years a web page can carry.

@@ -22,6 +22,10 @@ var (
 		"dc:date", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
 		"citation_date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
 		"article.published", "originalpublicationdate", "date", "datecreated", "weibo:article:create_at",
+		// Names that say publication without the words publishLike
+		// looks for: a post's date, the date displayed, a document's.
+		"dateposted", "article:post_date", "displaydate", "doc_date", "pdate", "ptime", "og:regdate",
+		"analyticsattributes.articledate", "article_date_original",
 	}
 	modifiedKeys = []string{
 		"article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
@@ -30,8 +34,8 @@ var (
 )
 
 // pickDates returns when the article was published and last modified:
-// from JSON-LD, then meta tags, then datePublished/<time> markup, then
-// a dated URL path, then the date printed with the headline (see
+// from a dated URL path, then JSON-LD, then meta tags, then
+// datePublished/<time> markup, then the date printed with the headline (see
 // readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
 // then a date line after the headline, then a datePublished field in a
 // script that is not JSON-LD (see scriptDate), then a last search of other
@@ -50,6 +54,12 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	headline := findHeadline(idx, title)
 	block := readHeadlineBlock(headline, loc)
 	shown, hasShown := block.shown()
+	if inURL := dateFromURL(pageURL, loc); !inURL.IsZero() {
+		// A path that files the page under its day was written when
+		// the page was first published; metadata may have been
+		// rewritten since (an import, a republication).
+		return inURL, modified
+	}
 	if !published.IsZero() {
 		return preferShown(published, block, shown, hasShown), modified
 	}
@@ -62,9 +72,6 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	}
 	if published = firstDate(marks.published, loc); !published.IsZero() {
 		return preferShown(published, block, shown, hasShown), modified
-	}
-	if published = dateFromURL(pageURL, loc); !published.IsZero() {
-		return published, modified
 	}
 	if hasShown && (modified.IsZero() || !sameDay(shown.t, modified)) {
 		return shown.t, modified
@@ -178,15 +185,20 @@ const (
 
 // dateNearHeadline returns the date of the date element closest before
 // the h1 within its nearest headlineLevels ancestors: <time>, or an element
-// whose class or id names a date ("post-date", "publish-meta"). Dates
-// printed further away, as Arabic news sites print today's date in their
-// header, are not read.
+// whose class or id names a date ("post-date", "publish-meta"). Failing
+// that, the date element that ends at most nearestBefore bytes of text
+// before the h1 further up (see dateRightBefore), as blogs print a day's
+// header above its posts. Dates printed further away, as Arabic news
+// sites print today's date in their header, are not read.
 func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
 	n := h1
 	for range headlineLevels {
 		n = n.Parent
-		if n == nil || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		if n == nil || n.DataAtom == atom.Html {
 			return time.Time{}
+		}
+		if n.DataAtom == atom.Body {
+			break
 		}
 		var best string
 		reached := false
@@ -197,14 +209,7 @@ func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
 			if reached || c.Type != html.ElementNode || !isDateElement(c) {
 				return !reached
 			}
-			text, _ := limitedText(c, maxDateElemChars)
-			if textkit.IsUpdateNotice(text) {
-				return true
-			}
-			if v := attrOf(c, "datetime"); v != "" {
-				text = v
-			}
-			if _, ok := parseDate(text, loc); ok {
+			if text, ok := dateElementText(c, loc); ok {
 				best = text
 			}
 			return true
@@ -214,18 +219,79 @@ func dateNearHeadline(h1 *html.Node, loc *time.Location) time.Time {
 			return t
 		}
 	}
-	return time.Time{}
+	return dateRightBefore(h1, loc)
+}
+
+// dateElementText returns the date a date element gives: its datetime
+// attribute or its text, unless that is an update notice.
+func dateElementText(c *html.Node, loc *time.Location) (string, bool) {
+	text, _ := limitedText(c, maxDateElemChars)
+	if textkit.IsUpdateNotice(text) {
+		return "", false
+	}
+	if v := attrOf(c, "datetime"); v != "" {
+		text = v
+	}
+	_, ok := parseDate(text, loc)
+	return text, ok
+}
+
+// dateRightBefore returns the date of the last date element before the
+// h1 in the body when at most nearestBefore bytes of text lie between
+// them: a day's header over a blog's posts (<h2 class="date-header">),
+// outside the post's own box. Dates in lists, asides, navigation, headers
+// and footers date other things.
+func dateRightBefore(h1 *html.Node, loc *time.Location) time.Time {
+	body := h1.Parent
+	for body != nil && body.DataAtom != atom.Body {
+		body = body.Parent
+	}
+	if body == nil {
+		return time.Time{}
+	}
+	var (
+		best    string
+		bestEnd int // bytes of text read when best's text ended
+		offset  int // bytes of text read so far
+		skip    *html.Node
+	)
+	walkVisible(body, func(c *html.Node) bool {
+		if c == h1 {
+			return false
+		}
+		if skip != nil && !isInside(c, skip) {
+			skip = nil
+		}
+		switch {
+		case c.Type == html.TextNode:
+			offset += len(strings.TrimSpace(c.Data))
+		case skip == nil && c.Type == html.ElementNode && isDateElement(c) && !under(c, atom.Li, atom.Aside, atom.Nav, atom.Header, atom.Footer):
+			if text, ok := dateElementText(c, loc); ok {
+				inner, _ := limitedText(c, maxDateElemChars)
+				best, bestEnd = text, offset+len(inner)
+				skip = c // its own date elements give the same date
+			}
+		}
+		return true
+	})
+	if best == "" || offset-bestEnd > nearestBefore {
+		return time.Time{}
+	}
+	t, _ := parseDate(best, loc)
+	return t
 }
 
 // isDateElement reports whether n is a <time> or names a date in its
-// class or id.
+// class or id, in English, German ("datum") or Spanish ("fecha"), or the
+// line that carries it: a post's meta or info line, a byline, subline or
+// author box, Drupal's "submitted" line, Joomla's "create" line.
 func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true
 	}
 	for _, k := range [...]string{"class", "id"} {
 		v := attrOf(n, k)
-		for _, w := range [...]string{"date", "publish", "posted", "timestamp"} {
+		for _, w := range [...]string{"date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor"} {
 			if containsASCIIFold(v, w) {
 				return true
 			}
@@ -274,15 +340,127 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 
 // firstDateLine reads the first of the texts after the headline that is
 // a date line (see readDateLine) and not a reader's comment, a photo's
-// caption, an aside or navigation.
+// caption, an aside, navigation, an item of a list of other stories
+// (see inStoryList), a comment known by its header (inCommentByHeader)
+// or the site's footer (inPageFooter).
 func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	for _, text := range texts {
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
-		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) {
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
 			return l, true
 		}
 	}
 	return dateLine{}, false
+}
+
+// inPageFooter reports whether text node n lies in the page's footer
+// (isSiteFooter) that belongs to the page as a whole, not to an
+// article, main or section. A post's footer (WordPress's
+// class="entry-footer") may print the post's date.
+func inPageFooter(n *html.Node) bool {
+	var footer *html.Node
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		switch {
+		case p.DataAtom == atom.Article || p.DataAtom == atom.Main || p.DataAtom == atom.Section:
+			return false
+		case footer == nil && isSiteFooter(p):
+			footer = p
+		}
+	}
+	return footer != nil
+}
+
+// isSiteFooter reports whether element n is named the site's footer
+// (isFooterName), or is a <footer> named nothing else.
+func isSiteFooter(n *html.Node) bool {
+	id, class := attrOf(n, "id"), attrOf(n, "class")
+	if isFooterName(id) || isFooterName(class) {
+		return true
+	}
+	return n.DataAtom == atom.Footer && strings.TrimSpace(id) == "" && strings.TrimSpace(class) == ""
+}
+
+// isFooterName reports whether an id or class names the site's footer:
+// "footer", "site-footer", "page-footer", "fusszeile", not a post's
+// "entry-footer" or "post-footer".
+func isFooterName(v string) bool {
+	for _, w := range strings.Fields(strings.ToLower(v)) {
+		switch w {
+		case "footer", "site-footer", "page-footer", "global-footer", "main-footer", "fusszeile", "footer-wrapper", "footer-container":
+			return true
+		}
+	}
+	return false
+}
+
+// commentHeaderLevels bounds the elements around a date line that are
+// read for a comment header.
+const commentHeaderLevels = 4
+
+// inCommentByHeader reports whether text node n lies in an element that
+// reads as a reader's comment by its header ("Max sagt:" over "7.
+// Dezember 2016 um 10:00", see isComment), for comments that no class or
+// id names (inComments).
+func inCommentByHeader(n *html.Node) bool {
+	var r leadReader
+	for p, i := n.Parent, 0; p != nil && i < commentHeaderLevels && p.DataAtom != atom.Body; p, i = p.Parent, i+1 {
+		if p.Type == html.ElementNode && isComment(p, &r) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyListLevels bounds the elements around a date line tried as an
+// item of a list of stories.
+const storyListLevels = 4
+
+// inStoryList reports whether text node n lies in an item of a list of
+// other stories: a list item, or one of a run of sibling elements of one
+// tag and class (teasers), of which at least two link to a page under
+// words of their own and hold a date ("Frost im Beet 05.12.2016"). A
+// post's own meta line as a list (author link, date, category) has one
+// dated item.
+func inStoryList(n *html.Node) bool {
+	for item, i := n.Parent, 0; item != nil && i < storyListLevels && item.DataAtom != atom.Body; item, i = item.Parent, i+1 {
+		if item.Type != html.ElementNode || item.Parent == nil {
+			continue
+		}
+		class, dated := attrOf(item, "class"), 0
+		for c := item.Parent.FirstChild; c != nil && dated < 2; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == item.DataAtom && attrOf(c, "class") == class && isDatedStoryItem(c) {
+				dated++
+			}
+		}
+		if dated >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxStoryItemChars bounds the text of an item of a list of stories: a
+// title, a date, a line of teaser.
+const maxStoryItemChars = 2 * dateLineMaxChars
+
+// isDatedStoryItem reports whether an item is short, holds a date and a
+// link whose text is not a date (a story's title, not a permalink's
+// date).
+func isDatedStoryItem(item *html.Node) bool {
+	text, short := limitedText(item, maxStoryItemChars)
+	if !short || !mayHoldDate(text) {
+		return false
+	}
+	found := false
+	walkVisible(item, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && attrOf(c, "href") != "" {
+			if t, _ := limitedText(c, maxDateElemChars); t != "" && !mayHoldDate(t) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // under reports whether n lies inside an element of one of the kinds,
@@ -357,9 +535,11 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 	case strings.Contains(prop, "dateModified"):
 		m.modified = append(m.modified, value())
 	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
-		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") {
+		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") || entryDate(n) {
 			m.published = append(m.published, attrOf(n, "datetime"))
-		} else if afterH1 {
+		} else if afterH1 && labelledUpdate(n) {
+			m.modified = append(m.modified, attrOf(n, "datetime"))
+		} else if afterH1 && !inComments(n) && !inPageFooter(n) {
 			m.timeTags = append(m.timeTags, attrOf(n, "datetime"))
 		}
 	case n.DataAtom == atom.Abbr && attrOf(n, "title") != "":
@@ -373,7 +553,96 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		if rdfaPublished(attrOf(n, "property")) {
 			m.itemprop = append(m.itemprop, attrOf(n, "content"))
 		}
+	case n.DataAtom != atom.Time && n.DataAtom != atom.Meta && hasDateAttr(n) && isDateElement(n) && !namesUpdate(n):
+		// <span class="date" data-date="2016-12-06 10:00:00">vor 3
+		// Jahren</span>: a date element that keeps its day in an
+		// attribute counts as a <time datetime> does.
+		if v := attrDate(n); v == "" {
+		} else if containsASCIIFold(attrOf(n, "class"), "publish") {
+			m.published = append(m.published, v)
+		} else if afterH1 && !inComments(n) && !inPageFooter(n) {
+			m.timeTags = append(m.timeTags, v)
+		}
 	}
+}
+
+// labelledUpdate reports whether the text right before element n, in
+// its parent or before its parent, is an update label ("Zuletzt
+// aktualisiert <time …>vor 2 Tagen</time>", "<span>Updated</span>
+// <time …>").
+func labelledUpdate(n *html.Node) bool {
+	for e, i := n, 0; e != nil && i < 2; e, i = e.Parent, i+1 {
+		for p := e.PrevSibling; p != nil; p = p.PrevSibling {
+			var text string
+			switch p.Type {
+			case html.TextNode:
+				text = strings.TrimSpace(p.Data)
+			case html.ElementNode:
+				text, _ = limitedText(p, maxDateElemChars)
+			}
+			if text == "" {
+				continue
+			}
+			if len(text) > 40 {
+				text = text[len(text)-40:]
+			}
+			return textkit.IsUpdateNotice(text) && !mayHoldDate(text)
+		}
+	}
+	return false
+}
+
+// dateAttrs are the attributes in which date elements keep their date
+// for scripts: an ISO date, or Unix seconds (data-utime, data-timestamp).
+var dateAttrs = [...]string{"data-date", "data-datetime", "data-published", "data-publish-date", "data-time", "data-timestamp", "data-utime"}
+
+// hasDateAttr reports whether n has one of dateAttrs or a title, the
+// cheap test before attrDate and the class names of isDateElement.
+func hasDateAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "title" || strings.HasPrefix(a.Key, "data-") && slices.Contains(dateAttrs[:], a.Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTitleDate bounds a title attribute read as a date: a date with a
+// label at most ("06.12.2016 10:00 Uhr"), not a sentence that names one.
+const maxTitleDate = 40
+
+// attrDate returns the first attribute of date element n that holds a
+// whole date (see dateAttrs), or its title when that is a short date.
+func attrDate(n *html.Node) string {
+	for _, k := range dateAttrs {
+		if v := strings.TrimSpace(attrOf(n, k)); v != "" {
+			if _, ok := parseDate(v, time.UTC); ok {
+				return v
+			}
+		}
+	}
+	if v := strings.TrimSpace(attrOf(n, "title")); v != "" && len(v) <= maxTitleDate && !textkit.IsUpdateNotice(v) {
+		if _, ok := parseDate(v, time.UTC); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// namesUpdate reports whether n's class names an update or
+// modification ("updated", "date-modified").
+func namesUpdate(n *html.Node) bool {
+	c := attrOf(n, "class")
+	return containsASCIIFold(c, "updat") || containsASCIIFold(c, "modif")
+}
+
+// entryDate reports whether a <time> is marked as its post's date the
+// way WordPress themes mark it (class="entry-date"), outside the lists,
+// asides and navigation where other posts' dates are.
+func entryDate(n *html.Node) bool {
+	class := attrOf(n, "class")
+	return (strings.HasPrefix(class, "entry-date") || strings.HasPrefix(class, "entry-time")) &&
+		!under(n, atom.Li, atom.Aside, atom.Nav)
 }
 
 // rdfaPublished reports whether an RDFa property list names the

@@ -235,7 +235,7 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	if m == nil {
 		return dateLine{}, false
 	}
-	if len(folded)-(m.end-m.start) > dateLineExtra {
+	if len(folded)-(m.end-m.start) > dateLineExtra && !publishSentence(folded, m) {
 		// A byline holding more than its date may set the date apart
 		// as one of its fields: "Von Anna Muster, Redakteurin | 06.12.2016
 		// | Lesezeit 5 Minuten". The field must be a date line.
@@ -261,6 +261,16 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 		}
 	}
 	return dateLine{t: t, swappable: m.swappable, update: update}, true
+}
+
+// publishSentence reports whether folded text is a blog engine's
+// sentence about the post that opens with its day ("This entry was
+// posted on Tuesday, December 6th, 2016 at 10:00 am and is filed under
+// …"): a publication label (textkit.PublishLabels) and the date within
+// the first dateLineExtra bytes, and at most twice a date line's length
+// in all.
+func publishSentence(folded string, m *dateMatch) bool {
+	return m.start <= dateLineExtra && len(folded) <= 2*dateLineMaxChars && textkit.HasPublishLabel(folded[:m.start])
 }
 
 // hasClockAfter reports whether rest, the text after a date, starts
@@ -299,8 +309,7 @@ func sameDay(a, b time.Time) bool {
 // names an update or modification in its class.
 func updateClass(n *html.Node) bool {
 	for p, i := n.Parent, 0; p != nil && i < 2; p, i = p.Parent, i+1 {
-		c := attrOf(p, "class")
-		if containsASCIIFold(c, "updat") || containsASCIIFold(c, "modif") {
+		if namesUpdate(p) {
 			return true
 		}
 	}

@@ -16,7 +16,9 @@ var (
 	monthAlt     = `(?:` + monthPattern() + `)`
 	dayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\s+(?:of|de))?[\s.,\-/]*(` + monthAlt + `)(?:\s*[/(\-]\s*` + monthAlt + `\s*\)?)?[\s.,\-/]*(?:del?\s+)?(\d{4})(?:[^\d]|$)`)
 	yearMonthDay = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.] ?(\d{1,2})[-/.] ?(\d{1,2})(?:[^\d]|$)`)
-	numericDate  = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[^\d]|$)`)
+	// numericDate allows a space after a dot, as German may write a
+	// date: "6. 12. 2016".
+	numericDate = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:[-/]|\. ?)(\d{1,2})(?:[-/]|\. ?)(\d{4})(?:[^\d]|$)`)
 	// clockTime follows a date: "14:00", "- 09:23 ص", "at 6:01 am",
 	// "T07:20:50 +0330".
 	clockTime = regexp.MustCompile(`(?i)^\s*(?:,|-|–|\||at|الساعة|T)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م)?\s*(Z|[+-]\d{2}:?\d{2})?`)
@@ -110,7 +112,9 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 		}
 		consider(loc, digitsToInt(s[loc[6]:loc[7]]), m, d)
 		if best != nil && best.start == loc[2] {
-			best.swappable = a != b && a <= 12 && b <= 12
+			// Dots put the day first wherever dates are written
+			// so ("06.12.2016"); slashes and dashes may not.
+			best.swappable = a != b && a <= 12 && b <= 12 && s[loc[3]] != '.'
 		}
 	}
 	return best

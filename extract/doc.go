@@ -71,14 +71,17 @@
 //     reader with a speech verb and stamp the comment ("Anna wrote on
 //     December 6, 2016 at 9:12 am:"; isThread, findComments, threads.go), is never
 //     the pick, a sibling, an ancestor to climb to or the centre; nor is
-//     another <article> with its own headline a sibling of the story.
+//     another <article> with its own headline a sibling of the story. A
+//     page that is nothing but a thread (a forum's) is read again with
+//     its comments as its content when the passes found one comment.
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content, without the page's readers'
 //     comments known by their headers (found once before the passes:
 //     findComments, threads.go), is cleaned bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
-//     text printed as text, and boxes under a chrome title go (clean.go),
+//     text printed as text, and boxes under a chrome title go (clean.go;
+//     a title over a share bar that opens the story marks only the bar),
 //     while a div of text is judged as the paragraph it acts as and a
 //     block that a weak chrome word names stays when it reads as prose;
 //     chrome images are dropped (images.go); layout tables are

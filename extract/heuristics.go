@@ -57,6 +57,18 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 			best, origin, chars, sc = b, o, n, s
 		}
 	}
+	// A page that holds nothing but a thread of comments (a forum's or a
+	// question's page) leaves the passes a single comment: its thread is
+	// its content, read again as such when that finds much more.
+	if chars < minArticleChars && inThread(origin, c.comments) {
+		found := c.comments
+		c.comments = &commentSet{content: true}
+		if b, o, n, s := choose(body, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
+			best, origin, chars, sc = b, o, n, s
+		} else {
+			c.comments = found
+		}
+	}
 	if chars == 0 {
 		if nodes := crossCheck(nil, nil, c, meta.ArticleBody); len(nodes) > 0 {
 			return nodes, nil

@@ -14,7 +14,7 @@ type pageIndex struct {
 	html, body    *html.Node
 	title, h1     *html.Node
 	main, article *html.Node
-	metas         []*html.Node // <meta> elements with a content attribute
+	metas         []*html.Node // <meta> elements with a content (or datetime) attribute
 	ldScripts     []*html.Node // <script type="application/ld+json">
 	imageSrc      string       // href of the first <link rel="image_src">
 	baseHref      string       // href of the first <base>
@@ -58,7 +58,7 @@ func (idx *pageIndex) add(n *html.Node) {
 	case atom.Article:
 		setFirst(&idx.article, n)
 	case atom.Meta:
-		if hasAttrKey(n, "content") {
+		if hasAttrKey(n, "content") || hasAttrKey(n, "datetime") {
 			idx.metas = append(idx.metas, n)
 		}
 	case atom.Script:

@@ -43,18 +43,41 @@ var ldArticleTypes = map[string]bool{
 // readJSONLD parses every application/ld+json script of the page and
 // returns the best article node found in them. Invalid scripts are
 // repaired when the damage is common (raw newlines in strings, trailing
-// commas, HTML comments around the JSON) and skipped otherwise.
+// commas, HTML comments around the JSON); a script past repair (a quote
+// left unescaped in a headline) still gives its publication date when
+// no script that parses does (see brokenLDDate).
 func readJSONLD(idx *pageIndex) ldArticle {
 	var nodes []map[string]any
+	var broken []string
 	for _, s := range idx.ldScripts {
-		for _, v := range decodeLD(rawText(s)) {
+		text := rawText(s)
+		vals := decodeLD(text)
+		if len(vals) == 0 && strings.TrimSpace(text) != "" {
+			broken = append(broken, text)
+		}
+		for _, v := range vals {
 			collectLDNodes(v, &nodes, 0)
 		}
 	}
-	if len(nodes) == 0 {
-		return ldArticle{}
+	var a ldArticle
+	if len(nodes) > 0 {
+		a = ldFromNodes(nodes)
 	}
-	return ldFromNodes(nodes)
+	if a.Published == "" {
+		a.Published = brokenLDDate(broken)
+	}
+	return a
+}
+
+// brokenLDDate returns the first publication date written as a JSON
+// field (see scriptKeyDate) in JSON-LD scripts that do not parse.
+func brokenLDDate(scripts []string) string {
+	for _, text := range scripts {
+		if m := scriptKeyDate.FindStringSubmatch(text); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // decodeLD decodes the JSON values in a script body, repairing it once

@@ -12,21 +12,34 @@ import (
 // for it. A property such as "og:title twitter:title" sets both keys.
 type metaTags map[string]string
 
-// collectMeta reads every <meta> element of the document once.
+// collectMeta reads every <meta> element of the document once. A date
+// given in a datetime attribute instead of content (<meta
+// itemprop="datePublished" datetime="…">) counts as its content, and a
+// meta marked pubdate (<meta pubdate="pubdate" content="…">) sets the
+// key "pubdate".
 func collectMeta(idx *pageIndex) metaTags {
 	tags := make(metaTags, len(idx.metas))
+	set := func(key, content string) {
+		key = strings.ToLower(key)
+		if _, ok := tags[key]; !ok {
+			tags[key] = content
+		}
+	}
 	for _, n := range idx.metas {
 		content := unescapeTwice(collapseSpace(attrOf(n, "content")))
+		if content == "" {
+			content = collapseSpace(attrOf(n, "datetime"))
+		}
 		if content == "" {
 			continue
 		}
 		for _, a := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 			for _, key := range strings.Fields(attrOf(n, a)) {
-				key = strings.ToLower(key)
-				if _, ok := tags[key]; !ok {
-					tags[key] = content
-				}
+				set(key, content)
 			}
+		}
+		if strings.EqualFold(strings.TrimSpace(attrOf(n, "pubdate")), "pubdate") {
+			set("pubdate", content)
 		}
 	}
 	return tags

@@ -6,11 +6,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 const seedHeadline = "بيان مشترك لوزارتي الدفاع العراقية والأمريكية"
@@ -53,24 +54,26 @@ func TestSeedLayouts(t *testing.T) {
 	}
 	pageURL, _ := url.Parse("https://burathanews.com/arabic/news/450001.php")
 	for _, tt := range tests {
-		// Each layout also without its class, id and role attributes:
-		// the article must be found by its structure and text, not by
-		// names, whatever the site calls its blocks.
-		for _, bare := range []bool{false, true} {
+		// Each page also rewritten into every layout of evaluate.Layouts
+		// (no class or id names, no HTML5 sections, no <p>, wrapped
+		// paragraphs, the story cut around an ad): the article must be
+		// found by its structure and text, not by names, whatever the
+		// site calls its blocks and however it nests them.
+		for _, layout := range append([]string{""}, evaluate.LayoutNames()...) {
 			name := tt.file
 			if tt.transform != nil {
 				name += " streamed"
 			}
-			if bare {
-				name += " without class and id"
+			if layout != "" {
+				name += " as " + layout
 			}
 			t.Run(name, func(t *testing.T) {
 				page := readSeedFixture(t, tt.file, tt.charset)
 				if tt.transform != nil {
 					page = tt.transform(t, page)
 				}
-				if bare {
-					page = nameAttrs.ReplaceAll(page, nil)
+				if layout != "" {
+					page = evaluate.Layouts[layout](page)
 				}
 				checkSeed(t, page, pageURL, tt.image, want)
 			})
@@ -96,9 +99,6 @@ func streamSeedBody(t *testing.T, page []byte) []byte {
 	return []byte(s[:i+len(open)] + `<!--$?--><template id="B:0"></template><div>جار التحميل…</div><!--/$-->` +
 		s[j:end] + `<div hidden id="S:0">` + body + `</div><script>$RC("B:0","S:0")</script>` + s[end:])
 }
-
-// nameAttrs matches the attributes that name a block: class, id, role.
-var nameAttrs = regexp.MustCompile(`(?i)\s(?:class|id|role)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
 
 // checkSeed extracts the seed page and checks its headline, its nine
 // paragraphs and nothing else, its image and its direction.

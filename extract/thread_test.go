@@ -10,11 +10,7 @@ import (
 // known by its reply links however they are written: a reply word
 // opening a few words, or wrapped in the link's own elements.
 func TestThreadKnownByReplyLinks(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to close the old bridge to traffic from next spring, after engineers found that its steel frame had rusted faster than expected.",
-		"Residents who cross the river every day will have to use the ferry or drive twenty minutes around through the northern suburbs, a trip many say they cannot afford.",
-		"The mayor said the city had no choice, and promised that a new bridge would be designed within two years, with work to start as soon as the money is found.",
-	}
+	story := bridgeStory[:3]
 	comments := []string{
 		"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
 		"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
@@ -66,4 +62,47 @@ func TestThreadKnownByReplyLinks(t *testing.T) {
 func comment(i int, c, reply string) string {
 	who := "reader" + string(rune('a'+i))
 	return `<li><div><a href="/user/` + who + `">` + who + `</a> on Friday @07:52PM</div><div><p>` + c + `</p></div><div>` + reply + ` <a href="/share">Share</a></div>`
+}
+
+// TestPageThatIsAThread checks that a page holding nothing but a thread
+// of readers' posts (a forum's or a question's page), known by its reply
+// links or by its posts' headers, gives the thread, not one post of it:
+// with no story beside it, the thread is the page's content.
+func TestPageThatIsAThread(t *testing.T) {
+	posts := []string{
+		"Which lock do you use for a bike that stays outside the station all day? Mine was cut last week in broad daylight and nobody saw a thing.",
+		"A heavy D-lock through the frame and the back wheel, plus a cable for the front one. Thieves go for the easier bike next to yours, that is all you can hope for.",
+		"I carry two locks of different kinds, because a thief usually brings the tool for one kind only. It is heavy, but I have not lost a bike in ten years.",
+		"Park where there is a camera and plenty of people walking past. The lock matters less than the place, in my experience, and the station has a guarded rack.",
+		"Register the frame number with the police and take a photo of the bike. When the one I lost turned up in a market, that was the only way to prove it was mine.",
+	}
+	headers := map[string]func(i int) string{
+		"reply links": func(i int) string {
+			return `<div><b>rider` + string(rune('a'+i)) + `</b></div><div>` + `<a href="#p` + string(rune('0'+i)) + `">2 March 2024 at 10:1` + string(rune('0'+i)) + `</a></div>`
+		},
+		"headers with a verb": func(i int) string {
+			return `<div><b>rider` + string(rune('a'+i)) + `</b> says:</div><div>2 March 2024 at 10:1` + string(rune('0'+i)) + `</div>`
+		},
+	}
+	for name, header := range headers {
+		t.Run(name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/forum">Forum</a> <a href="/about">About us</a></div>`)
+			b.WriteString(`<div><h1>Which bike lock do you use?</h1><ol>`)
+			for i, p := range posts {
+				reply := ""
+				if name == "reply links" {
+					reply = `<div><a href="?reply=` + string(rune('0'+i)) + `">Reply</a></div>`
+				}
+				b.WriteString(`<li><div>` + header(i) + `<p>` + p + `</p>` + reply + `</div></li>`)
+			}
+			b.WriteString(`</ol></div><div><p>Copyright 2024 Bike Forum. All rights reserved.</p></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/forum/locks")
+			for i, p := range posts {
+				if !strings.Contains(got, p) {
+					t.Errorf("post %d missing from:\n%s", i, got)
+				}
+			}
+		})
+	}
 }

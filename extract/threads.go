@@ -42,6 +42,9 @@ func isReplyLink(a *html.Node) bool {
 // n's text. A story with a short thread of headed comments under it is
 // no thread: its comments are left out of the copy that is cleaned.
 func isThread(n *html.Node, cs *commentSet) bool {
+	if cs != nil && cs.content {
+		return false
+	}
 	replies := 0
 	walkElementsUntil(n, func(e *html.Node) bool {
 		if e.DataAtom == atom.A && e.FirstChild != nil && isReplyLink(e) {
@@ -88,6 +91,25 @@ type commentSet struct {
 	items map[*html.Node]bool // every comment, replies too
 	outer []*html.Node        // the comments not inside another
 	bytes []int               // the text of each outer comment, in bytes
+	// content: the page holds nothing but its thread (a forum's or a
+	// question's page), so its comments are its content. No element is
+	// a thread then, and no comment is left out.
+	content bool
+}
+
+// inThread reports whether origin, the nodes a pass picked, lie in a
+// thread of comments: in a comment of cs, or under an element that is a
+// thread (isThread).
+func inThread(origin []*html.Node, cs *commentSet) bool {
+	if len(origin) == 0 {
+		return false
+	}
+	for a := origin[0]; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
+		if cs != nil && cs.items[a] || isThread(a, cs) {
+			return true
+		}
+	}
+	return false
 }
 
 // findComments returns the comments under body (commentItems), or nil
@@ -152,7 +174,7 @@ func (cs *commentSet) bytesUnder(n *html.Node) int {
 
 // leaves returns the set of comments for a copy to leave out, or nil.
 func (cs *commentSet) leaves() map[*html.Node]bool {
-	if cs == nil {
+	if cs == nil || cs.content {
 		return nil
 	}
 	return cs.items

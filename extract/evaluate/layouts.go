@@ -49,13 +49,24 @@ var (
 	hintAttrs      = regexp.MustCompile(`(?i)\s(?:class|id|role|itemprop|itemtype|itemscope|aria-[a-z]+|data-[a-z-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
 	sectionOpen    = regexp.MustCompile(`(?i)<(?:article|main|aside|nav|header|footer|section)(\s[^>]*)?>`)
 	sectionClose   = regexp.MustCompile(`(?i)</(?:article|main|aside|nav|header|footer|section)\s*>`)
+	lazyImageAttr  = regexp.MustCompile(`(?i)^\sdata-[a-z-]*(?:src|original)`)
 	paragraphOpen  = regexp.MustCompile(`(?i)<p(\s[^>]*)?>`)
 	paragraphClose = regexp.MustCompile(`(?i)</p\s*>`)
 )
 
 // StripHints removes the attributes that name a page's parts: class, id,
-// role, itemprop, itemtype, itemscope, aria-* and data-*.
-func StripHints(page []byte) []byte { return hintAttrs.ReplaceAll(page, nil) }
+// role, itemprop, itemtype, itemscope, aria-* and data-*, but for the
+// data-* attributes that carry a lazy image's address (data-src,
+// data-lazy-srcset, data-original): those work the page, they name
+// nothing.
+func StripHints(page []byte) []byte {
+	return hintAttrs.ReplaceAllFunc(page, func(attr []byte) []byte {
+		if lazyImageAttr.Match(attr) {
+			return attr
+		}
+		return nil
+	})
+}
 
 // OldLayout strips the hint attributes and turns the HTML5 sections into
 // divs.

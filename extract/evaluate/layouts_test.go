@@ -3,12 +3,12 @@ package evaluate
 import "testing"
 
 func TestLayouts(t *testing.T) {
-	page := `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><p class="lead">One.</p><P>Two.</P><pre>p</pre></article></body>`
+	page := `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><p class="lead">One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`
 	cases := map[string]string{
-		"bare":      `<body><article><header><h1>T</h1></header><p>One.</p><P>Two.</P><pre>p</pre></article></body>`,
-		"old":       `<body><div><div><h1>T</h1></div><p>One.</p><P>Two.</P><pre>p</pre></div></body>`,
-		"p-as-div":  `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre></article></body>`,
-		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre></article></body>`,
+		"bare":      `<body><article><header><h1>T</h1></header><p>One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg"></article></body>`,
+		"old":       `<body><div><div><h1>T</h1></div><p>One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg"></div></body>`,
+		"p-as-div":  `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
+		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
 		"split":     page, // too few paragraphs to cut
 	}
 	for _, name := range LayoutNames() {

@@ -29,8 +29,8 @@ var monthFamilies = [...][12][]string{
 	},
 }
 
-// europeanNames are the month names of German (Austrian Jänner and
-// Feber too), French, Spanish, Italian, Portuguese, Dutch, Swedish,
+// europeanNames are the month names of German (Austrian Jänner, Jän and
+// Feber too, März also written Maerz and Mrz), French, Spanish, Italian, Portuguese, Dutch, Swedish,
 // Danish, Norwegian, Romanian, Turkish and Indonesian, and the forms
 // Polish, Czech, Russian, Ukrainian, Greek and Finnish write after a day
 // ("6 grudnia 2016", "6. prosince 2016", "6 декабря 2016", "6 Δεκεμβρίου
@@ -38,9 +38,9 @@ var monthFamilies = [...][12][]string{
 // that do not read as other words. The English ones are in monthFamilies
 // already.
 var europeanNames = [12][]string{
-	{"januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января", "ocak", "січня", "ιανουαρίου", "ianuarie", "tammikuuta"},
+	{"januar", "jänner", "jän", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января", "ocak", "січня", "ιανουαρίου", "ianuarie", "tammikuuta"},
 	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "února", "февраля", "şubat", "лютого", "φεβρουαρίου", "februarie", "helmikuuta"},
-	{"märz", "mär", "mars", "marzo", "março", "maart", "marca", "března", "марта", "mart", "березня", "μαρτίου", "martie", "maaliskuuta", "marts", "maret"},
+	{"märz", "mär", "maerz", "mrz", "mars", "marzo", "março", "maart", "marca", "března", "марта", "mart", "березня", "μαρτίου", "martie", "maaliskuuta", "marts", "maret"},
 	{"avril", "avr", "abril", "aprile", "kwietnia", "dubna", "апреля", "nisan", "квітня", "απριλίου", "aprilie", "huhtikuuta"},
 	{"mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "мая", "mayıs", "травня", "μαΐου", "toukokuuta"},
 	{"juni", "juin", "junio", "giugno", "junho", "czerwca", "června", "июня", "haziran", "червня", "ιουνίου", "iunie", "kesäkuuta"},

@@ -162,11 +162,39 @@ func IsThreadTitle(folded string) bool {
 
 // UpdateWords mark a date as the time of an update rather than of
 // publication ("Updated on", "Last modified", "آخر تحديث", "aktualisiert",
-// "mis à jour"), matched inside lower-cased, FoldPhrase-folded text.
+// "Letzte Aktualisierung", "mise à jour", "actualización", "обновлено"),
+// matched inside lower-cased, FoldPhrase-folded text.
 var UpdateWords = []string{
-	"updated", "last modified", "modified on", "revised", "aktualisiert",
-	"mis a jour", "mis à jour", "actualizado", "atualizado", "aggiornato",
-	"bijgewerkt", "تحديث", "محدث",
+	"updated", "update", "last modified", "modified on", "revised",
+	"aktualisiert", "aktualisierung", "zuletzt geändert", "geändert am", "letzte änderung", "zuletzt bearbeitet",
+	"mis a jour", "mis à jour", "mise a jour", "mise à jour", "actualizado", "actualización",
+	"atualizado", "atualização", "aggiornato", "aggiornamento", "bijgewerkt", "gewijzigd",
+	"aktualizacja", "zaktualizowano", "güncellen", "обновлено", "تحديث", "محدث",
+}
+
+// PublishLabels open the sentence in which a blog engine says when the
+// post was published ("This entry was posted on Tuesday, December 6th,
+// 2016 at 10:00 am and is filed under …", "Dieser Eintrag wurde am 6.
+// Dezember 2016 veröffentlicht …", "Cette entrée a été publiée le …"),
+// matched inside lower-cased, FoldPhrase-folded text. Bare labels
+// ("published on", "veröffentlicht am") are left out: prose uses them of
+// other things' days.
+var PublishLabels = []string{
+	"entry was posted on", "entry was published on", "post was published on", "post was posted on",
+	"eintrag wurde am", "beitrag wurde am", "artikel wurde am",
+	"entrée a été publiée le", "entrada fue publicada el", "entrada foi publicada em",
+	"articolo è stato pubblicato il", "bericht werd geplaatst op", "bericht is geplaatst op",
+}
+
+// HasPublishLabel reports whether text holds one of PublishLabels.
+func HasPublishLabel(text string) bool {
+	folded := FoldPhrase(text)
+	for _, w := range PublishLabels {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsUpdateNotice reports whether text speaks of an update (see

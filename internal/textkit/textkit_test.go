@@ -279,3 +279,16 @@ func FuzzCountServiceWords(f *testing.F) {
 		}
 	})
 }
+
+func TestHasPublishLabel(t *testing.T) {
+	for _, s := range []string{"This entry was posted on Tuesday, ", "Dieser Eintrag wurde am ", "Cette entrée a été publiée le "} {
+		if !HasPublishLabel(s) {
+			t.Errorf("HasPublishLabel(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"The study, published on ", "Der Täter wurde am ", "Veröffentlicht am "} {
+		if HasPublishLabel(s) {
+			t.Errorf("HasPublishLabel(%q) = true", s)
+		}
+	}
+}
