@@ -200,6 +200,10 @@ func isCommentsTitle(n string) bool {
 	return noun
 }
 
+// inTitles reports whether normalised text n is one of titles, also once
+// the words that are numbers are dropped ("Comments (12)"). The words
+// kept are joined in a buffer on the stack, and the lookup by
+// string(buf) copies nothing.
 func inTitles(titles map[string]bool, n string) bool {
 	if titles[n] {
 		return true
@@ -207,14 +211,17 @@ func inTitles(titles map[string]bool, n string) bool {
 	if !hasDigit(n) {
 		return false
 	}
-	words := strings.Fields(n)
-	kept := words[:0]
-	for _, w := range words {
+	var buf [2 * maxTitleChars]byte
+	kept := buf[:0]
+	for w := range strings.FieldsSeq(n) {
 		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			kept = append(kept, w)
+			if len(kept) > 0 {
+				kept = append(kept, ' ')
+			}
+			kept = append(kept, w...)
 		}
 	}
-	return titles[strings.Join(kept, " ")]
+	return titles[string(kept)]
 }
 
 // hasDigit reports whether s holds a decimal digit of any script: the

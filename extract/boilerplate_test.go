@@ -114,6 +114,10 @@ func TestIsBoxTitle(t *testing.T) {
 		{"Top Rated Comments", true},
 		{"Show all 167 comments", true},
 		{"Reader comments (12)", true},
+		{"Related Stories (3)", true}, // the number dropped (inTitles)
+		{"Related 3 Stories", true},
+		{"Related 3rd Stories", false},
+		{"٢ أخبار ذات علاقة", true},
 		{"تعليقات القراء على الخبر", true},
 		{"أحدث التعليقات", true},
 		{"Comments from the minister", false},

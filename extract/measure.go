@@ -52,7 +52,9 @@ func measureText(s string) (chars, commas int) {
 				i++
 				continue
 			}
-			j := i
+			j := plainRun(s, i)
+			chars += j - i
+			i = j
 			for j < len(s) && asciiWordByte[s[j]] {
 				if s[j] == ',' {
 					commas++
@@ -87,6 +89,39 @@ func measureText(s string) (chars, commas int) {
 		space = false
 	}
 	return chars, commas
+}
+
+// plainRun returns where the plain ASCII text that starts at s[i], a
+// byte that is not white space, ends, eight bytes at a time:
+// printable ASCII but commas, words separated by single spaces, and not
+// ending with a space. Every byte of it counts one character in
+// measureText and is written as it is by textWriter, so they take such
+// text in one step and go on byte by byte from the end it returns.
+func plainRun(s string, i int) int {
+	const (
+		ones  uint64 = 0x0101010101010101
+		highs uint64 = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte over 0x7f, or under 0x20 (a control or white space
+		// character other than the space), ends the run.
+		if x&highs != 0 || (x-0x20*ones)&^x&highs != 0 {
+			break
+		}
+		// So does a comma.
+		if c := x ^ 0x2c*ones; (c-ones)&^c&highs != 0 {
+			break
+		}
+		// Spaces, exactly: the high bit of each byte that is 0x20.
+		t := x ^ 0x20*ones
+		spaces := ^((t&^highs + ^highs) | t) & highs
+		if spaces&(spaces<<8) != 0 || spaces>>63 != 0 {
+			break // two spaces in a row, or a space at the end
+		}
+	}
+	return i
 }
 
 // textCharsBound is at least the characters measureText counts in s, and

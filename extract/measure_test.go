@@ -38,6 +38,12 @@ func TestMeasureTextMatchesRunes(t *testing.T) {
 	for _, s := range []string{
 		"", "  a, b ,c\t\n", "\u00a0x\u00a0\u00a0y", "قال، إن\u200bالنص\ufeff", "bad\xff\xfe utf8,", "全角，顿号、",
 		"ひらがな ภาษาไทย 𠀋",
+		// Runs of eight bytes and more, taken a chunk at a time
+		// (plainRun), with what ends a chunk at every place in it.
+		"The quick brown fox jumps over the lazy dog again",
+		"abcdefg  hijklmnop", "abcdefgh ijklmnop", "abcdefg, hijklmnop",
+		"abcdefghijklmno\x01pq rstuvwxyz", "abcdefghijklmno\tpq\n",
+		"abcdefghijklmnop\u00a0qrstuvwxyz", "a b c d e f g h i j k l m", "abc  defghijklmn",
 	} {
 		c, k := measureText(s)
 		wc, wk := measureTextByRune(s)
@@ -52,6 +58,7 @@ func TestMeasureTextMatchesRunes(t *testing.T) {
 
 func FuzzMeasureText(f *testing.F) {
 	f.Add("a, b\u00a0c\u060c d")
+	f.Add("The quick brown fox jumps  over the lazy dog, again\x7f and again\t")
 	f.Fuzz(func(t *testing.T, s string) {
 		c, k := measureText(s)
 		wc, wk := measureTextByRune(s)

@@ -69,6 +69,11 @@ func (w *textWriter) text(s string) {
 				i++
 				continue
 			}
+			if j := plainRun(s, i); j > i {
+				w.word(s[i:j]) // single spaces and all
+				i = j
+				continue
+			}
 			j := i + 1
 			for j < len(s) && asciiWordByte[s[j]] {
 				j++

@@ -26,6 +26,7 @@ func textByRune(w *textWriter, s string) {
 
 func FuzzTextWriterText(f *testing.F) {
 	f.Add("  one\ttwo\u00a0three\u200b ", "نص، عربي \xff")
+	f.Add("The quick brown fox jumps  over the lazy dog, again\x7f and ", "again and again\x01 and again")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var got, want textWriter
 		for _, s := range []string{a, b} {

@@ -109,7 +109,14 @@ func FoldPhrase(s string) string {
 	space := true // no leading space
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII: what FoldRune and the cases below do, by byte.
+			// ASCII: what FoldRune and the cases below do, by byte; a
+			// run of lowercase words, folded already, in one go.
+			if foldedByte[c] && c != ' ' {
+				j := foldedRun(s, i)
+				b.WriteString(s[i:j])
+				i, space = j, s[j-1] == ' '
+				continue
+			}
 			i++
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
@@ -139,6 +146,31 @@ func FoldPhrase(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// foldedByte holds, by byte, whether FoldPhrase writes it as it is: a
+// lowercase ASCII letter, an ASCII digit or the space. It is never
+// changed.
+var foldedByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t[' '] = true
+	return t
+}()
+
+// foldedRun returns where the text that FoldPhrase keeps as it is, from
+// s[i], a lowercase letter or a digit, ends: lowercase letters, digits
+// and single spaces.
+func foldedRun(s string, i int) int {
+	j := i + 1
+	for j < len(s) && foldedByte[s[j]] && !(s[j] == ' ' && s[j-1] == ' ') {
+		j++
+	}
+	return j
 }
 
 // isASCII reports whether s has only ASCII bytes.

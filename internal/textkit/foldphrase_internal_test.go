@@ -29,6 +29,7 @@ func foldPhraseByRune(s string) string {
 
 func FuzzFoldPhrase(f *testing.F) {
 	f.Add("Related Articles: مقالات ذاتُ صلة ٢٠٢٤ \xff")
+	f.Add("more from  our news, 24 hours a day ")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := FoldPhrase(s), foldPhraseByRune(s); got != want {
 			t.Errorf("FoldPhrase(%q) = %q, want %q", s, got, want)
