@@ -463,14 +463,24 @@ var scriptMarks = [...]string{
 }
 
 // minScriptSemicolons is the fewest semicolons text that looks like
-// script holds.
-const minScriptSemicolons = 2
+// script holds, and minScriptMarks the fewest of scriptMarks. A single
+// statement, one semicolon that ends the text, needs one mark more: an
+// ad network's "(adsbygoogle = window.adsbygoogle || []).push({});".
+const (
+	minScriptSemicolons = 2
+	minScriptMarks      = 2
+)
 
 // looksLikeScript reports whether text reads like JavaScript rather than
 // prose: statements ended by semicolons, calls and braces, and words of
 // the language. Code a page shows on purpose sits in <pre> or <code>.
 func looksLikeScript(text string) bool {
-	if strings.Count(text, ";") < minScriptSemicolons {
+	needMarks := minScriptMarks
+	switch semis := strings.Count(text, ";"); {
+	case semis >= minScriptSemicolons:
+	case semis == 1 && strings.HasSuffix(strings.TrimSpace(text), ";"):
+		needMarks++
+	default:
 		return false
 	}
 	calls := strings.Count(text, "(") + strings.Count(text, "{")
@@ -486,7 +496,7 @@ func looksLikeScript(text string) bool {
 			marks++
 		}
 	}
-	if marks < 2 {
+	if marks < needMarks {
 		return false
 	}
 	punct := 0
@@ -499,16 +509,14 @@ func looksLikeScript(text string) bool {
 	return punct*20 >= len(text)
 }
 
-// hasScriptSemicolons reports whether the text under n holds enough
-// semicolons to be script (see looksLikeScript), without joining it: most
-// paragraphs hold none.
+// hasScriptSemicolons reports whether the text under n holds a
+// semicolon, as script does (see looksLikeScript), without joining it:
+// most paragraphs hold none.
 func hasScriptSemicolons(n *html.Node) bool {
-	semis := 0
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			semis += strings.Count(n.Data, ";")
-			return semis >= minScriptSemicolons
+			return strings.IndexByte(n.Data, ';') >= 0
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if walk(c) {
