@@ -14,6 +14,7 @@ type tally struct {
 	headingChars             int
 	paras, imgs, lis, inputs int
 	embeds, tables           int
+	forms                    int  // forms in the element, dropped as they are
 	chromeTitle              bool // a child heading titles a chrome box
 }
 
@@ -28,6 +29,7 @@ func (t *tally) add(o tally) {
 	t.inputs += o.inputs
 	t.embeds += o.embeds
 	t.tables += o.tables
+	t.forms += o.forms
 }
 
 func (t *tally) linkDensity() float64 {
@@ -123,6 +125,7 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 				t.add(ct)
 			} else {
 				n.RemoveChild(ch)
+				t.forms += ct.forms
 			}
 			opening.follow(ch, &ct, keep)
 			// A chrome marker found inside a box stops at the box.
@@ -202,6 +205,12 @@ func (o *openingTitle) titlesOnlyItsBox() bool {
 	return o.state == boxAnnounced && o.prose >= minStoryAfterBox
 }
 
+// maxFormBoxChars bounds the text of a box that holds a form, the box
+// of a newsletter's signup, a search or a comment form: "Get our free
+// newsletter", a line of pitch, the form, the consent line. Such a box
+// goes whole; a box with more text holds more than its form.
+const maxFormBoxChars = 300
+
 // maxFormNoteChars bounds the note a form leaves after itself ("name,
 // text and robot check are required", "required fields are marked").
 const maxFormNoteChars = 120
@@ -234,7 +243,9 @@ func isBox(a atom.Atom) bool {
 // element cleans element n and reports its tally and whether to keep it.
 func (c *cleaner) element(n *html.Node, inFigure bool) (tally, bool) {
 	switch n.DataAtom {
-	case atom.Form, atom.Fieldset, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Label:
+	case atom.Form:
+		return tally{forms: 1}, false
+	case atom.Fieldset, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Label:
 		return tally{}, false
 	case atom.Figure, atom.Picture:
 		inFigure = true
@@ -274,6 +285,9 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	}
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
+	}
+	if t.forms > 0 && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
+		return false // a form's box: its title and pitch go with it
 	}
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
