@@ -12,7 +12,7 @@ import (
 type tally struct {
 	chars, linkChars, commas int
 	headingChars             int
-	paras, imgs, lis, inputs int
+	paras, imgs, lis         int
 	embeds, tables           int
 	forms                    int  // forms in the element, dropped as they are
 	chromeTitle              bool // a child heading titles a chrome box
@@ -26,7 +26,6 @@ func (t *tally) add(o tally) {
 	t.paras += o.paras
 	t.imgs += o.imgs
 	t.lis += o.lis
-	t.inputs += o.inputs
 	t.embeds += o.embeds
 	t.tables += o.tables
 	t.forms += o.forms
@@ -418,8 +417,6 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 	case t.imgs > 1 && float64(t.paras)/float64(t.imgs) < 0.5 && !inFigure && t.chars < 200:
 		return true
 	case !isList && t.lis-100 > t.paras:
-		return true
-	case t.inputs > t.paras/3:
 		return true
 	case !isList && headingDensity < 0.9 && t.chars < 25 && (t.imgs == 0 || t.imgs > 2) && ld > 0:
 		return true
