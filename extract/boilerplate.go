@@ -115,6 +115,13 @@ var chromePrefixes = [...]string{
 	"questa voce è stata pubblicata in",
 	"tu dirección de correo electrónico no será publicada",
 	"il tuo indirizzo email non sarà pubblicato",
+	// What a page shows where a script would have put an embed, a player
+	// or a form: a reader without scripts sees the notice, not the story.
+	"please enable javascript", "enable javascript to", "javascript is disabled",
+	"javascript must be enabled", "you need to enable javascript", "this content requires javascript",
+	"bitte aktivieren sie javascript", "veuillez activer javascript", "activez javascript",
+	"por favor habilita javascript", "habilite o javascript", "ative o javascript",
+	"abilita javascript", "включите javascript", "يرجي تفعيل جافا سكريبت",
 }
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long
