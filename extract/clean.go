@@ -520,14 +520,21 @@ func looksLikeScript(text string) bool {
 	return punct*20 >= len(text)
 }
 
-// hasScriptSemicolons reports whether the text under n holds a
-// semicolon, as script does (see looksLikeScript), without joining it:
-// most paragraphs hold none.
+// hasScriptSemicolons reports whether the text under n holds the
+// semicolons of script (see looksLikeScript), without joining it: at
+// least minScriptSemicolons, or one that ends the text, as a single
+// statement does. Most paragraphs hold none.
 func hasScriptSemicolons(n *html.Node) bool {
+	semis := 0
+	endsWithSemicolon := false
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			return strings.IndexByte(n.Data, ';') >= 0
+			semis += strings.Count(n.Data, ";")
+			if t := strings.TrimSpace(n.Data); t != "" {
+				endsWithSemicolon = t[len(t)-1] == ';'
+			}
+			return semis >= minScriptSemicolons
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if walk(c) {
@@ -536,7 +543,7 @@ func hasScriptSemicolons(n *html.Node) bool {
 		}
 		return false
 	}
-	return walk(n)
+	return walk(n) || semis == 1 && endsWithSemicolon
 }
 
 // hasBlockChild reports whether n has an element child that is a block.
