@@ -283,7 +283,7 @@ func dateRightBefore(h1 *html.Node, loc *time.Location) time.Time {
 
 // dateElementWords are the lowercase class or id fragments of the
 // elements isDateElement takes for date elements.
-var dateElementWords = []string{"date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor"}
+var dateElementWords = newFoldWords("date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor")
 
 // isDateElement reports whether n is a <time> or names a date in its
 // class or id, in English, German ("datum") or Spanish ("fecha"), or the
@@ -293,7 +293,7 @@ func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true
 	}
-	return containsAnyASCIIFold(attrOf(n, "class"), dateElementWords) || containsAnyASCIIFold(attrOf(n, "id"), dateElementWords)
+	return dateElementWords.in(attrOf(n, "class")) || dateElementWords.in(attrOf(n, "id"))
 }
 
 // values returns the contents of the keys the page sets, in key order.
