@@ -87,12 +87,12 @@ func equalFoldASCII(s, lower string) bool {
 }
 
 // foldWords is a fixed list of lowercase ASCII words that in looks for
-// inside a text, ignoring ASCII case. It scans the text once, trying only
-// the words that start with the letter at hand. It is built once and
+// inside a text, ignoring ASCII case. It scans the text once, trying at
+// each byte only the words that start with it. It is built once and
 // never changed.
 type foldWords struct {
-	words []string
-	first [256 / 64]uint64 // first bytes of the words
+	words   []string
+	byFirst [256][]string // the words by their first byte
 }
 
 // newFoldWords returns the list of words, which must be lowercase and
@@ -103,7 +103,7 @@ func newFoldWords(words ...string) *foldWords {
 		if w == "" {
 			panic("extract: empty word in a foldWords list")
 		}
-		f.first[w[0]/64] |= 1 << (w[0] % 64)
+		f.byFirst[w[0]] = append(f.byFirst[w[0]], w)
 	}
 	return f
 }
@@ -116,11 +116,8 @@ func (f *foldWords) in(s string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if f.first[c/64]&(1<<(c%64)) == 0 {
-			continue
-		}
-		for _, w := range f.words {
-			if w[0] == c && len(w) <= len(s)-i && equalFoldASCII(s[i:i+len(w)], w) {
+		for _, w := range f.byFirst[c] {
+			if len(w) <= len(s)-i && equalFoldASCII(s[i:i+len(w)], w) {
 				return true
 			}
 		}
