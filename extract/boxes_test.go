@@ -92,11 +92,7 @@ func TestShareBarOpeningTheStory(t *testing.T) {
 // over paragraphs of its own ("Comments") still marks its whole box.
 func TestTitleOverItsShareBar(t *testing.T) {
 	storyEn := bridgeStory[:3]
-	storyAr := []string{
-		"قرر مجلس المحافظة يوم الثلاثاء إغلاق الجسر القديم أمام حركة السيارات اعتباراً من الربيع المقبل، بعد أن وجد المهندسون أن هيكله الحديدي قد تآكل أسرع مما كان متوقعاً.",
-		"وسيضطر السكان الذين يعبرون النهر كل يوم إلى استخدام العبارة أو القيادة عشرين دقيقة عبر الضواحي الشمالية، وهي رحلة يقول كثيرون إنهم لا يقدرون على كلفتها.",
-		"وقال المحافظ إن المدينة لم يكن لديها خيار آخر، ووعد بتصميم جسر جديد خلال عامين، على أن يبدأ العمل فور توفر الأموال اللازمة لذلك.",
-	}
+	storyAr := bridgeStoryAr
 	shareLinks := func(names ...string) string {
 		var b strings.Builder
 		b.WriteString(`<div><ul>`)

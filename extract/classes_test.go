@@ -102,6 +102,10 @@ func TestLooksLikeScript(t *testing.T) {
 		{"The lanes will run from seven to ten (mornings); buses, taxis and bikes may use them; cars may not (except at night).", false},
 		{"قال الوزير (في مؤتمر صحفي)؛ إن الخطة ستنفذ على مراحل؛ وإن الكلفة (نحو مليار دينار) مؤمنة.", false},
 		{"Use document.querySelector() to find the element; then call el.remove(); the function returns nothing.", false},
+		// One statement: an ad network's call, and a sentence that ends
+		// like one.
+		{"(adsbygoogle = window.adsbygoogle || []).push({});", true},
+		{"To show the ads, the site calls push() on window.adsbygoogle (an array);", false},
 	}
 	for _, tt := range tests {
 		if got := looksLikeScript(tt.text); got != tt.want {

@@ -12,8 +12,9 @@ import (
 type tally struct {
 	chars, linkChars, commas int
 	headingChars             int
-	paras, imgs, lis, inputs int
+	paras, imgs, lis         int
 	embeds, tables           int
+	forms                    int  // forms in the element, dropped as they are
 	chromeTitle              bool // a child heading titles a chrome box
 }
 
@@ -25,9 +26,9 @@ func (t *tally) add(o tally) {
 	t.paras += o.paras
 	t.imgs += o.imgs
 	t.lis += o.lis
-	t.inputs += o.inputs
 	t.embeds += o.embeds
 	t.tables += o.tables
+	t.forms += o.forms
 }
 
 func (t *tally) linkDensity() float64 {
@@ -123,6 +124,7 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 				t.add(ct)
 			} else {
 				n.RemoveChild(ch)
+				t.forms += ct.forms
 			}
 			opening.follow(ch, &ct, keep)
 			// A chrome marker found inside a box stops at the box.
@@ -202,6 +204,12 @@ func (o *openingTitle) titlesOnlyItsBox() bool {
 	return o.state == boxAnnounced && o.prose >= minStoryAfterBox
 }
 
+// maxFormBoxChars bounds the text of a box that holds a form, the box
+// of a newsletter's signup, a search or a comment form: "Get our free
+// newsletter", a line of pitch, the form, the consent line. Such a box
+// goes whole; a box with more text holds more than its form.
+const maxFormBoxChars = 300
+
 // maxFormNoteChars bounds the note a form leaves after itself ("name,
 // text and robot check are required", "required fields are marked").
 const maxFormNoteChars = 120
@@ -234,7 +242,9 @@ func isBox(a atom.Atom) bool {
 // element cleans element n and reports its tally and whether to keep it.
 func (c *cleaner) element(n *html.Node, inFigure bool) (tally, bool) {
 	switch n.DataAtom {
-	case atom.Form, atom.Fieldset, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Label:
+	case atom.Form:
+		return tally{forms: 1}, false
+	case atom.Fieldset, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Label:
 		return tally{}, false
 	case atom.Figure, atom.Picture:
 		inFigure = true
@@ -274,6 +284,9 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	}
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
+	}
+	if t.forms > 0 && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
+		return false // a form's box: its title and pitch go with it
 	}
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
@@ -405,8 +418,6 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 		return true
 	case !isList && t.lis-100 > t.paras:
 		return true
-	case t.inputs > t.paras/3:
-		return true
 	case !isList && headingDensity < 0.9 && t.chars < 25 && (t.imgs == 0 || t.imgs > 2) && ld > 0:
 		return true
 	case !isList && weight < 25 && ld > 0.2:
@@ -463,14 +474,24 @@ var scriptMarks = [...]string{
 }
 
 // minScriptSemicolons is the fewest semicolons text that looks like
-// script holds.
-const minScriptSemicolons = 2
+// script holds, and minScriptMarks the fewest of scriptMarks. A single
+// statement, one semicolon that ends the text, needs one mark more: an
+// ad network's "(adsbygoogle = window.adsbygoogle || []).push({});".
+const (
+	minScriptSemicolons = 2
+	minScriptMarks      = 2
+)
 
 // looksLikeScript reports whether text reads like JavaScript rather than
 // prose: statements ended by semicolons, calls and braces, and words of
 // the language. Code a page shows on purpose sits in <pre> or <code>.
 func looksLikeScript(text string) bool {
-	if strings.Count(text, ";") < minScriptSemicolons {
+	needMarks := minScriptMarks
+	switch semis := strings.Count(text, ";"); {
+	case semis >= minScriptSemicolons:
+	case semis == 1 && strings.HasSuffix(strings.TrimSpace(text), ";"):
+		needMarks++
+	default:
 		return false
 	}
 	calls := strings.Count(text, "(") + strings.Count(text, "{")
@@ -486,7 +507,7 @@ func looksLikeScript(text string) bool {
 			marks++
 		}
 	}
-	if marks < 2 {
+	if marks < needMarks {
 		return false
 	}
 	punct := 0
@@ -499,16 +520,14 @@ func looksLikeScript(text string) bool {
 	return punct*20 >= len(text)
 }
 
-// hasScriptSemicolons reports whether the text under n holds enough
-// semicolons to be script (see looksLikeScript), without joining it: most
-// paragraphs hold none.
+// hasScriptSemicolons reports whether the text under n holds a
+// semicolon, as script does (see looksLikeScript), without joining it:
+// most paragraphs hold none.
 func hasScriptSemicolons(n *html.Node) bool {
-	semis := 0
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			semis += strings.Count(n.Data, ";")
-			return semis >= minScriptSemicolons
+			return strings.IndexByte(n.Data, ';') >= 0
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if walk(c) {

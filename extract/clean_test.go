@@ -120,3 +120,56 @@ func TestWrapperChainIsOneLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestFormBoxInStory checks that a box built around a form inside the
+// story (a newsletter's signup: a title, a line of pitch, the form, the
+// consent line) goes whole, in a page without class names, while the
+// paragraphs around it stay; and that a story block that ends with a
+// form of its own is not taken for such a box.
+func TestFormBoxInStory(t *testing.T) {
+	form := `<form action="/subscribe"><input type="email" placeholder="Email"><button>Sign up</button></form>`
+	cases := []struct {
+		name, lang, headline string
+		story                []string
+		box                  string
+		gone                 []string
+	}{
+		{"newsletter box", "en", "Old bridge to close next spring", bridgeStory,
+			`<div><h3>Get our free newsletter</h3><p>The best stories of the day delivered to your inbox every morning, plus exclusive offers.</p>` + form + `<p>By signing up you agree to our Privacy Policy.</p></div>`,
+			[]string{"Get our free newsletter", "inbox every morning", "Privacy Policy"}},
+		{"newsletter box in Arabic", "ar", "إغلاق الجسر القديم في الربيع المقبل", bridgeStoryAr,
+			`<div><h3>النشرة الإخبارية</h3><p>أهم أخبار اليوم تصلك إلى بريدك الإلكتروني كل صباح مجاناً.</p>` + form + `</div>`,
+			[]string{"النشرة الإخبارية", "بريدك الإلكتروني"}},
+		{"story ending with its form", "en", "Old bridge to close next spring", bridgeStory[:3], "", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html lang="` + tc.lang + `"><body><div><a href="/">Home</a> <a href="/news">News</a> <a href="/contact">Contact</a></div>`)
+			b.WriteString(`<div><h1>` + tc.headline + `</h1><div>`)
+			if tc.box != "" {
+				half := len(tc.story) / 2
+				b.WriteString(paragraphsHTML(tc.story[:half]) + tc.box + paragraphsHTML(tc.story[half:]))
+			} else {
+				// The story's own block ends with a form to write in.
+				b.WriteString(paragraphsHTML(tc.story) + `<p>Write to the editor:</p>` + form)
+			}
+			b.WriteString(`</div></div><div><ul>`)
+			for _, s := range []string{"Five ways to save energy this winter", "What a smart meter can tell you", "Why the grid needs batteries"} {
+				b.WriteString(`<li><a href="/articles/x">` + s + `</a></li>`)
+			}
+			b.WriteString(`</ul></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			for i, p := range tc.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			for _, g := range tc.gone {
+				if strings.Contains(got, g) {
+					t.Errorf("%q kept in:\n%s", g, got)
+				}
+			}
+		})
+	}
+}

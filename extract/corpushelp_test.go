@@ -72,6 +72,13 @@ var bridgeStory = []string{
 	"Shop owners on both banks fear that they will lose customers, and some have asked the council to run a free bus across the dam while the bridge is closed.",
 }
 
+// bridgeStoryAr is the first three paragraphs of bridgeStory in Arabic.
+var bridgeStoryAr = []string{
+	"قرر مجلس المحافظة يوم الثلاثاء إغلاق الجسر القديم أمام حركة السيارات اعتباراً من الربيع المقبل، بعد أن وجد المهندسون أن هيكله الحديدي قد تآكل أسرع مما كان متوقعاً.",
+	"وسيضطر السكان الذين يعبرون النهر كل يوم إلى استخدام العبارة أو القيادة عشرين دقيقة عبر الضواحي الشمالية، وهي رحلة يقول كثيرون إنهم لا يقدرون على كلفتها.",
+	"وقال المحافظ إن المدينة لم يكن لديها خيار آخر، ووعد بتصميم جسر جديد خلال عامين، على أن يبدأ العمل فور توفر الأموال اللازمة لذلك.",
+}
+
 // paragraphsHTML returns each text as a <p>, one after the other.
 func paragraphsHTML(texts []string) string {
 	var b strings.Builder
