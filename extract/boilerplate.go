@@ -31,7 +31,11 @@ var chromeTitles = map[string]bool{
 	"广告": true, "廣告": true, "広告": true, "광고": true, "publicidade": true,
 	"anúncio": true, "reklam": true, "annons": true, "mainos": true, "διαφήμιση": true,
 	"פרסומת": true, "تبليغات": true,
-	"sponsored": true, "continue reading": true, "continue reading below": true,
+	"sponsored": true, "sponsored content": true, "promoted content": true, "paid content": true,
+	"partner content": true, "paid post": true, "gesponserter inhalt": true, "contenu sponsorisé": true,
+	"contenido patrocinado": true, "conteúdo patrocinado": true, "contenuto sponsorizzato": true,
+	"محتوي مدفوع": true, "محتوي برعايه": true,
+	"continue reading": true, "continue reading below": true,
 	"story continues below": true, "article continues below": true,
 	"this slideshow requires javascript": true, "don t miss": true,
 	"tell us what you think": true, "sharing is caring": true, "report": true,
@@ -115,6 +119,13 @@ var chromePrefixes = [...]string{
 	"questa voce è stata pubblicata in",
 	"tu dirección de correo electrónico no será publicada",
 	"il tuo indirizzo email non sarà pubblicato",
+	// What a page shows where a script would have put an embed, a player
+	// or a form: a reader without scripts sees the notice, not the story.
+	"please enable javascript", "enable javascript to", "javascript is disabled",
+	"javascript must be enabled", "you need to enable javascript", "this content requires javascript",
+	"bitte aktivieren sie javascript", "veuillez activer javascript", "activez javascript",
+	"por favor habilita javascript", "habilite o javascript", "ative o javascript",
+	"abilita javascript", "включите javascript", "يرجي تفعيل جافا سكريبت",
 }
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long

@@ -213,3 +213,41 @@ func TestPhraseTablesAreFolded(t *testing.T) {
 		check("legalLinks", e)
 	}
 }
+
+// TestNoticeLinesInStory checks that lines a page puts between the
+// story's paragraphs that are not the story do not come out: the notice
+// shown where a script would have put an embed or a player ("Please
+// enable JavaScript to view this content", en, de, ar) and the label of a
+// sponsored box (en, es).
+func TestNoticeLinesInStory(t *testing.T) {
+	cases := []struct {
+		lang, headline, notice string
+		story                  []string
+	}{
+		{"en", "Old bridge to close next spring", "Sponsored content", bridgeStory},
+		{"es", "Old bridge to close next spring", "Contenido patrocinado", bridgeStory},
+		{"en", "Old bridge to close next spring", "Please enable JavaScript to view this content.", bridgeStory},
+		{"de", "Alte Brücke wird im Frühjahr gesperrt", "Bitte aktivieren Sie JavaScript, um dieses Video zu sehen.", []string{
+			"Der Stadtrat hat am Dienstag beschlossen, die alte Brücke ab dem kommenden Frühjahr für den Verkehr zu sperren, nachdem Ingenieure Rost am Stahlgerüst gefunden hatten.",
+			"Anwohner, die jeden Tag den Fluss überqueren, müssen die Fähre nehmen oder zwanzig Minuten durch die nördlichen Vororte fahren, was sich viele nicht leisten können.",
+			"Der Bürgermeister sagte, die Stadt habe keine Wahl gehabt, und versprach, dass eine neue Brücke innerhalb von zwei Jahren geplant werde.",
+		}},
+		{"ar", "إغلاق الجسر القديم في الربيع المقبل", "يرجى تفعيل جافا سكريبت لمشاهدة هذا الفيديو.", bridgeStoryAr},
+	}
+	for _, tc := range cases {
+		t.Run(tc.notice, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>` + tc.headline + `</h1><div>` +
+				paragraphsHTML(tc.story[:2]) + `<div><p>` + tc.notice + `</p></div>` + paragraphsHTML(tc.story[2:]) +
+				`</div></div></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			for i, p := range tc.story {
+				if !strings.Contains(got, p) {
+					t.Errorf("story paragraph %d missing from:\n%s", i, got)
+				}
+			}
+			if strings.Contains(got, tc.notice[:min(20, len(tc.notice))]) {
+				t.Errorf("notice %q kept in:\n%s", tc.notice, got)
+			}
+		})
+	}
+}

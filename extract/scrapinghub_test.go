@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/refeed/refeed/extract/evaluate"
@@ -97,6 +98,48 @@ func TestScrapinghubOtherLayouts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if _, _, f1 := logTable(t, evalScrapinghubAs(t, evaluate.Layouts[name])); f1 < minScrapinghubLayoutF1 {
 				t.Errorf("scrapinghub-dev as layout %q: F1 = %.4f, want >= %.2f", name, f1, minScrapinghubLayoutF1)
+			}
+		})
+	}
+}
+
+// maxPlantedLeaks is how many scrapinghub-dev pages may let out the
+// chrome TestPlantedChromeStaysOut plants in their stories. Two pages
+// wrap their whole body in a form, and the parser drops a form nested in
+// another, so the planted signup box there has no form to be known by.
+const maxPlantedLeaks = 2
+
+// TestPlantedChromeStaysOut plants, in the middle of every scrapinghub-dev
+// story (evaluate.PlantMidStory), chrome that sites put into the story's
+// markup, without class names: script printed as text, a newsletter's
+// signup box, the notice shown where a script would have put a player,
+// and a sponsored box. Each marker must stay out of the article on all
+// pages but maxPlantedLeaks; the story around it is scored by the
+// corpus tests.
+func TestPlantedChromeStaysOut(t *testing.T) {
+	planted := []struct{ name, box, marker string }{
+		{"script as text", `<p>(adsbygoogle = window.adsbygoogle || []).push({});</p>`, "adsbygoogle"},
+		{"newsletter box", `<div><h3>Get our free newsletter</h3><p>The best stories of the day delivered to your inbox every morning, plus exclusive offers.</p><form action="/subscribe"><input type="email"><button>Sign up</button></form><p>By signing up you agree to our Privacy Policy.</p></div>`, "inbox every morning"},
+		{"script notice", `<div><p>Please enable JavaScript to view this content.</p></div>`, "enable JavaScript"},
+		{"sponsored box", `<div><p>Sponsored content</p><a href="https://ads.example.net/x"><img src="https://ads.example.net/x.jpg"></a><p><a href="https://ads.example.net/x">These 7 gadgets will change the way you cook forever</a></p></div>`, "Sponsored content"},
+	}
+	dir, gt, ids := loadScrapinghub(t)
+	pages := make([][]byte, len(ids))
+	for i, id := range ids {
+		pages[i] = readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
+	}
+	for _, p := range planted {
+		t.Run(p.name, func(t *testing.T) {
+			var leaked []string
+			for i, id := range ids {
+				got := extractText(t, evaluate.PlantMidStory(pages[i], p.box), gt[id].URL)
+				if strings.Contains(got, p.marker) {
+					leaked = append(leaked, id[:8])
+				}
+			}
+			t.Logf("%q let out on %d of %d pages %v", p.marker, len(leaked), len(ids), leaked)
+			if len(leaked) > maxPlantedLeaks {
+				t.Errorf("%s: %q let out on %d pages, want at most %d: %v", p.name, p.marker, len(leaked), maxPlantedLeaks, leaked)
 			}
 		})
 	}

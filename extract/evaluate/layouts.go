@@ -89,8 +89,8 @@ func WrappedParagraphs(page []byte) []byte {
 }
 
 // minSplitParagraphs is how many paragraphs a block needs for
-// SplitAroundAd to cut it, and minSplitParagraphChars how long each must
-// be to count.
+// SplitAroundAd and PlantMidStory to find its middle, and
+// minSplitParagraphChars how long each must be to count.
 const (
 	minSplitParagraphs     = 4
 	minSplitParagraphChars = 40
@@ -104,22 +104,9 @@ const advertisement = `<div><div>Advertisement</div><div><iframe src="/ad"></ifr
 // paragraph, with an advertisement between them. A page without such an
 // element, or that does not parse, is returned as it is.
 func SplitAroundAd(page []byte) []byte {
-	root, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
 		return page
-	}
-	block, n := mostParagraphs(root)
-	if n < minSplitParagraphs {
-		return page
-	}
-	var cut *html.Node
-	seen := 0
-	for c := block.FirstChild; c != nil && cut == nil; c = c.NextSibling {
-		if isParagraph(c) {
-			if seen++; seen > n/2 {
-				cut = c
-			}
-		}
 	}
 	first, second := newDiv(), newDiv()
 	into := first
@@ -141,6 +128,53 @@ func SplitAroundAd(page []byte) []byte {
 		block.AppendChild(a)
 	}
 	block.AppendChild(second)
+	return render(root, page)
+}
+
+// PlantMidStory puts fragment, read as HTML, before the middle paragraph
+// of the element with the most paragraphs among its children, as sites
+// put ads, newsletter boxes and notices into the story's markup. A page
+// without such an element, or that does not parse, is returned as it is.
+func PlantMidStory(page []byte, fragment string) []byte {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
+		return page
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), newDiv())
+	if err != nil {
+		return page
+	}
+	for _, n := range nodes {
+		block.InsertBefore(n, cut)
+	}
+	return render(root, page)
+}
+
+// storyMiddle parses page and returns its root, the element with the
+// most paragraphs among its children, and the paragraph in its middle;
+// cut is nil when no element holds minSplitParagraphs paragraphs.
+func storyMiddle(page []byte) (root, block, cut *html.Node) {
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, nil, nil
+	}
+	block, n := mostParagraphs(root)
+	if n < minSplitParagraphs {
+		return root, block, nil
+	}
+	seen := 0
+	for c := block.FirstChild; c != nil; c = c.NextSibling {
+		if isParagraph(c) {
+			if seen++; seen > n/2 {
+				return root, block, c
+			}
+		}
+	}
+	return root, block, nil
+}
+
+// render returns the page under root as HTML, or page when that fails.
+func render(root *html.Node, page []byte) []byte {
 	var b bytes.Buffer
 	if err := html.Render(&b, root); err != nil {
 		return page

@@ -37,3 +37,16 @@ func TestSplitAroundAd(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestPlantMidStory(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	page := `<html><head></head><body><article>` + para("One") + para("Two") + para("Three") + para("Four") + `</article></body></html>`
+	want := `<html><head></head><body><article>` + para("One") + para("Two") + `<aside>Box</aside>` + para("Three") + para("Four") + `</article></body></html>`
+	if got := string(PlantMidStory([]byte(page), `<aside>Box</aside>`)); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	short := `<html><head></head><body>` + para("One") + `</body></html>`
+	if got := string(PlantMidStory([]byte(short), `<aside>Box</aside>`)); got != short {
+		t.Errorf("a page with one paragraph changed: %s", got)
+	}
+}
