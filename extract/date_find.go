@@ -281,6 +281,10 @@ func dateRightBefore(h1 *html.Node, loc *time.Location) time.Time {
 	return t
 }
 
+// dateElementWords are the lowercase class or id fragments of the
+// elements isDateElement takes for date elements.
+var dateElementWords = newFoldWords("date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor")
+
 // isDateElement reports whether n is a <time> or names a date in its
 // class or id, in English, German ("datum") or Spanish ("fecha"), or the
 // line that carries it: a post's meta or info line, a byline, subline or
@@ -289,15 +293,7 @@ func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true
 	}
-	for _, k := range [...]string{"class", "id"} {
-		v := attrOf(n, k)
-		for _, w := range [...]string{"date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor"} {
-			if containsASCIIFold(v, w) {
-				return true
-			}
-		}
-	}
-	return false
+	return dateElementWords.in(attrOf(n, "class")) || dateElementWords.in(attrOf(n, "id"))
 }
 
 // values returns the contents of the keys the page sets, in key order.

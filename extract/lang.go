@@ -164,6 +164,7 @@ func textSample(idx *pageIndex) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(maxSampleBytes) // one buffer for the usual many small texts
 	walkVisible(body, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)

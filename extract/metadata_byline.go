@@ -37,7 +37,7 @@ func mayOpenByline(text string) bool {
 
 // bylineWords are the lowercase class or id fragments of elements that
 // hold a byline.
-var bylineWords = []string{"byline", "author", "writer", "reporter", "byl", "dateline", "writtenby", "kateb", "katib"}
+var bylineWords = newFoldWords("byline", "author", "writer", "reporter", "byl", "dateline", "writtenby", "kateb", "katib")
 
 // pickByline returns the author(s): JSON-LD author names, then author
 // meta tags, then a rel=author link, an itemprop=author element, an
@@ -69,9 +69,8 @@ func pickByline(idx *pageIndex, tags metaTags, ld ldArticle) string {
 // itemprop=author, a byline-like class or id) whose text is a name.
 func bylineByMarkup(body *html.Node) string {
 	var found string
-	words := bylineWordsMemo{}
 	walkVisible(body, func(n *html.Node) bool {
-		if n.Type != html.ElementNode || !isBylineElement(n, words) {
+		if n.Type != html.ElementNode || !isBylineElement(n) {
 			return true
 		}
 		text, ok := limitedText(n, 4*maxBylineRunes)
@@ -89,29 +88,13 @@ func bylineByMarkup(body *html.Node) string {
 // isBylineElement reports whether the element is marked as a byline.
 // Comment forms and readers' comments do not count: their "author" is a
 // reader.
-func isBylineElement(n *html.Node, words bylineWordsMemo) bool {
+func isBylineElement(n *html.Node) bool {
 	if len(n.Attr) == 0 {
 		return false // the common case, without looking for four names
 	}
 	marked := attrOf(n, "rel") == "author" || strings.Contains(attrOf(n, "itemprop"), "author") ||
-		words.in(attrOf(n, "class")) || words.in(attrOf(n, "id"))
+		bylineWords.in(attrOf(n, "class")) || bylineWords.in(attrOf(n, "id"))
 	return marked && !inForm(n) && !inComments(n) // checked last: they climb to the root
-}
-
-// bylineWordsMemo remembers whether a class or id value holds one of
-// bylineWords: pages repeat the same few values on many elements.
-type bylineWordsMemo map[string]bool
-
-func (m bylineWordsMemo) in(s string) bool {
-	if s == "" {
-		return containsAnyASCIIFold(s, bylineWords)
-	}
-	v, ok := m[s]
-	if !ok {
-		v = containsAnyASCIIFold(s, bylineWords)
-		m[s] = v
-	}
-	return v
 }
 
 // inForm reports whether n is a form control or sits inside a form.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -172,12 +171,18 @@ func collectLDNodes(v any, nodes *[]map[string]any, depth int) {
 		case map[string]any:
 			*nodes = append(*nodes, x)
 			// Sorted keys keep the node order, and so the choice of
-			// article, the same from run to run.
-			for _, k := range slices.Sorted(maps.Keys(x)) {
-				switch x[k].(type) {
+			// article, the same from run to run. Only the keys of
+			// nested values need sorting; most values are strings.
+			var nested []string
+			for k, v := range x {
+				switch v.(type) {
 				case []any, map[string]any:
-					queue = append(queue, item{x[k], it.depth + 1})
+					nested = append(nested, k)
 				}
+			}
+			slices.Sort(nested)
+			for _, k := range nested {
+				queue = append(queue, item{x[k], it.depth + 1})
 			}
 		}
 	}

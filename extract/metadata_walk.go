@@ -86,27 +86,38 @@ func equalFoldASCII(s, lower string) bool {
 	return true
 }
 
-// containsAnyASCIIFold reports whether s contains one of the lowercase words.
-// It scans s once, trying only the words that start with the letter at
-// hand.
-func containsAnyASCIIFold(s string, words []string) bool {
-	var first [256 / 64]uint64 // first bytes of the words
+// foldWords is a fixed list of lowercase ASCII words that in looks for
+// inside a text, ignoring ASCII case. It scans the text once, trying at
+// each byte only the words that start with it. It is built once and
+// never changed.
+type foldWords struct {
+	words   []string
+	byFirst [256][]string // the words by their first byte
+}
+
+// newFoldWords returns the list of words, which must be lowercase and
+// not empty.
+func newFoldWords(words ...string) *foldWords {
+	f := &foldWords{words: words}
 	for _, w := range words {
 		if w == "" {
-			return true
+			panic("extract: empty word in a foldWords list")
 		}
-		first[w[0]/64] |= 1 << (w[0] % 64)
+		f.byFirst[w[0]] = append(f.byFirst[w[0]], w)
 	}
+	return f
+}
+
+// in reports whether s contains one of the words, ignoring ASCII case.
+// It does not allocate.
+func (f *foldWords) in(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if first[c/64]&(1<<(c%64)) == 0 {
-			continue
-		}
-		for _, w := range words {
-			if w[0] == c && len(w) <= len(s)-i && equalFoldASCII(s[i:i+len(w)], w) {
+		for _, w := range f.byFirst[c] {
+			if len(w) <= len(s)-i && equalFoldASCII(s[i:i+len(w)], w) {
 				return true
 			}
 		}
