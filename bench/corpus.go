@@ -46,17 +46,27 @@ func loadScrapinghub(dir string) ([]page, error) {
 	sort.Strings(ids)
 	pages := make([]page, 0, len(ids))
 	for _, id := range ids {
-		body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		body, u, err := readPage(dir, id, truth[id].URL)
 		if err != nil {
 			return nil, err
-		}
-		u, err := url.Parse(truth[id].URL)
-		if err != nil {
-			return nil, fmt.Errorf("bench: %s: %w", id, err)
 		}
 		pages = append(pages, page{ID: id[:8], URL: u, HTML: body, Truth: truth[id].ArticleBody})
 	}
 	return pages, nil
+}
+
+// readPage reads page id of the corpus in dir (html/ID.html.gz) and
+// parses its address, rawURL.
+func readPage(dir, id, rawURL string) ([]byte, *url.URL, error) {
+	body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bench: %s %s: %w", filepath.Base(dir), id, err)
+	}
+	return body, u, nil
 }
 
 // readGzip returns the decompressed content of a .gz file.
@@ -160,13 +170,9 @@ func readWCXB(dir string, parity int, keep func(mainContent, publishDate string)
 	sort.Strings(ids)
 	records := make([]wcxbRecord, 0, len(ids))
 	for _, id := range ids {
-		body, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		body, u, err := readPage(dir, id, truth[id].URL)
 		if err != nil {
 			return nil, err
-		}
-		u, err := url.Parse(truth[id].URL)
-		if err != nil {
-			return nil, fmt.Errorf("bench: wcxb %s: %w", id, err)
 		}
 		t := truth[id]
 		records = append(records, wcxbRecord{ID: id, URL: u, HTML: body, MainContent: t.MainContent, PublishDate: t.PublishDate})
