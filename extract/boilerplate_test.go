@@ -240,14 +240,7 @@ func TestNoticeLinesInStory(t *testing.T) {
 				paragraphsHTML(tc.story[:2]) + `<div><p>` + tc.notice + `</p></div>` + paragraphsHTML(tc.story[2:]) +
 				`</div></div></body></html>`
 			got := extractText(t, []byte(page), "https://example.com/news/bridge")
-			for i, p := range tc.story {
-				if !strings.Contains(got, p) {
-					t.Errorf("story paragraph %d missing from:\n%s", i, got)
-				}
-			}
-			if strings.Contains(got, tc.notice[:min(20, len(tc.notice))]) {
-				t.Errorf("notice %q kept in:\n%s", tc.notice, got)
-			}
+			checkStory(t, got, tc.story, []string{tc.notice[:min(20, len(tc.notice))]})
 		})
 	}
 }

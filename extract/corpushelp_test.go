@@ -79,6 +79,28 @@ var bridgeStoryAr = []string{
 	"وقال المحافظ إن المدينة لم يكن لديها خيار آخر، ووعد بتصميم جسر جديد خلال عامين، على أن يبدأ العمل فور توفر الأموال اللازمة لذلك.",
 }
 
+// relatedList is a list of links to other stories, as pages put under a
+// story: chrome that fixtures place after the story's block.
+const relatedList = `<div><ul><li><a href="/articles/x">Five ways to save energy this winter</a></li>` +
+	`<li><a href="/articles/x">What a smart meter can tell you</a></li>` +
+	`<li><a href="/articles/x">Why the grid needs batteries</a></li></ul></div>`
+
+// checkStory reports each paragraph of story missing from got, the text
+// extracted, and each text of gone found in it.
+func checkStory(t *testing.T, got string, story, gone []string) {
+	t.Helper()
+	for i, p := range story {
+		if !strings.Contains(got, p) {
+			t.Errorf("story paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	for _, g := range gone {
+		if strings.Contains(got, g) {
+			t.Errorf("%q kept in:\n%s", g, got)
+		}
+	}
+}
+
 // paragraphsHTML returns each text as a <p>, one after the other.
 func paragraphsHTML(texts []string) string {
 	var b strings.Builder

@@ -98,14 +98,7 @@ func TestPageThatIsAThread(t *testing.T) {
 			}
 			b.WriteString(`</ol></div><div><p>Copyright 2024 Bike Forum. All rights reserved.</p></div></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/forum/locks")
-			for i, p := range posts {
-				if !strings.Contains(got, p) {
-					t.Errorf("post %d missing from:\n%s", i, got)
-				}
-			}
-			if strings.Contains(got, "Reply") {
-				t.Errorf("reply links kept in:\n%s", got)
-			}
+			checkStory(t, got, posts, []string{"Reply"})
 		})
 	}
 }
