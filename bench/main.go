@@ -54,6 +54,7 @@ func run(args []string) error {
 	corpus := fs.String("corpus", filepath.Join("..", "..", "shared", "corpus"), "corpus directory (shared/corpus beside the repository)")
 	rounds := fs.Int("rounds", 3, "timed passes over the pages; the fastest counts")
 	worst := fs.Int("worst", 0, "list this many lowest-scoring pages per extractor")
+	behind := fs.Float64("behind", 0, "list the pages where another extractor's F1 beats refeed's by more than this margin (0.3: where refeed picked a block a peer did not)")
 	only := fs.String("only", "", "comma-separated extractor names (with -fetch: runner names) to run (default all)")
 	set := fs.String("set", "", "run only the page sets whose title holds this text (scrapinghub, arabic, wcxb, even, odd)")
 	dump := fs.String("dump", "", "print each extractor's text for the page with this id (prefix) and exit")
@@ -129,7 +130,7 @@ func run(args []string) error {
 			dumpPage(pages, selected(*only), *dump)
 			continue
 		}
-		measure(title, pages, selected(*only), *rounds, *worst, s.metric)
+		measure(title, pages, selected(*only), *rounds, *worst, *behind, s.metric)
 	}
 	return nil
 }
@@ -153,7 +154,7 @@ func selected(only string) []extractor {
 
 // measure scores and times every extractor on one page set and prints
 // the table.
-func measure(title string, pages []page, exs []extractor, rounds, worst int, m metric) {
+func measure(title string, pages []page, exs []extractor, rounds, worst int, behind float64, m metric) {
 	runners := []func([]byte, *url.URL) (string, error){parseOnly}
 	var results []result
 	for _, ex := range exs {
@@ -172,6 +173,9 @@ func measure(title string, pages []page, exs []extractor, rounds, worst int, m m
 		for _, r := range results {
 			printWorst(os.Stdout, r, worst)
 		}
+	}
+	if behind > 0 {
+		printBehind(os.Stdout, results, behind)
 	}
 }
 

@@ -131,6 +131,41 @@ func printWorst(w io.Writer, r result, n int) {
 	}
 }
 
+// printBehind lists, for each extractor other than refeed, the pages where
+// it scored more than margin above refeed, worst gap first.
+func printBehind(w io.Writer, results []result, margin float64) {
+	var ours *result
+	for i := range results {
+		if results[i].Name == "refeed" {
+			ours = &results[i]
+		}
+	}
+	if ours == nil {
+		fmt.Fprintln(w, "\n-behind needs refeed among the extractors")
+		return
+	}
+	for _, r := range results {
+		if r.Name == ours.Name {
+			continue
+		}
+		type gap struct {
+			id       string
+			us, them float64
+		}
+		var gaps []gap
+		for i, p := range r.Pages {
+			if i < len(ours.Pages) && p.F1-ours.Pages[i].F1 > margin {
+				gaps = append(gaps, gap{p.ID, ours.Pages[i].F1, p.F1})
+			}
+		}
+		sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].them-gaps[i].us > gaps[j].them-gaps[j].us })
+		fmt.Fprintf(w, "\n%d pages where %s beats refeed by more than %.2f F1:\n", len(gaps), r.Name, margin)
+		for _, g := range gaps {
+			fmt.Fprintf(w, "  %s  refeed %.3f  %s %.3f\n", g.id, g.us, r.Name, g.them)
+		}
+	}
+}
+
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 func perSecond(n int, d time.Duration) float64 {
