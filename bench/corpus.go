@@ -23,6 +23,9 @@ type page struct {
 	URL   *url.URL
 	HTML  []byte
 	Truth string
+	// With and Without are snippets the text must and must not hold
+	// (wcxb-dev only).
+	With, Without []string
 }
 
 // loadScrapinghub reads the scrapinghub-dev pages (html/<id>.html.gz) and
@@ -140,6 +143,8 @@ type wcxbRecord struct {
 	HTML        []byte
 	MainContent string
 	PublishDate string
+	With        []string
+	Without     []string
 }
 
 // readWCXB reads the wcxb-dev pages in dir whose numeric id has the given
@@ -150,9 +155,11 @@ func readWCXB(dir string, parity int, keep func(mainContent, publishDate string)
 		return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
 	}
 	var truth map[string]struct {
-		MainContent string `json:"main_content"`
-		PublishDate string `json:"publish_date"`
-		URL         string `json:"url"`
+		MainContent string   `json:"main_content"`
+		PublishDate string   `json:"publish_date"`
+		URL         string   `json:"url"`
+		With        []string `json:"with"`
+		Without     []string `json:"without"`
 	}
 	if err := json.Unmarshal(raw, &truth); err != nil {
 		return nil, fmt.Errorf("bench: wcxb ground truth: %w", err)
@@ -175,7 +182,7 @@ func readWCXB(dir string, parity int, keep func(mainContent, publishDate string)
 			return nil, err
 		}
 		t := truth[id]
-		records = append(records, wcxbRecord{ID: id, URL: u, HTML: body, MainContent: t.MainContent, PublishDate: t.PublishDate})
+		records = append(records, wcxbRecord{ID: id, URL: u, HTML: body, MainContent: t.MainContent, PublishDate: t.PublishDate, With: t.With, Without: t.Without})
 	}
 	return records, nil
 }
@@ -191,7 +198,7 @@ func loadWCXB(parity int) func(string) ([]page, error) {
 		}
 		pages := make([]page, len(records))
 		for i, r := range records {
-			pages[i] = page{ID: r.ID, URL: r.URL, HTML: r.HTML, Truth: r.MainContent}
+			pages[i] = page{ID: r.ID, URL: r.URL, HTML: r.HTML, Truth: r.MainContent, With: r.With, Without: r.Without}
 		}
 		return pages, nil
 	}

@@ -17,8 +17,45 @@ type result struct {
 	Precision, Recall, F1 float64
 	Exact, Empty          int
 	Catastrophic          int           // pages with F1 < catastrophicF1
+	Snippets              snippetCounts // pages with snippets only
 	Elapsed               time.Duration // fastest round over all pages
 	Pages                 []pageScore
+}
+
+// snippetCounts tallies snippet checks over a page set the way
+// trafilatura's evaluation does: a must-have snippet found is a true
+// positive and one missed a false negative; a boilerplate snippet found is
+// a false positive.
+type snippetCounts struct {
+	Pages, Found, Missed, Boilerplate int
+	NoneFound                         int // pages with must-have snippets where none came out
+}
+
+// add counts one page's text against its snippets.
+func (c *snippetCounts) add(text string, with, without []string) {
+	if len(with)+len(without) == 0 {
+		return
+	}
+	c.Pages++
+	found := evaluate.SnippetsFound(text, with)
+	c.Found += found
+	c.Missed += len(with) - found
+	c.Boilerplate += evaluate.SnippetsFound(text, without)
+	if len(with) > 0 && found == 0 {
+		c.NoneFound++
+	}
+}
+
+// F1 is the harmonic mean of snippet precision (must-have found over all
+// found) and recall (must-have found over all must-have), pooled over
+// pages.
+func (c snippetCounts) F1() float64 {
+	if c.Found == 0 {
+		return 0
+	}
+	p := float64(c.Found) / float64(c.Found+c.Boilerplate)
+	r := float64(c.Found) / float64(c.Found+c.Missed)
+	return 2 * p * r / (p + r)
 }
 
 // pageScore is one page's outcome, for the worst-pages list.
@@ -66,6 +103,7 @@ func scorePages(ex extractor, pages []page, m metric) result {
 		if f1 < catastrophicF1 {
 			r.Catastrophic++
 		}
+		r.Snippets.add(text, p.With, p.Without)
 		if evaluate.Exact(text, p.Truth) {
 			r.Exact++
 		}
@@ -114,6 +152,16 @@ func printTable(w io.Writer, title string, n int, parse time.Duration, results [
 	for _, r := range results {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d | %.0f | %.1f× |\n",
 			r.Name, r.F1, r.Precision, r.Recall, r.Catastrophic, r.Exact, r.Empty, perSecond(n, r.Elapsed), float64(r.Elapsed)/float64(parse))
+	}
+	if len(results) == 0 || results[0].Snippets.Pages == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nSnippets, scored as trafilatura's evaluation (%d pages with snippets)\n\n", results[0].Snippets.Pages)
+	fmt.Fprintln(w, "| extractor | snippet F1 | must-have found | boilerplate found | pages with no must-have |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, r := range results {
+		s := r.Snippets
+		fmt.Fprintf(w, "| %s | %.3f | %d of %d | %d | %d |\n", r.Name, s.F1(), s.Found, s.Found+s.Missed, s.Boilerplate, s.NoneFound)
 	}
 }
 

@@ -113,4 +113,7 @@ func TestSnippetShare(t *testing.T) {
 	if got := SnippetShare("", nil); got != 1 {
 		t.Errorf("SnippetShare without snippets = %v, want 1", got)
 	}
+	if got := SnippetsFound("Over the Moon", []string{"the moon", "MOON", "sun", "over  the"}); got != 2 {
+		t.Errorf("SnippetsFound = %d, want 2 (lower-cased substrings, spaces kept)", got)
+	}
 }

@@ -45,6 +45,11 @@ func SnippetShare(text string, snippets []string) float64 {
 	if len(snippets) == 0 {
 		return 1
 	}
+	return float64(SnippetsFound(text, snippets)) / float64(len(snippets))
+}
+
+// SnippetsFound is how many of the snippets occur, lower-cased, in text.
+func SnippetsFound(text string, snippets []string) int {
 	text = strings.ToLower(text)
 	n := 0
 	for _, s := range snippets {
@@ -52,5 +57,5 @@ func SnippetShare(text string, snippets []string) float64 {
 			n++
 		}
 	}
-	return float64(n) / float64(len(snippets))
+	return n
 }
