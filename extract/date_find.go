@@ -23,9 +23,11 @@ var (
 		"citation_date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
 		"article.published", "originalpublicationdate", "date", "datecreated", "weibo:article:create_at",
 		// Names that say publication without the words publishLike
-		// looks for: a post's date, the date displayed, a document's.
+		// looks for: a post's date, the date displayed, a document's,
+		// its release. A page's generation time ("gentime") or a bare
+		// "timestamp" may be when the page was rendered, not published.
 		"dateposted", "article:post_date", "displaydate", "doc_date", "pdate", "ptime", "og:regdate",
-		"analyticsattributes.articledate", "article_date_original",
+		"analyticsattributes.articledate", "article_date_original", "release_date",
 	}
 	modifiedKeys = []string{
 		"article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",

@@ -223,6 +223,15 @@ func TestPublicationShapes(t *testing.T) {
 		{"update label in its own element", "https://news.example.com/politics/article-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><div><span>Updated</span> <time datetime="2016-12-08T10:00">2 days ago</time></div><div><span>Published</span> <time datetime="2016-12-06T10:00">4 days ago</time></div>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-12-06"},
+		// A release date in a meta tag is the page's publication
+		// (publishedKeys); a page's generation time or a meta named
+		// "meta" or "timestamp" says nothing of it.
+		{"meta release_date", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="release_date" content="2016-12-06">`, body, "2016-12-06"},
+		{"a meta named timestamp is not the publication", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="timestamp" content="2016-12-06 10:00:00">`, body, ""},
+		{"a meta named meta is not the publication", "https://news.example.de/politik/artikel-123.html",
+			`<meta name="meta" content="2016-12-06">`, body, ""},
 	}
 	runEuropeanDates(t, tests)
 }
