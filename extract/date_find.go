@@ -39,7 +39,8 @@ var (
 // from a dated URL path, then JSON-LD, then meta tags, then
 // datePublished/<time> markup, then the date printed with the headline (see
 // readHeadlineBlock), then a date elsewhere in the URL (see dateInURL),
-// then a date line after the headline, then a datePublished field in a
+// then a date line after the headline, then a video page's upload date
+// (ldArticle.Uploaded), then a datePublished field in a
 // script that is not JSON-LD (see scriptDate), then a last search of other
 // meta tags and the headline's surroundings (see searchDate), and at last the
 // modified date when the URL names its month (see urlMonth). The date
@@ -83,6 +84,9 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	}
 	if l, ok := firstDateLine(marks.texts, loc); ok {
 		return l.t, modified
+	}
+	if published = firstDate([]string{ld.Uploaded}, loc); !published.IsZero() {
+		return published, modified
 	}
 	if published = scriptDate(idx, loc); !published.IsZero() {
 		return published, modified

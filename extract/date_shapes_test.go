@@ -232,6 +232,14 @@ func TestPublicationShapes(t *testing.T) {
 			`<meta name="timestamp" content="2016-12-06 10:00:00">`, body, ""},
 		{"a meta named meta is not the publication", "https://news.example.de/politik/artikel-123.html",
 			`<meta name="meta" content="2016-12-06">`, body, ""},
+		// A video page's JSON-LD gives its day as uploadDate (ldArticle's
+		// Uploaded), after every meta tag.
+		{"JSON-LD uploadDate of a video page", "https://news.example.de/video/artikel-123.html",
+			`<script type="application/ld+json">{"@type":"VideoObject","name":"Mein Garten im Winter","uploadDate":"2016-12-06T10:00:00+01:00"}</script>`, body, "2016-12-06"},
+		{"a meta tag's publication before a video's upload", "https://news.example.de/politik/artikel-123.html",
+			`<meta property="article:published_time" content="2016-12-08T10:00:00+01:00"><script type="application/ld+json">{"@type":"VideoObject","name":"Frost im Beet","uploadDate":"2014-03-01T10:00:00+01:00"}</script>`, body, "2016-12-08"},
+		{"an article's datePublished before its video's upload", "https://news.example.de/politik/artikel-123.html",
+			`<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Mein Garten im Winter","datePublished":"2016-12-08T10:00:00+01:00"},{"@type":"VideoObject","name":"Frost im Beet","uploadDate":"2014-03-01T10:00:00+01:00"}]</script>`, body, "2016-12-08"},
 	}
 	runEuropeanDates(t, tests)
 }

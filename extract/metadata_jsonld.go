@@ -17,6 +17,7 @@ type ldArticle struct {
 	Authors     []string
 	Published   string
 	Modified    string
+	Uploaded    string // a VideoObject's uploadDate, on a page with no article node
 	Publisher   string // publisher name
 	WebSite     string // name of a WebSite node
 	Image       string

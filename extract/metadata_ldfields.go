@@ -22,6 +22,9 @@ func ldFromNodes(nodes []map[string]any) ldArticle {
 			a.WebSite = ldName(n["name"], ids)
 		}
 	}
+	if art == nil || !isLDArticle(art) {
+		a.Uploaded = videoUploadDate(nodes)
+	}
 	if art == nil {
 		return a
 	}
@@ -47,15 +50,38 @@ func ldFromNodes(nodes []map[string]any) ldArticle {
 	return a
 }
 
+// videoUploadDate returns the uploadDate of the first VideoObject node:
+// on a page that describes no article, the video is what the page
+// publishes.
+func videoUploadDate(nodes []map[string]any) string {
+	for _, n := range nodes {
+		if hasLDType(n, "videoobject") {
+			if d := ldString(n["uploadDate"]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// isLDArticle reports whether the node is of an article type
+// (ldArticleTypes).
+func isLDArticle(n map[string]any) bool {
+	for _, t := range ldTypes(n) {
+		if ldArticleTypes[t] {
+			return true
+		}
+	}
+	return false
+}
+
 // pickLDArticle returns the first node of an article type, or failing
 // that the first WebPage-like node that carries a headline or a date.
 func pickLDArticle(nodes []map[string]any) map[string]any {
 	var fallback map[string]any
 	for _, n := range nodes {
-		for _, t := range ldTypes(n) {
-			if ldArticleTypes[t] {
-				return n
-			}
+		if isLDArticle(n) {
+			return n
 		}
 		if fallback == nil && (n["headline"] != nil || n["datePublished"] != nil) {
 			fallback = n
