@@ -555,7 +555,7 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		if rdfaPublished(attrOf(n, "property")) {
 			m.itemprop = append(m.itemprop, attrOf(n, "content"))
 		}
-	case n.DataAtom != atom.Time && n.DataAtom != atom.Meta && hasDateAttr(n) && isDateElement(n) && !namesUpdate(n):
+	case n.DataAtom != atom.Time && n.DataAtom != atom.Meta && hasDateAttr(n) && (isDateElement(n) || hasPublishAttr(n)) && !namesUpdate(n):
 		// <span class="date" data-date="2016-12-06 10:00:00">vor 3
 		// Jahren</span>: a date element that keeps its day in an
 		// attribute counts as a <time datetime> does.
@@ -597,6 +597,23 @@ func labelledUpdate(n *html.Node) bool {
 // dateAttrs are the attributes in which date elements keep their date
 // for scripts: an ISO date, or Unix seconds (data-utime, data-timestamp).
 var dateAttrs = [...]string{"data-date", "data-datetime", "data-published", "data-publish-date", "data-time", "data-timestamp", "data-utime"}
+
+// publishAttrs are the attributes of dateAttrs whose name alone says the
+// element shows when something was published, whatever its class: Unix
+// seconds for a script to print (<abbr data-utime="1481014800">), a
+// publication. data-date or data-time may date an event or a reading
+// time.
+var publishAttrs = [...]string{"data-utime", "data-published", "data-publish-date"}
+
+// hasPublishAttr reports whether n has one of publishAttrs.
+func hasPublishAttr(n *html.Node) bool {
+	for _, k := range publishAttrs {
+		if hasAttrKey(n, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasDateAttr reports whether n has one of dateAttrs or a title, the
 // cheap test before attrDate and the class names of isDateElement.

@@ -240,6 +240,14 @@ func TestPublicationShapes(t *testing.T) {
 			`<meta property="article:published_time" content="2016-12-08T10:00:00+01:00"><script type="application/ld+json">{"@type":"VideoObject","name":"Frost im Beet","uploadDate":"2014-03-01T10:00:00+01:00"}</script>`, body, "2016-12-08"},
 		{"an article's datePublished before its video's upload", "https://news.example.de/politik/artikel-123.html",
 			`<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Mein Garten im Winter","datePublished":"2016-12-08T10:00:00+01:00"},{"@type":"VideoObject","name":"Frost im Beet","uploadDate":"2014-03-01T10:00:00+01:00"}]</script>`, body, "2016-12-08"},
+		// An element that keeps Unix seconds in data-utime shows a date
+		// whatever its class (isDateElement).
+		{"abbr with data-utime and no class", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><abbr data-utime="1481014800">Dienstag</abbr>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"a data-time with no date class is not read", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><span data-time="2016-12-06 10:00:00">Lesezeit 3 Minuten</span>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }
