@@ -42,7 +42,8 @@ var (
 // then a date line after the headline, then a video page's upload date
 // (ldArticle.Uploaded), then a datePublished field in a
 // script that is not JSON-LD (see scriptDate), then a last search of other
-// meta tags and the headline's surroundings (see searchDate), and at last the
+// meta tags and the headline's surroundings (see searchDate), then the
+// day the shared image is filed under (see sharedImageDate), and at last the
 // modified date when the URL names its month (see urlMonth). The date
 // printed with the headline also overrules an earlier source when it
 // shows an earlier day (see preferShown). Zero means unknown.
@@ -91,11 +92,49 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if published = scriptDate(idx, loc); !published.IsZero() {
 		return published, modified
 	}
-	if published = searchDate(idx, headline, tags, modified, loc); published.IsZero() && urlMonth(pageURL, modified) {
+	if published = searchDate(idx, headline, tags, modified, loc); !published.IsZero() {
+		return published, modified
+	}
+	if published = sharedImageDate(tags, pageURL, modified, loc); published.IsZero() && urlMonth(pageURL, modified) {
 		published = modified
 	}
 	return published, modified
 }
+
+// sharedImageDate returns the day under which the image the page names
+// for sharing (og:image, twitter:image) is filed, in a day's folder
+// (/2016/12/06/, see dayFolders): sites that file pages by day file
+// their images so. It is weak evidence, read when nothing else dates
+// the page, and not when the page was last changed before that day. A
+// year and month alone (/wp-content/uploads/2016/12/) are when the
+// image was uploaded, not the page.
+func sharedImageDate(tags metaTags, pageURL *url.URL, modified time.Time, loc *time.Location) time.Time {
+	raw := tags.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+	if raw == "" {
+		return time.Time{}
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return time.Time{}
+	}
+	if pageURL != nil {
+		u = pageURL.ResolveReference(u)
+	}
+	m := dayFolders.FindStringSubmatch(u.Path)
+	if m == nil {
+		return time.Time{}
+	}
+	t, ok := makeDate(digitsToInt(m[1]), digitsToInt(m[2]), digitsToInt(m[3]), 0, 0, 0, loc)
+	if !ok || !modified.IsZero() && dayBefore(modified, t) {
+		return time.Time{}
+	}
+	return t
+}
+
+// dayFolders matches a path filed under a year's, a month's and a day's
+// folder: /2016/12/06/. A name after the month's folder is a file's
+// (/wp-content/uploads/2023/02/7.jpg).
+var dayFolders = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
 
 // scriptKeyDate matches a publication date given as a JSON field in a
 // script other than JSON-LD: a data layer or a framework's page state

@@ -248,6 +248,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"a data-time with no date class is not read", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><span data-time="2016-12-06 10:00:00">Lesezeit 3 Minuten</span>` + paragraphsHTML(gardenProse) + `</main>`,
 			""},
+		// The image named for sharing files under its day when nothing
+		// else dates the page (sharedImageDate).
+		{"og:image under a dated path", "https://news.example.de/politik/artikel-123.html",
+			`<meta property="og:image" content="https://news.example.de/bilder/2016/12/06/garten.jpg">`, body, "2016-12-06"},
+		{"og:image under a year and month", "https://news.example.de/politik/artikel-123.html",
+			`<meta property="og:image" content="https://news.example.de/wp-content/uploads/2016/12/garten.jpg">`, body, ""},
+		{"og:image named for its day in a month's folder", "https://news.example.de/politik/artikel-123.html",
+			`<meta property="og:image" content="https://news.example.de/wp-content/uploads/2016/12/6.jpg">`, body, ""},
+		{"a date in markup before og:image's path", "https://news.example.de/politik/artikel-123.html",
+			`<meta property="og:image" content="https://news.example.de/bilder/2014/03/01/garten.jpg">`,
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`, "2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
