@@ -42,7 +42,8 @@ var (
 // then a date line after the headline, then a video page's upload date
 // (ldArticle.Uploaded), then a datePublished field in a
 // script that is not JSON-LD (see scriptDate), then a last search of other
-// meta tags and the headline's surroundings (see searchDate), then the
+// meta tags and the headline's surroundings (see searchDate), then a
+// dateline that opens the first paragraph (see leadDateline), then the
 // day the shared image is filed under (see sharedImageDate), and at last the
 // modified date when the URL names its month (see urlMonth). The date
 // printed with the headline also overrules an earlier source when it
@@ -93,6 +94,12 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 		return published, modified
 	}
 	if published = searchDate(idx, headline, tags, modified, loc); !published.IsZero() {
+		return published, modified
+	}
+	if headline == nil {
+		headline = idx.h1
+	}
+	if published = leadDateline(idx.bodyOrRoot(), headline, loc); !published.IsZero() {
 		return published, modified
 	}
 	if published = sharedImageDate(tags, pageURL, modified, loc); published.IsZero() && urlMonth(pageURL, modified) {

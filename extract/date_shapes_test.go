@@ -259,6 +259,23 @@ func TestPublicationShapes(t *testing.T) {
 		{"a date in markup before og:image's path", "https://news.example.de/politik/artikel-123.html",
 			`<meta property="og:image" content="https://news.example.de/bilder/2014/03/01/garten.jpg">`,
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`, "2016-12-06"},
+		// A dateline opens the first paragraph: a place or an agency, the
+		// date, a dash (leadDateline).
+		{"dateline at the start of the first paragraph", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>Berlin (dpa) – 06.12.2016 – ` + gardenProse[0] + `</p>` + paragraphsHTML(gardenProse[1:]) + `</main>`,
+			"2016-12-06"},
+		{"a press release's dateline", "https://news.example.com/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>BERLIN, Dec. 6, 2016 /PRNewswire/ -- ` + gardenProse[0] + `</p>` + paragraphsHTML(gardenProse[1:]) + `</main>`,
+			"2016-12-06"},
+		{"an Arabic dateline", "https://news.example.iq/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>بغداد - 6 كانون الأول 2016 - ` + strings.Repeat("قال مسؤولون في وزارة الزراعة إن موسم الشتاء سيكون باردا هذا العام. ", 3) + `</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"a sentence that opens with a date is no dateline", "https://news.example.com/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>On December 6, 2016, the council voted on the gardens. ` + gardenProse[0] + `</p>` + paragraphsHTML(gardenProse[1:]) + `</main>`,
+			""},
+		{"a date in the first paragraph's middle is no dateline", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>Die Gartenschau, die am 06.12.2016 – einem Dienstag – eröffnet wurde, zeigt Beete. ` + gardenProse[0] + `</p>` + paragraphsHTML(gardenProse[1:]) + `</main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }

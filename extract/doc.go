@@ -25,10 +25,12 @@
 //     tags, date markup, a dated URL path, the date printed with the
 //     headline (date_headline.go, which finds the headline's heading and
 //     also overrules metadata that is later than the byline's day), a
-//     date elsewhere in the URL, a date line after the headline and a
-//     datePublished field in a script, and only then other meta names and
-//     date elements by the headline (searchDate) and a modified date in
-//     the URL's month;
+//     date elsewhere in the URL, a date line after the headline, a video
+//     page's upload date and a datePublished field in a script, and only
+//     then other meta names and date elements by the headline
+//     (searchDate), a dateline opening the first paragraph
+//     (date_dateline.go), the day folders of the shared image and a
+//     modified date in the URL's month;
 //     dates in the URL are read by date_url.go,
 //     text dates by date_text.go over text folded by
 //     date_fold.go, with Solar Hijri dates in date_jalali.go and machine
