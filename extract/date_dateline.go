@@ -6,6 +6,7 @@ import (
 
 	"github.com/refeed/refeed/internal/textkit"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Bounds of a dateline at the start of the article's first paragraph.
@@ -15,16 +16,18 @@ const (
 )
 
 // leadDateline returns the date of the dateline that opens the article's
-// first paragraph, the first text after the headline too long for a date
-// line: a place or an agency, the date, then a dash or a slash ("Berlin
-// (dpa) – 06.12.2016 – Im Winter …", "BERLIN, Dec. 6, 2016 /PRNewswire/
-// -- …"). See readDateline for what a dateline is.
+// first paragraph: a place or an agency, the date, then a dash or a
+// slash ("Berlin (dpa) – 06.12.2016 – Im Winter …", "BERLIN, Dec. 6, 2016
+// /PRNewswire/ -- …"). The texts after the headline are read up to the
+// first too long for a date line, where the article has begun; those in
+// a caption, an aside or navigation are not. See readDateline for what a
+// dateline is.
 func leadDateline(root, headline *html.Node, loc *time.Location) time.Time {
 	if root == nil || headline == nil {
 		return time.Time{}
 	}
-	var lead string
-	passed := false
+	var t time.Time
+	passed, read := false, 0
 	walkVisible(root, func(n *html.Node) bool {
 		if n == headline {
 			passed = true
@@ -33,16 +36,18 @@ func leadDateline(root, headline *html.Node, loc *time.Location) time.Time {
 		if !passed || n.Type != html.TextNode || isInside(n, headline) {
 			return true
 		}
-		if text := strings.TrimSpace(n.Data); len(text) > dateLineMaxChars {
-			lead = text
+		text := strings.TrimSpace(n.Data)
+		if text == "" {
+			return true
+		}
+		if read++; read > maxDateTexts {
 			return false
 		}
-		return true
+		if mayHoldDate(text) && !under(n, atom.Figcaption, atom.Aside, atom.Nav) {
+			t, _ = readDateline(text, loc)
+		}
+		return t.IsZero() && len(text) <= dateLineMaxChars
 	})
-	if lead == "" {
-		return time.Time{}
-	}
-	t, _ := readDateline(lead, loc)
 	return t
 }
 
