@@ -40,8 +40,9 @@
 //     the preparer walks the body once, drops what is never content
 //     (comments, scripts, styles, form controls, embeds), sets hidden
 //     elements aside (shown again only when the visible page holds no
-//     article: showHidden; a collapsed accordion or tab panel counts as
-//     shown), turns lazy images into real ones, and marks chrome: elements whose
+//     article: showHidden; a collapsed accordion or tab panel, and the
+//     folded rest of a story after its "Read more" (continuesStory),
+//     count as shown), turns lazy images into real ones, and marks chrome: elements whose
 //     tag, role, class or id say so (hints.go) and boxes whose title says
 //     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not

@@ -84,7 +84,7 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 		return
 	}
 	h := p.hints.of(c)
-	if !p.showing && (h.hidden || hiddenElement(c)) {
+	if !p.showing && (h.hidden || hiddenElement(c)) && !continuesStory(c) {
 		p.hidden = append(p.hidden, hiddenAt{n: c, parent: c.Parent, next: c.NextSibling})
 		removeNode(c)
 		return
@@ -299,6 +299,80 @@ func (p *preparer) showHidden() bool {
 	}
 	p.hidden = nil
 	return true
+}
+
+// minFoldedParagraphChars is the text a paragraph needs to count as prose
+// on either side of a folded story's "Read more".
+const minFoldedParagraphChars = 80
+
+// continuesStory reports whether hidden element n is the rest of a story
+// that a "Read more" button unfolds: a paragraph of prose sits just before
+// it among its siblings (past at most three others: the button, a heading,
+// a list), and it holds two paragraphs or list items of prose itself.
+func continuesStory(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Span {
+		return false
+	}
+	if role := getAttr(n, "role"); role != "" || getAttr(n, "aria-modal") != "" {
+		return false
+	}
+	before := false
+	k := 0
+	for c := n.PrevSibling; c != nil && k < 4 && !before; c = c.PrevSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		k++
+		before = c.DataAtom == atom.P && proseParagraph(c)
+	}
+	if !before {
+		return false
+	}
+	found := 0
+	var walk func(*html.Node) bool
+	walk = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P || c.DataAtom == atom.Li {
+				if proseParagraph(c) {
+					found++
+				}
+			} else if walk(c) {
+				return true
+			}
+			if found >= 2 {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+// proseParagraph reports whether paragraph (or list item) p holds a sentence of text
+// rather than a link: minFoldedParagraphChars or more, under half of it
+// in links.
+func proseParagraph(p *html.Node) bool {
+	chars, links := 0, 0
+	var walk func(*html.Node, bool)
+	walk = func(m *html.Node, inLink bool) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				t := len(strings.TrimSpace(c.Data))
+				chars += t
+				if inLink {
+					links += t
+				}
+			case html.ElementNode:
+				walk(c, inLink || c.DataAtom == atom.A)
+			}
+		}
+	}
+	walk(p, false)
+	return chars >= minFoldedParagraphChars && links*2 < chars
 }
 
 // collapsedPanel reports whether n is a panel of an accordion or of tabs:

@@ -157,6 +157,39 @@ func TestCollapsedPanelsAreContent(t *testing.T) {
 	}
 }
 
+// TestFoldedStoryIsRead checks that a story folded behind a "Read more"
+// button (its second half in an element hidden by inline style until the
+// button is pressed) is read whole, in English and Arabic, while a hidden
+// sign-up box or dialog after a paragraph stays out.
+func TestFoldedStoryIsRead(t *testing.T) {
+	signup := `<div style="display:none"><p>Get the morning briefing in your inbox, every day of the week.</p><form action="/subscribe"><input type="email"><button>Sign up</button></form></div>`
+	dialog := `<div role="dialog" style="display:none"><p>Before you go: sign up to our morning briefing and get the news of the valley in your inbox every day.</p><p>You can unsubscribe at any time from the link at the bottom of every email we send you.</p></div>`
+	for _, tc := range []struct {
+		name, url, more string
+		story           []string
+	}{
+		{"English button", "https://example.com/news/bridge", `<button class="read-more">Continue reading</button>`, bridgeStory},
+		{"English link, heading in the fold", "https://example.com/news/bridge", `<p><a href="#more">Read the full story</a></p>`, bridgeStory},
+		{"Arabic", "https://example.iq/news/bridge", `<a href="#" class="more">اقرأ المزيد</a>`,
+			append(bridgeStoryAr[:3:3], "ويخشى أصحاب المحال على ضفتي النهر أن يخسروا زبائنهم، وقد طلب بعضهم من المجلس تشغيل حافلة مجانية عبر السد طوال مدة إغلاق الجسر.")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fold := `<div style="display: none">`
+			if strings.Contains(tc.name, "heading") {
+				fold += `<h2>What comes next</h2>`
+			}
+			for _, p := range tc.story[2:] {
+				fold += `<p>` + p + `</p>`
+			}
+			fold += `</div>`
+			page := `<html><body><nav><a href="/">Home</a></nav><article><h1>Bridge</h1><p>` + tc.story[0] + `</p><p>` + tc.story[1] + `</p>` +
+				signup + tc.more + fold + dialog + `</article>` + relatedList + `</body></html>`
+			got := extractText(t, []byte(page), tc.url)
+			checkStory(t, got, tc.story, []string{"morning briefing", "unsubscribe"})
+		})
+	}
+}
+
 // TestStreamedPartHoldingItsPlaceholder checks that a part whose own
 // placeholder sits inside it (a broken or hostile page) is left alone
 // rather than moved into itself, which would make the tree a cycle.

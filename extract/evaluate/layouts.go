@@ -26,8 +26,12 @@ type Layout func(page []byte) []byte
 //     component frameworks do;
 //   - "split": the block holding most paragraphs cut in two sibling
 //     blocks around an advertisement, as sites that inject ads into the
-//     story's markup have it.
+//     story's markup have it;
+//   - "folded": the second half of that block hidden by inline style
+//     behind a "Read more" button, as sites that fold long stories have
+//     it until the reader unfolds them.
 var Layouts = map[string]Layout{
+	"folded":    FoldStory,
 	"bare":      StripHints,
 	"old":       OldLayout,
 	"p-as-div":  ParagraphsAsDivs,
@@ -128,6 +132,38 @@ func SplitAroundAd(page []byte) []byte {
 		block.AppendChild(a)
 	}
 	block.AppendChild(second)
+	return render(root, page)
+}
+
+// foldOpen and readMore are the hidden element FoldStory moves the second
+// half of a story into, and the button before it.
+const (
+	foldOpen = `<div style="display:none">`
+	readMore = `<button>Read more</button>`
+)
+
+// FoldStory finds the element with the most paragraphs among its children
+// and moves its children from the middle paragraph on into a div hidden
+// by inline style, after a "Read more" button. A page without such an
+// element, or that does not parse, is returned as it is.
+func FoldStory(page []byte) []byte {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
+		return page
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(readMore+foldOpen+`</div>`), newDiv())
+	if err != nil || len(nodes) != 2 {
+		return page
+	}
+	fold := nodes[1]
+	for c := cut; c != nil; {
+		next := c.NextSibling
+		block.RemoveChild(c)
+		fold.AppendChild(c)
+		c = next
+	}
+	block.AppendChild(nodes[0])
+	block.AppendChild(fold)
 	return render(root, page)
 }
 

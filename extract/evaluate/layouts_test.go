@@ -10,6 +10,7 @@ func TestLayouts(t *testing.T) {
 		"p-as-div":  `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
 		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
 		"split":     page, // too few paragraphs to cut
+		"folded":    page,
 	}
 	for _, name := range LayoutNames() {
 		want, ok := cases[name]
@@ -34,6 +35,15 @@ func TestSplitAroundAd(t *testing.T) {
 		`<div>` + para("Three") + para("Four") + para("Five") + `</div>` +
 		`</article></body></html>`
 	if got := string(SplitAroundAd([]byte(page))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestFoldStory(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	page := `<html><head></head><body><article><h1>T</h1>` + para("One") + para("Two") + para("Three") + `<figure>F</figure>` + para("Four") + `</article></body></html>`
+	want := `<html><head></head><body><article><h1>T</h1>` + para("One") + para("Two") + readMore + foldOpen + para("Three") + `<figure>F</figure>` + para("Four") + `</div></article></body></html>`
+	if got := string(FoldStory([]byte(page))); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
