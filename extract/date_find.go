@@ -335,12 +335,15 @@ func dateRightBefore(h1 *html.Node, loc *time.Location) time.Time {
 
 // dateElementWords are the lowercase class or id fragments of the
 // elements isDateElement takes for date elements.
-var dateElementWords = newFoldWords("date", "datum", "publish", "posted", "timestamp", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor")
+var dateElementWords = newFoldWords("date", "datum", "publish", "publica", "parution", "posted", "time", "meta", "byline", "subline", "submitted", "fecha", "creat", "info", "author", "autor")
 
-// isDateElement reports whether n is a <time> or names a date in its
-// class or id, in English, German ("datum") or Spanish ("fecha"), or the
-// line that carries it: a post's meta or info line, a byline, subline or
-// author box, Drupal's "submitted" line, Joomla's "create" line.
+// isDateElement reports whether n is a <time> or names a date, a time,
+// a publication or a parution in its class or id, in English, German
+// ("datum"), Spanish ("fecha", "publicado") or French ("parution"), or
+// the line that carries it: a post's meta or info line, a byline,
+// subline or author box, Drupal's "submitted" line, Joomla's "create"
+// line. Its text must still read as a date (dateElementText): a
+// "reading-time" of five minutes dates nothing.
 func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true

@@ -282,6 +282,22 @@ func TestPublicationShapes(t *testing.T) {
 		{"a date in the first paragraph's middle is no dateline", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p>Die Gartenschau, die am 06.12.2016 – einem Dienstag – eröffnet wurde, zeigt Beete. ` + gardenProse[0] + `</p>` + paragraphsHTML(gardenProse[1:]) + `</main>`,
 			""},
+		// Elements named for a time, a publication or a parution (French)
+		// are date elements too (isDateElement), as dating tools read
+		// them: a date printed there far above the headline is found by
+		// the last search.
+		{"article-time far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><div class="article-time">06.12.2016</div><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"parution far above the headline", "https://actu.example.fr/politique/article-123.html", "",
+			`<article><p class="parution">Publié le 6 décembre 2016</p><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"publication far above the headline", "https://news.example.com/politics/article-123.html", "",
+			`<article><p class="publication">6 December 2016</p><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"a reading time far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><span class="reading-time">Lesezeit: 5 Minuten</span><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }
