@@ -532,6 +532,7 @@ type dateMarks struct {
 	modified  []string     // itemprop=dateModified
 	texts     []*html.Node // short text nodes with a year, after the headline
 	itemprop  []string     // itemprop=datePublished, merged first into published
+	created   []string     // itemprop=dateCreated, merged after the other published
 	timeTags  []string     // other <time datetime> after the h1, merged last
 }
 
@@ -559,12 +560,13 @@ func scanDateMarkup(body, headline *html.Node, hasH1 bool) dateMarks {
 		}
 		return true
 	})
-	m.published = append(m.itemprop, append(m.published, m.timeTags...)...)
+	m.published = slices.Concat(m.itemprop, m.published, m.created, m.timeTags)
 	return m
 }
 
 // addElement records the dates an element carries in its markup:
-// microdata (itemprop), RDFa (property="dc:created", as Drupal writes
+// microdata (itemprop datePublished, dateModified, and dateCreated, read
+// after the other publication marks), RDFa (property="dc:created", as Drupal writes
 // it), <time datetime>, and the microformat <abbr class="published"
 // title="2016-12-06T10:00:00+01:00"> whose text may be only the hour.
 func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
@@ -585,6 +587,8 @@ func (m *dateMarks) addElement(n *html.Node, afterH1 bool) {
 		m.itemprop = append(m.itemprop, value())
 	case strings.Contains(prop, "dateModified"):
 		m.modified = append(m.modified, value())
+	case strings.Contains(prop, "dateCreated"):
+		m.created = append(m.created, value())
 	case n.DataAtom == atom.Time && attrOf(n, "datetime") != "":
 		if hasAttrKey(n, "pubdate") || containsASCIIFold(attrOf(n, "class"), "publish") || entryDate(n) {
 			m.published = append(m.published, attrOf(n, "datetime"))

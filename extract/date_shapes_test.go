@@ -298,6 +298,14 @@ func TestPublicationShapes(t *testing.T) {
 		{"a reading time far above the headline", "https://news.example.de/politik/artikel-123.html", "",
 			`<article><span class="reading-time">Lesezeit: 5 Minuten</span><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
 			""},
+		// Microdata's dateCreated on an element with text
+		// (scanDateMarkup), after the other publication marks.
+		{"itemprop dateCreated far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><span itemprop="dateCreated">06.12.2016</span><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"itemprop datePublished before dateCreated", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><span itemprop="dateCreated">01.03.2014</span><h1>Mein Garten im Winter</h1><span itemprop="datePublished">06.12.2016</span>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
