@@ -348,7 +348,36 @@ func isDateElement(n *html.Node) bool {
 	if n.DataAtom == atom.Time {
 		return true
 	}
-	return dateElementWords.in(attrOf(n, "class")) || dateElementWords.in(attrOf(n, "id"))
+	return dateElementWords.in(attrOf(n, "class")) || dateElementWords.in(attrOf(n, "id")) || leadsWithDateIcon(n)
+}
+
+// dateIconWords are the class fragments of the icons that stand before
+// a date: a calendar or a clock (Font Awesome's "fa-calendar",
+// "fa-clock-o", "icon-calendar").
+var dateIconWords = newFoldWords("calendar", "clock")
+
+// leadsWithDateIcon reports whether n's first child is an icon of a
+// calendar or a clock (<span><i class="fa fa-calendar"></i>
+// 06.12.2016</span>), as themes print a post's date.
+func leadsWithDateIcon(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			continue
+		case c.Type != html.ElementNode:
+			return false
+		}
+		switch c.DataAtom {
+		case atom.I, atom.Span, atom.Svg:
+			if !dateIconWords.in(attrOf(c, "class")) {
+				return false
+			}
+			text, _ := limitedText(c, maxDateElemChars)
+			return text == ""
+		}
+		return false
+	}
+	return false
 }
 
 // values returns the contents of the keys the page sets, in key order.

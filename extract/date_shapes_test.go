@@ -306,6 +306,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"itemprop datePublished before dateCreated", "https://news.example.de/politik/artikel-123.html", "",
 			`<article><span itemprop="dateCreated">01.03.2014</span><h1>Mein Garten im Winter</h1><span itemprop="datePublished">06.12.2016</span>` + paragraphsHTML(gardenProse) + `</article>`,
 			"2016-12-06"},
+		// An element that opens with a calendar's or a clock's icon is a
+		// date element (leadsWithDateIcon).
+		{"calendar icon far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><span><i class="fa fa-calendar"></i> 06.12.2016</span><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"clock icon far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><div><svg class="icon icon-clock"><use href="#clock"></use></svg> 6. Dezember 2016</div><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			"2016-12-06"},
+		{"another icon far above the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><span><i class="fa fa-star"></i> 06.12.2016</span><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }
