@@ -145,8 +145,9 @@ var dayFolders = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
 
 // scriptKeyDate matches a publication date given as a JSON field in a
 // script other than JSON-LD: a data layer or a framework's page state
-// ("datePublished":"2016-12-06T10:00:00+01:00", 'publishDate': '2016-12-06').
-var scriptKeyDate = regexp.MustCompile(`["'](?:datePublished|dateCreated|publishDate|publishedDate)["']\s*:\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,30})["']`)
+// ("datePublished":"2016-12-06T10:00:00+01:00", 'publishDate': '2016-12-06'),
+// or as a variable or an unquoted key (var pubdate = "2016-12-06 10:00:00").
+var scriptKeyDate = regexp.MustCompile(`(?:["']|\b)(?:datePublished|dateCreated|publishDate|publishedDate|pubDate|pubdate)["']?\s*[:=]\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,30})["']`)
 
 // scriptDate returns the first publication date written as a JSON field
 // in the page's scripts other than JSON-LD, which readJSONLD has read
@@ -187,7 +188,8 @@ func isLDScript(n *html.Node) bool {
 // names one of its keys at all.
 func holdsDateKey(s string) bool {
 	return strings.Contains(s, "ublishDate") || strings.Contains(s, "ublishedDate") ||
-		strings.Contains(s, "datePublished") || strings.Contains(s, "dateCreated")
+		strings.Contains(s, "datePublished") || strings.Contains(s, "dateCreated") ||
+		strings.Contains(s, "pubDate") || strings.Contains(s, "pubdate")
 }
 
 // searchDate is the last resort, for pages whose markup, URL and text

@@ -317,6 +317,14 @@ func TestPublicationShapes(t *testing.T) {
 		{"another icon far above the headline", "https://news.example.de/politik/artikel-123.html", "",
 			`<article><span><i class="fa fa-star"></i> 06.12.2016</span><div class="crumbs">` + strings.Repeat(`<a href="/x">Garten und Pflanzen</a> › `, 10) + `</div><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article>`,
 			""},
+		// A script's variable or unquoted key that names the publication
+		// (scriptKeyDate).
+		{"a script's pubdate variable", "https://news.example.de/politik/artikel-123.html", "",
+			`<script>var pubdate = "2016-12-06 10:00:00";</script>` + body, "2016-12-06"},
+		{"a script's unquoted publishDate key", "https://news.example.de/politik/artikel-123.html", "",
+			`<script>window.page = {publishDate: '2016-12-06T10:00:00+01:00', section: 'garten'};</script>` + body, "2016-12-06"},
+		{"a script's cache time", "https://news.example.de/politik/artikel-123.html", "",
+			`<script>var cacheTime = "2016-12-08 10:00:00"; var lastModifiedDate = "2016-12-08";</script>` + body, ""},
 	}
 	runEuropeanDates(t, tests)
 }
