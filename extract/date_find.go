@@ -422,13 +422,14 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 
 // firstDateLine reads the first of the texts after the headline that is
 // a date line (see readDateLine) and not a reader's comment, a photo's
-// caption, an aside, navigation, an item of a list of other stories
+// caption, an aside, navigation, a quotation (an embedded post, a
+// quoted letter), an item of a list of other stories
 // (see inStoryList), a comment known by its header (inCommentByHeader)
 // or the site's footer (inPageFooter).
 func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
 	for _, text := range texts {
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
-		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside, atom.Blockquote) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
 			return l, true
 		}
 	}

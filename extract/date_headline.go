@@ -110,9 +110,10 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 			return true
 		}
 		switch {
-		case under(n, atom.Figcaption, atom.Aside):
+		case under(n, atom.Figcaption, atom.Aside, atom.Blockquote):
 			// A photo's caption dates the photo ("Archivbild vom 3. Mai
-			// 2012"), an aside another story, not the article.
+			// 2012"), an aside another story, a quotation what it quotes
+			// (an embedded post, a letter), not the article.
 		case passed:
 			b.after = append(b.after, blockText{text, offset - len(raw), update || updateClass(n)})
 		case top != h1 && isInside(n, top):

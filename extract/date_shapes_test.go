@@ -325,6 +325,17 @@ func TestPublicationShapes(t *testing.T) {
 			`<script>window.page = {publishDate: '2016-12-06T10:00:00+01:00', section: 'garten'};</script>` + body, "2016-12-06"},
 		{"a script's cache time", "https://news.example.de/politik/artikel-123.html", "",
 			`<script>var cacheTime = "2016-12-08 10:00:00"; var lastModifiedDate = "2016-12-08";</script>` + body, ""},
+		// A quotation's date is what it quotes (firstDateLine,
+		// readHeadlineBlock): an embedded post, a letter.
+		{"an embedded post's date", "https://news.example.com/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse[:1]) + `<blockquote class="twitter-tweet"><p>Snow in the garden!</p>&mdash; Anna (@anna) <a href="https://social.example.com/anna/status/1">December 5, 2016</a></blockquote>` + paragraphsHTML(gardenProse[1:]) + `</main>`,
+			""},
+		{"a quoted letter's date right after the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><blockquote><p>Berlin, 1. März 2015</p><p>Sehr geehrte Damen und Herren,</p></blockquote>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
+		{"the date line after a quotation", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><blockquote><p>Berlin, 1. März 2015</p></blockquote><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
