@@ -84,7 +84,7 @@ func pickDates(idx *pageIndex, tags metaTags, ld ldArticle, title string, pageUR
 	if published = dateInURL(pageURL, loc); !published.IsZero() {
 		return published, modified
 	}
-	if l, ok := firstDateLine(marks.texts, loc); ok {
+	if l, ok := firstDateLine(marks.texts, storyArticle(headline), loc); ok {
 		return l.t, modified
 	}
 	if published = firstDate([]string{ld.Uploaded}, loc); !published.IsZero() {
@@ -420,14 +420,20 @@ func parselyDate(raw string, loc *time.Location) time.Time {
 	return firstDate([]string{page.PubDate}, loc)
 }
 
-// firstDateLine reads the first of the texts after the headline that is
+// firstDateLine reads, up to the end of the story's <article> when there
+// is one (storyArticle), the first of the texts after the headline that is
 // a date line (see readDateLine) and not a reader's comment, a photo's
 // caption, an aside, navigation, a quotation (an embedded post, a
 // quoted letter), an item of a list of other stories
 // (see inStoryList), a comment known by its header (inCommentByHeader)
 // or the site's footer (inPageFooter).
-func firstDateLine(texts []*html.Node, loc *time.Location) (dateLine, bool) {
+func firstDateLine(texts []*html.Node, article *html.Node, loc *time.Location) (dateLine, bool) {
 	for _, text := range texts {
+		if article != nil && !isInside(text, article) {
+			// Past the end of the headline's <article>, what is dated
+			// is not the article: a sidebar, a teaser, a widget.
+			break
+		}
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
 		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside, atom.Blockquote) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
 			return l, true
@@ -544,6 +550,37 @@ func isDatedStoryItem(item *html.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// minStoryArticleChars is the text an <article> must hold to be the story's
+// box rather than a box around the headline alone.
+const minStoryArticleChars = 2 * dateLineMaxChars
+
+// storyArticle returns the <article> around the headline when it holds
+// the story, more text than a headline box does, or nil.
+func storyArticle(headline *html.Node) *html.Node {
+	a := enclosing(headline, atom.Article)
+	if a == nil {
+		return nil
+	}
+	if _, short := limitedText(a, minStoryArticleChars); short {
+		return nil
+	}
+	return a
+}
+
+// enclosing returns the nearest ancestor of n of the kind, below the
+// body, or nil.
+func enclosing(n *html.Node, kind atom.Atom) *html.Node {
+	if n == nil {
+		return nil
+	}
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == kind {
+			return p
+		}
+	}
+	return nil
 }
 
 // under reports whether n lies inside an element of one of the kinds,

@@ -336,6 +336,20 @@ func TestPublicationShapes(t *testing.T) {
 		{"the date line after a quotation", "https://news.example.de/politik/artikel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><blockquote><p>Berlin, 1. März 2015</p></blockquote><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-12-06"},
+		// Past the end of the story's <article>, dates are not the
+		// article's (storyArticle): a widget, a teaser.
+		{"a widget's date after the article", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article><div class="sidebar"><div class="wetter"><span>Freitag, 9. Dezember 2016</span> <span>3°C</span></div></div>`,
+			""},
+		{"a teaser's date after the article", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `</article><div class="related"><h3>Lesen Sie auch</h3><div><a href="/frost">Frost im Beet</a> <span>05.12.2016</span></div></div>`,
+			""},
+		{"an article around the headline alone", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><h1>Mein Garten im Winter</h1></article><div class="text">` + paragraphsHTML(gardenProse) + `<p>06.12.2016</p></div>`,
+			"2016-12-06"},
+		{"the date line in the story's article", "https://news.example.de/politik/artikel-123.html", "",
+			`<article><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<p>06.12.2016</p></article><div class="sidebar"><span>Freitag, 9. Dezember 2016</span></div>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
