@@ -220,7 +220,8 @@ func (b headlineBlock) confirms(t time.Time) bool {
 // dateLineExtra bytes of other text. The line is an update notice when
 // an update word comes before the date ("Last updated: Jul 22, 2021"),
 // not after it ("28 آب 2013، آخر تحديث 14:00" was published that day),
-// and no date without one follows.
+// and no date without one follows. A date labelled as an event's, a
+// deadline's or a printout's (textkit.EventLabels) is no date line.
 func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 	folded := foldDateText(text)
 	m := locateDate(folded, true)
@@ -244,6 +245,10 @@ func readDateLine(text string, loc *time.Location) (dateLine, bool) {
 		if len(folded) > dateLineMaxChars || (to-from)-(m.end-m.start) > dateLineExtra || (from == 0 && to == len(folded)) {
 			return dateLine{}, false
 		}
+	}
+	if m.start > 0 && textkit.EndsWithEventLabel(folded[:m.start]) {
+		// "Termin: 24.12.2016, 18:00 Uhr" dates an event, not the page.
+		return dateLine{}, false
 	}
 	t, ok := matchTime(folded, m, loc)
 	if !ok {

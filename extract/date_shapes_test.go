@@ -350,6 +350,23 @@ func TestPublicationShapes(t *testing.T) {
 		{"the date line in the story's article", "https://news.example.de/politik/artikel-123.html", "",
 			`<article><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<p>06.12.2016</p></article><div class="sidebar"><span>Freitag, 9. Dezember 2016</span></div>`,
 			"2016-12-06"},
+		// A date labelled as an event's, a deadline's or a printout's is
+		// not the page's (textkit.EventLabels).
+		{"an event's date", "https://verein.example.de/termine/gartenfest.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>Termin: 24.12.2016, 18:00 Uhr</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
+		{"an event's date in English", "https://club.example.com/events/garden-party.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>When: December 24, 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
+		{"a deadline after the article", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<p><strong>Anmeldeschluss: 15.01.2017</strong></p></main>`,
+			""},
+		{"the publication after an event's date", "https://verein.example.de/termine/gartenfest.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>Termin: 24.12.2016, 18:00 Uhr</p>` + paragraphsHTML(gardenProse) + `<p class="meta">Veröffentlicht am 06.12.2016</p></main>`,
+			"2016-12-06"},
+		{"a word that ends like a label", "https://news.example.com/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p>Determined event-free: December 6, 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

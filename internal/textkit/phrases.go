@@ -197,6 +197,32 @@ func HasPublishLabel(text string) bool {
 	return false
 }
 
+// EventLabels name a day that is not when a page was published: an
+// event's ("Termin:", "When:", "Veranstaltungsdatum:"), a deadline's
+// ("Anmeldeschluss:", "Deadline:"), or when a page was printed or last
+// visited ("Gedruckt am", "Letzter Besuch:"). They are matched as the
+// last words of the label before a date, in lower-cased, FoldPhrase-folded
+// text.
+var EventLabels = []string{
+	"termin", "veranstaltung", "veranstaltungsdatum", "datum der veranstaltung", "wann",
+	"when", "event date", "date of event", "date of the event", "event",
+	"anmeldeschluss", "einsendeschluss", "bewerbungsschluss", "bewerbungsfrist", "deadline", "closing date",
+	"gedruckt am", "printed on", "letzter besuch", "last visit", "last login",
+	"date de l événement", "fecha del evento",
+}
+
+// EndsWithEventLabel reports whether the label before a date ends with
+// one of EventLabels: "Termin:" before "24.12.2016" dates an event.
+func EndsWithEventLabel(label string) bool {
+	folded := FoldPhrase(label)
+	for _, w := range EventLabels {
+		if folded == w || strings.HasSuffix(folded, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsUpdateNotice reports whether text speaks of an update (see
 // UpdateWords).
 func IsUpdateNotice(text string) bool {

@@ -195,6 +195,9 @@ func TestTablesAreFolded(t *testing.T) {
 	for _, p := range BioTitles {
 		check("BioTitles", p)
 	}
+	for _, p := range EventLabels {
+		check("EventLabels", p)
+	}
 	for _, p := range UpdateWords {
 		if FoldPhrase(p) != p {
 			t.Errorf("UpdateWords entry %q is not folded", p)
