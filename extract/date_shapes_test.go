@@ -367,6 +367,19 @@ func TestPublicationShapes(t *testing.T) {
 		{"a word that ends like a label", "https://news.example.com/politics/article-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p>Determined event-free: December 6, 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-12-06"},
+		// Month names of more languages (textkit.EuropeanMonths).
+		{"Slovak month", "https://spravy.example.sk/domov/clanok-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. decembra 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"Croatian month", "https://vijesti.example.hr/hrvatska/clanak-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. prosinca 2016.</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"Malay month", "https://berita.example.my/nasional/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6 Ogos 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-08-06"},
+		{"Estonian month", "https://uudised.example.ee/eesti/artikkel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. detsember 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }

@@ -295,3 +295,21 @@ func TestHasPublishLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthNamesOneMonth checks that no month name, once folded, stands
+// for two months across the tables a date is read with: a name added
+// for one language must not misread another's.
+func TestMonthNamesOneMonth(t *testing.T) {
+	seen := make(map[string]int)
+	for _, f := range append(monthFamilies[:], europeanNames) {
+		for i, names := range f {
+			for _, n := range names {
+				folded := FoldPhrase(n)
+				if m, ok := seen[folded]; ok && m != i+1 {
+					t.Errorf("%q (%q) is month %d and %d", n, folded, m, i+1)
+				}
+				seen[folded] = i + 1
+			}
+		}
+	}
+}
