@@ -380,6 +380,16 @@ func TestPublicationShapes(t *testing.T) {
 		{"Estonian month", "https://uudised.example.ee/eesti/artikkel-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">6. detsember 2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			"2016-12-06"},
+		// Hungarian puts the year first (yearMonthDayAt).
+		{"Hungarian date", "https://hirek.example.hu/belfold/cikk-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">2016. december 6. 10:00</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"Hungarian month abbreviated", "https://hirek.example.hu/belfold/cikk-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Publikálva: 2016. dec. 6.</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
+		{"a year, a month and a count", "https://news.example.com/politics/article-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><p class="meta">Season 2016. December 6000 visitors</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
 	}
 	runEuropeanDates(t, tests)
 }

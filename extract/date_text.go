@@ -98,6 +98,17 @@ func locateDate(s string, dayFirst bool) *dateMatch {
 			break
 		}
 	}
+	for _, w := range spots.words[:spots.n] {
+		if !w.latin {
+			continue
+		}
+		if m := yearMonthDayAt(s, w); m != nil {
+			if best == nil || m.start < best.start {
+				best = m
+			}
+			break
+		}
+	}
 	if !hasNumericDate(s) {
 		return best
 	}
@@ -240,6 +251,42 @@ func monthDayYearAt(s string, w monthSpot) *dateMatch {
 		return nil
 	}
 	return &dateMatch{start: w.start, end: i, y: digitsToInt(s[year:i]), m: monthNumber(s[w.start:w.end]), d: d}
+}
+
+// yearMonthDayAt reads the date that month word w sits in when written
+// year first, as Hungarian writes it: "2016. december 6.", "2016. dec.
+// 6. 10:00". The year must end in a dot and the day be followed by a dot,
+// a dash ("6-án") or nothing more, or it returns nil.
+func yearMonthDayAt(s string, w monthSpot) *dateMatch {
+	i := w.start
+	j := i
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if j == i || j < 5 || s[j-1] != '.' {
+		return nil
+	}
+	year := j - 5
+	if !isASCIIDigit(s[year]) || !isASCIIDigit(s[year+1]) || !isASCIIDigit(s[year+2]) || !isASCIIDigit(s[year+3]) ||
+		(year > 0 && isASCIIDigit(s[year-1])) {
+		return nil
+	}
+	k := w.end
+	if k < len(s) && s[k] == '.' {
+		k++
+	}
+	k, ok := skipSpace(s, k)
+	if !ok {
+		return nil
+	}
+	day := k
+	for k < len(s) && k-day < 2 && isASCIIDigit(s[k]) {
+		k++
+	}
+	if k == day || (k < len(s) && s[k] != '.' && s[k] != '-' && s[k] != ' ' && s[k] != ',') {
+		return nil
+	}
+	return &dateMatch{start: year, end: k, y: digitsToInt(s[year : year+4]), m: monthNumber(s[w.start:w.end]), d: digitsToInt(s[day:k])}
 }
 
 // skipSpace skips one or more ASCII spaces, as \s+ does; ok is false

@@ -36,21 +36,22 @@ var monthFamilies = [...][12][]string{
 // ("6 grudnia 2016", "6. prosince 2016", "6 декабря 2016", "6 Δεκεμβρίου
 // 2016", "6. joulukuuta 2016"), Slovak, Slovenian, Serbian and Bosnian
 // (Latin), Croatian, Malay and Estonian ("6. decembra 2016", "6.
-// prosinca 2016.", "6 Disember 2016", "6. detsember 2016"), with the
+// prosinca 2016.", "6 Disember 2016", "6. detsember 2016"), Hungarian,
+// which puts the year first ("2016. december 6."), with the
 // German and French abbreviations that do not read as other words.
 // Croatian's October, listopad, is left out: "listopada" is November in
 // Polish and Czech. The English ones are in monthFamilies already.
 var europeanNames = [12][]string{
-	{"januar", "jänner", "jän", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января", "ocak", "січня", "ιανουαρίου", "ianuarie", "tammikuuta", "januára", "januarja", "januara", "siječnja", "jaanuar"},
-	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "února", "февраля", "şubat", "лютого", "φεβρουαρίου", "februarie", "helmikuuta", "februára", "februarja", "februara", "veljače", "veebruar"},
-	{"märz", "mär", "maerz", "mrz", "mars", "marzo", "março", "maart", "marca", "března", "марта", "mart", "березня", "μαρτίου", "martie", "maaliskuuta", "marts", "maret", "marta", "ožujka", "mac", "märts"},
-	{"avril", "avr", "abril", "aprile", "kwietnia", "dubna", "апреля", "nisan", "квітня", "απριλίου", "aprilie", "huhtikuuta", "apríla", "aprila", "travnja", "aprill"},
-	{"mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "мая", "mayıs", "травня", "μαΐου", "toukokuuta", "mája", "svibnja"},
-	{"juni", "juin", "junio", "giugno", "junho", "czerwca", "června", "июня", "haziran", "червня", "ιουνίου", "iunie", "kesäkuuta", "júna", "junija", "juna", "lipnja", "juuni"},
-	{"juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "července", "июля", "temmuz", "липня", "ιουλίου", "iulie", "heinäkuuta", "júla", "julija", "jula", "srpnja", "julai", "juuli"},
-	{"août", "agosto", "augustus", "augusti", "sierpnia", "srpna", "августа", "ağustos", "серпня", "αυγούστου", "elokuuta", "augusta", "avgusta", "kolovoza", "ogos"},
-	{"septembre", "septiembre", "settembre", "setembro", "września", "září", "сентября", "eylül", "вересня", "σεπτεμβρίου", "septembrie", "syyskuuta", "septembra", "rujna"},
-	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "října", "октября", "ekim", "жовтня", "οκτωβρίου", "octombrie", "lokakuuta", "októbra", "oktobra", "oktoober"},
+	{"januar", "jänner", "jän", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia", "ledna", "января", "ocak", "січня", "ιανουαρίου", "ianuarie", "tammikuuta", "januára", "januarja", "januara", "siječnja", "jaanuar", "január"},
+	{"februar", "feber", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "února", "февраля", "şubat", "лютого", "φεβρουαρίου", "februarie", "helmikuuta", "februára", "februarja", "februara", "veljače", "veebruar", "február"},
+	{"märz", "mär", "maerz", "mrz", "mars", "marzo", "março", "maart", "marca", "března", "марта", "mart", "березня", "μαρτίου", "martie", "maaliskuuta", "marts", "maret", "marta", "ožujka", "mac", "märts", "március"},
+	{"avril", "avr", "abril", "aprile", "kwietnia", "dubna", "апреля", "nisan", "квітня", "απριλίου", "aprilie", "huhtikuuta", "apríla", "aprila", "travnja", "aprill", "április"},
+	{"mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "мая", "mayıs", "травня", "μαΐου", "toukokuuta", "mája", "svibnja", "május"},
+	{"juni", "juin", "junio", "giugno", "junho", "czerwca", "června", "июня", "haziran", "червня", "ιουνίου", "iunie", "kesäkuuta", "júna", "junija", "juna", "lipnja", "juuni", "június"},
+	{"juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "července", "июля", "temmuz", "липня", "ιουλίου", "iulie", "heinäkuuta", "júla", "julija", "jula", "srpnja", "julai", "juuli", "július"},
+	{"août", "agosto", "augustus", "augusti", "sierpnia", "srpna", "августа", "ağustos", "серпня", "αυγούστου", "elokuuta", "augusta", "avgusta", "kolovoza", "ogos", "augusztus"},
+	{"septembre", "septiembre", "settembre", "setembro", "września", "září", "сентября", "eylül", "вересня", "σεπτεμβρίου", "septembrie", "syyskuuta", "septembra", "rujna", "szeptember"},
+	{"oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "října", "октября", "ekim", "жовтня", "οκτωβρίου", "octombrie", "lokakuuta", "októbra", "oktobra", "oktoober", "október"},
 	{"novembre", "noviembre", "novembro", "listopada", "listopadu", "ноября", "kasım", "листопада", "νοεμβρίου", "noiembrie", "marraskuuta", "novembra", "studenoga", "studenog"},
 	{"dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro", "grudnia", "prosince", "декабря", "aralık", "грудня", "δεκεμβρίου", "decembrie", "joulukuuta", "desember", "decembra", "prosinca", "disember", "detsember"},
 }
