@@ -136,3 +136,34 @@ func TestTitleOverItsShareBar(t *testing.T) {
 		})
 	}
 }
+
+// TestAdLabelTitlesOnlyItsAd checks that an ad slot's label
+// ("Advertisement" over the ad) names the ad alone: a list of the story
+// right after the slot stays, in English and Arabic, while a "Related"
+// heading boxed alone still takes the list of links after it.
+func TestAdLabelTitlesOnlyItsAd(t *testing.T) {
+	items := map[string][]string{
+		"en": {"Buses and bicycles may still cross until the new bridge opens downstream.",
+			"Parking by the bridge is free for six months, in the two car parks on the east bank."},
+		"ar": {"يمكن للحافلات والدراجات العبور حتى افتتاح الجسر الجديد عند مصب النهر.",
+			"الوقوف قرب الجسر مجاني لستة أشهر في موقفي السيارات على الضفة الشرقية."},
+	}
+	for _, tc := range []struct {
+		lang, label, intro string
+		story              []string
+	}{
+		{"en", "Advertisement", "Here is what changes for those who cross every day:", bridgeStory[:3]},
+		{"ar", "إعلان", "وهذا ما يتغير لمن يعبرون كل يوم:", bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ad := `<div><div>` + tc.label + `</div><div><iframe src="https://ads.example.net/slot"></iframe></div></div>`
+			list := `<ul><li><strong>` + items[tc.lang][0] + `</strong></li><li>` + items[tc.lang][1] + `</li></ul>`
+			page := `<html lang="` + tc.lang + `"><body><article><h1>Bridge</h1>` + paragraphsHTML(tc.story[:2]) +
+				`<p>` + tc.intro + `</p>` + ad + list + ad + paragraphsHTML(tc.story[2:]) +
+				`<div><h3>Related</h3></div>` + relatedList + `</article></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			checkStory(t, got, append(append([]string{tc.intro}, tc.story...), items[tc.lang]...),
+				[]string{tc.label, "smart meter", "Related"})
+		})
+	}
+}

@@ -16,6 +16,10 @@ type tally struct {
 	embeds, tables           int
 	forms                    int  // forms in the element, dropped as they are
 	chromeTitle              bool // a child heading titles a chrome box
+	// titledItsBox says that the chrome title opening the element was
+	// followed by more of it: the title named the element's own
+	// content ("Advertisement" over the ad), not what comes after it.
+	titledItsBox bool
 }
 
 func (t *tally) add(o tally) {
@@ -89,7 +93,9 @@ func (c *cleaner) verdict(raw string) textVerdict {
 // clean cleans the children of n and returns n's tally. A chrome title
 // ("Related", "Don't miss") that opens n marks all of n as a chrome box;
 // one that comes after text drops only itself and the lists and links that
-// follow it.
+// follow it. A box that a title opens and more follows inside
+// ("Advertisement" over the ad) is all the title names: the mark stops at
+// that box.
 func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	var t tally
 	dropLinks := false
@@ -127,8 +133,9 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 				t.forms += ct.forms
 			}
 			opening.follow(ch, &ct, keep)
-			// A chrome marker found inside a box stops at the box.
-			if ct.chromeTitle && !(keep && isBox(ch.DataAtom)) {
+			// A chrome marker found inside a box stops at the box, as
+			// does one that titled the dropped box's own content.
+			if ct.chromeTitle && !(keep && isBox(ch.DataAtom)) && !ct.titledItsBox {
 				if t.chars == 0 {
 					t.chromeTitle = true
 					opening.open()
@@ -144,6 +151,7 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	if opening.titlesOnlyItsBox() {
 		t.chromeTitle = false
 	}
+	t.titledItsBox = t.chromeTitle && opening.state != titled
 	return t
 }
 
