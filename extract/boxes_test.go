@@ -167,3 +167,25 @@ func TestAdLabelTitlesOnlyItsAd(t *testing.T) {
 		})
 	}
 }
+
+// TestCallBoxGoesWhole checks that a box whose heading is dropped as a
+// call to action ("Subscribe to continue reading" over a paywall's pitch
+// and its links) goes with its pitch when it is short, in the middle of a
+// story, in English and Arabic; the story around it stays.
+func TestCallBoxGoesWhole(t *testing.T) {
+	for _, tc := range []struct {
+		lang, box, pitch string
+		story            []string
+	}{
+		{"en", `<div><h3>Subscribe to continue reading</h3><p>Get unlimited digital access for just $1 a week. Cancel anytime.</p><a href="/subscribe">Subscribe now</a> <a href="/login">Log in</a></div>`,
+			"unlimited digital access", bridgeStory},
+		{"ar", `<div><h3>اشترك الآن لمتابعة القراءة</h3><p>احصل على وصول غير محدود إلى كل مقالاتنا بدولار واحد في الأسبوع.</p><a href="/subscribe">اشترك</a> <a href="/login">تسجيل الدخول</a></div>`,
+			"وصول غير محدود", bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><article><h1>Bridge</h1>` + paragraphsHTML(tc.story[:2]) +
+				tc.box + paragraphsHTML(tc.story[2:]) + `</article>` + relatedList + `</body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, []string{tc.pitch})
+		})
+	}
+}

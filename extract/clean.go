@@ -15,6 +15,7 @@ type tally struct {
 	paras, imgs, lis         int
 	embeds, tables           int
 	forms                    int  // forms in the element, dropped as they are
+	calls                    int  // headings dropped as chrome ("Subscribe to …")
 	chromeTitle              bool // a child heading titles a chrome box
 	// titledItsBox says that the chrome title opening the element was
 	// followed by more of it: the title named the element's own
@@ -33,6 +34,7 @@ func (t *tally) add(o tally) {
 	t.embeds += o.embeds
 	t.tables += o.tables
 	t.forms += o.forms
+	t.calls += o.calls
 }
 
 func (t *tally) linkDensity() float64 {
@@ -131,6 +133,7 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 			} else {
 				n.RemoveChild(ch)
 				t.forms += ct.forms
+				t.calls += ct.calls
 			}
 			opening.follow(ch, &ct, keep)
 			// A chrome marker found inside a box stops at the box, as
@@ -293,8 +296,8 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
 	}
-	if t.forms > 0 && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
-		return false // a form's box: its title and pitch go with it
+	if (t.forms > 0 || t.calls > 0) && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
+		return false // a form's or a call's box: its title and pitch go with it
 	}
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
@@ -365,6 +368,9 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 		return false
 	}
 	if v.chromePrefix {
+		if isHeading(n.DataAtom) {
+			t.calls++
+		}
 		return false
 	}
 	return n.DataAtom != atom.H1 && !v.headline
