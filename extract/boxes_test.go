@@ -189,3 +189,38 @@ func TestCallBoxGoesWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestTableOfContentsGoes checks that a table of contents in a story (a
+// title and a list of links to the page's own sections) stays out, with
+// or without its title, in English and Arabic, while the story's own
+// list of points stays.
+func TestTableOfContentsGoes(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, toc string
+		story, gone     []string
+	}{
+		{"en titled", "en", `<div><p>Table of contents</p><ul><li><a href="#why">Why the bridge closes</a></li><li><a href="#who">Who is affected</a></li><li><a href="#next">What comes next</a></li></ul></div>`,
+			bridgeStory, []string{"Table of contents", "Who is affected"}},
+		{"en untitled", "en", `<ol><li><a href="#why">Why the bridge closes</a></li><li><a href="#who">Who is affected</a></li></ol>`,
+			bridgeStory, []string{"Who is affected"}},
+		// A story this short is read by the last pass, which keeps lists
+		// of links; the table of contents goes all the same.
+		{"en short story", "en", `<ol><li><a href="#why">Why the bridge closes</a></li><li><a href="#who">Who is affected</a></li></ol>`,
+			[]string{"The council voted on Tuesday to close the old bridge.", "Residents will have to use the ferry."}, []string{"Who is affected"}},
+		{"ar heading", "ar", `<div><h2>جدول المحتويات</h2><ol><li><a href="#why">لماذا يغلق الجسر</a></li><li><a href="#who">من المتضررون</a></li></ol></div>`,
+			bridgeStoryAr, []string{"جدول المحتويات", "المتضررون"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			points := `<ul><li>Buses and bicycles may still cross until the new bridge opens downstream.</li><li>Parking by the bridge is free for six months.</li></ul>`
+			page := `<html lang="` + tc.lang + `"><body><article><h1>Bridge</h1>` + paragraphsHTML(tc.story[:1]) + tc.toc +
+				paragraphsHTML(tc.story[1:]) + points + `</article>` + relatedList + `</body></html>`
+			story := tc.story
+			if len(story) > 2 {
+				story = append(append([]string{}, tc.story...), "Parking by the bridge is free for six months.")
+			} else {
+				page = strings.Replace(page, points, "", 1)
+			}
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), story, tc.gone)
+		})
+	}
+}

@@ -299,6 +299,9 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	if (t.forms > 0 || t.calls > 0) && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
 		return false // a form's or a call's box: its title and pitch go with it
 	}
+	if isList(n.DataAtom) && t.linkChars*10 >= t.chars*9 && jumpsWithinPage(n) {
+		return false // a table of contents: links to the page's own sections
+	}
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
 	}
@@ -306,6 +309,31 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 		return true
 	}
 	return !c.looksLikeChrome(n, t, inFigure)
+}
+
+// jumpsWithinPage reports whether every link in n, and there are two or
+// more, leads to a place on the same page ("#why").
+func jumpsWithinPage(n *html.Node) bool {
+	links := 0
+	var walk func(*html.Node) bool
+	walk = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if !strings.HasPrefix(strings.TrimSpace(getAttr(c, "href")), "#") {
+					return false
+				}
+				links++
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n) && links >= 2
 }
 
 // wrapsParagraph reports whether n is one of a chain of at least two
