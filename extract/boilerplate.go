@@ -119,6 +119,12 @@ var chromePrefixes = [...]string{
 	"questa voce è stata pubblicata in",
 	"tu dirección de correo electrónico no será publicada",
 	"il tuo indirizzo email non sarà pubblicato",
+	// The title of a table of contents, whose links jump within the page.
+	"table of contents", "contents", "on this page", "jump to", "inhaltsverzeichnis",
+	"sommaire", "tabla de contenidos", "índice de contenidos", "sumário",
+	"indice dei contenuti", "inhoudsopgave", "содержание", "spis treści",
+	"içindekiler", "目录", "目次", "목차", "فهرس المحتويات", "جدول المحتويات",
+	"محتويات المقال", "المحتويات", "فهرست مطالب",
 	// What a page shows where a script would have put an embed, a player
 	// or a form: a reader without scripts sees the notice, not the story.
 	"please enable javascript", "enable javascript to", "javascript is disabled",

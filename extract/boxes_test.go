@@ -136,3 +136,91 @@ func TestTitleOverItsShareBar(t *testing.T) {
 		})
 	}
 }
+
+// TestAdLabelTitlesOnlyItsAd checks that an ad slot's label
+// ("Advertisement" over the ad) names the ad alone: a list of the story
+// right after the slot stays, in English and Arabic, while a "Related"
+// heading boxed alone still takes the list of links after it.
+func TestAdLabelTitlesOnlyItsAd(t *testing.T) {
+	items := map[string][]string{
+		"en": {"Buses and bicycles may still cross until the new bridge opens downstream.",
+			"Parking by the bridge is free for six months, in the two car parks on the east bank."},
+		"ar": {"يمكن للحافلات والدراجات العبور حتى افتتاح الجسر الجديد عند مصب النهر.",
+			"الوقوف قرب الجسر مجاني لستة أشهر في موقفي السيارات على الضفة الشرقية."},
+	}
+	for _, tc := range []struct {
+		lang, label, intro string
+		story              []string
+	}{
+		{"en", "Advertisement", "Here is what changes for those who cross every day:", bridgeStory[:3]},
+		{"ar", "إعلان", "وهذا ما يتغير لمن يعبرون كل يوم:", bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ad := `<div><div>` + tc.label + `</div><div><iframe src="https://ads.example.net/slot"></iframe></div></div>`
+			list := `<ul><li><strong>` + items[tc.lang][0] + `</strong></li><li>` + items[tc.lang][1] + `</li></ul>`
+			page := `<html lang="` + tc.lang + `"><body><article><h1>Bridge</h1>` + paragraphsHTML(tc.story[:2]) +
+				`<p>` + tc.intro + `</p>` + ad + list + ad + paragraphsHTML(tc.story[2:]) +
+				`<div><h3>Related</h3></div>` + relatedList + `</article></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			checkStory(t, got, append(append([]string{tc.intro}, tc.story...), items[tc.lang]...),
+				[]string{tc.label, "smart meter", "Related"})
+		})
+	}
+}
+
+// TestCallBoxGoesWhole checks that a box whose heading is dropped as a
+// call to action ("Subscribe to continue reading" over a paywall's pitch
+// and its links) goes with its pitch when it is short, in the middle of a
+// story, in English and Arabic; the story around it stays.
+func TestCallBoxGoesWhole(t *testing.T) {
+	for _, tc := range []struct {
+		lang, box, pitch string
+		story            []string
+	}{
+		{"en", `<div><h3>Subscribe to continue reading</h3><p>Get unlimited digital access for just $1 a week. Cancel anytime.</p><a href="/subscribe">Subscribe now</a> <a href="/login">Log in</a></div>`,
+			"unlimited digital access", bridgeStory},
+		{"ar", `<div><h3>اشترك الآن لمتابعة القراءة</h3><p>احصل على وصول غير محدود إلى كل مقالاتنا بدولار واحد في الأسبوع.</p><a href="/subscribe">اشترك</a> <a href="/login">تسجيل الدخول</a></div>`,
+			"وصول غير محدود", bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><article><h1>Bridge</h1>` + paragraphsHTML(tc.story[:2]) +
+				tc.box + paragraphsHTML(tc.story[2:]) + `</article>` + relatedList + `</body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, []string{tc.pitch})
+		})
+	}
+}
+
+// TestTableOfContentsGoes checks that a table of contents in a story (a
+// title and a list of links to the page's own sections) stays out, with
+// or without its title, in English and Arabic, while the story's own
+// list of points stays.
+func TestTableOfContentsGoes(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, toc string
+		story, gone     []string
+	}{
+		{"en titled", "en", `<div><p>Table of contents</p><ul><li><a href="#why">Why the bridge closes</a></li><li><a href="#who">Who is affected</a></li><li><a href="#next">What comes next</a></li></ul></div>`,
+			bridgeStory, []string{"Table of contents", "Who is affected"}},
+		{"en untitled", "en", `<ol><li><a href="#why">Why the bridge closes</a></li><li><a href="#who">Who is affected</a></li></ol>`,
+			bridgeStory, []string{"Who is affected"}},
+		// A story this short is read by the last pass, which keeps lists
+		// of links; the table of contents goes all the same.
+		{"en short story", "en", `<ol><li><a href="#why">Why the bridge closes</a></li><li><a href="#who">Who is affected</a></li></ol>`,
+			[]string{"The council voted on Tuesday to close the old bridge.", "Residents will have to use the ferry."}, []string{"Who is affected"}},
+		{"ar heading", "ar", `<div><h2>جدول المحتويات</h2><ol><li><a href="#why">لماذا يغلق الجسر</a></li><li><a href="#who">من المتضررون</a></li></ol></div>`,
+			bridgeStoryAr, []string{"جدول المحتويات", "المتضررون"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			points := `<ul><li>Buses and bicycles may still cross until the new bridge opens downstream.</li><li>Parking by the bridge is free for six months.</li></ul>`
+			page := `<html lang="` + tc.lang + `"><body><article><h1>Bridge</h1>` + paragraphsHTML(tc.story[:1]) + tc.toc +
+				paragraphsHTML(tc.story[1:]) + points + `</article>` + relatedList + `</body></html>`
+			story := tc.story
+			if len(story) > 2 {
+				story = append(append([]string{}, tc.story...), "Parking by the bridge is free for six months.")
+			} else {
+				page = strings.Replace(page, points, "", 1)
+			}
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), story, tc.gone)
+		})
+	}
+}

@@ -15,7 +15,12 @@ type tally struct {
 	paras, imgs, lis         int
 	embeds, tables           int
 	forms                    int  // forms in the element, dropped as they are
+	calls                    int  // headings dropped as chrome ("Subscribe to …")
 	chromeTitle              bool // a child heading titles a chrome box
+	// titledItsBox says that the chrome title opening the element was
+	// followed by more of it: the title named the element's own
+	// content ("Advertisement" over the ad), not what comes after it.
+	titledItsBox bool
 }
 
 func (t *tally) add(o tally) {
@@ -29,6 +34,7 @@ func (t *tally) add(o tally) {
 	t.embeds += o.embeds
 	t.tables += o.tables
 	t.forms += o.forms
+	t.calls += o.calls
 }
 
 func (t *tally) linkDensity() float64 {
@@ -89,7 +95,9 @@ func (c *cleaner) verdict(raw string) textVerdict {
 // clean cleans the children of n and returns n's tally. A chrome title
 // ("Related", "Don't miss") that opens n marks all of n as a chrome box;
 // one that comes after text drops only itself and the lists and links that
-// follow it.
+// follow it. A box that a title opens and more follows inside
+// ("Advertisement" over the ad) is all the title names: the mark stops at
+// that box.
 func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	var t tally
 	dropLinks := false
@@ -125,10 +133,12 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 			} else {
 				n.RemoveChild(ch)
 				t.forms += ct.forms
+				t.calls += ct.calls
 			}
 			opening.follow(ch, &ct, keep)
-			// A chrome marker found inside a box stops at the box.
-			if ct.chromeTitle && !(keep && isBox(ch.DataAtom)) {
+			// A chrome marker found inside a box stops at the box, as
+			// does one that titled the dropped box's own content.
+			if ct.chromeTitle && !(keep && isBox(ch.DataAtom)) && !ct.titledItsBox {
 				if t.chars == 0 {
 					t.chromeTitle = true
 					opening.open()
@@ -144,6 +154,7 @@ func (c *cleaner) clean(n *html.Node, inFigure bool) tally {
 	if opening.titlesOnlyItsBox() {
 		t.chromeTitle = false
 	}
+	t.titledItsBox = t.chromeTitle && opening.state != titled
 	return t
 }
 
@@ -285,8 +296,11 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 	if t.chromeTitle && isBox(n.DataAtom) && t.chars < 2000 {
 		return false
 	}
-	if t.forms > 0 && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
-		return false // a form's box: its title and pitch go with it
+	if (t.forms > 0 || t.calls > 0) && isBox(n.DataAtom) && t.chars <= maxFormBoxChars {
+		return false // a form's or a call's box: its title and pitch go with it
+	}
+	if isList(n.DataAtom) && t.linkChars*10 >= t.chars*9 && jumpsWithinPage(n) {
+		return false // a table of contents: links to the page's own sections
 	}
 	if n.DataAtom == atom.P && t.chars > 0 && t.chars < maxPromoChars && t.linkChars*10 >= t.chars*9 {
 		return false // a paragraph that is one link: a promo for another story
@@ -295,6 +309,31 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 		return true
 	}
 	return !c.looksLikeChrome(n, t, inFigure)
+}
+
+// jumpsWithinPage reports whether every link in n, and there are two or
+// more, leads to a place on the same page ("#why").
+func jumpsWithinPage(n *html.Node) bool {
+	links := 0
+	var walk func(*html.Node) bool
+	walk = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if !strings.HasPrefix(strings.TrimSpace(getAttr(c, "href")), "#") {
+					return false
+				}
+				links++
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n) && links >= 2
 }
 
 // wrapsParagraph reports whether n is one of a chain of at least two
@@ -357,6 +396,9 @@ func (c *cleaner) keepText(n *html.Node, t *tally) bool {
 		return false
 	}
 	if v.chromePrefix {
+		if isHeading(n.DataAtom) {
+			t.calls++
+		}
 		return false
 	}
 	return n.DataAtom != atom.H1 && !v.headline

@@ -113,14 +113,15 @@ const maxPlantedLeaks = 2
 // story (evaluate.PlantMidStory), chrome that sites put into the story's
 // markup, without class names: script printed as text, a newsletter's
 // signup box, the notice shown where a script would have put a player,
-// and a sponsored box. Each marker must stay out of the article on all
-// pages but maxPlantedLeaks; the story around it is scored by the
-// corpus tests.
+// a sponsored box and a paywall's pitch. Each marker must stay out of
+// the article on all pages but maxPlantedLeaks; the story around it is
+// scored by the corpus tests.
 func TestPlantedChromeStaysOut(t *testing.T) {
 	planted := []struct{ name, box, marker string }{
 		{"script as text", `<p>(adsbygoogle = window.adsbygoogle || []).push({});</p>`, "adsbygoogle"},
 		{"newsletter box", `<div><h3>Get our free newsletter</h3><p>The best stories of the day delivered to your inbox every morning, plus exclusive offers.</p><form action="/subscribe"><input type="email"><button>Sign up</button></form><p>By signing up you agree to our Privacy Policy.</p></div>`, "inbox every morning"},
 		{"script notice", `<div><p>Please enable JavaScript to view this content.</p></div>`, "enable JavaScript"},
+		{"paywall pitch", `<div><h3>Subscribe to continue reading</h3><p>Get unlimited digital access for just $1 a week. Cancel anytime.</p><a href="/subscribe">Subscribe now</a> <a href="/login">Already a subscriber? Log in</a></div>`, "unlimited digital access"},
 		{"sponsored box", `<div><p>Sponsored content</p><a href="https://ads.example.net/x"><img src="https://ads.example.net/x.jpg"></a><p><a href="https://ads.example.net/x">These 7 gadgets will change the way you cook forever</a></p></div>`, "Sponsored content"},
 	}
 	dir, gt, ids := loadScrapinghub(t)

@@ -165,7 +165,7 @@ func TestWCXBCorpus(t *testing.T) {
 // extraction change reports: mean F1, precision, recall and catastrophic
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
-// sections too; the "split", "folded", "p as div" and "p wrapped" rows score them
+// sections too; the "split", "ads", "folded", "p as div" and "p wrapped" rows score them
 // rewritten into layouts the corpora hold few of (see evaluate.Layouts):
 // picks that hold only on the layouts we have seen fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
 // corpus tests already cover the same pages:
@@ -190,6 +190,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd old layout", 1, evaluate.OldLayout},
 		{"wcxb-dev even split", 0, evaluate.SplitAroundAd},
 		{"wcxb-dev odd split", 1, evaluate.SplitAroundAd},
+		{"wcxb-dev even ads", 0, evaluate.AdsBetweenParagraphs},
+		{"wcxb-dev odd ads", 1, evaluate.AdsBetweenParagraphs},
 		{"wcxb-dev even folded", 0, evaluate.FoldStory},
 		{"wcxb-dev odd folded", 1, evaluate.FoldStory},
 	} {
@@ -205,6 +207,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev p as div", evalScrapinghubAs(t, evaluate.ParagraphsAsDivs)},
 		{"scrapinghub-dev p wrapped", evalScrapinghubAs(t, evaluate.WrappedParagraphs)},
 		{"scrapinghub-dev split", evalScrapinghubAs(t, evaluate.SplitAroundAd)},
+		{"scrapinghub-dev ads", evalScrapinghubAs(t, evaluate.AdsBetweenParagraphs)},
 		{"scrapinghub-dev folded", evalScrapinghubAs(t, evaluate.FoldStory)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},

@@ -27,10 +27,13 @@ type Layout func(page []byte) []byte
 //   - "split": the block holding most paragraphs cut in two sibling
 //     blocks around an advertisement, as sites that inject ads into the
 //     story's markup have it;
+//   - "ads": an advertisement after every second paragraph of that
+//     block, as sites with ad slots between paragraphs have it;
 //   - "folded": the second half of that block hidden by inline style
 //     behind a "Read more" button, as sites that fold long stories have
 //     it until the reader unfolds them.
 var Layouts = map[string]Layout{
+	"ads":       AdsBetweenParagraphs,
 	"folded":    FoldStory,
 	"bare":      StripHints,
 	"old":       OldLayout,
@@ -132,6 +135,35 @@ func SplitAroundAd(page []byte) []byte {
 		block.AppendChild(a)
 	}
 	block.AppendChild(second)
+	return render(root, page)
+}
+
+// AdsBetweenParagraphs finds the element with the most paragraphs among
+// its children and puts an advertisement after every second one of them
+// that has a sibling after it. A page without such an element, or that
+// does not parse, is returned as it is.
+func AdsBetweenParagraphs(page []byte) []byte {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
+		return page
+	}
+	seen := 0
+	for c := block.FirstChild; c != nil; c = c.NextSibling {
+		if !isParagraph(c) {
+			continue
+		}
+		if seen++; seen%2 != 0 || c.NextSibling == nil {
+			continue
+		}
+		ad, err := html.ParseFragment(strings.NewReader(advertisement), newDiv())
+		if err != nil {
+			return page
+		}
+		for _, a := range ad {
+			block.InsertBefore(a, c.NextSibling)
+			c = a
+		}
+	}
 	return render(root, page)
 }
 

@@ -11,6 +11,7 @@ func TestLayouts(t *testing.T) {
 		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
 		"split":     page, // too few paragraphs to cut
 		"folded":    page,
+		"ads":       page,
 	}
 	for _, name := range LayoutNames() {
 		want, ok := cases[name]
@@ -35,6 +36,15 @@ func TestSplitAroundAd(t *testing.T) {
 		`<div>` + para("Three") + para("Four") + para("Five") + `</div>` +
 		`</article></body></html>`
 	if got := string(SplitAroundAd([]byte(page))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestAdsBetweenParagraphs(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	page := `<html><head></head><body><article><h1>T</h1>` + para("One") + para("Two") + `<p>Short.</p>` + para("Three") + para("Four") + `</article></body></html>`
+	want := `<html><head></head><body><article><h1>T</h1>` + para("One") + para("Two") + advertisement + `<p>Short.</p>` + para("Three") + para("Four") + `</article></body></html>`
+	if got := string(AdsBetweenParagraphs([]byte(page))); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
