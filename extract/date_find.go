@@ -435,11 +435,33 @@ func firstDateLine(texts []*html.Node, article *html.Node, loc *time.Location) (
 			break
 		}
 		l, ok := readDateLine(dateText(text, strings.TrimSpace(text.Data)), loc)
-		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside, atom.Blockquote) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
+		if ok && !inComments(text) && !under(text, atom.Figcaption, atom.Nav, atom.Aside, atom.Blockquote) && !inNamedCaption(text) && !inStoryList(text) && !inCommentByHeader(text) && !inPageFooter(text) {
 			return l, true
 		}
 	}
 	return dateLine{}, false
+}
+
+// captionWords are the class or id fragments of the elements that
+// caption or credit a photo without a <figcaption>: "wp-caption-text",
+// "image-credit", German "bildunterschrift" and "bildtext", French
+// "legende".
+var captionWords = newFoldWords("caption", "credit", "bildunterschrift", "bildtext", "legende")
+
+// captionLevels bounds the elements around a text read for a caption's
+// name.
+const captionLevels = 3
+
+// inNamedCaption reports whether text node n lies in an element whose
+// class or id names a photo's caption or credit: its date ("Archivbild
+// vom 3. Mai 2012", "Foto: Anna, 03.05.2012") dates the photo.
+func inNamedCaption(n *html.Node) bool {
+	for p, i := n.Parent, 0; p != nil && i < captionLevels && p.DataAtom != atom.Body; p, i = p.Parent, i+1 {
+		if p.Type == html.ElementNode && (captionWords.in(attrOf(p, "class")) || captionWords.in(attrOf(p, "id"))) {
+			return true
+		}
+	}
+	return false
 }
 
 // inPageFooter reports whether text node n lies in the page's footer

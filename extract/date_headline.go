@@ -110,7 +110,7 @@ func readHeadlineBlock(h1 *html.Node, loc *time.Location) headlineBlock {
 			return true
 		}
 		switch {
-		case under(n, atom.Figcaption, atom.Aside, atom.Blockquote):
+		case under(n, atom.Figcaption, atom.Aside, atom.Blockquote) || inNamedCaption(n):
 			// A photo's caption dates the photo ("Archivbild vom 3. Mai
 			// 2012"), an aside another story, a quotation what it quotes
 			// (an embedded post, a letter), not the article.

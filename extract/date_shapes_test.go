@@ -390,6 +390,17 @@ func TestPublicationShapes(t *testing.T) {
 		{"a year, a month and a count", "https://news.example.com/politics/article-123.html", "",
 			`<main><h1>Mein Garten im Winter</h1><p class="meta">Season 2016. December 6000 visitors</p>` + paragraphsHTML(gardenProse) + `</main>`,
 			""},
+		// A caption or credit named so, without a <figcaption>, dates
+		// the photo (inNamedCaption).
+		{"a photo's credit named so", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div class="image"><img src="a.jpg" alt=""><span class="image-credit">Foto: Anna Muster, 03.05.2012</span></div>` + paragraphsHTML(gardenProse) + `</main>`,
+			""},
+		{"a caption named so far after the headline", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1>` + paragraphsHTML(gardenProse) + `<div class="wp-caption"><img src="a.jpg" alt=""><p class="wp-caption-text">Archivbild vom 3. Mai 2012</p></div></main>`,
+			""},
+		{"the date line after a caption", "https://news.example.de/politik/artikel-123.html", "",
+			`<main><h1>Mein Garten im Winter</h1><div class="bildunterschrift">Archivbild vom 3. Mai 2012</div><p class="meta">06.12.2016</p>` + paragraphsHTML(gardenProse) + `</main>`,
+			"2016-12-06"},
 	}
 	runEuropeanDates(t, tests)
 }
