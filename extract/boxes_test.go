@@ -224,3 +224,58 @@ func TestTableOfContentsGoes(t *testing.T) {
 		})
 	}
 }
+
+// TestAboutUsBoxIsChrome checks that the site's box about itself ("About
+// us" over two paragraphs, beside a short story) is not taken for the
+// story, in English and Arabic.
+func TestAboutUsBoxIsChrome(t *testing.T) {
+	for _, tc := range []struct {
+		lang, title string
+		about       []string
+		story       []string
+	}{
+		{"en", "About us", []string{
+			"The Valley Courier, an independent newspaper, was founded in 1921 and is a leading source of local news, sport, weather, business, culture and opinion for the valley.",
+			"Our reporters, photographers, editors and designers cover councils, courts, schools, clubs, farms and businesses from the hills to the coast, every day of the year, in print and online.",
+		}, bridgeStory[:2]},
+		{"ar", "من نحن", []string{
+			"صحيفة الوادي، صحيفة مستقلة، تأسست عام 1921، وهي مصدر رائد للأخبار المحلية والرياضة والطقس والاقتصاد والثقافة والرأي في الوادي.",
+			"يغطي مراسلونا ومصورونا ومحررونا ومصممونا المجالس والمحاكم والمدارس والأندية والمزارع والشركات، من التلال إلى الساحل، كل يوم في السنة.",
+		}, bridgeStoryAr[:2]},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><div><h1>Bridge</h1>` + paragraphsHTML(tc.story) + `</div>` +
+				`<div><h2>` + tc.title + `</h2>` + paragraphsHTML(tc.about) + `</div>` +
+				relatedList + `</body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, tc.about)
+		})
+	}
+}
+
+// TestHeadingWidgetTitlesNextBox checks that a box title in a page
+// builder's heading widget (the heading alone in its wrappers) marks the
+// box after the widget, in English and Arabic: two teasers with long
+// summaries there stay out of a short story.
+func TestHeadingWidgetTitlesNextBox(t *testing.T) {
+	for _, tc := range []struct {
+		lang, title string
+		teasers     []string
+		story       []string
+	}{
+		{"en", "Related posts", []string{
+			"The Valley Courier, an independent newspaper, was founded in 1921 and is a leading source of local news, sport, weather, business, culture and opinion for the valley.",
+			"Our reporters, photographers, editors and designers cover councils, courts, schools, clubs, farms and businesses from the hills to the coast, every day of the year.",
+		}, bridgeStory[:2]},
+		{"ar", "مقالات ذات صلة", []string{
+			"صحيفة الوادي، صحيفة مستقلة، تأسست عام 1921، وهي مصدر رائد للأخبار المحلية والرياضة والطقس والاقتصاد والثقافة والرأي في الوادي.",
+			"يغطي مراسلونا ومصورونا ومحررونا ومصممونا المجالس والمحاكم والمدارس والأندية والمزارع والشركات، من التلال إلى الساحل، كل يوم في السنة.",
+		}, bridgeStoryAr[:2]},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><div><h1>Bridge</h1>` + paragraphsHTML(tc.story) + `</div>` +
+				`<div><div><div><h2>` + tc.title + `</h2></div></div><div><div>` + paragraphsHTML(tc.teasers) + `</div></div></div>` +
+				`</body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, tc.teasers)
+		})
+	}
+}

@@ -61,7 +61,7 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 			if p.titlesChrome(c) {
 				// A "Related" or "Comments" heading marks its box.
 				p.titled[c] = true
-				if box := nextElement(c); box != nil && isBoxTag(box.DataAtom) {
+				if box := announcedBox(c); box != nil {
 					p.titled[box] = true
 				}
 			}
@@ -224,6 +224,21 @@ func (p *preparer) titlesChrome(n *html.Node) bool {
 	}
 	text := shortText(n, maxTitleChars)
 	return text != "" && isBoxTitle(text)
+}
+
+// announcedBox returns the box a heading titles: the box right after it,
+// or, for a heading that its wrappers hold alone (a page builder's heading
+// widget), the box right after the outermost of them; nil when that is no
+// box.
+func announcedBox(h *html.Node) *html.Node {
+	n := h
+	for nextElement(n) == nil && n.Parent != nil && n.Parent.Type == html.ElementNode && isWrapperOf(n.Parent, n) {
+		n = n.Parent
+	}
+	if box := nextElement(n); box != nil && isBoxTag(box.DataAtom) {
+		return box
+	}
+	return nil
 }
 
 // nextElement returns the next element sibling of n, or nil.

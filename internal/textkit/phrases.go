@@ -86,6 +86,11 @@ var BoxTitles = withTitles(OtherStoriesTitles, map[string]bool{
 	"trefwoorden": true, "etiketler": true, "теги": true, "метки": true, "тэги": true,
 	"tagi": true, "标签": true, "標籤": true, "タグ": true, "태그": true,
 	"نظرات": true, "برچسب ها": true, "تبصرے": true, "תגובות": true, "תגיות": true,
+	// The site's own box about itself, beside or under every story.
+	"about us": true, "who we are": true, "من نحن": true, "عن الموقع": true, "über uns": true,
+	"à propos": true, "a propos": true, "qui sommes nous": true, "sobre nosotros": true, "quiénes somos": true,
+	"sobre nós": true, "quem somos": true, "chi siamo": true, "over ons": true, "o nas": true,
+	"hakkımızda": true, "о нас": true, "关于我们": true, "درباره ما": true,
 	// The share and like boxes blogs put under a post.
 	"share this": true, "like this": true, "teilen mit": true, "gefällt mir": true,
 	"partager": true, "j aime": true, "compartir": true, "compartir esto": true, "me gusta": true,
