@@ -315,25 +315,14 @@ func (c *cleaner) keep(n *html.Node, t *tally, inFigure bool) bool {
 // more, leads to a place on the same page ("#why").
 func jumpsWithinPage(n *html.Node) bool {
 	links := 0
-	var walk func(*html.Node) bool
-	walk = func(m *html.Node) bool {
-		for c := m.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.A {
-				if !strings.HasPrefix(strings.TrimSpace(getAttr(c, "href")), "#") {
-					return false
-				}
-				links++
-			}
-			if !walk(c) {
-				return false
-			}
+	away := walkElementsUntil(n, func(c *html.Node) bool {
+		if c.DataAtom != atom.A {
+			return false
 		}
-		return true
-	}
-	return walk(n) && links >= 2
+		links++
+		return !strings.HasPrefix(strings.TrimSpace(getAttr(c, "href")), "#")
+	})
+	return !away && links >= 2
 }
 
 // wrapsParagraph reports whether n is one of a chain of at least two

@@ -344,26 +344,12 @@ func continuesStory(n *html.Node) bool {
 		return false
 	}
 	found := 0
-	var walk func(*html.Node) bool
-	walk = func(m *html.Node) bool {
-		for c := m.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.P || c.DataAtom == atom.Li {
-				if proseParagraph(c) {
-					found++
-				}
-			} else if walk(c) {
-				return true
-			}
-			if found >= 2 {
-				return true
-			}
+	return walkElementsUntil(n, func(c *html.Node) bool {
+		if (c.DataAtom == atom.P || c.DataAtom == atom.Li) && proseParagraph(c) {
+			found++
 		}
-		return false
-	}
-	return walk(n)
+		return found >= 2
+	})
 }
 
 // proseParagraph reports whether paragraph (or list item) p holds a sentence of text
