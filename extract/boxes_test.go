@@ -279,3 +279,31 @@ func TestHeadingWidgetTitlesNextBox(t *testing.T) {
 		})
 	}
 }
+
+// TestShortStoryNearItsHeadline checks that a short story right after its
+// headline is not outscored by a longer box further down the page (a
+// promo with long, comma-rich paragraphs and no title), in English and
+// Arabic. TestSplitArticleLayouts ("a second part nested deeper") checks
+// that the two parts of one story are not taken for a story and a box.
+func TestShortStoryNearItsHeadline(t *testing.T) {
+	for _, tc := range []struct {
+		lang  string
+		promo []string
+		story []string
+	}{
+		{"en", []string{
+			"Learn to build, test, ship and sell your own apps with the world's most popular languages, tools, frameworks and techniques, from the basics of Python to your first model, whatever you want to create, we will get you there.",
+			"We have many flexible options for advancing your career, from scholarships, grants, loans and monthly plans to deferred tuition, so that cost, time, place or background never stand between you, your goals and your new job.",
+		}, bridgeStory[:2]},
+		{"ar", []string{
+			"تعلم بناء التطبيقات واختبارها وإطلاقها وبيعها بأشهر لغات البرمجة والأدوات والأطر والتقنيات في العالم، من أساسيات بايثون إلى أول نموذج لك، ومهما أردت أن تصنع، سنوصلك إلى هناك.",
+			"لدينا خيارات مرنة كثيرة لتطوير مسيرتك، من المنح والقروض والخطط الشهرية إلى الرسوم المؤجلة، حتى لا تقف الكلفة أو الوقت أو المكان أو الخلفية بينك وبين أهدافك ووظيفتك الجديدة.",
+		}, bridgeStoryAr[:2]},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><div><h1>Bridge</h1><div>` + paragraphsHTML(tc.story) + `</div></div>` +
+				relatedList + relatedList + relatedList + relatedList + `<div><div>` + paragraphsHTML(tc.promo) + `</div></div></body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, tc.promo)
+		})
+	}
+}

@@ -243,6 +243,7 @@ func (s *scorer) top(body *html.Node) *html.Node {
 	if best == body || best.DataAtom == atom.Html {
 		return best
 	}
+	best = s.nearHeadline(body, best, ranked[1:min(len(ranked), 6)])
 	best = s.sharedAncestor(best, ranked[1:min(len(ranked), 5)])
 	best = s.climb(best, body)
 	for best.Parent != nil && best.Parent != body && s.onlyElementChild(best) {
@@ -250,6 +251,93 @@ func (s *scorer) top(body *html.Node) *html.Node {
 	}
 	best = s.clusterClimb(best, body)
 	return best
+}
+
+// A short story loses on score to a longer box of the page (the site's
+// "about" blurb, a promo, teasers with summaries); what gives it away is
+// that it comes right after the headline. A pick with less than
+// maxNearHeadlineProse characters of prose gives way to the first of the
+// runners-up, holding minNearHeadlineProse or more, that comes after the
+// page's <h1>, unless little text (minPartsApart) lies between the two:
+// then they are parts of one story, which the later steps join.
+const (
+	maxNearHeadlineProse = 1000
+	minNearHeadlineProse = 150
+	minPartsApart        = 300
+)
+
+// nearHeadline returns best, or the runner-up that comes first after the
+// page's headline when best is short (see maxNearHeadlineProse).
+func (s *scorer) nearHeadline(body, best *html.Node, runners []*html.Node) *html.Node {
+	if s.stats[best].prose >= maxNearHeadlineProse {
+		return best
+	}
+	h1 := findElement(body, atom.H1)
+	if h1 == nil || contains(best, h1) {
+		return best
+	}
+	choices := map[*html.Node]bool{best: true}
+	for _, r := range runners {
+		if s.stats[r].prose >= minNearHeadlineProse && !contains(r, h1) && !contains(r, best) &&
+			!contains(best, r) && !isThread(r, s.comments) {
+			choices[r] = true
+		}
+	}
+	if len(choices) == 1 {
+		return best
+	}
+	first := firstAfter(body, h1, choices)
+	if first == nil || first == best || textBetween(body, first, best) < minPartsApart {
+		return best
+	}
+	return first
+}
+
+// firstAfter returns the first of nodes that comes after mark in the
+// document under root, or nil when the first of them comes before it.
+func firstAfter(root, mark *html.Node, nodes map[*html.Node]bool) *html.Node {
+	seen := false
+	var first *html.Node
+	walkElementsUntil(root, func(n *html.Node) bool {
+		if n == mark {
+			seen = true
+		}
+		if nodes[n] {
+			if seen {
+				first = n
+			}
+			return true
+		}
+		return false
+	})
+	return first
+}
+
+// textBetween is the length of the text that lies after a ends and before
+// b starts, in document order under root; a must come first.
+func textBetween(root, a, b *html.Node) int {
+	chars, inside := 0, false
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c == b:
+				return true
+			case c == a:
+				inside = true
+			case c.Type == html.TextNode:
+				if inside {
+					t, _ := measureText(c.Data)
+					chars += t
+				}
+			case c.Type == html.ElementNode && walk(c):
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return chars
 }
 
 // sharedAncestor moves up from best when several close runners-up live
