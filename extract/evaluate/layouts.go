@@ -127,7 +127,7 @@ func SplitAroundAd(page []byte) []byte {
 		c = next
 	}
 	block.AppendChild(first)
-	ad, err := html.ParseFragment(strings.NewReader(advertisement), newDiv())
+	ad, err := parseFragment(advertisement)
 	if err != nil {
 		return page
 	}
@@ -155,7 +155,7 @@ func AdsBetweenParagraphs(page []byte) []byte {
 		if seen++; seen%2 != 0 || c.NextSibling == nil {
 			continue
 		}
-		ad, err := html.ParseFragment(strings.NewReader(advertisement), newDiv())
+		ad, err := parseFragment(advertisement)
 		if err != nil {
 			return page
 		}
@@ -183,7 +183,7 @@ func FoldStory(page []byte) []byte {
 	if cut == nil {
 		return page
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(readMore+foldOpen+`</div>`), newDiv())
+	nodes, err := parseFragment(readMore + foldOpen + `</div>`)
 	if err != nil || len(nodes) != 2 {
 		return page
 	}
@@ -208,7 +208,7 @@ func PlantMidStory(page []byte, fragment string) []byte {
 	if cut == nil {
 		return page
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), newDiv())
+	nodes, err := parseFragment(fragment)
 	if err != nil {
 		return page
 	}
@@ -284,6 +284,12 @@ func textLen(n *html.Node) int {
 		total += textLen(c)
 	}
 	return total
+}
+
+// parseFragment reads s as HTML inside a div, the way the rewrites put
+// their blocks into a story's block.
+func parseFragment(s string) ([]*html.Node, error) {
+	return html.ParseFragment(strings.NewReader(s), newDiv())
 }
 
 func newDiv() *html.Node {
