@@ -591,14 +591,14 @@ func storyArticle(headline *html.Node) *html.Node {
 	return a
 }
 
-// enclosing returns the nearest ancestor of n of the kind, below the
-// body, or nil.
-func enclosing(n *html.Node, kind atom.Atom) *html.Node {
+// enclosing returns the nearest ancestor of n of one of the kinds, below
+// the body, or nil.
+func enclosing(n *html.Node, kinds ...atom.Atom) *html.Node {
 	if n == nil {
 		return nil
 	}
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		if p.Type == html.ElementNode && p.DataAtom == kind {
+		if p.Type == html.ElementNode && slices.Contains(kinds, p.DataAtom) {
 			return p
 		}
 	}
@@ -608,12 +608,7 @@ func enclosing(n *html.Node, kind atom.Atom) *html.Node {
 // under reports whether n lies inside an element of one of the kinds,
 // below the body.
 func under(n *html.Node, kinds ...atom.Atom) bool {
-	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		if p.Type == html.ElementNode && slices.Contains(kinds, p.DataAtom) {
-			return true
-		}
-	}
-	return false
+	return enclosing(n, kinds...) != nil
 }
 
 // dateMarks are the date candidates found in the body markup, in
