@@ -235,3 +235,59 @@ func TestPageInOneTableCell(t *testing.T) {
 		})
 	}
 }
+
+// builderWidgetsPage lays story out in a page builder's text widgets,
+// two paragraphs each, with "widget" in every box's class, under the
+// block that holds the headline; after the widgets, in the same block,
+// come two readers' comments with no class names.
+func builderWidgetsPage(lang, title string, story, comments []string) string {
+	var b strings.Builder
+	b.WriteString(`<html lang="` + lang + `"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="post-content"><h1>` + title + `</h1><div class="builder">`)
+	for i := 0; i < len(story); i += 2 {
+		b.WriteString(`<div class="panel widget"><div class="widget-body">` + paragraphsHTML(story[i:min(i+2, len(story))]) + `</div></div>`)
+	}
+	b.WriteString(`</div><div>`)
+	for _, c := range comments {
+		b.WriteString(`<div><b>reader</b><p>` + c + `</p></div>`)
+	}
+	b.WriteString(`</div></div></body></html>`)
+	return b.String()
+}
+
+// TestStoryInWidgetsUnderThePick checks that a story a page builder laid
+// out in "widget" boxes is read when the block the strict passes chose
+// holds it: the class marks that hid the story from those passes give way
+// to the block holding most of the page's prose, and the readers'
+// comments that were all those passes saw stay out.
+func TestStoryInWidgetsUnderThePick(t *testing.T) {
+	cases := []struct {
+		lang, title     string
+		story, comments []string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", builderParagraphs, []string{
+			"I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal.",
+			"We import furniture and our spring stock is already late by three weeks, so this matches what we see, although our forwarder says rates are coming down again this month.",
+		}},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr, []string{
+			"أعتقد أن المقال أغفل دور شركات التأمين التي ترفع أسعارها منذ عامين، قبل وقت طويل من تحول أول سفينة عن القناة، وهذا ما يدفع الأسعار إلى الارتفاع.",
+			"نحن نستورد الأثاث وبضاعة الربيع متأخرة عندنا ثلاثة أسابيع، وهذا يطابق ما نراه، مع أن وكيل الشحن يقول إن الأسعار بدأت تنخفض من جديد هذا الشهر.",
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := builderWidgetsPage(tc.lang, tc.title, tc.story, tc.comments)
+			got := extractText(t, []byte(page), "https://example.com/markets/shipping")
+			checkStory(t, got, tc.story, tc.comments)
+		})
+	}
+}
+
+// builderParagraphsAr is builderParagraphs in Arabic.
+var builderParagraphsAr = []string{
+	"تضاعفت أسعار الشحن بين آسيا وشمال أوروبا منذ الصيف، إذ تبحر السفن حول رأس الرجاء الصالح بدلاً من المرور عبر القناة، مما يطيل الرحلة ويرفع كلفتها.",
+	"ويضيف الطريق الأطول عشرة أيام إلى كل رحلة، ويقول وكلاء الشحن إن المستوردين باتوا يطلبون بضاعة الربيع في الخريف ليضمنوا وصولها في موعدها.",
+	"وخسرت موانئ البحر المتوسط جزءاً من حركتها لصالح روتردام وهامبورغ، بينما تفرض شركات التأمين على السفن التي ما زالت تسلك الطريق القصير رسوم حرب.",
+	"ويتوقع الاقتصاديون أن تصل الكلفة الأعلى إلى أسعار المتاجر مع العام الجديد، وإن بدرجة أقل مما حدث خلال الجائحة حين ارتفعت الأسعار عشرة أضعاف.",
+	"وطلبت شركات النقل سفناً جديدة أكثر من أي وقت خلال خمسة عشر عاماً، ويتوقع المحللون فائضاً بحلول عام 2027 سيدفع الأسعار إلى ما دون مستواها السابق.",
+	"وحتى ذلك الحين، توقع كبرى شركات التجزئة عقوداً أطول، أما الصغيرة التي تشتري المساحات في السوق الفورية فتدفع ثمن هذا الالتفاف الطويل.",
+}

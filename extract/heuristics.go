@@ -176,6 +176,11 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 	//   - a centre around the pick is cleaned as the pick was, so that
 	//     what that pass left out (a box titled "Comments") stays out;
 	//   - a centre that holds a thread of comments is no centre;
+	//   - a centre inside a pick the strict passes made is one their
+	//     class marks emptied ("widget" on each of a page builder's text
+	//     boxes): it is cleaned with its box titles only set aside, by
+	//     the later passes' cleaning, unless a box title ("Comments")
+	//     marks it or a box around it, or it is the pick itself;
 	//   - a centre elsewhere replaces a pick the strict passes made only
 	//     when it holds the page's headline and the pick does not, and a
 	//     pick made once chrome marks were set aside in any case; it is
@@ -185,8 +190,13 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		centre := prose.proseCentre(body)
 		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
 		var tries []passFlags
+		unmarked := false // the centre's class marks are questioned
 		switch {
-		case centre == nil || holdsAll(bestOrigin, []*html.Node{centre}) || isThread(centre, c.comments):
+		case centre == nil || isThread(centre, c.comments):
+		case holdsAll(bestOrigin, []*html.Node{centre}):
+			if passes[bestPass].strip && !slices.Contains(bestOrigin, centre) && !markedWithin(centre, p.titled) {
+				tries, unmarked = passes[bestPass+1:], true
+			}
 		case around:
 			tries = passes[bestPass : bestPass+1]
 		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):
@@ -194,7 +204,11 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		}
 		for _, f := range tries {
 			c.conditional = f.conditional
-			nodes := cleanCopy([]*html.Node{centre}, skipOf(f), c)
+			skip := skipOf(f)
+			if unmarked {
+				skip = p.titled
+			}
+			nodes := cleanCopy([]*html.Node{centre}, skip, c)
 			if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(bestChars) {
 				best, bestOrigin, bestChars, bestScorer = nodes, []*html.Node{centre}, chars, prose
 				break
@@ -535,4 +549,14 @@ func textChars(nodes []*html.Node) int {
 func holdsHeadline(body, centre *html.Node, pick []*html.Node) bool {
 	h1 := findElement(body, atom.H1)
 	return h1 != nil && holdsAll([]*html.Node{centre}, []*html.Node{h1}) && !holdsAll(pick, []*html.Node{h1})
+}
+
+// markedWithin reports whether n, or an element around it, is in marks.
+func markedWithin(n *html.Node, marks map[*html.Node]bool) bool {
+	for ; n != nil; n = n.Parent {
+		if marks[n] {
+			return true
+		}
+	}
+	return false
 }
