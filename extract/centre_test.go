@@ -291,3 +291,65 @@ var builderParagraphsAr = []string{
 	"وطلبت شركات النقل سفناً جديدة أكثر من أي وقت خلال خمسة عشر عاماً، ويتوقع المحللون فائضاً بحلول عام 2027 سيدفع الأسعار إلى ما دون مستواها السابق.",
 	"وحتى ذلك الحين، توقع كبرى شركات التجزئة عقوداً أطول، أما الصغيرة التي تشتري المساحات في السوق الفورية فتدفع ثمن هذا الالتفاف الطويل.",
 }
+
+// builderStoryPage puts a long story in one page builder's text box,
+// its class saying "widget" on the box that holds the paragraphs, and
+// beside it, in the theme's own markup, a list of key facts that is
+// long but holds well under half of the page's prose.
+func builderStoryPage(lang string, facts, story []string) string {
+	var b strings.Builder
+	b.WriteString(`<html lang="` + lang + `"><body><nav><a href="/">Home</a></nav><main><section class="summary"><ul>`)
+	for _, f := range facts {
+		b.WriteString(`<li>` + f + `</li>`)
+	}
+	b.WriteString(`</ul></section><div class="builder"><div class="builder-widget"><div class="widget-container">`)
+	b.WriteString(paragraphsHTML(story))
+	b.WriteString(`</div></div></div></main><footer><p>© The Freight Letter</p></footer></body></html>`)
+	return b.String()
+}
+
+// TestStoryInAWidgetElsewhere checks that a long story a page builder put
+// in a box classed as a widget wins over a long list of key facts beside
+// it, which was all the strict passes saw: the box holding most of the
+// page's prose is chrome by its own class name only.
+func TestStoryInAWidgetElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		lang       string
+		story, fct []string
+	}{
+		{"en", builderParagraphs, bridgeStory},
+		{"ar", builderParagraphsAr, bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			var story, facts []string
+			for i := range 24 {
+				story = append(story, fmt.Sprintf("%s (%d)", tc.story[i%len(tc.story)], i+1))
+			}
+			for i := range 14 {
+				facts = append(facts, fmt.Sprintf("%d: %s", i+1, tc.fct[i%len(tc.fct)]))
+			}
+			got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story)), "https://example.com/markets/shipping")
+			checkStory(t, got, story, nil)
+		})
+	}
+}
+
+// TestShortStoryOverAClassedFooter checks that a short story stays the
+// pick when the page's footer, classed as such, holds most of its prose:
+// only a long pick gives way to a box hidden by its own class name.
+func TestShortStoryOverAClassedFooter(t *testing.T) {
+	for _, tc := range []struct {
+		lang, about string
+		story       []string
+	}{
+		{"en", "The Valley Courier has served the towns of the upper valley since 1921, with news of the councils, the courts, the schools and the farms, and with the results of every club, from football to chess, that sends them in on time. ", bridgeStory[:3]},
+		{"ar", "تخدم صحيفة الوادي مدن الوادي الأعلى منذ عام 1921، بأخبار المجالس والمحاكم والمدارس والمزارع، وبنتائج كل نادٍ، من كرة القدم إلى الشطرنج، يرسلها إلينا في موعدها. ", bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			about := strings.Repeat(tc.about, 3)
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><main><article><h1>Bridge</h1>` + paragraphsHTML(tc.story) +
+				`</article></main><div class="site-footer"><div class="footer-about"><p>` + about + `</p><p>` + about + `</p></div></div></body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, []string{tc.about[:40]})
+		})
+	}
+}

@@ -185,7 +185,12 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 	//     when it holds the page's headline and the pick does not, and a
 	//     pick made once chrome marks were set aside in any case; it is
 	//     cleaned by the first pass from the pick's on that keeps enough,
-	//     since the marks that hid it from the pick's pass are wrong.
+	//     since the marks that hid it from the pick's pass are wrong;
+	//   - a centre elsewhere that its own class name marked as chrome (a
+	//     page builder's "widget-container" of the story's paragraphs)
+	//     replaces a strict pick of maxDoubtedChars or more, cleaned as a
+	//     centre inside the pick is: a shorter pick may be a short story
+	//     beside a long footer or menu, which class names mark as well.
 	if bestChars > 0 && holdsUnder(bestChars, minHeldShare) {
 		centre := prose.proseCentre(body)
 		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
@@ -201,6 +206,8 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 			tries = passes[bestPass : bestPass+1]
 		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):
 			tries = passes[bestPass:]
+		case bestChars >= maxDoubtedChars && p.chrome[centre] && h.of(centre).unlikely && !markedWithin(centre, p.titled):
+			tries, unmarked = passes[bestPass+1:], true
 		}
 		for _, f := range tries {
 			c.conditional = f.conditional
