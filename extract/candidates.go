@@ -240,7 +240,10 @@ func (s *scorer) top(body *html.Node) *html.Node {
 		ranked = ranked[1:]
 	}
 	best := ranked[0]
-	if best == body || best.DataAtom == atom.Html {
+	if best.DataAtom == atom.Html {
+		best = body // the rest of <html> is its <head>: scripts, styles
+	}
+	if best == body {
 		return best
 	}
 	best = s.nearHeadline(body, best, ranked[1:min(len(ranked), 6)])

@@ -247,3 +247,23 @@ func TestExtractTextIgnoresCaptionUtilityClasses(t *testing.T) {
 		t.Errorf("Text holds the caption: %q", a.Text)
 	}
 }
+
+// TestHeadStaysOutOfTheStory checks that a page whose paragraphs sit
+// loose in a body classed like chrome, so that <html> outscores <body>,
+// gives its story without the scripts and styles of its <head>.
+func TestHeadStaysOutOfTheStory(t *testing.T) {
+	head := `<head><title>Bridge</title><style>.story{color:#333;margin:0 auto}</style>` +
+		`<script>if(navigator.userAgent.match(/MSIE|Trident/i)){var href=document.location.href;document.location.href=href+"?legacy=1";}</script></head>`
+	for _, tc := range []struct {
+		lang  string
+		story []string
+	}{
+		{"en", bridgeStory},
+		{"ar", bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `">` + head + `<body class="has-sidebar footer-widgets">` + paragraphsHTML(tc.story) + `</body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, []string{"navigator", "margin:0"})
+		})
+	}
+}
