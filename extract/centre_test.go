@@ -353,3 +353,34 @@ func TestShortStoryOverAClassedFooter(t *testing.T) {
 		})
 	}
 }
+
+// TestStoryInAWidgetUnderALaterPick checks that a story a page builder
+// put in a box classed as a widget is read when the strict passes found
+// nothing (the page's layout wrapper is classed like a sidebar) and the
+// later pass that chose the story's block dropped the box in cleaning:
+// its key takeaways alone are not the article.
+func TestStoryInAWidgetUnderALaterPick(t *testing.T) {
+	for _, tc := range []struct {
+		lang, title string
+		story       []string
+		takeaways   []string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", builderParagraphs, []string{
+			"Rates between Asia and northern Europe have doubled since the summer, as ships sail around the Cape.",
+			"Shop prices should rise by the new year, though by less than during the pandemic, economists say.",
+			"Large retailers sign longer contracts, while small ones pay the spot price of the longer route.",
+		}},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr, []string{
+			"تضاعفت أسعار الشحن بين آسيا وشمال أوروبا منذ الصيف مع إبحار السفن حول رأس الرجاء الصالح.",
+			"يتوقع الاقتصاديون ارتفاع أسعار المتاجر مع العام الجديد، وإن بدرجة أقل مما حدث خلال الجائحة.",
+			"توقع كبرى شركات التجزئة عقوداً أطول، بينما تدفع الصغيرة السعر الفوري للطريق الأطول حول أفريقيا.",
+		}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><div class="layout-with-sidebar"><div class="post"><h1>` + tc.title + `</h1>` +
+				`<div class="takeaways">` + paragraphsHTML(tc.takeaways) + `</div>` +
+				`<div class="builder-widget"><div class="widget-container">` + paragraphsHTML(tc.story) + `</div></div></div></div></body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), tc.story, nil)
+		})
+	}
+}

@@ -176,11 +176,12 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 	//   - a centre around the pick is cleaned as the pick was, so that
 	//     what that pass left out (a box titled "Comments") stays out;
 	//   - a centre that holds a thread of comments is no centre;
-	//   - a centre inside a pick the strict passes made is one their
-	//     class marks emptied ("widget" on each of a page builder's text
-	//     boxes): it is cleaned with its box titles only set aside, by
-	//     the later passes' cleaning, unless a box title ("Comments")
-	//     marks it or a box around it, or it is the pick itself;
+	//   - a centre inside the pick is one that class names emptied: the
+	//     strict passes' marks, or the cleaning of a later pass, took a
+	//     page builder's text box ("widget") for chrome. It is cleaned
+	//     with its box titles only set aside, by the cleaning of the
+	//     passes after the pick's, unless a box title ("Comments") marks
+	//     it or a box around it, or it is the pick itself;
 	//   - a centre elsewhere replaces a pick the strict passes made only
 	//     when it holds the page's headline and the pick does not, and a
 	//     pick made once chrome marks were set aside in any case; it is
@@ -199,7 +200,7 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 		switch {
 		case centre == nil || isThread(centre, c.comments):
 		case holdsAll(bestOrigin, []*html.Node{centre}):
-			if passes[bestPass].strip && !slices.Contains(bestOrigin, centre) && !markedWithin(centre, p.titled) {
+			if bestPass+1 < len(passes) && !slices.Contains(bestOrigin, centre) && !markedWithin(centre, p.titled) {
 				tries, unmarked = passes[bestPass+1:], true
 			}
 		case around:
