@@ -165,7 +165,7 @@ func TestWCXBCorpus(t *testing.T) {
 // extraction change reports: mean F1, precision, recall and catastrophic
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
-// sections too; the "split", "ads", "folded", "p as div" and "p wrapped" rows score them
+// sections too; the "split", "ads", "folded", "builder", "p as div" and "p wrapped" rows score them
 // rewritten into layouts the corpora hold few of (see evaluate.Layouts):
 // picks that hold only on the layouts we have seen fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
 // corpus tests already cover the same pages:
@@ -194,6 +194,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd ads", 1, evaluate.AdsBetweenParagraphs},
 		{"wcxb-dev even folded", 0, evaluate.FoldStory},
 		{"wcxb-dev odd folded", 1, evaluate.FoldStory},
+		{"wcxb-dev even builder", 0, evaluate.InBuilderWidget},
+		{"wcxb-dev odd builder", 1, evaluate.InBuilderWidget},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
@@ -209,6 +211,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev split", evalScrapinghubAs(t, evaluate.SplitAroundAd)},
 		{"scrapinghub-dev ads", evalScrapinghubAs(t, evaluate.AdsBetweenParagraphs)},
 		{"scrapinghub-dev folded", evalScrapinghubAs(t, evaluate.FoldStory)},
+		{"scrapinghub-dev builder", evalScrapinghubAs(t, evaluate.InBuilderWidget)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},

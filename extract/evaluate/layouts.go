@@ -31,9 +31,14 @@ type Layout func(page []byte) []byte
 //     block, as sites with ad slots between paragraphs have it;
 //   - "folded": the second half of that block hidden by inline style
 //     behind a "Read more" button, as sites that fold long stories have
-//     it until the reader unfolds them.
+//     it until the reader unfolds them;
+//   - "builder": that block's content moved into a page builder's text
+//     widget (Elementor's markup, whose class names say "widget"), as
+//     sites whose theme is classic but whose posts are built with a page
+//     builder have it.
 var Layouts = map[string]Layout{
 	"ads":       AdsBetweenParagraphs,
+	"builder":   InBuilderWidget,
 	"folded":    FoldStory,
 	"bare":      StripHints,
 	"old":       OldLayout,
@@ -164,6 +169,35 @@ func AdsBetweenParagraphs(page []byte) []byte {
 			c = a
 		}
 	}
+	return render(root, page)
+}
+
+// builderWidget is the text widget InBuilderWidget moves a story into,
+// as Elementor writes it: the story goes into the inner div.
+const builderWidget = `<div class="elementor-element elementor-widget elementor-widget-text-editor">` +
+	`<div class="elementor-widget-container"></div></div>`
+
+// InBuilderWidget finds the element with the most paragraphs among its
+// children and moves all its children into a page builder's text widget
+// (builderWidget) in their place. A page without such an element, or that
+// does not parse, is returned as it is.
+func InBuilderWidget(page []byte) []byte {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
+		return page
+	}
+	nodes, err := parseFragment(builderWidget)
+	if err != nil || len(nodes) != 1 || nodes[0].FirstChild == nil {
+		return page
+	}
+	inner := nodes[0].FirstChild
+	for c := block.FirstChild; c != nil; {
+		next := c.NextSibling
+		block.RemoveChild(c)
+		inner.AppendChild(c)
+		c = next
+	}
+	block.AppendChild(nodes[0])
 	return render(root, page)
 }
 

@@ -12,6 +12,7 @@ func TestLayouts(t *testing.T) {
 		"split":     page, // too few paragraphs to cut
 		"folded":    page,
 		"ads":       page,
+		"builder":   page,
 	}
 	for _, name := range LayoutNames() {
 		want, ok := cases[name]
@@ -68,5 +69,17 @@ func TestPlantMidStory(t *testing.T) {
 	short := `<html><head></head><body>` + para("One") + `</body></html>`
 	if got := string(PlantMidStory([]byte(short), `<aside>Box</aside>`)); got != short {
 		t.Errorf("a page with one paragraph changed: %s", got)
+	}
+}
+
+func TestInBuilderWidget(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	story := `<h1>T</h1>` + para("One") + para("Two") + `<figure>F</figure>` + para("Three") + para("Four")
+	page := `<html><head></head><body><div><p>Short.</p></div><article>` + story + `</article></body></html>`
+	want := `<html><head></head><body><div><p>Short.</p></div><article>` +
+		`<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">` +
+		story + `</div></div></article></body></html>`
+	if got := string(InBuilderWidget([]byte(page))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
