@@ -384,3 +384,26 @@ func TestStoryInAWidgetUnderALaterPick(t *testing.T) {
 		})
 	}
 }
+
+// TestStoryInAWidgetOverTitledComments checks that a story a page builder
+// put in a box classed as a widget wins over the longer comments under
+// it, in a box titled "Comments" (over 2,000 characters, too long to go
+// whole as a titled box): the pass that let titled boxes back in, since
+// the strict pass found no article, must not publish the comments.
+func TestStoryInAWidgetOverTitledComments(t *testing.T) {
+	comments := []string{
+		"I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal, and who will not lower them again soon.",
+		"We import furniture and our spring stock is already late by three weeks, so this matches what we see, although our forwarder says rates are coming down again this month and that the worst may be behind us.",
+		"The small shops are the ones who pay for all of this, as always. The large chains signed their contracts a year ago and will not feel a thing until the next round of negotiations, which is at least a year away.",
+		"Does anyone know whether the rail link through Central Asia is an option for smaller shipments? I read that it takes eighteen days and costs less than air freight, but I could not find a forwarder who offers it.",
+		"Great piece, thank you. It would be good to see a follow-up on what this means for exporters in Europe, since the ships that come back empty are the ones whose rates have fallen the most this autumn.",
+	}
+	page := `<html lang="en"><body><nav><a href="/">Home</a></nav><div class="col"><div class="box"><h1>Shipping rates double as carriers avoid the canal</h1>` +
+		`<div class="builder-widget"><div class="widget-container">` + paragraphsHTML(builderParagraphs) + `</div></div></div>` +
+		`<div class="box"><h3>Comments</h3><div class="items">`
+	for i := range 2 * len(comments) {
+		page += fmt.Sprintf(`<div class="item"><div class="item-head"><b>reader %d</b></div><p>%s</p></div>`, i+1, comments[i%len(comments)])
+	}
+	page += `</div></div></div></body></html>`
+	checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), builderParagraphs, []string{comments[0][:60]})
+}

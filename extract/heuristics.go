@@ -168,6 +168,16 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 			}
 		}
 	}
+	// A pick most of whose text lies in boxes their titles mark as chrome
+	// ("Comments") comes from a pass that let those boxes back in, after
+	// the strict pass found no article. When class names hid the article
+	// from that pass (a page builder's "widget" box), the page's prose
+	// centre outside titled boxes shows where it is (outsideTitled).
+	if bestChars > 0 && !passes[bestPass].titled && 2*outsideBoxes(bestOrigin, p.titled, bestChars) < bestChars {
+		if nodes, chars, sc := outsideTitled(body, h, p, c, bestOrigin); chars >= minArticleChars {
+			best, bestChars, bestScorer = nodes, chars, sc
+		}
+	}
 	// A third opinion when the pick still holds under half of the page's
 	// prose: the block that holds most of the page's prose, however deep
 	// its paragraphs sit (page builders nest each paragraph in a dozen
@@ -567,4 +577,37 @@ func markedWithin(n *html.Node, marks map[*html.Node]bool) bool {
 		}
 	}
 	return false
+}
+
+// outsideTitled cleans the pick origin again without the boxes marked by
+// their titles, and without the chrome marked outside the page's prose
+// centre as measured without those boxes: the marks in and around that
+// centre are not trusted, and the cleaning is conditional, then not
+// (conditional cleaning judges boxes by their class names too). It
+// returns the first cleaning that keeps an article's length, its length
+// and the scorer of the centre; no nodes when there is none, or no
+// centre.
+func outsideTitled(body *html.Node, h *hints, p *preparer, c *cleaner, origin []*html.Node) ([]*html.Node, int, *scorer) {
+	sc := newScorer(h, false, p.titled, p.elements)
+	sc.skipStrong = true
+	sc.comments = c.comments
+	sc.measure(body)
+	centre := sc.proseCentre(body)
+	if centre == nil || isThread(centre, c.comments) {
+		return nil, 0, nil
+	}
+	skip := maps.Clone(p.titled)
+	for n := range p.chrome {
+		if !contains(centre, n) && !contains(n, centre) {
+			skip[n] = true
+		}
+	}
+	for _, cond := range [...]bool{true, false} {
+		c.conditional = cond
+		nodes := cleanCopy(origin, skip, c)
+		if chars := textChars(nodes); chars >= minArticleChars {
+			return nodes, chars, sc
+		}
+	}
+	return nil, 0, nil
 }
