@@ -407,3 +407,25 @@ func TestStoryInAWidgetOverTitledComments(t *testing.T) {
 	page += `</div></div></div></body></html>`
 	checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), builderParagraphs, []string{comments[0][:60]})
 }
+
+// TestNewsletterPostIsTheStory checks that a story a newsletter platform
+// publishes in an <article> classed as a newsletter's post is read over
+// a shorter block of prose beside it: "newsletter" names sign-up boxes,
+// which the strict passes leave out by their class, but also the posts of
+// such platforms, which the page's prose must count.
+func TestNewsletterPostIsTheStory(t *testing.T) {
+	for _, tc := range []struct {
+		lang  string
+		story []string
+		other string
+	}{
+		{"en", builderParagraphs, "The Freight Letter is written by two former ship brokers who have followed the container trade since the nineties, from the ports of Asia to the warehouses of northern Europe, and who answer every reader who writes to them."},
+		{"ar", builderParagraphsAr, "يكتب نشرة الشحن وسيطان سابقان في تأجير السفن يتابعان تجارة الحاويات منذ التسعينيات، من موانئ آسيا إلى مستودعات شمال أوروبا، ويردان على كل قارئ يكتب إليهما."},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><div class="wrap"><article class="newsletter-post post"><h1>Rates double</h1><div class="body markup">` +
+				paragraphsHTML(tc.story) + `</div></article><div class="about"><p>` + tc.other + `</p><p>` + tc.other + `</p></div></div></body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://freight.example.com/p/rates-double"), tc.story, []string{tc.other[:40]})
+		})
+	}
+}

@@ -27,9 +27,10 @@ var unlikelyHints = [...]string{
 }
 
 // strongHints are chrome words that win even over maybeHints: an
-// "article-comments" box is still comments.
+// "article-comments" box is still comments. "newsletter" is not one:
+// newsletter platforms class their posts so ("newsletter-post post").
 var strongHints = [...]string{
-	"comment", "disqus", "share", "sharing", "social", "related", "newsletter",
+	"comment", "disqus", "share", "sharing", "social", "related",
 	"subscribe", "cookie", "outbrain", "taboola", "recommend", "mostread",
 	"most-read", "most_read", "ticker", "telegram", "whatsapp", "breadcrumb",
 	"advert", "sponsor", "gdpr", "consent", "popup", "follow-us", "tooltip",
