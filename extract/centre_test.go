@@ -429,3 +429,28 @@ func TestNewsletterPostIsTheStory(t *testing.T) {
 		})
 	}
 }
+
+// TestShortStoryInAWidgetAfterItsHeadline checks that a short story a page
+// builder put in a box classed as a widget, right under its headline,
+// wins over the shorter boilerplate about the company that follows it,
+// which was all the strict passes saw.
+func TestShortStoryInAWidgetAfterItsHeadline(t *testing.T) {
+	for _, tc := range []struct {
+		lang, title, about string
+		story              []string
+	}{
+		{"en", "Freight group signs a distribution deal in Europe",
+			"Acme Freight is a global provider of logistics services, with offices in forty countries, two hundred ships under charter and a network of warehouses across Europe, Asia and the Americas.",
+			builderParagraphs},
+		{"ar", "مجموعة شحن توقع اتفاق توزيع في أوروبا",
+			"أكمي للشحن شركة عالمية تقدم خدمات النقل والإمداد، ولها مكاتب في أربعين بلداً، ومئتا سفينة مستأجرة، وشبكة مستودعات في أوروبا وآسيا والأمريكتين.",
+			builderParagraphsAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><main><h1>` + tc.title + `</h1>` +
+				`<div class="builder-widget"><div class="widget-container">` + paragraphsHTML(tc.story) + `</div></div>` +
+				`<div class="boilerplate"><p>` + tc.about + `</p><p>` + tc.about + `</p></div></main></body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/deal"), tc.story, nil)
+		})
+	}
+}

@@ -199,9 +199,11 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 	//     since the marks that hid it from the pick's pass are wrong;
 	//   - a centre elsewhere that its own class name marked as chrome (a
 	//     page builder's "widget-container" of the story's paragraphs)
-	//     replaces a strict pick of maxDoubtedChars or more, cleaned as a
-	//     centre inside the pick is: a shorter pick may be a short story
-	//     beside a long footer or menu, which class names mark as well.
+	//     replaces a strict pick of maxDoubtedChars or more, or one that
+	//     comes after it under the headline (the company's boilerplate
+	//     under a press release), cleaned as a centre inside the pick is:
+	//     a shorter pick may be a short story above a long footer or
+	//     menu, which class names mark as well.
 	if bestChars > 0 && holdsUnder(bestChars, minHeldShare) {
 		centre := prose.proseCentre(body)
 		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
@@ -217,7 +219,7 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 			tries = passes[bestPass : bestPass+1]
 		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):
 			tries = passes[bestPass:]
-		case bestChars >= maxDoubtedChars && p.chrome[centre] && h.of(centre).unlikely && !markedWithin(centre, p.titled):
+		case (bestChars >= maxDoubtedChars || leadsAfterHeadline(body, centre, bestOrigin[0])) && p.chrome[centre] && h.of(centre).unlikely && !markedWithin(centre, p.titled):
 			tries, unmarked = passes[bestPass+1:], true
 		}
 		for _, f := range tries {
@@ -610,4 +612,12 @@ func outsideTitled(body *html.Node, h *hints, p *preparer, c *cleaner, origin []
 		}
 	}
 	return nil, 0, nil
+}
+
+// leadsAfterHeadline reports whether block a comes before block b after
+// the page's <h1>: the one of the two that a reader meets first under
+// the headline.
+func leadsAfterHeadline(body, a, b *html.Node) bool {
+	h1 := findElement(body, atom.H1)
+	return h1 != nil && firstAfter(body, h1, map[*html.Node]bool{a: true, b: true}) == a
 }
