@@ -67,12 +67,15 @@
 //     text climbs to the ancestor whose other sections are built like it
 //     (clusterClimb, candidates.go). A short pick holding under a fifth of
 //     the page's paragraph text is doubted, and a later pass that finds
-//     twice the text replaces it (the second opinion in byHeuristics,
+//     twice the text replaces it (the chooser's secondOpinion,
 //     proseOfPage), text in titled boxes and teaser lists not counted
-//     (outsideBoxes). A pick still holding under half of the page's prose
-//     gives way to the block that holds most of it (proseCentre), however
-//     deep its paragraphs sit, when that keeps much more text after
-//     cleaning (the third opinion). A thread of readers' comments, known
+//     (outsideBoxes). A pick most of whose text lies in boxes titled as
+//     chrome is cleaned again without them (titledOpinion). A pick still
+//     holding under half of the page's prose gives way to the block that
+//     holds most of it (proseCentre), however deep its paragraphs sit,
+//     when that keeps much more text after cleaning (centreOpinion): a
+//     page builder's text box ("widget") that class names hid is read so.
+//     A thread of readers' comments, known
 //     by its reply links or by runs of comments whose headers name the
 //     reader with a speech verb and stamp the comment ("Anna wrote on
 //     December 6, 2016 at 9:12 am:"; isThread, findComments, threads.go), is never

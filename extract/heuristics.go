@@ -81,167 +81,242 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	return nodes, nil
 }
 
+// choice is what a pass, or an opinion after the passes, chose: the
+// cleaned content, the page's nodes it was copied from, its length, the
+// scorer that chose it and the pass whose marks and cleaning it had.
+type choice struct {
+	nodes, origin []*html.Node
+	chars         int
+	sc            *scorer // nil when nothing was chosen
+	pass          int
+}
+
+// chooser runs the passes over one prepared body and questions what they
+// chose (its opinions); the page's prose, which the opinions compare a
+// pick with, is measured on first need.
+type chooser struct {
+	body  *html.Node
+	h     *hints
+	p     *preparer
+	c     *cleaner
+	all   map[*html.Node]bool // every chrome mark, for the strictest pass
+	prose *scorer             // the page's prose (proseOfPage), or nil
+	bound int                 // proseBound of the body, or -1
+}
+
 // choose runs the passes over the prepared body and returns the cleaned
 // content chosen, the page's nodes it was copied from, its length and the
 // scorer that chose it (nil when no pass found anything).
 func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
-	all := p.allChrome()
-	skipOf := func(f passFlags) map[*html.Node]bool {
-		switch {
-		case f.strip && f.titled:
-			return all
-		case f.strip:
-			return p.chrome
-		}
-		return nil
+	ch := &chooser{body: body, h: h, p: p, c: c, all: p.allChrome(), bound: -1}
+	pick, used := ch.passes()
+	pick = ch.secondOpinion(pick, used)
+	pick = ch.titledOpinion(pick)
+	pick = ch.centreOpinion(pick)
+	return pick.nodes, pick.origin, pick.chars, pick.sc
+}
+
+// skipOf returns the elements pass f leaves out.
+func (ch *chooser) skipOf(f passFlags) map[*html.Node]bool {
+	switch {
+	case f.strip && f.titled:
+		return ch.all
+	case f.strip:
+		return ch.p.chrome
 	}
-	run := func(f passFlags) ([]*html.Node, []*html.Node, int, *scorer) {
-		c.conditional = f.conditional
-		return runPass(body, h, c, f, skipOf(f), p.elements)
+	return nil
+}
+
+// run runs pass i.
+func (ch *chooser) run(i int) choice {
+	f := passes[i]
+	ch.c.conditional = f.conditional
+	nodes, origin, chars, sc := runPass(ch.body, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
+	return choice{nodes: nodes, origin: origin, chars: chars, sc: sc, pass: i}
+}
+
+// repeats reports whether pass i would do exactly what pass i-1 did: on a
+// page where no box is chrome by its title alone, the first two passes
+// leave out the same elements. Such a pass can change nothing.
+func (ch *chooser) repeats(i int) bool {
+	if i == 0 {
+		return false
 	}
-	// repeats reports whether pass i would do exactly what pass i-1 did:
-	// on a page where no box is chrome by its title alone, the first two
-	// passes leave out the same elements. Such a pass can change nothing.
-	repeats := func(i int) bool {
-		if i == 0 {
-			return false
-		}
-		a, b := passes[i-1], passes[i]
-		if a.weight != b.weight || a.conditional != b.conditional {
-			return false
-		}
-		sa, sb := skipOf(a), skipOf(b)
-		return (sa == nil) == (sb == nil) && sameSet(sa, sb)
+	a, b := passes[i-1], passes[i]
+	if a.weight != b.weight || a.conditional != b.conditional {
+		return false
 	}
-	bestPass := 0
-	used := len(passes)
-	for i, f := range passes {
-		if repeats(i) {
+	sa, sb := ch.skipOf(a), ch.skipOf(b)
+	return (sa == nil) == (sb == nil) && sameSet(sa, sb)
+}
+
+// passes runs the passes in order until one finds an article's length,
+// and returns the longest choice and the pass that stopped the run
+// (len(passes) when none did).
+func (ch *chooser) passes() (best choice, used int) {
+	used = len(passes)
+	for i := range passes {
+		if ch.repeats(i) {
 			continue
 		}
-		nodes, origin, chars, sc := run(f)
-		if sc == nil {
+		got := ch.run(i)
+		if got.sc == nil {
 			continue
 		}
-		if chars > bestChars {
-			best, bestOrigin, bestChars, bestScorer, bestPass = nodes, origin, chars, sc, i
+		if got.chars > best.chars {
+			best = got
 		}
-		if chars >= minArticleChars {
-			used = i
-			break
-		}
-	}
-	// A second opinion when the pick is short and holds a small share of
-	// the page's prose: the article may sit in a block that a chrome-like
-	// class hid from the stricter passes ("widget", "footer"), or be cut
-	// into boxes the conditional cleaning dropped. The first later pass
-	// that finds much more text wins.
-	//
-	// The page's prose is measured on first need, and only when a cheap
-	// upper bound of it (proseBound) does not settle the question: on
-	// most pages the pick holds more than half of even that bound.
-	var prose *scorer
-	bound := -1
-	holdsUnder := func(chars int, share float64) bool {
-		if bound < 0 {
-			bound = proseBound(body)
-		}
-		if float64(chars) >= share*float64(bound) {
-			return false
-		}
-		if prose == nil {
-			prose = proseOfPage(body, h, p.elements)
-			prose.comments = c.comments
-		}
-		return float64(chars) < share*float64(prose.stats[body].prose)
-	}
-	if used+1 < len(passes) && bestChars < maxDoubtedChars && holdsUnder(bestChars, minPickShare) {
-		for i := used + 1; i < len(passes); i++ {
-			f := passes[i]
-			if repeats(i) {
-				continue
-			}
-			if nodes, origin, chars, sc := run(f); sc != nil && chars >= minSecondGain*bestChars &&
-				outsideBoxes(origin, p.titled, chars) >= minSecondGain*bestChars {
-				best, bestOrigin, bestChars, bestScorer, bestPass = nodes, origin, chars, sc, i
-				break
-			}
+		if got.chars >= minArticleChars {
+			return best, i
 		}
 	}
-	// A pick most of whose text lies in boxes their titles mark as chrome
-	// ("Comments") comes from a pass that let those boxes back in, after
-	// the strict pass found no article. When class names hid the article
-	// from that pass (a page builder's "widget" box), the page's prose
-	// centre outside titled boxes shows where it is (outsideTitled).
-	if bestChars > 0 && !passes[bestPass].titled && 2*outsideBoxes(bestOrigin, p.titled, bestChars) < bestChars {
-		if nodes, chars, sc := outsideTitled(body, h, p, c, bestOrigin); chars >= minArticleChars {
-			best, bestChars, bestScorer = nodes, chars, sc
+	return best, used
+}
+
+// holdsUnder reports whether chars is under share of the page's prose.
+// The prose is measured only when a cheap upper bound of it (proseBound)
+// does not settle the question: on most pages the pick holds more than
+// half of even that bound.
+func (ch *chooser) holdsUnder(chars int, share float64) bool {
+	if ch.bound < 0 {
+		ch.bound = proseBound(ch.body)
+	}
+	if float64(chars) >= share*float64(ch.bound) {
+		return false
+	}
+	if ch.prose == nil {
+		ch.prose = proseOfPage(ch.body, ch.h, ch.p.elements)
+		ch.prose.comments = ch.c.comments
+	}
+	return float64(chars) < share*float64(ch.prose.stats[ch.body].prose)
+}
+
+// secondOpinion questions a pick that is short and holds a small share of
+// the page's prose: the article may sit in a block that a chrome-like
+// class hid from the stricter passes ("widget", "footer"), or be cut into
+// boxes the conditional cleaning dropped. The first later pass that finds
+// much more text wins. used is the pass that stopped the run.
+func (ch *chooser) secondOpinion(pick choice, used int) choice {
+	if used+1 >= len(passes) || pick.chars >= maxDoubtedChars || !ch.holdsUnder(pick.chars, minPickShare) {
+		return pick
+	}
+	for i := used + 1; i < len(passes); i++ {
+		if ch.repeats(i) {
+			continue
+		}
+		if got := ch.run(i); got.sc != nil && got.chars >= minSecondGain*pick.chars &&
+			outsideBoxes(got.origin, ch.p.titled, got.chars) >= minSecondGain*pick.chars {
+			return got
 		}
 	}
-	// A third opinion when the pick still holds under half of the page's
-	// prose: the block that holds most of the page's prose, however deep
-	// its paragraphs sit (page builders nest each paragraph in a dozen
-	// wrappers, too deep for its score to reach the article), wins when
-	// it keeps much more text than the pick after cleaning:
-	//   - a centre around the pick is cleaned as the pick was, so that
-	//     what that pass left out (a box titled "Comments") stays out;
-	//   - a centre that holds a thread of comments is no centre;
-	//   - a centre inside the pick is one that class names emptied: the
-	//     strict passes' marks, or the cleaning of a later pass, took a
-	//     page builder's text box ("widget") for chrome. It is cleaned
-	//     with its box titles only set aside, by the cleaning of the
-	//     passes after the pick's, unless a box title ("Comments") marks
-	//     it or a box around it, or it is the pick itself;
-	//   - a centre elsewhere replaces a pick the strict passes made only
-	//     when it holds the page's headline and the pick does not, and a
-	//     pick made once chrome marks were set aside in any case; it is
-	//     cleaned by the first pass from the pick's on that keeps enough,
-	//     since the marks that hid it from the pick's pass are wrong;
-	//   - a centre elsewhere that its own class name marked as chrome (a
-	//     page builder's "widget-container" of the story's paragraphs)
-	//     replaces a strict pick of maxDoubtedChars or more, or one that
-	//     comes after it under the headline (the company's boilerplate
-	//     under a press release), cleaned as a centre inside the pick is:
-	//     a shorter pick may be a short story above a long footer or
-	//     menu, which class names mark as well.
-	if bestChars > 0 && holdsUnder(bestChars, minHeldShare) {
-		centre := prose.proseCentre(body)
-		around := centre != nil && holdsAll([]*html.Node{centre}, bestOrigin)
-		var tries []passFlags
-		unmarked := false // the centre's class marks are questioned
-		switch {
-		case centre == nil || isThread(centre, c.comments):
-		case holdsAll(bestOrigin, []*html.Node{centre}):
-			if bestPass+1 < len(passes) && !slices.Contains(bestOrigin, centre) && !markedWithin(centre, p.titled) {
-				tries, unmarked = passes[bestPass+1:], true
-			}
-		case around:
-			tries = passes[bestPass : bestPass+1]
-		case !passes[bestPass].strip || holdsHeadline(body, centre, bestOrigin):
-			tries = passes[bestPass:]
-		case (bestChars >= maxDoubtedChars || leadsAfterHeadline(body, centre, bestOrigin[0])) && p.chrome[centre] && h.of(centre).unlikely && !markedWithin(centre, p.titled):
-			tries, unmarked = passes[bestPass+1:], true
-		}
-		for _, f := range tries {
-			c.conditional = f.conditional
-			skip := skipOf(f)
-			if unmarked {
-				skip = p.titled
-			}
-			nodes := cleanCopy([]*html.Node{centre}, skip, c)
-			if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(bestChars) {
-				best, bestOrigin, bestChars, bestScorer = nodes, []*html.Node{centre}, chars, prose
-				break
-			}
+	return pick
+}
+
+// titledOpinion questions a pick most of whose text lies in boxes their
+// titles mark as chrome ("Comments"): it comes from a pass that let those
+// boxes back in, after the strict pass found no article. When class names
+// hid the article from that pass (a page builder's "widget" box), the
+// page's prose centre outside titled boxes shows where it is: the pick is
+// cleaned again without the titled boxes, and without the chrome marked
+// outside that centre, whose own marks are not trusted. The cleaning is
+// conditional, then not (conditional cleaning judges boxes by their class
+// names too); the first that keeps an article's length wins.
+func (ch *chooser) titledOpinion(pick choice) choice {
+	p, c := ch.p, ch.c
+	if pick.chars == 0 || passes[pick.pass].titled || 2*outsideBoxes(pick.origin, p.titled, pick.chars) >= pick.chars {
+		return pick
+	}
+	sc := newScorer(ch.h, false, p.titled, p.elements)
+	sc.skipStrong = true
+	sc.comments = c.comments
+	sc.measure(ch.body)
+	centre := sc.proseCentre(ch.body)
+	if centre == nil || isThread(centre, c.comments) {
+		return pick
+	}
+	skip := maps.Clone(p.titled)
+	for n := range p.chrome {
+		if !contains(centre, n) && !contains(n, centre) {
+			skip[n] = true
 		}
 	}
-	return best, bestOrigin, bestChars, bestScorer
+	for _, cond := range [...]bool{true, false} {
+		c.conditional = cond
+		nodes := cleanCopy(pick.origin, skip, c)
+		if chars := textChars(nodes); chars >= minArticleChars {
+			pick.nodes, pick.chars, pick.sc = nodes, chars, sc
+			return pick
+		}
+	}
+	return pick
+}
+
+// centreOpinion questions a pick that still holds under half of the
+// page's prose: the block that holds most of the page's prose, however
+// deep its paragraphs sit (page builders nest each paragraph in a dozen
+// wrappers, too deep for its score to reach the article), wins when it
+// keeps much more text than the pick after cleaning:
+//   - a centre around the pick is cleaned as the pick was, so that what
+//     that pass left out (a box titled "Comments") stays out;
+//   - a centre that holds a thread of comments is no centre;
+//   - a centre inside the pick is one that class names emptied: the
+//     strict passes' marks, or the cleaning of a later pass, took a page
+//     builder's text box ("widget") for chrome. It is cleaned with its box
+//     titles only set aside, by the cleaning of the passes after the
+//     pick's, unless a box title ("Comments") marks it or a box around
+//     it, or it is the pick itself;
+//   - a centre elsewhere replaces a pick the strict passes made only when
+//     it holds the page's headline and the pick does not, and a pick made
+//     once chrome marks were set aside in any case; it is cleaned by the
+//     first pass from the pick's on that keeps enough, since the marks
+//     that hid it from the pick's pass are wrong;
+//   - a centre elsewhere that its own class name marked as chrome (a page
+//     builder's "widget-container" of the story's paragraphs) replaces a
+//     strict pick of maxDoubtedChars or more, or one that comes after it
+//     under the headline (the company's boilerplate under a press
+//     release), cleaned as a centre inside the pick is: a shorter pick
+//     may be a short story above a long footer or menu, which class names
+//     mark as well.
+func (ch *chooser) centreOpinion(pick choice) choice {
+	if pick.chars == 0 || !ch.holdsUnder(pick.chars, minHeldShare) {
+		return pick
+	}
+	body, p := ch.body, ch.p
+	centre := ch.prose.proseCentre(body)
+	var tries []passFlags
+	unmarked := false // the centre's class marks are questioned
+	switch {
+	case centre == nil || isThread(centre, ch.c.comments):
+	case holdsAll(pick.origin, []*html.Node{centre}):
+		if pick.pass+1 < len(passes) && !slices.Contains(pick.origin, centre) && !markedWithin(centre, p.titled) {
+			tries, unmarked = passes[pick.pass+1:], true
+		}
+	case holdsAll([]*html.Node{centre}, pick.origin):
+		tries = passes[pick.pass : pick.pass+1]
+	case !passes[pick.pass].strip || holdsHeadline(body, centre, pick.origin):
+		tries = passes[pick.pass:]
+	case (pick.chars >= maxDoubtedChars || leadsAfterHeadline(body, centre, pick.origin[0])) &&
+		p.chrome[centre] && ch.h.of(centre).unlikely && !markedWithin(centre, p.titled):
+		tries, unmarked = passes[pick.pass+1:], true
+	}
+	for _, f := range tries {
+		ch.c.conditional = f.conditional
+		skip := ch.skipOf(f)
+		if unmarked {
+			skip = p.titled
+		}
+		nodes := cleanCopy([]*html.Node{centre}, skip, ch.c)
+		if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(pick.chars) {
+			return choice{nodes: nodes, origin: []*html.Node{centre}, chars: chars, sc: ch.prose, pass: pick.pass}
+		}
+	}
+	return pick
 }
 
 // outsideBoxes scales chars, the text a later pass found under origin,
 // by the share of origin's text that lies outside boxes marked as chrome
 // by their title ("More news", "Comments") and outside lists of teasers
-// (see teaserList): the second opinion questions class names and
+// (see teaserList): secondOpinion questions class names and
 // conditional cleaning, not box titles, and a river of teasers under a
 // short story does not make the story a small part of the page. Teaser
 // lists stay candidates otherwise, since a landing page is one; they are
@@ -579,39 +654,6 @@ func markedWithin(n *html.Node, marks map[*html.Node]bool) bool {
 		}
 	}
 	return false
-}
-
-// outsideTitled cleans the pick origin again without the boxes marked by
-// their titles, and without the chrome marked outside the page's prose
-// centre as measured without those boxes: the marks in and around that
-// centre are not trusted, and the cleaning is conditional, then not
-// (conditional cleaning judges boxes by their class names too). It
-// returns the first cleaning that keeps an article's length, its length
-// and the scorer of the centre; no nodes when there is none, or no
-// centre.
-func outsideTitled(body *html.Node, h *hints, p *preparer, c *cleaner, origin []*html.Node) ([]*html.Node, int, *scorer) {
-	sc := newScorer(h, false, p.titled, p.elements)
-	sc.skipStrong = true
-	sc.comments = c.comments
-	sc.measure(body)
-	centre := sc.proseCentre(body)
-	if centre == nil || isThread(centre, c.comments) {
-		return nil, 0, nil
-	}
-	skip := maps.Clone(p.titled)
-	for n := range p.chrome {
-		if !contains(centre, n) && !contains(n, centre) {
-			skip[n] = true
-		}
-	}
-	for _, cond := range [...]bool{true, false} {
-		c.conditional = cond
-		nodes := cleanCopy(origin, skip, c)
-		if chars := textChars(nodes); chars >= minArticleChars {
-			return nodes, chars, sc
-		}
-	}
-	return nil, 0, nil
 }
 
 // leadsAfterHeadline reports whether block a comes before block b after
