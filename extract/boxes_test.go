@@ -305,5 +305,11 @@ func TestShortStoryNearItsHeadline(t *testing.T) {
 				relatedList + relatedList + relatedList + relatedList + `<div><div>` + paragraphsHTML(tc.promo) + `</div></div></body></html>`
 			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, tc.promo)
 		})
+		// The promo above the headline, in the page's header.
+		t.Run(tc.lang+" promo above", func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><header><div><div>` + paragraphsHTML(tc.promo) + `</div></div></header>` +
+				`<div><h1>Bridge</h1><div>` + paragraphsHTML(tc.story) + `</div></div>` + relatedList + `</body></html>`
+			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, tc.promo)
+		})
 	}
 }

@@ -290,14 +290,19 @@ func (s *scorer) nearHeadline(body, best *html.Node, runners []*html.Node) *html
 		return best
 	}
 	first := firstAfter(body, h1, choices)
-	if first == nil || first == best || textBetween(body, first, best) < minPartsApart {
+	if first == nil || first == best {
+		return best
+	}
+	// A pick above the headline is no part of the story under it.
+	above := firstAfter(body, h1, map[*html.Node]bool{best: true}) == nil
+	if !above && textBetween(body, first, best) < minPartsApart {
 		return best
 	}
 	return first
 }
 
 // firstAfter returns the first of nodes that comes after mark in the
-// document under root, or nil when the first of them comes before it.
+// document under root, or nil when none does.
 func firstAfter(root, mark *html.Node, nodes map[*html.Node]bool) *html.Node {
 	seen := false
 	var first *html.Node
@@ -305,10 +310,8 @@ func firstAfter(root, mark *html.Node, nodes map[*html.Node]bool) *html.Node {
 		if n == mark {
 			seen = true
 		}
-		if nodes[n] {
-			if seen {
-				first = n
-			}
+		if nodes[n] && seen {
+			first = n
 			return true
 		}
 		return false

@@ -656,10 +656,16 @@ func markedWithin(n *html.Node, marks map[*html.Node]bool) bool {
 	return false
 }
 
-// leadsAfterHeadline reports whether block a comes before block b after
-// the page's <h1>: the one of the two that a reader meets first under
-// the headline.
+// leadsAfterHeadline reports whether block a is the one of blocks a and
+// b that a reader meets first under the page's <h1>; a block that holds
+// the headline leads.
 func leadsAfterHeadline(body, a, b *html.Node) bool {
 	h1 := findElement(body, atom.H1)
-	return h1 != nil && firstAfter(body, h1, map[*html.Node]bool{a: true, b: true}) == a
+	switch {
+	case h1 == nil || contains(b, h1):
+		return false
+	case contains(a, h1):
+		return true
+	}
+	return firstAfter(body, h1, map[*html.Node]bool{a: true, b: true}) == a
 }
