@@ -92,10 +92,10 @@ const minScrapinghubLayoutF1 = 0.97
 
 // minScrapinghubBuilderF1 is the required mean F1 on the scrapinghub dev
 // pages with their stories moved into a page builder's text widget
-// (layout "builder"), set from what was measured (0.929; go-trafilatura
-// 0.935 in the same bench run): a box classed as a widget still loses
-// four short stories to the page's other blocks.
-const minScrapinghubBuilderF1 = 0.92
+// (layout "builder"), set from what was measured (0.943; go-trafilatura
+// 0.935 in the bench): a box classed as a widget still loses three
+// stories to the page's other blocks.
+const minScrapinghubBuilderF1 = 0.93
 
 func TestScrapinghubOtherLayouts(t *testing.T) {
 	for _, name := range evaluate.LayoutNames() {
