@@ -109,7 +109,7 @@ type chooser struct {
 // scorer that chose it (nil when no pass found anything).
 func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
 	ch := &chooser{body: body, h: h, p: p, c: c, all: p.allChrome(), bound: -1}
-	pick, used := ch.passes()
+	pick, used := ch.runPasses()
 	pick = ch.secondOpinion(pick, used)
 	pick = ch.titledOpinion(pick)
 	pick = ch.centreOpinion(pick)
@@ -150,10 +150,10 @@ func (ch *chooser) repeats(i int) bool {
 	return (sa == nil) == (sb == nil) && sameSet(sa, sb)
 }
 
-// passes runs the passes in order until one finds an article's length,
+// runPasses runs the passes in order until one finds an article's length,
 // and returns the longest choice and the pass that stopped the run
 // (len(passes) when none did).
-func (ch *chooser) passes() (best choice, used int) {
+func (ch *chooser) runPasses() (best choice, used int) {
 	used = len(passes)
 	for i := range passes {
 		if ch.repeats(i) {
