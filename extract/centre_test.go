@@ -292,19 +292,23 @@ var builderParagraphsAr = []string{
 	"وحتى ذلك الحين، توقع كبرى شركات التجزئة عقوداً أطول، أما الصغيرة التي تشتري المساحات في السوق الفورية فتدفع ثمن هذا الالتفاف الطويل.",
 }
 
-// builderStoryPage puts a long story in one page builder's text box,
-// its class saying "widget" on the box that holds the paragraphs, and
+// builderStoryPage puts a long story in a page builder's text boxes (as
+// many as boxes, in one plain column), their class saying "widget" on the
+// box that holds the paragraphs, and
 // beside it, in the theme's own markup, a list of key facts that is
 // long but holds well under half of the page's prose.
-func builderStoryPage(lang string, facts, story []string) string {
+func builderStoryPage(lang string, facts, story []string, boxes int) string {
 	var b strings.Builder
 	b.WriteString(`<html lang="` + lang + `"><body><nav><a href="/">Home</a></nav><main><section class="summary"><ul>`)
 	for _, f := range facts {
 		b.WriteString(`<li>` + f + `</li>`)
 	}
-	b.WriteString(`</ul></section><div class="builder"><div class="builder-widget"><div class="widget-container">`)
-	b.WriteString(paragraphsHTML(story))
-	b.WriteString(`</div></div></div></main><footer><p>© The Freight Letter</p></footer></body></html>`)
+	b.WriteString(`</ul></section><div class="builder">`)
+	per := (len(story) + boxes - 1) / boxes
+	for i := 0; i < len(story); i += per {
+		b.WriteString(`<div class="builder-widget"><div class="widget-container">` + paragraphsHTML(story[i:min(i+per, len(story))]) + `</div></div>`)
+	}
+	b.WriteString(`</div></main><footer><p>© The Freight Letter</p></footer></body></html>`)
 	return b.String()
 }
 
@@ -328,8 +332,10 @@ func TestStoryInAWidgetElsewhere(t *testing.T) {
 			for i := range 14 {
 				facts = append(facts, fmt.Sprintf("%d: %s", i+1, tc.fct[i%len(tc.fct)]))
 			}
-			got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story)), "https://example.com/markets/shipping")
-			checkStory(t, got, story, nil)
+			for _, boxes := range []int{1, 3} {
+				got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, boxes)), "https://example.com/markets/shipping")
+				checkStory(t, got, story, nil)
+			}
 		})
 	}
 }

@@ -270,13 +270,14 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 //     once chrome marks were set aside in any case; it is cleaned by the
 //     first pass from the pick's on that keeps enough, since the marks
 //     that hid it from the pick's pass are wrong;
-//   - a centre elsewhere that its own class name marked as chrome (a page
-//     builder's "widget-container" of the story's paragraphs) replaces a
-//     strict pick of maxDoubtedChars or more, or one that comes after it
-//     under the headline (the company's boilerplate under a press
-//     release), cleaned as a centre inside the pick is: a shorter pick
-//     may be a short story above a long footer or menu, which class names
-//     mark as well.
+//   - a centre elsewhere whose text lies mostly in boxes that their own
+//     class names mark as chrome (a page builder's "widget-container" of
+//     the story's paragraphs: hiddenByClass) replaces a strict pick of
+//     maxDoubtedChars or more, or one that comes after it under the
+//     headline (the company's boilerplate under a press release),
+//     cleaned as a centre inside the pick is: a shorter pick may be a
+//     short story above a long footer or menu, which class names mark as
+//     well.
 func (ch *chooser) centreOpinion(pick choice) choice {
 	if pick.chars == 0 || !ch.holdsUnder(pick.chars, minHeldShare) {
 		return pick
@@ -296,7 +297,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 	case !passes[pick.pass].strip || holdsHeadline(body, centre, pick.origin):
 		tries = passes[pick.pass:]
 	case (pick.chars >= maxDoubtedChars || leadsAfterHeadline(body, centre, pick.origin[0])) &&
-		p.chrome[centre] && ch.h.of(centre).unlikely && !markedWithin(centre, p.titled):
+		hiddenByClass(centre, p.chrome, ch.h) && !markedWithin(centre, p.titled):
 		tries, unmarked = passes[pick.pass+1:], true
 	}
 	for _, f := range tries {
@@ -668,4 +669,31 @@ func leadsAfterHeadline(body, a, b *html.Node) bool {
 		return true
 	}
 	return firstAfter(body, h1, map[*html.Node]bool{a: true, b: true}) == a
+}
+
+// hiddenByClass reports whether most of the text under n lies in
+// elements that chrome marks and whose own class or id names them
+// unlikely (n itself included): a page builder's text boxes, classed as
+// widgets, hold a story so.
+func hiddenByClass(n *html.Node, chrome map[*html.Node]bool, h *hints) bool {
+	all, in := 0, 0
+	var walk func(n *html.Node, marked bool)
+	walk = func(n *html.Node, marked bool) {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			all += c
+			if marked {
+				in += c
+			}
+			return
+		}
+		if n.Type == html.ElementNode && !marked && chrome[n] && h.of(n).unlikely {
+			marked = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, marked)
+		}
+	}
+	walk(n, false)
+	return all > 0 && 2*in > all
 }
