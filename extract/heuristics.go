@@ -323,31 +323,40 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 // lists stay candidates otherwise, since a landing page is one; they are
 // looked for only here, on the few pages whose pick is doubted.
 func outsideBoxes(origin []*html.Node, titled map[*html.Node]bool, chars int) int {
-	all, outside := 0, 0
-	var walk func(n *html.Node, in bool)
-	walk = func(n *html.Node, in bool) {
-		if n.Type == html.TextNode {
-			c, _ := measureText(n.Data)
-			all += c
-			if !in {
-				outside += c
-			}
-			return
-		}
-		if !in && n.Type == html.ElementNode && (titled[n] || isBoxTag(n.DataAtom) && teaserList(n, nil)) {
-			in = true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, in)
-		}
-	}
-	for _, n := range origin {
-		walk(n, false)
-	}
+	in, all := markedText(origin, func(n *html.Node) bool {
+		return titled[n] || isBoxTag(n.DataAtom) && teaserList(n, nil)
+	})
 	if all == 0 {
 		return chars
 	}
-	return chars * outside / all
+	return chars * (all - in) / all
+}
+
+// markedText returns the length of the text under nodes, all, and of the
+// part of it that lies under an element for which marked is true, in;
+// marked is not asked about the elements under one it marked.
+func markedText(nodes []*html.Node, marked func(*html.Node) bool) (in, all int) {
+	var walk func(n *html.Node, inside bool)
+	walk = func(n *html.Node, inside bool) {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			all += c
+			if inside {
+				in += c
+			}
+			return
+		}
+		if !inside && n.Type == html.ElementNode && marked(n) {
+			inside = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inside)
+		}
+	}
+	for _, n := range nodes {
+		walk(n, false)
+	}
+	return in, all
 }
 
 // sameSet reports whether a and b hold the same elements.
@@ -676,24 +685,6 @@ func leadsAfterHeadline(body, a, b *html.Node) bool {
 // unlikely (n itself included): a page builder's text boxes, classed as
 // widgets, hold a story so.
 func hiddenByClass(n *html.Node, chrome map[*html.Node]bool, h *hints) bool {
-	all, in := 0, 0
-	var walk func(n *html.Node, marked bool)
-	walk = func(n *html.Node, marked bool) {
-		if n.Type == html.TextNode {
-			c, _ := measureText(n.Data)
-			all += c
-			if marked {
-				in += c
-			}
-			return
-		}
-		if n.Type == html.ElementNode && !marked && chrome[n] && h.of(n).unlikely {
-			marked = true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, marked)
-		}
-	}
-	walk(n, false)
+	in, all := markedText([]*html.Node{n}, func(e *html.Node) bool { return chrome[e] && h.of(e).unlikely })
 	return all > 0 && 2*in > all
 }
