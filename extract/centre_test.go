@@ -229,7 +229,7 @@ func TestPageInOneTableCell(t *testing.T) {
 				t.Fatal(err)
 			}
 			body := findElement(root, atom.Body)
-			if c := proseOfPage(body, newHints(), 64).proseCentre(body); c != nil {
+			if c := proseOfPage(body, newHints(), nil, 64, nil).proseCentre(body); c != nil {
 				t.Errorf("prose centre <%s>, want none", c.Data)
 			}
 		})

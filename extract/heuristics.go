@@ -185,8 +185,7 @@ func (ch *chooser) holdsUnder(chars int, share float64) bool {
 		return false
 	}
 	if ch.prose == nil {
-		ch.prose = proseOfPage(ch.body, ch.h, ch.p.elements)
-		ch.prose.comments = ch.c.comments
+		ch.prose = proseOfPage(ch.body, ch.h, nil, ch.p.elements, ch.c.comments)
 	}
 	return float64(chars) < share*float64(ch.prose.stats[ch.body].prose)
 }
@@ -226,10 +225,7 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 	if pick.chars == 0 || passes[pick.pass].titled || 2*outsideBoxes(pick.origin, p.titled, pick.chars) >= pick.chars {
 		return pick
 	}
-	sc := newScorer(ch.h, false, p.titled, p.elements)
-	sc.skipStrong = true
-	sc.comments = c.comments
-	sc.measure(ch.body)
+	sc := proseOfPage(ch.body, ch.h, p.titled, p.elements, c.comments)
 	centre := sc.proseCentre(ch.body)
 	if centre == nil || isThread(centre, c.comments) {
 		return pick
@@ -382,11 +378,13 @@ const (
 )
 
 // proseOfPage measures the page's paragraphs, chrome included but for
-// what a strong hint marks (comments, share bars): the prose the pick is
-// compared with.
-func proseOfPage(body *html.Node, h *hints, size int) *scorer {
-	sc := newScorer(h, false, nil, size)
+// what a strong hint marks (comments, share bars) and the elements in
+// skip: the prose the pick is compared with. comments are the page's
+// readers' comments, for the scorer to know threads by.
+func proseOfPage(body *html.Node, h *hints, skip map[*html.Node]bool, size int, comments *commentSet) *scorer {
+	sc := newScorer(h, false, skip, size)
 	sc.skipStrong = true
+	sc.comments = comments
 	sc.measure(body)
 	return sc
 }

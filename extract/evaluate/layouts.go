@@ -190,13 +190,7 @@ func InBuilderWidget(page []byte) []byte {
 	if err != nil || len(nodes) != 1 || nodes[0].FirstChild == nil {
 		return page
 	}
-	inner := nodes[0].FirstChild
-	for c := block.FirstChild; c != nil; {
-		next := c.NextSibling
-		block.RemoveChild(c)
-		inner.AppendChild(c)
-		c = next
-	}
+	moveFrom(block.FirstChild, nodes[0].FirstChild)
 	block.AppendChild(nodes[0])
 	return render(root, page)
 }
@@ -222,12 +216,7 @@ func FoldStory(page []byte) []byte {
 		return page
 	}
 	fold := nodes[1]
-	for c := cut; c != nil; {
-		next := c.NextSibling
-		block.RemoveChild(c)
-		fold.AppendChild(c)
-		c = next
-	}
+	moveFrom(cut, fold)
 	block.AppendChild(nodes[0])
 	block.AppendChild(fold)
 	return render(root, page)
@@ -273,6 +262,16 @@ func storyMiddle(page []byte) (root, block, cut *html.Node) {
 		}
 	}
 	return root, block, nil
+}
+
+// moveFrom moves c and the siblings after it, in order, to the end of to.
+func moveFrom(c, to *html.Node) {
+	for c != nil {
+		next := c.NextSibling
+		c.Parent.RemoveChild(c)
+		to.AppendChild(c)
+		c = next
+	}
 }
 
 // render returns the page under root as HTML, or page when that fails.
