@@ -460,3 +460,35 @@ func TestShortStoryInAWidgetAfterItsHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestStoryInABoxClassedAsComments checks that a story whose one wrapper
+// carries a chrome word in its class ("comment-on-selection", a script
+// that lets readers comment on a passage) is read, not the reader's
+// comment below it: the conditional cleaning empties the story's block
+// for its wrapper's class, and the block it then takes instead, a
+// comment of an article's length, must not end the passes before the
+// ones that trust class names less.
+func TestStoryInABoxClassedAsComments(t *testing.T) {
+	cases := []struct {
+		lang, title string
+		story       []string
+		comment     string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", builderParagraphs,
+			"I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal. We import furniture and our spring stock is already late by three weeks, so this matches what we see."},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr,
+			"أعتقد أن المقال أغفل دور شركات التأمين التي ترفع أسعارها منذ عامين، قبل وقت طويل من تحول أول سفينة عن القناة. نحن نستورد الأثاث وبضاعة الربيع متأخرة عندنا ثلاثة أسابيع، وهذا يطابق ما نراه، مع أن وكيل الشحن يقول إن الأسعار بدأت تنخفض."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><div class="post-body"><h1>` + tc.title + `</h1><div class="comment-on-selection">`)
+			for _, p := range tc.story {
+				b.WriteString("<div>" + p + "</div>")
+			}
+			b.WriteString(`</div></div><div class="replies"><div class="reply"><div>` + tc.comment + `</div></div></div></main></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
+			checkStory(t, got, tc.story, []string{tc.comment})
+		})
+	}
+}

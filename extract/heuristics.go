@@ -89,6 +89,16 @@ type choice struct {
 	chars         int
 	sc            *scorer // nil when nothing was chosen
 	pass          int
+	// emptied is the longest block the pass chose and its cleaning
+	// emptied, set aside for the next best (see runPass).
+	emptied emptiedBlock
+}
+
+// emptiedBlock is a block a pass chose and its cleaning emptied, and the
+// length of its text before cleaning.
+type emptiedBlock struct {
+	n     *html.Node
+	chars int
 }
 
 // chooser runs the passes over one prepared body and questions what they
@@ -131,8 +141,8 @@ func (ch *chooser) skipOf(f passFlags) map[*html.Node]bool {
 func (ch *chooser) run(i int) choice {
 	f := passes[i]
 	ch.c.conditional = f.conditional
-	nodes, origin, chars, sc := runPass(ch.body, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
-	return choice{nodes: nodes, origin: origin, chars: chars, sc: sc, pass: i}
+	nodes, origin, chars, sc, emptied := runPass(ch.body, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
+	return choice{nodes: nodes, origin: origin, chars: chars, sc: sc, pass: i, emptied: emptied}
 }
 
 // repeats reports whether pass i would do exactly what pass i-1 did: on a
@@ -152,23 +162,37 @@ func (ch *chooser) repeats(i int) bool {
 
 // runPasses runs the passes in order until one finds an article's length,
 // and returns the longest choice and the pass that stopped the run
-// (len(passes) when none did).
+// (len(passes) when none did). A pass whose cleaning emptied a block of
+// twice the text it then chose instead (a story wrapped in a box whose
+// class reads as chrome, and a reader's comment chosen in its place) is
+// doubted: the later passes, which trust class names less, are asked
+// too, and one of them wins only with a longer choice that holds the
+// emptied block or lies within it.
 func (ch *chooser) runPasses() (best choice, used int) {
 	used = len(passes)
+	var doubted *html.Node
 	for i := range passes {
 		if ch.repeats(i) {
 			continue
 		}
 		got := ch.run(i)
-		if got.sc == nil {
+		if got.sc == nil || doubted != nil && !holdsAll(got.origin, []*html.Node{doubted}) && !holdsAll([]*html.Node{doubted}, got.origin) {
 			continue
 		}
 		if got.chars > best.chars {
-			best = got
+			best, used = got, i
 		}
-		if got.chars >= minArticleChars {
-			return best, i
+		if got.chars < minArticleChars {
+			continue
 		}
+		if doubted == nil && got.emptied.chars >= minSecondGain*got.chars {
+			doubted = got.emptied.n
+			continue
+		}
+		return best, i
+	}
+	if doubted == nil {
+		used = len(passes)
 	}
 	return best, used
 }
@@ -485,7 +509,7 @@ const maxRetries = 3
 // returns the longest cleaned content, the page's nodes it was copied
 // from, its length and the scorer that chose it (nil when nothing could be
 // chosen).
-func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer) {
+func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer, emptied emptiedBlock) {
 	var notice struct {
 		nodes, origin []*html.Node
 		chars         int
@@ -519,8 +543,12 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		// Another try only helps when cleaning, not the page, left
 		// little: the block chosen was chrome.
-		if bestChars >= emptyAfterCleaning || top == body || rawChars(content, skip) < emptyAfterCleaning {
+		raw := rawChars(content, skip)
+		if bestChars >= emptyAfterCleaning || top == body || raw < emptyAfterCleaning {
 			break
+		}
+		if raw > emptied.chars {
+			emptied = emptiedBlock{top, raw}
 		}
 		skip = maps.Clone(skip)
 		if skip == nil {
@@ -529,9 +557,9 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		skip[top] = true
 	}
 	if notice.sc != nil && bestChars < minArticleChars && notice.chars > bestChars {
-		return notice.nodes, notice.origin, notice.chars, notice.sc
+		return notice.nodes, notice.origin, notice.chars, notice.sc, emptied
 	}
-	return best, origin, bestChars, bestScorer
+	return best, origin, bestChars, bestScorer, emptied
 }
 
 // readsAsNotice reports whether cleaned content, chars long, is as a whole

@@ -196,6 +196,10 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd folded", 1, evaluate.FoldStory},
 		{"wcxb-dev even builder", 0, evaluate.InBuilderWidget},
 		{"wcxb-dev odd builder", 1, evaluate.InBuilderWidget},
+		{"wcxb-dev even p as div", 0, evaluate.ParagraphsAsDivs},
+		{"wcxb-dev odd p as div", 1, evaluate.ParagraphsAsDivs},
+		{"wcxb-dev even p wrapped", 0, evaluate.WrappedParagraphs},
+		{"wcxb-dev odd p wrapped", 1, evaluate.WrappedParagraphs},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
