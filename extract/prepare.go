@@ -52,6 +52,7 @@ func (p *preparer) allChrome() map[*html.Node]bool {
 // walk prepares the children of n. inTable and inPara say whether n sits
 // inside a table cell structure or inside a paragraph-like element.
 func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
+	afterControl := false // the last element was a control that may unfold the next
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch c.Type {
@@ -65,7 +66,10 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 					p.titled[box] = true
 				}
 			}
-			p.element(c, inTable, inPara)
+			p.element(c, inTable, inPara, afterControl)
+			afterControl = isUnfoldControl(c)
+		case html.TextNode:
+			afterControl = afterControl && isSpace(c.Data)
 		}
 		c = next
 	}
@@ -74,7 +78,7 @@ func (p *preparer) walk(n *html.Node, inTable, inPara bool) {
 	}
 }
 
-func (p *preparer) element(c *html.Node, inTable, inPara bool) {
+func (p *preparer) element(c *html.Node, inTable, inPara, afterControl bool) {
 	if c.DataAtom == atom.Template && (hasAttrKey(c, "shadowrootmode") || hasAttrKey(c, "shadowroot")) {
 		// A declarative shadow root: a browser shows what it holds.
 		c.DataAtom, c.Data = atom.Div, "div"
@@ -84,7 +88,7 @@ func (p *preparer) element(c *html.Node, inTable, inPara bool) {
 		return
 	}
 	h := p.hints.of(c)
-	if !p.showing && (h.hidden || hiddenElement(c)) && !continuesStory(c) {
+	if !p.showing && (h.hidden || hiddenElement(c)) && !continuesStory(c, afterControl) {
 		p.hidden = append(p.hidden, hiddenAt{n: c, parent: c.Parent, next: c.NextSibling})
 		removeNode(c)
 		return
@@ -310,11 +314,16 @@ func (p *preparer) showHidden() bool {
 		} else {
 			at.parent.AppendChild(at.n)
 		}
-		p.element(at.n, false, false)
+		p.element(at.n, false, false, false)
 	}
 	p.hidden = nil
 	return true
 }
+
+// maxFoldGap is how many elements may stand between a folded story's
+// last shown paragraph and its hidden rest when no unfolding control
+// comes right before the rest.
+const maxFoldGap = 4
 
 // minFoldedParagraphChars is the text a paragraph needs to count as prose
 // on either side of a folded story's "Read more".
@@ -323,8 +332,11 @@ const minFoldedParagraphChars = 80
 // continuesStory reports whether hidden element n is the rest of a story
 // that a "Read more" button unfolds: a paragraph of prose sits just before
 // it among its siblings (past at most three others: the button, a heading,
-// a list), and it holds two paragraphs or list items of prose itself.
-func continuesStory(n *html.Node) bool {
+// a list), or anywhere before it when a control that may unfold it comes
+// right before it (afterControl: the button, which the preparer has
+// dropped by then), and it holds two paragraphs or list items of prose
+// itself.
+func continuesStory(n *html.Node, afterControl bool) bool {
 	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Span {
 		return false
 	}
@@ -333,7 +345,7 @@ func continuesStory(n *html.Node) bool {
 	}
 	before := false
 	k := 0
-	for c := n.PrevSibling; c != nil && k < 4 && !before; c = c.PrevSibling {
+	for c := n.PrevSibling; c != nil && (k < maxFoldGap || afterControl) && !before; c = c.PrevSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
@@ -388,4 +400,17 @@ func collapsedPanel(n *html.Node) bool {
 		return false
 	}
 	return hasAttrKey(n, "aria-labelledby")
+}
+
+// isUnfoldControl reports whether element n is a control that may show
+// what follows it: a button, an element in the role of one, or a link
+// that leads nowhere but the page itself ("#", "javascript:").
+func isUnfoldControl(n *html.Node) bool {
+	switch {
+	case n.DataAtom == atom.Button || getAttr(n, "role") == "button":
+		return true
+	case n.DataAtom == atom.A:
+		return !linksElsewhere(n, nil)
+	}
+	return false
 }

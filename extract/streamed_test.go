@@ -159,19 +159,25 @@ func TestCollapsedPanelsAreContent(t *testing.T) {
 
 // TestFoldedStoryIsRead checks that a story folded behind a "Read more"
 // button (its second half in an element hidden by inline style until the
-// button is pressed) is read whole, in English and Arabic, while a hidden
-// sign-up box or dialog after a paragraph stays out.
+// button is pressed) is read whole, in English and Arabic, also when a
+// list and its headings stand between the last paragraph shown and the
+// button, while a hidden sign-up box or dialog after a paragraph stays
+// out, and so does a hidden box of prose past a list with no button.
 func TestFoldedStoryIsRead(t *testing.T) {
 	signup := `<div style="display:none"><p>Get the morning briefing in your inbox, every day of the week.</p><form action="/subscribe"><input type="email"><button>Sign up</button></form></div>`
 	dialog := `<div role="dialog" style="display:none"><p>Before you go: sign up to our morning briefing and get the news of the valley in your inbox every day.</p><p>You can unsubscribe at any time from the link at the bottom of every email we send you.</p></div>`
+	list := `<h3>Key dates</h3><ul><li>Closure: 1 March</li><li>Opening: 1 June</li></ul><p><strong>Costs:</strong></p><ul><li>Repairs: 12 million</li></ul><h3>What comes next</h3>`
+	listAr := `<h3>مواعيد</h3><ul><li>الإغلاق: ١ آذار</li><li>الافتتاح: ١ حزيران</li></ul><p><strong>الكلفة:</strong></p><ul><li>الإصلاح: ١٢ مليون</li></ul><h3>ما التالي</h3>`
+	storyAr := append(bridgeStoryAr[:3:3], "ويخشى أصحاب المحال على ضفتي النهر أن يخسروا زبائنهم، وقد طلب بعضهم من المجلس تشغيل حافلة مجانية عبر السد طوال مدة إغلاق الجسر.")
 	for _, tc := range []struct {
-		name, url, more string
-		story           []string
+		name, url, gap, more string
+		story                []string
 	}{
-		{"English button", "https://example.com/news/bridge", `<button class="read-more">Continue reading</button>`, bridgeStory},
-		{"English link, heading in the fold", "https://example.com/news/bridge", `<p><a href="#more">Read the full story</a></p>`, bridgeStory},
-		{"Arabic", "https://example.iq/news/bridge", `<a href="#" class="more">اقرأ المزيد</a>`,
-			append(bridgeStoryAr[:3:3], "ويخشى أصحاب المحال على ضفتي النهر أن يخسروا زبائنهم، وقد طلب بعضهم من المجلس تشغيل حافلة مجانية عبر السد طوال مدة إغلاق الجسر.")},
+		{"English button", "https://example.com/news/bridge", "", `<button class="read-more">Continue reading</button>`, bridgeStory},
+		{"English link, heading in the fold", "https://example.com/news/bridge", "", `<p><a href="#more">Read the full story</a></p>`, bridgeStory},
+		{"Arabic", "https://example.iq/news/bridge", "", `<a href="#" class="more">اقرأ المزيد</a>`, storyAr},
+		{"English button past a list", "https://example.com/news/bridge", list, `<button class="read-more">Continue reading</button>`, bridgeStory},
+		{"Arabic link past a list", "https://example.iq/news/bridge", listAr, `<a href="#" class="more">اقرأ المزيد</a>`, storyAr},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fold := `<div style="display: none">`
@@ -183,11 +189,21 @@ func TestFoldedStoryIsRead(t *testing.T) {
 			}
 			fold += `</div>`
 			page := `<html><body><nav><a href="/">Home</a></nav><article><h1>Bridge</h1><p>` + tc.story[0] + `</p><p>` + tc.story[1] + `</p>` +
-				signup + tc.more + fold + dialog + `</article>` + relatedList + `</body></html>`
+				signup + tc.gap + tc.more + fold + dialog + `</article>` + relatedList + `</body></html>`
 			got := extractText(t, []byte(page), tc.url)
 			checkStory(t, got, tc.story, []string{"morning briefing", "unsubscribe"})
 		})
 	}
+	t.Run("hidden box past a list, no button", func(t *testing.T) {
+		hidden := []string{
+			"Our reporters cover the valley from four offices, and every story is read by an editor before it is published on the site.",
+			"Corrections are made within a day of a reader's report, and every correction is noted at the foot of the story it changes.",
+		}
+		page := `<html><body><nav><a href="/">Home</a></nav><article><h1>Bridge</h1>` + paragraphsHTML(bridgeStory) + list +
+			`<div style="display:none">` + paragraphsHTML(hidden) + `</div></article></body></html>`
+		got := extractText(t, []byte(page), "https://example.com/news/bridge")
+		checkStory(t, got, bridgeStory, hidden)
+	})
 }
 
 // TestStreamedPartHoldingItsPlaceholder checks that a part whose own
