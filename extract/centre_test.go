@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"golang.org/x/net/html/atom"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -489,6 +490,44 @@ func TestStoryInABoxClassedAsComments(t *testing.T) {
 			b.WriteString(`</div></div><div class="replies"><div class="reply"><div>` + tc.comment + `</div></div></div></main></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
 			checkStory(t, got, tc.story, []string{tc.comment})
+		})
+	}
+}
+
+// TestStoryInAWidgetOfThePick checks that a story whose first part sits
+// in a page builder's text box classed as a widget, with the rest in
+// plain paragraphs beside it, is read whole: the strict pass picks the
+// block around both, which holds most of the page's prose, and its
+// cleaning drops the widget for its class, which leaves the plain
+// paragraphs, an article's length, as the pick.
+func TestStoryInAWidgetOfThePick(t *testing.T) {
+	cases := []struct {
+		lang, title string
+		story, more []string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", builderParagraphs, []string{
+			"Rates quoted here are the averages of the spot prices the three largest carriers published on the first Monday of each month since January.",
+			"The figures for the Mediterranean ports come from their own monthly reports, which count the containers landed, not the ships that called.",
+			"Shop prices are the national statistics office's index of imported goods, which it publishes with a delay of six weeks after each month ends.",
+			"Orders for new ships are counted when the contract is signed, not when the steel is cut, so some of them may still be cancelled before 2027.",
+			"The detour around the Cape also burns more fuel, and the carriers pass that cost on in a surcharge that they review every three months.",
+		}},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr, []string{
+			"الأسعار المذكورة هنا هي متوسط الأسعار الفورية التي نشرتها أكبر ثلاث شركات شحن في أول يوم اثنين من كل شهر منذ كانون الثاني.",
+			"وأرقام موانئ البحر المتوسط مأخوذة من تقاريرها الشهرية التي تحصي الحاويات التي أنزلت فيها لا السفن التي رست عندها.",
+			"وأسعار المتاجر هي مؤشر السلع المستوردة الذي يصدره مكتب الإحصاء الوطني بعد ستة أسابيع من نهاية كل شهر، وقد تتغير لاحقا.",
+			"وتحسب طلبات السفن الجديدة عند توقيع العقد لا عند بدء البناء، ولذلك قد يلغى بعضها قبل عام ألفين وسبعة وعشرين.",
+			"ويستهلك الالتفاف حول رأس الرجاء الصالح وقودا أكثر، وتحمل الشركات هذه الكلفة على الزبائن برسم إضافي تراجعه كل ثلاثة أشهر.",
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article><h1>` + tc.title + `</h1><div class="layout">` +
+				`<div><div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">` + paragraphsHTML(tc.story) + `</div></div></div>` +
+				paragraphsHTML(tc.more) +
+				`</div></article><aside><a href="/a">Most read</a> <a href="/b">Opinion</a></aside></main></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/markets/shipping")
+			checkStory(t, got, append(slices.Clone(tc.story), tc.more...), nil)
 		})
 	}
 }
