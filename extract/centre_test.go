@@ -470,26 +470,30 @@ func TestShortStoryInAWidgetAfterItsHeadline(t *testing.T) {
 // comment of an article's length, must not end the passes before the
 // ones that trust class names less.
 func TestStoryInABoxClassedAsComments(t *testing.T) {
+	en := "I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal. We import furniture and our spring stock is already late by three weeks, so this matches what we see."
+	ar := "أعتقد أن المقال أغفل دور شركات التأمين التي ترفع أسعارها منذ عامين، قبل وقت طويل من تحول أول سفينة عن القناة. نحن نستورد الأثاث وبضاعة الربيع متأخرة عندنا ثلاثة أسابيع، وهذا يطابق ما نراه، مع أن وكيل الشحن يقول إن الأسعار بدأت تنخفض."
+	enMore := "Our forwarder in Rotterdam told us the same last week, and added that the spot market has been calmer since the carriers announced their winter schedules, though nobody expects a return to the old prices before the summer."
+	arMore := "وقال لنا وكيلنا في روتردام الشيء نفسه الأسبوع الماضي، وأضاف أن السوق الفورية هدأت منذ أعلنت الشركات جداولها الشتوية، مع أن أحدا لا يتوقع عودة الأسعار القديمة قبل الصيف المقبل على الأقل، ولذلك طلبنا بضاعة الخريف منذ الآن كي لا نتأخر مرة أخرى."
 	cases := []struct {
-		lang, title string
-		story       []string
-		comment     string
+		name, lang, title string
+		story, comments   []string
 	}{
-		{"en", "Shipping rates double as carriers avoid the canal", builderParagraphs,
-			"I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal. We import furniture and our spring stock is already late by three weeks, so this matches what we see."},
-		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr,
-			"أعتقد أن المقال أغفل دور شركات التأمين التي ترفع أسعارها منذ عامين، قبل وقت طويل من تحول أول سفينة عن القناة. نحن نستورد الأثاث وبضاعة الربيع متأخرة عندنا ثلاثة أسابيع، وهذا يطابق ما نراه، مع أن وكيل الشحن يقول إن الأسعار بدأت تنخفض."},
+		{"en", "en", "Shipping rates double as carriers avoid the canal", builderParagraphs, []string{en}},
+		{"ar", "ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr, []string{ar}},
+		// Comments of more than half the story's length.
+		{"en, longer comments", "en", "Shipping rates double as carriers avoid the canal", builderParagraphs, []string{en, enMore}},
+		{"ar, longer comments", "ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", builderParagraphsAr, []string{ar, arMore}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.lang, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(`<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><div class="post-body"><h1>` + tc.title + `</h1><div class="comment-on-selection">`)
 			for _, p := range tc.story {
 				b.WriteString("<div>" + p + "</div>")
 			}
-			b.WriteString(`</div></div><div class="replies"><div class="reply"><div>` + tc.comment + `</div></div></div></main></body></html>`)
+			b.WriteString(`</div></div><div class="replies"><div class="reply"><div>` + strings.Join(tc.comments, "<br><br>") + `</div></div></div></main></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
-			checkStory(t, got, tc.story, []string{tc.comment})
+			checkStory(t, got, tc.story, tc.comments)
 		})
 	}
 }

@@ -163,9 +163,9 @@ func (ch *chooser) repeats(i int) bool {
 // runPasses runs the passes in order until one finds an article's length,
 // and returns the longest choice and the pass that stopped the run
 // (len(passes) when none did). A pass whose cleaning emptied a block of
-// twice the text it then chose instead (a story wrapped in a box whose
-// class reads as chrome, and a reader's comment chosen in its place) is
-// doubted: the later passes, which trust class names less, are asked
+// at least the text it then chose instead (a story wrapped in a box whose
+// class reads as chrome, and a reader's comment or a hidden notice chosen
+// in its place) is doubted: the later passes, which trust class names less, are asked
 // too, and one of them wins only with a longer choice that holds the
 // emptied block or lies within it.
 func (ch *chooser) runPasses() (best choice, used int) {
@@ -185,7 +185,7 @@ func (ch *chooser) runPasses() (best choice, used int) {
 		if got.chars < minArticleChars {
 			continue
 		}
-		if doubted == nil && got.emptied.chars >= minSecondGain*got.chars {
+		if doubted == nil && got.emptied.chars >= got.chars {
 			doubted = got.emptied.n
 			continue
 		}
