@@ -60,7 +60,10 @@
 //     the best candidate and the siblings that belong with it
 //     (siblings.go); a choice that cleaning empties, or that reads as a
 //     whole as the site's notice (a disclaimer, a licence), gives way to
-//     the next block (runPass). A short pick (under 1,000 characters of
+//     the next block (runPass); a pass whose cleaning emptied a block at
+//     least as long as the one it then chose is doubted, and a later pass
+//     that keeps more of that block wins (runPasses: a story in a box
+//     classed like comments). A short pick (under 1,000 characters of
 //     prose) gives way to the runner-up that comes first after the page's
 //     <h1>, unless the two are parts of one story (nearHeadline). A pick
 //     holding under half of the page's paragraph
