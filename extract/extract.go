@@ -75,6 +75,7 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	if root == nil {
 		return nil, fmt.Errorf("%w: no document", ErrNoArticle)
 	}
+	repairMojibake(root)
 	if body := findElement(root, atom.Body); body != nil {
 		placeStreamedParts(body)
 	}
