@@ -9,7 +9,8 @@
 // names the files that hold it; start reading at extract.go.
 //
 //  1. Entry (extract.go): [Extract], [ExtractWith] and [ExtractNode] parse
-//     the page once (parse, scripting off), move the parts of a page
+//     the page once (parse, scripting off), read back the text of a page
+//     encoded in UTF-8 twice over (mojibake.go), move the parts of a page
 //     streamed by React from their hidden divs to their placeholders
 //     (streamed.go), read its metadata, then take
 //     the article either by a site [Rule] (byRule, rule.go) or by the

@@ -11,6 +11,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/refeed/refeed/internal/clean"
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // ErrNotFeed reports a document that is neither RSS, Atom nor JSON Feed.
@@ -78,6 +79,9 @@ func (p *Parser) Parse(body []byte, feedURL string) (*Parsed, error) {
 
 // ParseWith is Parse with options.
 func (p *Parser) ParseWith(body []byte, feedURL string, opts ParseOptions) (*Parsed, error) {
+	// A feed encoded in UTF-8 twice over is read back first: the C1
+	// controls its mojibake may hold are what clean.Bytes drops.
+	body = repairMojibake(body)
 	// A raw control character (a NUL) is no XML and no JSON: drop it, as
 	// a browser's HTML parser would, instead of failing the whole feed.
 	body = clean.Bytes(body)
@@ -96,6 +100,22 @@ func (p *Parser) ParseWith(body []byte, feedURL string, opts ParseOptions) (*Par
 	}
 	t := &translator{feedURL: feedURL, base: feedURL, sanitize: p.sanitize, loc: opts.Location}
 	return t.feed(gf), nil
+}
+
+// repairMojibake returns body read back as written when its text was
+// encoded in UTF-8 twice over ("doesnâ€™t"; see textkit.MojibakeCount),
+// and body itself otherwise. The markup is ASCII, which the repair leaves
+// alone; a feed without the byte 0xC3, which every piece of such
+// mojibake starts with, is passed over at once.
+func repairMojibake(body []byte) []byte {
+	if bytes.IndexByte(body, 0xC3) < 0 {
+		return body
+	}
+	s := string(body)
+	if textkit.MojibakeCount(s, textkit.MinMojibake) < textkit.MinMojibake {
+		return body
+	}
+	return []byte(textkit.RepairMojibake(s))
 }
 
 // parseGofeed runs gofeed, turning a panic inside it into an error.

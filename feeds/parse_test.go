@@ -318,3 +318,29 @@ func TestParseGUIDOfOneLink(t *testing.T) {
 		t.Errorf("items = %+v, want one item with GUID post-1 and the link's ID", p.Items)
 	}
 }
+
+// TestParseEncodedTwice checks that a feed whose text a server encoded in
+// UTF-8 twice over ("doesnâ€™t", an em dash as "â" and two C1 controls)
+// is read back as written, in English and Arabic, before the controls
+// are dropped.
+func TestParseEncodedTwice(t *testing.T) {
+	for _, tc := range []struct{ name, title, summary string }{
+		{"English", "Café owners say the canal’s closure “hurts”", "The café hasn’t had a delivery in three weeks — its owner says."},
+		{"Arabic", "أصحاب المقاهي يقولون إن إغلاق الجسر «يؤذيهم»", "لم يصل إلى المقهى أي شحنة منذ ثلاثة أسابيع."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var twice strings.Builder
+			for _, b := range []byte(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>News</title><link>https://example.com/</link>` +
+				`<item><title>` + tc.title + `</title><link>https://example.com/a</link><description>` + tc.summary + `</description></item></channel></rss>`) {
+				twice.WriteRune(rune(b)) // each byte read as Latin-1, then written in UTF-8
+			}
+			p, err := feeds.Parse([]byte(twice.String()), "https://example.com/feed")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if it := p.Items[0]; it.Title != tc.title || it.Summary != tc.summary {
+				t.Errorf("title %q summary %q, want %q and %q", it.Title, it.Summary, tc.title, tc.summary)
+			}
+		})
+	}
+}
