@@ -9,15 +9,16 @@
 // names the files that hold it; start reading at extract.go.
 //
 //  1. Entry (extract.go): [Extract], [ExtractWith] and [ExtractNode] parse
-//     the page once (parse, scripting off), read back the text of a page
-//     encoded in UTF-8 twice over (mojibake.go), move the parts of a page
+//     the page once (parse, scripting off), move the parts of a page
 //     streamed by React from their hidden divs to their placeholders
 //     (streamed.go), read its metadata, then take
 //     the article either by a site [Rule] (byRule, rule.go) or by the
 //     heuristics.
 //
 //  2. Metadata (metadata*.go, date*.go, lang.go): readMetadata indexes
-//     the page in one walk (metadata_index.go), reads meta tags
+//     the page in one walk (metadata_index.go), which also counts the
+//     mojibake of a page encoded in UTF-8 twice over, read back before
+//     anything is read (mojibake.go), reads meta tags
 //     (metadata_tags.go) and JSON-LD (metadata_jsonld.go,
 //     metadata_ldfields.go), and picks the title (metadata_title.go), the
 //     byline (metadata_byline.go, metadata_walk.go), the dates, the

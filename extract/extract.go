@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -75,7 +74,6 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	if root == nil {
 		return nil, fmt.Errorf("%w: no document", ErrNoArticle)
 	}
-	repairMojibake(root)
 	if body := findElement(root, atom.Body); body != nil {
 		placeStreamedParts(body)
 	}
@@ -83,7 +81,9 @@ func ExtractNode(root *html.Node, pageURL *url.URL, opts Options) (*Article, err
 	if loc == nil {
 		loc = time.UTC
 	}
-	meta := readMetadata(goquery.NewDocumentFromNode(root), pageURL, loc)
+	idx := indexPage(root)
+	repairMojibake(root, idx)
+	meta := metadataOf(idx, pageURL, loc)
 	rule := opts.Rule
 	var nodes []*html.Node
 	var links pageFinder

@@ -38,7 +38,11 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL, loc *time.Location) M
 	if doc != nil && len(doc.Nodes) > 0 {
 		root = doc.Nodes[0]
 	}
-	idx := indexPage(root)
+	return metadataOf(indexPage(root), pageURL, loc)
+}
+
+// metadataOf is readMetadata on a document already indexed.
+func metadataOf(idx *pageIndex, pageURL *url.URL, loc *time.Location) Metadata {
 	tags := collectMeta(idx)
 	ld := readJSONLD(idx)
 	var m Metadata

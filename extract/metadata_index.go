@@ -18,6 +18,7 @@ type pageIndex struct {
 	ldScripts     []*html.Node // <script type="application/ld+json">
 	imageSrc      string       // href of the first <link rel="image_src">
 	baseHref      string       // href of the first <base>
+	mojibake      mojibakeCount
 }
 
 // indexPage walks the tree under root once.
@@ -28,11 +29,14 @@ func indexPage(root *html.Node) *pageIndex {
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Namespace == "" {
+		switch {
+		case n.Type == html.ElementNode && n.Namespace == "":
 			idx.add(n)
 			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
 				return
 			}
+		case n.Type == html.TextNode:
+			idx.mojibake.note(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -60,10 +64,16 @@ func (idx *pageIndex) add(n *html.Node) {
 	case atom.Meta:
 		if hasAttrKey(n, "content") || hasAttrKey(n, "datetime") {
 			idx.metas = append(idx.metas, n)
+			idx.mojibake.note(attrOf(n, "content"))
 		}
 	case atom.Script:
 		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(attrOf(n, "type"))), "application/ld+json") {
 			idx.ldScripts = append(idx.ldScripts, n)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					idx.mojibake.note(c.Data)
+				}
+			}
 		}
 	case atom.Link:
 		if idx.imageSrc == "" && strings.EqualFold(attrOf(n, "rel"), "image_src") {

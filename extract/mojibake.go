@@ -7,37 +7,41 @@ import (
 	"golang.org/x/net/html"
 )
 
-// mojibakeAttrs are the attributes whose values are text a reader or the
-// metadata reads: meta tags' content, images' alt, titles.
-var mojibakeAttrs = [...]string{"content", "alt", "title"}
+// mojibakeCount counts, in the walk that indexes a page (indexPage), the
+// unmistakable pieces of mojibake in its texts, up to
+// textkit.MinMojibake: text encoded in UTF-8 twice over ("doesnâ€™t" for
+// "doesn’t", see textkit.MojibakeCount). Every piece starts with the
+// byte 0xC3, which most texts lack.
+type mojibakeCount int
 
-// repairMojibake reads back the text of a page that was encoded in UTF-8
-// twice over ("doesnâ€™t" for "doesn’t", see textkit.MojibakeCount):
-// when the page's text nodes and text attributes hold at least
-// textkit.MinMojibake unmistakable pieces of it between them, every
-// piece in them is repaired, in scripts too (JSON-LD carries the
-// headline and the dates). A page with an accent or two that only looks
-// like mojibake is left as it is. Every piece starts with the byte 0xC3
-// in UTF-8, so a page without it is passed over at the cost of one walk.
-func repairMojibake(root *html.Node) {
-	var texts []*html.Node
-	var attrs []*html.Attribute
-	count := 0
+// note counts the pieces in s, a text node's data or a meta tag's
+// content.
+func (m *mojibakeCount) note(s string) {
+	if *m < textkit.MinMojibake && strings.IndexByte(s, 0xC3) >= 0 {
+		*m += mojibakeCount(textkit.MojibakeCount(s, textkit.MinMojibake-int(*m)))
+	}
+}
+
+// repairMojibake reads back the text of a page whose index counted
+// textkit.MinMojibake pieces of mojibake or more: the page was encoded
+// twice over, headline, paragraphs, meta tags, JSON-LD and images' alt
+// text alike. A page with an accent or two that only looks like mojibake
+// is left as it is.
+func repairMojibake(root *html.Node, idx *pageIndex) {
+	if idx.mojibake < textkit.MinMojibake {
+		return
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				if strings.IndexByte(c.Data, 0xC3) >= 0 {
-					texts = append(texts, c)
-					count += textkit.MojibakeCount(c.Data, textkit.MinMojibake-count)
-				}
+				c.Data = textkit.RepairMojibake(c.Data)
 			case html.ElementNode:
 				for i := range c.Attr {
-					a := &c.Attr[i]
-					if isMojibakeAttr(a.Key) && strings.IndexByte(a.Val, 0xC3) >= 0 {
-						attrs = append(attrs, a)
-						count += textkit.MojibakeCount(a.Val, textkit.MinMojibake-count)
+					switch c.Attr[i].Key {
+					case "content", "alt", "title":
+						c.Attr[i].Val = textkit.RepairMojibake(c.Attr[i].Val)
 					}
 				}
 				walk(c)
@@ -45,23 +49,4 @@ func repairMojibake(root *html.Node) {
 		}
 	}
 	walk(root)
-	if count < textkit.MinMojibake {
-		return
-	}
-	for _, t := range texts {
-		t.Data = textkit.RepairMojibake(t.Data)
-	}
-	for _, a := range attrs {
-		a.Val = textkit.RepairMojibake(a.Val)
-	}
-}
-
-// isMojibakeAttr reports whether attribute key is one of mojibakeAttrs.
-func isMojibakeAttr(key string) bool {
-	for _, k := range mojibakeAttrs {
-		if key == k {
-			return true
-		}
-	}
-	return false
 }

@@ -52,20 +52,27 @@ func MojibakeCount(s string, limit int) int {
 	n := 0
 	for i := 0; n < limit; {
 		j := strings.IndexByte(s[i:], 0xC3)
-		if j < 0 {
+		if j < 0 || i+j+2 >= len(s) {
 			break
 		}
 		i += j
-		lead, size := utf8.DecodeRuneInString(s[i:])
-		_, used, ok := readMojibake(s[i:])
-		if !ok || lead != 'Â' && lead != 'Ã' && lead != 'â' {
-			i += size
+		// The second byte tells the lead: 0x82 "Â", 0x83 "Ã", 0xA2 "â";
+		// any other is a letter such as "é", passed over at once.
+		switch second, third := s[i+1], s[i+2]; {
+		case second == 0x82 || second == 0x83:
+		case second == 0xA2 && (third == 0xC2 || strings.HasPrefix(s[i+2:], "€")):
+			// "â" and a C1 control (0xC2 0x80 to 0x9F) or "€"; other
+			// runes after "â" ("pâte") fail readMojibake below.
+		default:
+			i += 2
 			continue
 		}
-		if next, _ := utf8.DecodeRuneInString(s[i+size:]); lead != 'â' || next == '€' || next >= 0x80 && next <= 0x9F {
+		if _, used, ok := readMojibake(s[i:]); ok && (s[i+1] != 0xA2 || s[i+2] != 0xC2 || s[i+3] <= 0x9F) {
 			n++
+			i += used
+			continue
 		}
-		i += used
+		i += 2
 	}
 	return n
 }
