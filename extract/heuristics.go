@@ -141,8 +141,9 @@ func (ch *chooser) skipOf(f passFlags) map[*html.Node]bool {
 func (ch *chooser) run(i int) choice {
 	f := passes[i]
 	ch.c.conditional = f.conditional
-	nodes, origin, chars, sc, emptied := runPass(ch.body, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
-	return choice{nodes: nodes, origin: origin, chars: chars, sc: sc, pass: i, emptied: emptied}
+	got := runPass(ch.body, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
+	got.pass = i
+	return got
 }
 
 // repeats reports whether pass i would do exactly what pass i-1 did: on a
@@ -163,11 +164,11 @@ func (ch *chooser) repeats(i int) bool {
 // runPasses runs the passes in order until one finds an article's length,
 // and returns the longest choice and the pass that stopped the run
 // (len(passes) when none did). A pass whose cleaning emptied a block of
-// at least the text it then chose instead (a story wrapped in a box whose
-// class reads as chrome, and a reader's comment or a hidden notice chosen
-// in its place) is doubted: the later passes, which trust class names less, are asked
-// too, and one of them wins only with a longer choice that holds the
-// emptied block or lies within it.
+// at least the text it then chose instead (a story wrapped in a box
+// whose class reads as chrome, and a reader's comment or a hidden notice
+// chosen in its place) is doubted: the later passes, which trust class
+// names less, are asked too, and one of them wins only with a longer
+// choice that holds the emptied block or lies within it.
 func (ch *chooser) runPasses() (best choice, used int) {
 	used = len(passes)
 	var doubted *html.Node
@@ -506,19 +507,15 @@ const maxRetries = 3
 
 // runPass scores the page without the skipped nodes and cleans a copy of
 // the best content; size is about how many elements the body holds. When
-// cleaning leaves almost nothing, the chosen block is set aside and the
-// page scored again, up to maxRetries times; so is a block that reads as
-// a whole as the site's notice to its readers (readsAsNotice), which is
-// kept only when no block of article length is found instead. It
-// returns the longest cleaned content, the page's nodes it was copied
-// from, its length and the scorer that chose it (nil when nothing could be
-// chosen).
-func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) (best, origin []*html.Node, bestChars int, bestScorer *scorer, emptied emptiedBlock) {
-	var notice struct {
-		nodes, origin []*html.Node
-		chars         int
-		sc            *scorer
-	}
+// cleaning leaves almost nothing, the chosen block is set aside (the
+// longest such block is the choice's emptied) and the page scored again,
+// up to maxRetries times; so is a block that reads as a whole as the
+// site's notice to its readers (readsAsNotice), which is kept only when
+// no block of article length is found instead. It returns the longest
+// cleaned content as a choice whose sc is nil when nothing could be
+// chosen; the caller sets its pass.
+func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) choice {
+	var best, notice choice
 	for range maxRetries + 1 {
 		sc := newScorer(h, f.weight, skip, size)
 		sc.comments = c.comments
@@ -534,7 +531,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 			// The site's notice to its readers (a disclaimer, a
 			// licence) outweighs a short story: the next block is
 			// tried, and the notice stays only if no article is found.
-			notice.nodes, notice.origin, notice.chars, notice.sc = nodes, content, chars, sc
+			notice = choice{nodes: nodes, origin: content, chars: chars, sc: sc}
 			skip = maps.Clone(skip)
 			if skip == nil {
 				skip = map[*html.Node]bool{}
@@ -542,17 +539,17 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 			skip[top] = true
 			continue
 		}
-		if bestScorer == nil || chars > bestChars {
-			best, origin, bestChars, bestScorer = nodes, content, chars, sc
+		if best.sc == nil || chars > best.chars {
+			best.nodes, best.origin, best.chars, best.sc = nodes, content, chars, sc
 		}
 		// Another try only helps when cleaning, not the page, left
 		// little: the block chosen was chrome.
 		raw := rawChars(content, skip)
-		if bestChars >= emptyAfterCleaning || top == body || raw < emptyAfterCleaning {
+		if best.chars >= emptyAfterCleaning || top == body || raw < emptyAfterCleaning {
 			break
 		}
-		if raw > emptied.chars {
-			emptied = emptiedBlock{top, raw}
+		if raw > best.emptied.chars {
+			best.emptied = emptiedBlock{top, raw}
 		}
 		skip = maps.Clone(skip)
 		if skip == nil {
@@ -560,10 +557,11 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		skip[top] = true
 	}
-	if notice.sc != nil && bestChars < minArticleChars && notice.chars > bestChars {
-		return notice.nodes, notice.origin, notice.chars, notice.sc, emptied
+	if notice.sc != nil && best.chars < minArticleChars && notice.chars > best.chars {
+		notice.emptied = best.emptied
+		return notice
 	}
-	return best, origin, bestChars, bestScorer, emptied
+	return best
 }
 
 // readsAsNotice reports whether cleaned content, chars long, is as a whole
