@@ -14,11 +14,11 @@ type pageIndex struct {
 	html, body    *html.Node
 	title, h1     *html.Node
 	main, article *html.Node
-	metas         []*html.Node // <meta> elements with a content (or datetime) attribute
-	ldScripts     []*html.Node // <script type="application/ld+json">
-	imageSrc      string       // href of the first <link rel="image_src">
-	baseHref      string       // href of the first <base>
-	mojibake      mojibakeCount
+	metas         []*html.Node  // <meta> elements with a content (or datetime) attribute
+	ldScripts     []*html.Node  // <script type="application/ld+json">
+	imageSrc      string        // href of the first <link rel="image_src">
+	baseHref      string        // href of the first <base>
+	mojibake      mojibakeCount // pieces of mojibake in its texts, up to textkit.MinMojibake
 }
 
 // indexPage walks the tree under root once.
