@@ -57,17 +57,16 @@ func MojibakeCount(s string, limit int) int {
 		}
 		i += j
 		// The second byte tells the lead: 0x82 "Â", 0x83 "Ã", 0xA2 "â";
-		// any other is a letter such as "é", passed over at once.
-		switch second, third := s[i+1], s[i+2]; {
+		// any other is a letter such as "é", passed over at once. After
+		// "â" only a C1 control or "€" is unmistakable ("pâte" is not).
+		switch second := s[i+1]; {
 		case second == 0x82 || second == 0x83:
-		case second == 0xA2 && (third == 0xC2 || strings.HasPrefix(s[i+2:], "€")):
-			// "â" and a C1 control (0xC2 0x80 to 0x9F) or "€"; other
-			// runes after "â" ("pâte") fail readMojibake below.
+		case second == 0xA2 && (c1At(s, i+2) || strings.HasPrefix(s[i+2:], "€")):
 		default:
 			i += 2
 			continue
 		}
-		if _, used, ok := readMojibake(s[i:]); ok && (s[i+1] != 0xA2 || s[i+2] != 0xC2 || s[i+3] <= 0x9F) {
+		if _, used, ok := readMojibake(s[i:]); ok {
 			n++
 			i += used
 			continue
@@ -75,6 +74,12 @@ func MojibakeCount(s string, limit int) int {
 		i += 2
 	}
 	return n
+}
+
+// c1At reports whether a C1 control (U+0080 to U+009F) starts at byte k
+// of s.
+func c1At(s string, k int) bool {
+	return k+1 < len(s) && s[k] == 0xC2 && s[k+1] <= 0x9F
 }
 
 // readMojibake reads one piece of mojibake at the start of s: a rune that
