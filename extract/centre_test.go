@@ -535,3 +535,30 @@ func TestStoryInAWidgetOfThePick(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthorBoxStaysOut checks that the author's box under a story, known
+// by its schema.org microdata (itemprop="author") and not by its class
+// names, stays out of the article: its bio reads as prose.
+func TestAuthorBoxStaysOut(t *testing.T) {
+	for _, tc := range []struct {
+		lang, title, name string
+		story, bio        []string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", "Karina Cohen", builderParagraphs, []string{
+			"Karina Cohen founded the company in 2010 after twenty years in retail, finance and software, and she has led its growth across three states since then.",
+			"When she is not at work, she coaches her daughter's football team, sits on the board of the city's library and walks the hills above the valley with her dogs.",
+		}},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", "كارينا كوهين", builderParagraphsAr, []string{
+			"أسست كارينا كوهين الشركة عام ألفين وعشرة بعد عشرين عاما في التجارة والمال والبرمجيات، وقادت توسعها في ثلاث محافظات منذ ذلك الحين.",
+			"وحين لا تكون في العمل تدرب فريق ابنتها لكرة القدم وتشارك في مجلس مكتبة المدينة وتمشي مع كلابها في التلال المطلة على الوادي.",
+		}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><main><div class="post"><h1>` + tc.title + `</h1>` + paragraphsHTML(tc.story) +
+				`<div class="box-wrap" itemprop="author" itemscope itemtype="https://schema.org/Person"><img src="/karina.png" alt=""><div class="box-name"><a href="/author/karina">` + tc.name + `</a></div><div class="box-desc">` + paragraphsHTML(tc.bio) + `</div></div>` +
+				`</div></main></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/markets/shipping")
+			checkStory(t, got, tc.story, tc.bio)
+		})
+	}
+}

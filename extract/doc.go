@@ -44,9 +44,10 @@
 //     elements aside (shown again only when the visible page holds no
 //     article: showHidden; a collapsed accordion or tab panel, and the
 //     folded rest of a story after its "Read more" (continuesStory),
-//     count as shown), turns lazy images into real ones, and marks chrome: elements whose
-//     tag, role, class or id say so (hints.go) and boxes whose title says
-//     so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
+//     count as shown), turns lazy images into real ones, and marks
+//     chrome: elements whose tag, role, class or id say so (hints.go),
+//     boxes that schema.org microdata names the author (isAuthorBox) and
+//     boxes whose title says so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
 //     removed, so that later passes can score the page without it.
 //     Around a story whose headline lies outside them, rivers of the

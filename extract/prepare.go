@@ -146,10 +146,23 @@ func (p *preparer) isChrome(n *html.Node, h hint, inTable bool) bool {
 	if isArticleBody(n) {
 		return false
 	}
-	if chromeRole(getAttr(n, "role")) {
+	if chromeRole(getAttr(n, "role")) || isBoxTag(n.DataAtom) && isAuthorBox(n) {
 		return true
 	}
 	return h.strong || h.unlikely && !inTable
+}
+
+// isAuthorBox reports whether box n is, by its schema.org microdata
+// (itemprop="author"), the page's author: the box with a photo, a name
+// and a bio that sites put under the story, whatever its class names.
+// (A byline's name, an inline element, is not a box.)
+func isAuthorBox(n *html.Node) bool {
+	for _, f := range strings.Fields(getAttr(n, "itemprop")) {
+		if strings.EqualFold(f, "author") {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenElement reports whether n is hidden by attribute or inline style.
