@@ -181,19 +181,17 @@ func (ch *chooser) runPasses() (best choice, used int) {
 			continue
 		}
 		if got.chars > best.chars {
-			best, used = got, i
+			best = got
 		}
 		if got.chars < minArticleChars {
 			continue
 		}
 		if doubted == nil && got.emptied.chars >= got.chars {
-			doubted = got.emptied.n
+			// The doubted pass stops the run unless a later one wins.
+			doubted, used = got.emptied.n, i
 			continue
 		}
 		return best, i
-	}
-	if doubted == nil {
-		used = len(passes)
 	}
 	return best, used
 }
