@@ -498,6 +498,57 @@ func TestStoryInABoxClassedAsComments(t *testing.T) {
 	}
 }
 
+// TestThreadInABoxClassedAsComments checks that a story in a box whose
+// class carries a chrome word ("comment-on-selection"), with its thread
+// of readers' comments inside the same box, known by their reply links,
+// is read without the comments: only the passes that trust class names
+// less take the box, and its comments must be known to them too.
+func TestThreadInABoxClassedAsComments(t *testing.T) {
+	cases := []struct {
+		lang, title, reply string
+		story, comments    []string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", "Reply", builderParagraphs, []string{
+			"I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal.",
+			"We import furniture and our spring stock is already late by three weeks, so this matches what we see, though our forwarder says the spot market has been calmer since the winter schedules came out.",
+			"Our forwarder in Rotterdam told us the same last week, and added that nobody expects a return to the old prices before the summer, whatever the carriers say in their statements.",
+			"The rail route across Asia is slower than the canal used to be but faster than the Cape, and the price is now about the same, so we send the urgent goods that way.",
+			"Last time rates rose like this they fell just as fast a year later, so I would not sign a long contract now, whatever the big retailers are doing this autumn.",
+			"It would help to know what share of the price of a shirt is the shipping, since I suspect it is much smaller than the retailers like to claim when they raise prices.",
+			"My shop already raised prices in October, and I lost customers to the online sellers, who seem to absorb the cost; I do not know how long they can keep that up.",
+		}},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", "رد", builderParagraphsAr, []string{
+			"أعتقد أن المقال أغفل دور شركات التأمين التي ترفع أسعارها منذ عامين، قبل وقت طويل من تحول أول سفينة عن القناة.",
+			"نحن نستورد الأثاث وبضاعة الربيع متأخرة عندنا ثلاثة أسابيع، وهذا يطابق ما نراه، مع أن وكيل الشحن يقول إن الأسعار بدأت تنخفض.",
+			"وقال لنا وكيلنا في روتردام الشيء نفسه الأسبوع الماضي، وأضاف أن أحدا لا يتوقع عودة الأسعار القديمة قبل الصيف المقبل على الأقل.",
+			"الطريق البري عبر آسيا أبطأ من القناة لكنه أسرع من رأس الرجاء الصالح، وسعره الآن مماثل تقريبا، لذلك نرسل البضائع المستعجلة عبره.",
+			"في المرة الماضية ارتفعت الأسعار هكذا ثم انخفضت بالسرعة نفسها بعد عام، لذلك لا أنصح بتوقيع عقد طويل الآن مهما فعل كبار التجار.",
+			"رفع متجري الأسعار في تشرين الأول وخسرت زبائن لصالح المتاجر الإلكترونية التي يبدو أنها تتحمل الكلفة، ولا أعرف إلى متى تستطيع ذلك.",
+			"سيكون من المفيد معرفة حصة الشحن من سعر القميص، فأنا أظن أنها أصغر بكثير مما يدعيه التجار حين يرفعون الأسعار.",
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><div class="post-body"><h1>` + tc.title + `</h1><div class="comment-on-selection"><div>`)
+			for _, p := range tc.story {
+				b.WriteString("<div>" + p + "</div>")
+			}
+			b.WriteString(`</div><div>`)
+			for i, c := range tc.comments {
+				fmt.Fprintf(&b, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><div>%s</div><div><a href="#reply-%d">%s</a></div></div>`, i, i, i+1, i, c, i, tc.reply)
+			}
+			b.WriteString(`</div></div></div></main></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
+			gone := make([]string, len(tc.comments))
+			for i, c := range tc.comments {
+				gone[i] = strings.Join(strings.Fields(c)[:8], " ")
+			}
+			checkStory(t, got, tc.story, gone)
+		})
+	}
+}
+
 // TestStoryInAWidgetOfThePick checks that a story whose first part sits
 // in a page builder's text box classed as a widget, with the rest in
 // plain paragraphs beside it, is read whole: the strict pass picks the
@@ -561,4 +612,35 @@ func TestAuthorBoxStaysOut(t *testing.T) {
 			checkStory(t, got, tc.story, tc.bio)
 		})
 	}
+}
+
+// TestDeepArticleOverALongerThread checks that a story whose paragraphs
+// sit too deep for their scores to meet is still found as the block
+// that holds most of the page's prose when a thread of readers' comments
+// under it, known by their reply links, holds more text than the story:
+// readers' comments are not the page's prose.
+func TestDeepArticleOverALongerThread(t *testing.T) {
+	comments := []string{
+		"I import furniture from Vietnam and my last container cost me twice what it did in June, and my customers will not accept a price rise of that size before Christmas.",
+		"The article is right that the small firms pay for this, because the big ones signed their contracts a year ago and are sailing at the old price while we pay spot.",
+		"Nobody mentions the emissions: ten more days at sea for every ship is a lot of extra fuel burned, and the carriers will pass that cost on to us as well, you can be sure.",
+		"We have started to send some goods by rail across Asia instead, which is slower than the canal used to be but faster than the Cape, and the price is now about the same.",
+		"Last time rates rose like this they fell just as fast a year later, so I would not sign a long contract now, whatever the big retailers are doing this autumn.",
+		"My shop already raised prices in October, and I lost customers to the online sellers, who seem to absorb the cost; I do not know how long they can keep that up.",
+		"It would help to know what share of the price of a shirt is the shipping, since I suspect it is much smaller than the retailers like to claim when they raise prices.",
+	}
+	page := builderPage()
+	var thread strings.Builder
+	thread.WriteString(`<div>`)
+	for i, c := range comments {
+		fmt.Fprintf(&thread, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><p>%s</p><div><a href="#reply-%d">Reply</a></div></div>`, i, i, i+1, i, c, i)
+	}
+	thread.WriteString(`</div>`)
+	page = strings.Replace(page, `</div><div class="notes">`, thread.String()+`</div><div class="notes">`, 1)
+	got := extractText(t, []byte(page), "https://example.com/markets/shipping")
+	gone := make([]string, len(comments))
+	for i, c := range comments {
+		gone[i] = strings.Join(strings.Fields(c)[:8], " ")
+	}
+	checkStory(t, got, builderParagraphs, gone)
 }

@@ -54,7 +54,8 @@ type cleaner struct {
 	title       string // normalised headline, dropped when repeated
 	urls        *resolver
 	// comments are the page's readers' comments known by their headers
-	// (findComments), left out of every copy that is cleaned.
+	// or reply links (findComments), left out of every copy that is
+	// cleaned.
 	comments *commentSet
 	// verdicts remembers textVerdict by a block's trimmed text: every
 	// pass cleans a fresh copy of much the same content, and pages repeat

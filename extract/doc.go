@@ -81,18 +81,20 @@
 //     holds most of it (proseCentre), however deep its paragraphs sit,
 //     when that keeps much more text after cleaning (centreOpinion): a
 //     page builder's text box ("widget") that class names hid is read so.
-//     A thread of readers' comments, known
-//     by its reply links or by runs of comments whose headers name the
-//     reader with a speech verb and stamp the comment ("Anna wrote on
-//     December 6, 2016 at 9:12 am:"; isThread, findComments, threads.go), is never
-//     the pick, a sibling, an ancestor to climb to or the centre; nor is
-//     another <article> with its own headline a sibling of the story. A
+//     A thread of readers' comments, known by its reply links, by runs
+//     of boxes that each hold a reply link, or by runs of comments whose
+//     headers name the reader with a speech verb and stamp the comment
+//     ("Anna wrote on December 6, 2016 at 9:12 am:"; isThread,
+//     findComments, threads.go), is never the pick, a sibling, an
+//     ancestor to climb to or the centre, and its known comments are not
+//     the page's prose that picks are weighed against (proseOfPage); nor
+//     is another <article> with its own headline a sibling of the story. A
 //     page that is nothing but a thread (a forum's) is read again with
 //     its comments as its content when the passes found one comment.
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content, without the page's readers'
-//     comments known by their headers (found once before the passes:
+//     comments known by their headers or reply links (found once before the passes:
 //     findComments, threads.go), is cleaned bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
 //     text printed as text, and boxes under a chrome title go (clean.go;

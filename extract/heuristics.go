@@ -250,7 +250,7 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 	}
 	sc := proseOfPage(ch.body, ch.h, p.titled, p.elements, c.comments)
 	centre := sc.proseCentre(ch.body)
-	if centre == nil || isThread(centre, c.comments) {
+	if centre == nil || holdsUnknownThread(centre, c.comments) {
 		return pick
 	}
 	skip := maps.Clone(p.titled)
@@ -309,7 +309,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 	var tries []passFlags
 	unmarked := false // the centre's class marks are questioned
 	switch {
-	case centre == nil || isThread(centre, ch.c.comments):
+	case centre == nil || holdsUnknownThread(centre, ch.c.comments):
 	case holdsAll(pick.origin, []*html.Node{centre}):
 		self := slices.Contains(pick.origin, centre)
 		if pick.pass+1 < len(passes) && (!self || passes[pick.pass].strip && hiddenByClass(centre, p.chrome, ch.h)) && !markedWithin(centre, p.titled) {
@@ -405,10 +405,15 @@ const (
 )
 
 // proseOfPage measures the page's paragraphs, chrome included but for
-// what a strong hint marks (comments, share bars) and the elements in
-// skip: the prose the pick is compared with. comments are the page's
-// readers' comments, for the scorer to know threads by.
+// what a strong hint marks (comments, share bars), the elements in skip
+// and the page's readers' comments (comments, which the scorer also
+// knows threads by): the prose the pick is compared with.
 func proseOfPage(body *html.Node, h *hints, skip map[*html.Node]bool, size int, comments *commentSet) *scorer {
+	if leave := comments.leaves(); len(leave) > 0 {
+		merged := maps.Clone(leave)
+		maps.Copy(merged, skip)
+		skip = merged
+	}
 	sc := newScorer(h, false, skip, size)
 	sc.skipStrong = true
 	sc.comments = comments

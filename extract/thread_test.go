@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -99,6 +100,54 @@ func TestPageThatIsAThread(t *testing.T) {
 			b.WriteString(`</ol></div><div><p>Copyright 2024 Bike Forum. All rights reserved.</p></div></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/forum/locks")
 			checkStory(t, got, posts, []string{"Reply"})
+		})
+	}
+}
+
+// TestFlatThreadKnownByReplyLinks checks that a thread of readers'
+// comments, each a box of its own with a reply link under it, no
+// title, no class names and no speech verb in its header ("Sam K. 1
+// March 2021, 8:00"), is known as a thread under a story that a page
+// builder cut into one box per paragraph: each comment outscores each
+// part of the story, and the comments together hold more prose than it.
+func TestFlatThreadKnownByReplyLinks(t *testing.T) {
+	tests := []struct {
+		name, headline, reply string
+		story, comments       []string
+	}{
+		{"en", "Old bridge to close next spring", "Reply", bridgeStory, []string{
+			"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
+			"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
+			"Twenty minutes around through the suburbs is optimistic, since the ring road is jammed from seven to nine every day, and the detour will add an hour to every delivery my firm makes to the shops on the other bank of the river, which we will have to pass on.",
+			"We were promised a new bridge in the last election and the one before that, and the money was never found, so forgive me if I do not hold my breath this time either; the old one will be closed for a decade while they argue about the design.",
+			"My grandfather helped to build that bridge after the war, and it is a shame to see it left to rust, when a little paint every few years would have saved it, and the city could have spent far less on it than it will now spend on a new one.",
+		}},
+		{"ar", "إغلاق الجسر القديم في الربيع المقبل", "رد", bridgeStoryAr, []string{
+			"أعبر هذا الجسر كل صباح منذ ثلاثين عاماً ولم أشعر يوماً بأنه غير آمن، لذلك أريد أن أرى تقرير المهندسين قبل أن أصدق كلمة من هذا، فالمجلس أطلق إنذارات كاذبة من قبل عن المكتبة والمسبح.",
+			"العبارة ممتلئة أصلاً في الثامنة صباحاً، ولم يسأل أحد في المجلس كيف ستنقل ألفي شخص إضافيين كل يوم، أو ماذا يفعل الذين يعملون في الورديات المبكرة وهم ينتظرون الجسر الجديد.",
+			"عشرون دقيقة عبر الضواحي تقدير متفائل، فالطريق الدائري مزدحم من السابعة حتى التاسعة كل يوم، وستضيف الطريق البديلة ساعة إلى كل شحنة توصلها شركتي إلى المحلات على الضفة الأخرى.",
+			"وعدونا بجسر جديد في الانتخابات الماضية والتي قبلها، ولم تُوجد الأموال أبداً، فاعذروني إن لم أصدق هذه المرة أيضاً؛ سيبقى الجسر القديم مغلقاً عشر سنوات وهم يتجادلون حول التصميم.",
+			"ساعد جدي في بناء هذا الجسر بعد الحرب، ومن المؤسف أن نراه يصدأ، فقليل من الطلاء كل بضع سنوات كان سيحميه، وكانت المدينة ستنفق عليه أقل بكثير مما ستنفقه الآن على جسر جديد.",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>` + tt.headline + `</h1><div>`)
+			for _, p := range tt.story {
+				b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
+			}
+			b.WriteString(`</div><div>`)
+			for i, c := range tt.comments {
+				fmt.Fprintf(&b, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><p>%s</p><div><a href="#reply-%d">%s</a></div></div>`, i, i, i+1, i, c, i, tt.reply)
+			}
+			b.WriteString(`</div></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			gone := make([]string, len(tt.comments))
+			for i, c := range tt.comments {
+				gone[i] = strings.Join(strings.Fields(c)[:8], " ")
+			}
+			checkStory(t, got, tt.story, gone)
 		})
 	}
 }

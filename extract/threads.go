@@ -13,11 +13,12 @@ import (
 )
 
 // Threads of readers' comments: a thread is never the pick, a sibling of
-// it, an ancestor to climb to or the prose centre, and the comments known
-// by their headers are left out of the copy a pass cleans. A thread is
-// known by its reply links (isThread) or by its comments' headers
-// (findComments); threads titled or classed as comments are chrome by
-// their marks already (boxes.go, hints.go).
+// it, an ancestor to climb to or the prose centre, and the page's known
+// comments are left out of the copy a pass cleans and of the prose the
+// pick is weighed against. A thread is known by its reply links
+// (isThread); its comments by their headers, or as runs of boxes that
+// each hold a reply link (findComments). Threads titled or classed as
+// comments are chrome by their marks already (boxes.go, hints.go).
 
 // minReplyLinks is how many reply links mark a thread of comments.
 const minReplyLinks = 3
@@ -59,6 +60,14 @@ func isThread(n *html.Node, cs *commentSet) bool {
 	return in > 0 && 2*in >= textBytes(n)
 }
 
+// holdsUnknownThread reports whether n is a thread (isThread) none of
+// whose comments cs knows. A block that holds the story and the comments
+// cs knows is no thread to the opinions that look for the page's prose:
+// the comments count in neither that prose nor the copy that is cleaned.
+func holdsUnknownThread(n *html.Node, cs *commentSet) bool {
+	return isThread(n, cs) && cs.bytesUnder(n) == 0
+}
+
 // Threads without reply links. A reader's comment opens with a header
 // that names the reader with a speech verb (textkit.SpeechVerbs) and
 // stamps the comment with a date or a time after the verb: "Anna wrote on
@@ -86,7 +95,12 @@ const (
 	commentLeadLines   = 3   // lines of a comment read for its header
 )
 
-// commentSet is the page's readers' comments known by their headers.
+// A comment known by its reply link holds more text than that of the
+// link and a name: minRepliedCommentBytes.
+const minRepliedCommentBytes = 2 * maxReplyLinkBytes
+
+// commentSet is the page's readers' comments known by their headers or
+// their reply links.
 type commentSet struct {
 	items map[*html.Node]bool // every comment, replies too
 	outer []*html.Node        // the comments not inside another
@@ -113,28 +127,43 @@ func inThread(origin []*html.Node, cs *commentSet) bool {
 }
 
 // findComments returns the comments under body (commentItems), or nil
-// when it has none. Elements in chrome, marked by their tag, role, class
-// or id (navigation, footers, boxes classed as comments), are not looked
-// into: the passes that set chrome aside leave them out already, and the
-// others do as they did before this search.
+// when it has none. In chrome, elements marked by their tag, role, class
+// or id, it looks for comments by their reply links only: a story in a
+// box whose class reads as chrome, which only the passes that trust class
+// names less take, keeps its thread under it, while the headers of the
+// many short items of menus and footers are not worth reading.
 func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
 	var cs *commentSet
 	var r leadReader
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for _, c := range commentItems(n, &r) {
+	var replied map[*html.Node]bool // the elements that hold a reply link
+	// walk finds the comments under n, children first, so that the
+	// elements that hold reply links are known when n's are weighed, and
+	// reports whether n holds a reply link. inChrome: n is or lies in
+	// chrome.
+	var walk func(n *html.Node, inChrome bool) bool
+	walk = func(n *html.Node, inChrome bool) bool {
+		held := n.DataAtom == atom.A && n.FirstChild != nil && isReplyLink(n)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && walk(c, inChrome || chrome[c]) {
+				if replied == nil {
+					replied = make(map[*html.Node]bool)
+				}
+				replied[c], held = true, true
+			}
+		}
+		var lr *leadReader
+		if !inChrome {
+			lr = &r
+		}
+		for _, c := range commentItems(n, lr, replied) {
 			if cs == nil {
 				cs = &commentSet{items: make(map[*html.Node]bool)}
 			}
 			cs.items[c] = true
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && !chrome[c] {
-				walk(c)
-			}
-		}
+		return held
 	}
-	walk(body)
+	walk(body, false)
 	if cs == nil {
 		return nil
 	}
@@ -185,10 +214,12 @@ func (cs *commentSet) leaves() map[*html.Node]bool {
 }
 
 // commentItems returns the element children of n that stand in runs of
-// at least minCommentRun comments in a row (isComment) with one tag;
-// children without text (rules, spacers) do not break a run. It returns
-// nil when n has none. r is the reader to use.
-func commentItems(n *html.Node, r *leadReader) []*html.Node {
+// at least minCommentRun comments in a row with one tag: elements that
+// open with a comment header (isComment) or that hold a reply link of
+// their own (replied) and text besides; children without text (rules,
+// spacers) do not break a run. It returns nil when n has none. r is the
+// reader to use, nil to know comments by their reply links only.
+func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool) []*html.Node {
 	kids := 0
 	for c := n.FirstChild; c != nil && kids < minCommentRun; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -210,7 +241,7 @@ func commentItems(n *html.Node, r *leadReader) []*html.Node {
 		case c.Type == html.TextNode && !isSpace(c.Data):
 			end()
 		case c.Type != html.ElementNode:
-		case !isInlineNode(c) && isComment(c, r):
+		case !isInlineNode(c) && (replied[c] && textBytes(c) > minRepliedCommentBytes || r != nil && isComment(c, r)):
 			if len(run) > 0 && run[0].DataAtom != c.DataAtom {
 				end()
 			}
