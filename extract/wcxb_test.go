@@ -165,10 +165,12 @@ func TestWCXBCorpus(t *testing.T) {
 // extraction change reports: mean F1, precision, recall and catastrophic
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
-// sections too; the "split", "ads", "folded", "builder", "p as div" and "p wrapped" rows score them
-// rewritten into layouts the corpora hold few of (see evaluate.Layouts):
-// picks that hold only on the layouts we have seen fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
-// corpus tests already cover the same pages:
+// sections too; the "split", "ads", "folded", "builder", "p as div", "p
+// wrapped" and "comments" rows score them rewritten into layouts the
+// corpora hold few of (see evaluate.Layouts): picks that hold only on the
+// layouts we have seen fail there. It runs only when
+// REFEED_CORPUS_SUMMARY is set, since the corpus tests already cover the
+// same pages:
 //
 //	REFEED_CORPUS_SUMMARY=1 go test -run TestCorpusSummary -v ./extract
 func TestCorpusSummary(t *testing.T) {
@@ -200,6 +202,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd p as div", 1, evaluate.ParagraphsAsDivs},
 		{"wcxb-dev even p wrapped", 0, evaluate.WrappedParagraphs},
 		{"wcxb-dev odd p wrapped", 1, evaluate.WrappedParagraphs},
+		{"wcxb-dev even comments", 0, evaluate.WithComments},
+		{"wcxb-dev odd comments", 1, evaluate.WithComments},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
@@ -216,6 +220,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev ads", evalScrapinghubAs(t, evaluate.AdsBetweenParagraphs)},
 		{"scrapinghub-dev folded", evalScrapinghubAs(t, evaluate.FoldStory)},
 		{"scrapinghub-dev builder", evalScrapinghubAs(t, evaluate.InBuilderWidget)},
+		{"scrapinghub-dev comments", evalScrapinghubAs(t, evaluate.WithComments)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},

@@ -1,6 +1,11 @@
 package evaluate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
 
 func TestLayouts(t *testing.T) {
 	page := `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><p class="lead">One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`
@@ -13,6 +18,7 @@ func TestLayouts(t *testing.T) {
 		"folded":    page,
 		"ads":       page,
 		"builder":   page,
+		"comments":  page,
 	}
 	for _, name := range LayoutNames() {
 		want, ok := cases[name]
@@ -82,4 +88,42 @@ func TestInBuilderWidget(t *testing.T) {
 	if got := string(InBuilderWidget([]byte(page))); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
+}
+
+func TestWithComments(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	// The story's two sections are blocks of their own; the comments go
+	// after the block that holds both, before the footer.
+	story := `<div><h1>T</h1>` + para("One") + para("Two") + para("Three") + para("Four") + `</div><div><h2>S</h2>` + para("Five") + para("Six") + `</div>`
+	page := `<html><head></head><body><div><a href="/">Home</a></div><div>` + story + `</div><div>Footer</div></body></html>`
+	got := string(WithComments([]byte(page)))
+	before, after, ok := strings.Cut(got, `<div><h3>`)
+	if !ok {
+		t.Fatalf("no thread in %s", got)
+	}
+	if want := `<html><head></head><body><div><a href="/">Home</a></div><div>` + story + `</div>`; before != want {
+		t.Errorf("the thread is not right after the story:\n got %s\nwant %s...", before, want)
+	}
+	if !strings.HasSuffix(after, `</form></div><div>Footer</div></body></html>`) {
+		t.Errorf("the thread does not end before the footer: %s", after)
+	}
+	if n := strings.Count(after, `>Reply</a>`); n < 3 {
+		t.Errorf("%d comments, want at least 3", n)
+	}
+	if c, s := textLen(mustParse(t, after)), textLen(mustParse(t, story)); float64(c) < minCommentShare*float64(s) {
+		t.Errorf("the comments hold %d bytes of text, under %.1f times the story's %d", c, minCommentShare, s)
+	}
+	ar := strings.ReplaceAll(page, "is a paragraph long enough to be counted.", "فقرة طويلة بما يكفي لكي تحسب في القصة.")
+	if got := string(WithComments([]byte(ar))); !strings.Contains(got, "التعليقات (") || strings.Contains(got, ">Reply<") {
+		t.Errorf("an Arabic story got comments in another language: %s", got)
+	}
+}
+
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	n, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
