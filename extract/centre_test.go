@@ -415,6 +415,46 @@ func TestStoryInAWidgetOverTitledComments(t *testing.T) {
 	checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), builderParagraphs, []string{comments[0][:60]})
 }
 
+// TestStoryInAWidgetBesideTitledComments checks that a story a page
+// builder put in a box classed as a widget wins over the longer comments
+// in a box titled "Comments" that is no part of the story's block: the
+// pass that let titled boxes back in takes the comments box itself, and
+// the page's prose centre outside titled boxes, the story, must replace
+// it.
+func TestStoryInAWidgetBesideTitledComments(t *testing.T) {
+	cases := []struct {
+		lang, title, heading string
+		story, comments      []string
+	}{
+		{"en", "Shipping rates double as carriers avoid the canal", "Comments", builderParagraphs, []string{
+			"I think the article misses the point about the insurers, who have been raising their premiums for two years now, long before the first ship was turned away from the canal, and who will not lower them again soon.",
+			"We import furniture and our spring stock is already late by three weeks, so this matches what we see, although our forwarder says rates are coming down again this month and that the worst may be behind us.",
+			"The small shops are the ones who pay for all of this, as always. The large chains signed their contracts a year ago and will not feel a thing until the next round of negotiations, which is at least a year away.",
+		}},
+		{"ar", "أسعار الشحن تتضاعف مع تجنب السفن القناة", "التعليقات", builderParagraphsAr, []string{
+			"أعتقد أن المقال أغفل دور شركات التأمين التي ترفع أسعارها منذ عامين، قبل وقت طويل من تحول أول سفينة عن القناة، ولن تخفضها قريبا مهما حدث.",
+			"نحن نستورد الأثاث وبضاعة الربيع متأخرة عندنا ثلاثة أسابيع، وهذا يطابق ما نراه، مع أن وكيل الشحن يقول إن الأسعار بدأت تنخفض هذا الشهر.",
+			"المتاجر الصغيرة هي التي تدفع الثمن كالعادة، فالسلاسل الكبيرة وقعت عقودها قبل عام ولن تشعر بشيء حتى الجولة القادمة من المفاوضات.",
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			page := `<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><div class="col"><div class="box"><h1>` + tc.title + `</h1>` +
+				`<div class="builder-widget"><div class="widget-container">` + paragraphsHTML(tc.story) + `</div></div></div></div>` +
+				`<div class="box"><h3>` + tc.heading + `</h3><div class="items">`
+			for i := range 3 * len(tc.comments) {
+				page += fmt.Sprintf(`<div class="item"><div class="item-head"><b>reader %d</b></div><p>%s</p></div>`, i+1, tc.comments[i%len(tc.comments)])
+			}
+			page += `</div></div></body></html>`
+			gone := make([]string, len(tc.comments))
+			for i, c := range tc.comments {
+				gone[i] = strings.Join(strings.Fields(c)[:8], " ")
+			}
+			checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), tc.story, gone)
+		})
+	}
+}
+
 // TestNewsletterPostIsTheStory checks that a story a newsletter platform
 // publishes in an <article> classed as a newsletter's post is read over
 // a shorter block of prose beside it: "newsletter" names sign-up boxes,

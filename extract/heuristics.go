@@ -238,11 +238,12 @@ func (ch *chooser) secondOpinion(pick choice, used int) choice {
 // titles mark as chrome ("Comments"): it comes from a pass that let those
 // boxes back in, after the strict pass found no article. When class names
 // hid the article from that pass (a page builder's "widget" box), the
-// page's prose centre outside titled boxes shows where it is: the pick is
-// cleaned again without the titled boxes, and without the chrome marked
-// outside that centre, whose own marks are not trusted. The cleaning is
-// conditional, then not (conditional cleaning judges boxes by their class
-// names too); the first that keeps an article's length wins.
+// page's prose centre outside titled boxes shows where it is: the pick,
+// or the centre when the pick does not hold it (the pick is the titled
+// box itself), is cleaned again without the titled boxes, and without the
+// chrome marked outside that centre, whose own marks are not trusted. The
+// cleaning is conditional, then not (conditional cleaning judges boxes by
+// their class names too); the first that keeps an article's length wins.
 func (ch *chooser) titledOpinion(pick choice) choice {
 	p, c := ch.p, ch.c
 	if pick.chars == 0 || passes[pick.pass].titled || 2*outsideBoxes(pick.origin, p.titled, pick.chars) >= pick.chars {
@@ -259,11 +260,15 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 			skip[n] = true
 		}
 	}
+	origin := pick.origin
+	if !holdsAll(origin, []*html.Node{centre}) {
+		origin = []*html.Node{centre}
+	}
 	for _, cond := range [...]bool{true, false} {
 		c.conditional = cond
-		nodes := cleanCopy(pick.origin, skip, c)
+		nodes := cleanCopy(origin, skip, c)
 		if chars := textChars(nodes); chars >= minArticleChars {
-			pick.nodes, pick.chars, pick.sc = nodes, chars, sc
+			pick.nodes, pick.origin, pick.chars, pick.sc = nodes, origin, chars, sc
 			return pick
 		}
 	}
