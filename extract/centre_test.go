@@ -446,11 +446,7 @@ func TestStoryInAWidgetBesideTitledComments(t *testing.T) {
 				page += fmt.Sprintf(`<div class="item"><div class="item-head"><b>reader %d</b></div><p>%s</p></div>`, i+1, tc.comments[i%len(tc.comments)])
 			}
 			page += `</div></div></body></html>`
-			gone := make([]string, len(tc.comments))
-			for i, c := range tc.comments {
-				gone[i] = strings.Join(strings.Fields(c)[:8], " ")
-			}
-			checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), tc.story, gone)
+			checkStory(t, extractText(t, []byte(page), "https://example.com/markets/shipping"), tc.story, openings(tc.comments))
 		})
 	}
 }
@@ -575,16 +571,10 @@ func TestThreadInABoxClassedAsComments(t *testing.T) {
 				b.WriteString("<div>" + p + "</div>")
 			}
 			b.WriteString(`</div><div>`)
-			for i, c := range tc.comments {
-				fmt.Fprintf(&b, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><div>%s</div><div><a href="#reply-%d">%s</a></div></div>`, i, i, i+1, i, c, i, tc.reply)
-			}
+			b.WriteString(repliedComments(tc.comments, "div", tc.reply))
 			b.WriteString(`</div></div></div></main></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
-			gone := make([]string, len(tc.comments))
-			for i, c := range tc.comments {
-				gone[i] = strings.Join(strings.Fields(c)[:8], " ")
-			}
-			checkStory(t, got, tc.story, gone)
+			checkStory(t, got, tc.story, openings(tc.comments))
 		})
 	}
 }
@@ -670,17 +660,8 @@ func TestDeepArticleOverALongerThread(t *testing.T) {
 		"It would help to know what share of the price of a shirt is the shipping, since I suspect it is much smaller than the retailers like to claim when they raise prices.",
 	}
 	page := builderPage()
-	var thread strings.Builder
-	thread.WriteString(`<div>`)
-	for i, c := range comments {
-		fmt.Fprintf(&thread, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><p>%s</p><div><a href="#reply-%d">Reply</a></div></div>`, i, i, i+1, i, c, i)
-	}
-	thread.WriteString(`</div>`)
-	page = strings.Replace(page, `</div><div class="notes">`, thread.String()+`</div><div class="notes">`, 1)
+	thread := `<div>` + repliedComments(comments, "p", "Reply") + `</div>`
+	page = strings.Replace(page, `</div><div class="notes">`, thread+`</div><div class="notes">`, 1)
 	got := extractText(t, []byte(page), "https://example.com/markets/shipping")
-	gone := make([]string, len(comments))
-	for i, c := range comments {
-		gone[i] = strings.Join(strings.Fields(c)[:8], " ")
-	}
-	checkStory(t, got, builderParagraphs, gone)
+	checkStory(t, got, builderParagraphs, openings(comments))
 }

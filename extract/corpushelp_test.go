@@ -109,3 +109,27 @@ func paragraphsHTML(texts []string) string {
 	}
 	return b.String()
 }
+
+// repliedComments writes each comment as a reader's box with no class
+// names, as threads known only by their reply links have them: the
+// reader's name as a link and a date ("reader0 1 March 2021, 8:00"), the
+// comment in an element of tag, and a link saying reply under it.
+func repliedComments(comments []string, tag, reply string) string {
+	var b strings.Builder
+	for i, c := range comments {
+		fmt.Fprintf(&b, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><%s>%s</%s><div><a href="#reply-%d">%s</a></div></div>`,
+			i, i, i+1, i, tag, c, tag, i, reply)
+	}
+	return b.String()
+}
+
+// openings returns the first eight words of each text: what a test looks
+// for to tell that the text was kept.
+func openings(texts []string) []string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		words := strings.Fields(t)
+		out[i] = strings.Join(words[:min(8, len(words))], " ")
+	}
+	return out
+}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -138,16 +137,10 @@ func TestFlatThreadKnownByReplyLinks(t *testing.T) {
 				b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
 			}
 			b.WriteString(`</div><div>`)
-			for i, c := range tt.comments {
-				fmt.Fprintf(&b, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><p>%s</p><div><a href="#reply-%d">%s</a></div></div>`, i, i, i+1, i, c, i, tt.reply)
-			}
+			b.WriteString(repliedComments(tt.comments, "p", tt.reply))
 			b.WriteString(`</div></div></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
-			gone := make([]string, len(tt.comments))
-			for i, c := range tt.comments {
-				gone[i] = strings.Join(strings.Fields(c)[:8], " ")
-			}
-			checkStory(t, got, tt.story, gone)
+			checkStory(t, got, tt.story, openings(tt.comments))
 		})
 	}
 }
