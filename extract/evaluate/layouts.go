@@ -6,10 +6,11 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // A Layout rewrites a page of a corpus into a layout the corpora hold few
@@ -379,8 +380,9 @@ const (
 // paragraph, a reply link), then a reply form. The comments hold one and
 // a half times the block's text at the least, so a pick that goes by the
 // amount of prose alone takes them. They are in Arabic when the block's
-// text is mostly Arabic, in English otherwise. A page without such an
-// element, or that does not parse, is returned as it is.
+// letters are mostly of a right-to-left script, in English otherwise. A
+// page without such an element, or that does not parse, is returned as
+// it is.
 func WithComments(page []byte) []byte {
 	root, block, cut := storyMiddle(page)
 	if cut == nil || block.Parent == nil {
@@ -388,7 +390,7 @@ func WithComments(page []byte) []byte {
 	}
 	block = wholeStory(block)
 	lang, heading, reply, form := "en", "%d Comments", "Reply", `<h3>Leave a Reply</h3><form action="/comment" method="post"><textarea name="comment"></textarea><input name="author"><button type="submit">Post Comment</button></form>`
-	if mostlyArabic(block) {
+	if mostlyRightToLeft(block) {
 		lang, heading, reply, form = "ar", "التعليقات (%d)", "رد", `<h3>أضف تعليقاً</h3><form action="/comment" method="post"><textarea name="comment"></textarea><input name="author"><button type="submit">إرسال</button></form>`
 	}
 	texts := readerComments[lang]
@@ -440,25 +442,19 @@ func paragraphText(n *html.Node) int {
 	return total
 }
 
-// mostlyArabic reports whether most letters under n are Arabic.
-func mostlyArabic(n *html.Node) bool {
-	arabic, letters := 0, 0
+// mostlyRightToLeft reports whether most letters under n are of a
+// right-to-left script (textkit.TextDirection), as Arabic's are.
+func mostlyRightToLeft(n *html.Node) bool {
+	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			for _, r := range n.Data {
-				if unicode.IsLetter(r) {
-					letters++
-					if unicode.Is(unicode.Arabic, r) {
-						arabic++
-					}
-				}
-			}
+			b.WriteString(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(n)
-	return 2*arabic > letters
+	return textkit.TextDirection(b.String()) == "rtl"
 }
