@@ -88,6 +88,7 @@ func TestFindDateInText(t *testing.T) {
 		{"english abbreviation", "Mar. 5, 2020", true, day(2020, 3, 5)},
 		{"ordinal", "the 1st of May 2020", true, day(2020, 5, 1)},
 		{"pm time", "17 مارس 2020 - 05:27 م", true, time.Date(2020, 3, 17, 17, 27, 0, 0, time.UTC)},
+		{"arabic hour label", "6 ديسمبر 2016 الساعة 21:30", true, time.Date(2016, 12, 6, 21, 30, 0, 0, time.UTC)},
 		{"iso in text", "تاريخ النشر: 2020-06-03 03:01", true, time.Date(2020, 6, 3, 3, 1, 0, 0, time.UTC)},
 		{"numeric day first", "03/04/2020", true, day(2020, 4, 3)},
 		{"numeric month first", "03/04/2020", false, day(2020, 3, 4)},

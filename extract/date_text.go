@@ -21,7 +21,7 @@ var (
 	numericDate = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:[-/]|\. ?)(\d{1,2})(?:[-/]|\. ?)(\d{4})(?:[^\d]|$)`)
 	// clockTime follows a date: "14:00", "- 09:23 ص", "at 6:01 am",
 	// "T07:20:50 +0330".
-	clockTime = regexp.MustCompile(`(?i)^\s*(?:,|-|–|\||at|الساعة|T)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م)?\s*(Z|[+-]\d{2}:?\d{2})?`)
+	clockTime = regexp.MustCompile(`(?i)^\s*(?:,|-|–|\||at|الساع[ةه]|T)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م)?\s*(Z|[+-]\d{2}:?\d{2})?`)
 )
 
 // findDateInText returns the first date written in s: "3 August 2013",
