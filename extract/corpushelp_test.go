@@ -79,6 +79,25 @@ var bridgeStoryAr = []string{
 	"وقال المحافظ إن المدينة لم يكن لديها خيار آخر، ووعد بتصميم جسر جديد خلال عامين، على أن يبدأ العمل فور توفر الأموال اللازمة لذلك.",
 }
 
+// bridgeComments are readers' comments on bridgeStory, each about as long
+// as two of its paragraphs: a thread of them outweighs the story.
+var bridgeComments = []string{
+	"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
+	"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
+	"Twenty minutes around through the suburbs is optimistic, since the ring road is jammed from seven to nine every day, and the detour will add an hour to every delivery my firm makes to the shops on the other bank of the river, which we will have to pass on.",
+	"We were promised a new bridge in the last election and the one before that, and the money was never found, so forgive me if I do not hold my breath this time either; the old one will be closed for a decade while they argue about the design.",
+	"My grandfather helped to build that bridge after the war, and it is a shame to see it left to rust, when a little paint every few years would have saved it, and the city could have spent far less on it than it will now spend on a new one.",
+}
+
+// bridgeCommentsAr are readers' comments on bridgeStoryAr.
+var bridgeCommentsAr = []string{
+	"أعبر هذا الجسر كل صباح منذ ثلاثين عاماً ولم أشعر يوماً بأنه غير آمن، لذلك أريد أن أرى تقرير المهندسين قبل أن أصدق كلمة من هذا، فالمجلس أطلق إنذارات كاذبة من قبل عن المكتبة والمسبح.",
+	"العبارة ممتلئة أصلاً في الثامنة صباحاً، ولم يسأل أحد في المجلس كيف ستنقل ألفي شخص إضافيين كل يوم، أو ماذا يفعل الذين يعملون في الورديات المبكرة وهم ينتظرون الجسر الجديد.",
+	"عشرون دقيقة عبر الضواحي تقدير متفائل، فالطريق الدائري مزدحم من السابعة حتى التاسعة كل يوم، وستضيف الطريق البديلة ساعة إلى كل شحنة توصلها شركتي إلى المحلات على الضفة الأخرى.",
+	"وعدونا بجسر جديد في الانتخابات الماضية والتي قبلها، ولم تُوجد الأموال أبداً، فاعذروني إن لم أصدق هذه المرة أيضاً؛ سيبقى الجسر القديم مغلقاً عشر سنوات وهم يتجادلون حول التصميم.",
+	"ساعد جدي في بناء هذا الجسر بعد الحرب، ومن المؤسف أن نراه يصدأ، فقليل من الطلاء كل بضع سنوات كان سيحميه، وكانت المدينة ستنفق عليه أقل بكثير مما ستنفقه الآن على جسر جديد.",
+}
+
 // relatedList is a list of links to other stories, as pages put under a
 // story: chrome that fixtures place after the story's block.
 const relatedList = `<div><ul><li><a href="/articles/x">Five ways to save energy this winter</a></li>` +
@@ -115,10 +134,22 @@ func paragraphsHTML(texts []string) string {
 // reader's name as a link and a date ("reader0 1 March 2021, 8:00"), the
 // comment in an element of tag, and a link saying reply under it.
 func repliedComments(comments []string, tag, reply string) string {
+	return commentBoxes(comments, func(i int) string {
+		return fmt.Sprintf(`<a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span>`, i, i, i+1, i)
+	}, tag, reply)
+}
+
+// commentBoxes writes each comment as a reader's box with no class
+// names: a header that signature(i) writes, the comment in an element of
+// tag, and a link saying reply under it unless reply is "".
+func commentBoxes(comments []string, signature func(i int) string, tag, reply string) string {
 	var b strings.Builder
 	for i, c := range comments {
-		fmt.Fprintf(&b, `<div><div><a href="/user/%d">reader%d</a> <span>%d March 2021, 8:%02d</span></div><%s>%s</%s><div><a href="#reply-%d">%s</a></div></div>`,
-			i, i, i+1, i, tag, c, tag, i, reply)
+		fmt.Fprintf(&b, `<div><div>%s</div><%s>%s</%s>`, signature(i), tag, c, tag)
+		if reply != "" {
+			fmt.Fprintf(&b, `<div><a href="#reply-%d">%s</a></div>`, i, reply)
+		}
+		b.WriteString(`</div>`)
 	}
 	return b.String()
 }

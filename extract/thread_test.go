@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -11,13 +12,7 @@ import (
 // opening a few words, or wrapped in the link's own elements.
 func TestThreadKnownByReplyLinks(t *testing.T) {
 	story := bridgeStory[:3]
-	comments := []string{
-		"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
-		"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
-		"Twenty minutes around through the suburbs is optimistic, since the ring road is jammed from seven to nine every day, and the detour will add an hour to every delivery my firm makes to the shops on the other bank of the river, which we will have to pass on.",
-		"We were promised a new bridge in the last election and the one before that, and the money was never found, so forgive me if I do not hold my breath this time either; the old one will be closed for a decade while they argue about the design.",
-		"My grandfather helped to build that bridge after the war, and it is a shame to see it left to rust, when a little paint every few years would have saved it, and the city could have spent far less on it than it will now spend on a new one.",
-	}
+	comments := bridgeComments
 	replies := map[string]string{
 		"reply to this":     `<a href="/comments/reply">Reply to This</a>`,
 		"wrapped reply":     `<a href="#reply"><i></i> <span>Reply</span></a>`,
@@ -114,20 +109,8 @@ func TestFlatThreadKnownByReplyLinks(t *testing.T) {
 		name, headline, reply string
 		story, comments       []string
 	}{
-		{"en", "Old bridge to close next spring", "Reply", bridgeStory, []string{
-			"I have crossed that bridge every morning for thirty years and never once thought it was unsafe, so I would like to see the engineers' report before I believe a word of this, because the council has cried wolf before about the library and the pool.",
-			"The ferry already runs full at eight in the morning, and nobody at the council seems to have asked how it will carry another two thousand people a day, or what those of us who work early shifts are supposed to do while we wait for the new bridge.",
-			"Twenty minutes around through the suburbs is optimistic, since the ring road is jammed from seven to nine every day, and the detour will add an hour to every delivery my firm makes to the shops on the other bank of the river, which we will have to pass on.",
-			"We were promised a new bridge in the last election and the one before that, and the money was never found, so forgive me if I do not hold my breath this time either; the old one will be closed for a decade while they argue about the design.",
-			"My grandfather helped to build that bridge after the war, and it is a shame to see it left to rust, when a little paint every few years would have saved it, and the city could have spent far less on it than it will now spend on a new one.",
-		}},
-		{"ar", "إغلاق الجسر القديم في الربيع المقبل", "رد", bridgeStoryAr, []string{
-			"أعبر هذا الجسر كل صباح منذ ثلاثين عاماً ولم أشعر يوماً بأنه غير آمن، لذلك أريد أن أرى تقرير المهندسين قبل أن أصدق كلمة من هذا، فالمجلس أطلق إنذارات كاذبة من قبل عن المكتبة والمسبح.",
-			"العبارة ممتلئة أصلاً في الثامنة صباحاً، ولم يسأل أحد في المجلس كيف ستنقل ألفي شخص إضافيين كل يوم، أو ماذا يفعل الذين يعملون في الورديات المبكرة وهم ينتظرون الجسر الجديد.",
-			"عشرون دقيقة عبر الضواحي تقدير متفائل، فالطريق الدائري مزدحم من السابعة حتى التاسعة كل يوم، وستضيف الطريق البديلة ساعة إلى كل شحنة توصلها شركتي إلى المحلات على الضفة الأخرى.",
-			"وعدونا بجسر جديد في الانتخابات الماضية والتي قبلها، ولم تُوجد الأموال أبداً، فاعذروني إن لم أصدق هذه المرة أيضاً؛ سيبقى الجسر القديم مغلقاً عشر سنوات وهم يتجادلون حول التصميم.",
-			"ساعد جدي في بناء هذا الجسر بعد الحرب، ومن المؤسف أن نراه يصدأ، فقليل من الطلاء كل بضع سنوات كان سيحميه، وكانت المدينة ستنفق عليه أقل بكثير مما ستنفقه الآن على جسر جديد.",
-		}},
+		{"en", "Old bridge to close next spring", "Reply", bridgeStory, bridgeComments},
+		{"ar", "إغلاق الجسر القديم في الربيع المقبل", "رد", bridgeStoryAr, bridgeCommentsAr},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,6 +124,86 @@ func TestFlatThreadKnownByReplyLinks(t *testing.T) {
 			b.WriteString(`</div></div></body></html>`)
 			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
 			checkStory(t, got, tt.story, openings(tt.comments))
+		})
+	}
+}
+
+// TestThreadKnownBySignatures checks that a thread of readers' comments
+// with no reply links, no speech verbs, no title and no class names,
+// longer than the story above it, is known by the readers' signatures: a
+// name and a stamp of a date and a time of day, on one line or two.
+func TestThreadKnownBySignatures(t *testing.T) {
+	names := []string{"Sam K.", "Layla", "Omar 1984", "J. Fischer", "rivertown"}
+	namesAr := []string{"أبو علي", "سارة", "محمد الكاظمي", "ليلى", "حسين ٨٨"}
+	arabicDigits := strings.NewReplacer("0", "٠", "1", "١", "2", "٢", "3", "٣", "4", "٤", "5", "٥", "6", "٦", "7", "٧", "8", "٨", "9", "٩")
+	tests := []struct {
+		name, headline  string
+		story, comments []string
+		signature       func(i int) string
+	}{
+		{"en, one line", "Old bridge to close next spring", bridgeStory, bridgeComments, func(i int) string {
+			return fmt.Sprintf(`<a href="/user/%d">%s</a> <span>%d March 2021, 8:%02d</span>`, i, names[i], i+1, 7*i)
+		}},
+		{"en, stamp under the name", "Old bridge to close next spring", bridgeStory, bridgeComments, func(i int) string {
+			return fmt.Sprintf(`<b>%s</b><div>March %d, 2021 at 8:%02d pm</div>`, names[i], i+1, 7*i)
+		}},
+		{"ar", "إغلاق الجسر القديم في الربيع المقبل", bridgeStoryAr, bridgeCommentsAr, func(i int) string {
+			return fmt.Sprintf(`<a href="/user/%d">%s</a> <span>%s</span>`, i, namesAr[i], arabicDigits.Replace(fmt.Sprintf("%d آذار 2021، 8:%02d", i+1, 7*i)))
+		}},
+		{"ar, hour label", "إغلاق الجسر القديم في الربيع المقبل", bridgeStoryAr, bridgeCommentsAr, func(i int) string {
+			return fmt.Sprintf(`<b>%s</b><div>%s</div>`, namesAr[i], arabicDigits.Replace(fmt.Sprintf("%d مارس 2021 الساعة 9:%02d", i+1, 7*i)))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>` + tt.headline + `</h1><div>`)
+			for _, p := range tt.story {
+				b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
+			}
+			b.WriteString(`</div><div>` + commentBoxes(tt.comments, tt.signature, "p", "") + `</div></div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			checkStory(t, got, tt.story, openings(tt.comments))
+		})
+	}
+}
+
+// TestSignedEntriesStayInTheStory checks that a story told in dated,
+// signed entries is not taken for a thread of comments: a live blog whose
+// entries one reporter signs, a live blog whose entries have titles, and
+// a version history whose entries are dated by the day alone.
+func TestSignedEntriesStayInTheStory(t *testing.T) {
+	intro := "Follow the council's decision on the old bridge as it happens: our reporters are at the town hall and on both banks of the river, and will post here through the day."
+	introAr := "ننقل إليكم قرار المجلس بشأن الجسر القديم لحظة بلحظة: مراسلونا في مبنى المحافظة وعلى ضفتي النهر، وسينشرون هنا طوال اليوم."
+	tests := []struct {
+		name, intro string
+		story       []string
+		entry       func(i int, text string) string
+	}{
+		{"one reporter", intro, bridgeStory, func(i int, text string) string {
+			return fmt.Sprintf(`<div><div><b>Anna Weber</b> 6 March 2021, 9:%02d</div><p>%s</p></div>`, 10*i, text)
+		}},
+		{"one reporter, ar", introAr, bridgeStoryAr, func(i int, text string) string {
+			return fmt.Sprintf(`<div><div><b>مراسلنا في البصرة</b> 6 آذار 2021، 9:%02d</div><p>%s</p></div>`, 10*i, text)
+		}},
+		{"titled entries", intro, bridgeStory, func(i int, text string) string {
+			titles := []string{"Council votes", "Ferry full", "Mayor speaks", "Shops worried"}
+			return fmt.Sprintf(`<div><h3>%s</h3><div>6 March 2021, 9:%02d</div><p>%s</p></div>`, titles[i], 10*i, text)
+		}},
+		{"version history", intro, bridgeStory, func(i int, text string) string {
+			return fmt.Sprintf(`<div><div><b>Version 2.%d</b></div><div>March %d, 2021</div><p>%s</p></div>`, 4-i, 20-i, text)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>Old bridge: live</h1><p>` + tt.intro + `</p><div>`)
+			for i, p := range tt.story {
+				b.WriteString(tt.entry(i, p))
+			}
+			b.WriteString(`</div></div><div>Footer</div></body></html>`)
+			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge-live")
+			checkStory(t, got, append([]string{tt.intro}, tt.story...), nil)
 		})
 	}
 }

@@ -85,6 +85,16 @@ func holdsUnknownThread(n *html.Node, cs *commentSet) bool {
 // (headers and texts as flat siblings) is not recognised: such a layout is
 // also the shape of an interview or a quoted exchange.
 //
+// A header may also name the reader without a verb, with the stamp after
+// the name on its line or on a line of its own: "Sam K. 1 March 2021,
+// 8:07" or "Layla" over "March 1, 2021 at 8:07 am". That is also the
+// shape of the header of a teaser, a live blog's entry or an entry of a
+// version history, so the stamp must hold a date and a time of day
+// (signatureDate), and such comments make a thread only when they are
+// not headed by a heading element (teasers and entries are) and when at
+// least two readers sign them (a live blog's entries are mostly the same
+// reporter's).
+//
 // The page's comments are found once, after preparation (findComments):
 // every pass leaves them out of the copy it cleans (cleanCopy), and
 // isThread weighs them.
@@ -93,6 +103,7 @@ const (
 	maxHeaderLineBytes = 160 // a header line is short
 	maxHeaderNameWords = 5   // words before the verb: the reader's name
 	commentLeadLines   = 3   // lines of a comment read for its header
+	maxNameBytes       = 40  // a reader's name, signed without a verb
 )
 
 // A comment known by its reply link holds more text than that of the
@@ -127,11 +138,12 @@ func inThread(origin []*html.Node, cs *commentSet) bool {
 }
 
 // findComments returns the comments under body (commentItems), or nil
-// when it has none. In chrome, elements marked by their tag, role, class
-// or id, it looks for comments by their reply links only: a story in a
-// box whose class reads as chrome, which only the passes that trust class
-// names less take, keeps its thread under it, while the headers of the
-// many short items of menus and footers are not worth reading.
+// when it has none. It looks into chrome too, elements marked by their
+// tag, role, class or id: a story in a box whose class reads as chrome,
+// which only the passes that trust class names less take, keeps its
+// thread under it. There it reads the headers of boxes with blocks in
+// them only (see commentItems): the many short items of menus and
+// footers are not worth reading.
 func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
 	var cs *commentSet
 	var r leadReader
@@ -151,11 +163,7 @@ func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
 				replied[c], held = true, true
 			}
 		}
-		var lr *leadReader
-		if !inChrome {
-			lr = &r
-		}
-		for _, c := range commentItems(n, lr, replied) {
+		for _, c := range commentItems(n, &r, replied, inChrome) {
 			if cs == nil {
 				cs = &commentSet{items: make(map[*html.Node]bool)}
 			}
@@ -215,11 +223,14 @@ func (cs *commentSet) leaves() map[*html.Node]bool {
 
 // commentItems returns the element children of n that stand in runs of
 // at least minCommentRun comments in a row with one tag: elements that
-// open with a comment header (isComment) or that hold a reply link of
+// open with a comment header (readComment) or that hold a reply link of
 // their own (replied) and text besides; children without text (rules,
-// spacers) do not break a run. It returns nil when n has none. r is the
-// reader to use, nil to know comments by their reply links only.
-func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool) []*html.Node {
+// spacers) do not break a run. A run of comments known only by headers
+// that name the reader without a verb counts when two readers at least
+// sign it. It returns nil when n has none. r is the reader to use;
+// inChrome: n lies in chrome, where only children that hold a block
+// (hasBlockChild) are read, as a comment's box does.
+func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool, inChrome bool) []*html.Node {
 	kids := 0
 	for c := n.FirstChild; c != nil && kids < minCommentRun; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -230,24 +241,48 @@ func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool) []*h
 		return nil
 	}
 	var items, run []*html.Node
+	sure, first, readers := false, "", 1 // what the run's comments say of it
 	end := func() {
-		if len(run) >= minCommentRun {
+		if len(run) >= minCommentRun && (sure || readers > 1) {
 			items = append(items, run...)
 		}
-		run = run[:0]
+		run, sure, first, readers = run[:0], false, "", 1
+	}
+	add := func(c *html.Node, name string) {
+		if len(run) > 0 && run[0].DataAtom != c.DataAtom {
+			end()
+		}
+		run = append(run, c)
+		switch {
+		case name == "":
+			sure = true
+		case first == "":
+			first = name
+		case name != first:
+			readers = 2
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode && !isSpace(c.Data):
 			end()
 		case c.Type != html.ElementNode:
-		case !isInlineNode(c) && (replied[c] && textBytes(c) > minRepliedCommentBytes || r != nil && isComment(c, r)):
-			if len(run) > 0 && run[0].DataAtom != c.DataAtom {
+		case isInlineNode(c):
+			if hasText(c) {
 				end()
 			}
-			run = append(run, c)
-		case hasText(c):
-			end()
+		case replied[c] && textBytes(c) > minRepliedCommentBytes:
+			add(c, "")
+		default:
+			if r != nil && (!inChrome || hasBlockChild(c)) {
+				if ok, name := readComment(c, r); ok {
+					add(c, name)
+					continue
+				}
+			}
+			if hasText(c) {
+				end()
+			}
 		}
 	}
 	end()
@@ -266,17 +301,33 @@ func textBytes(n *html.Node) int {
 	return sum
 }
 
-// isComment reports whether element n reads as a reader's comment: its
-// first lines are a comment header and text follows it. r is the reader
-// to use, reset here.
+// isComment reports whether element n reads as a reader's comment by a
+// header with a speech verb: its first lines are such a header and text
+// follows it. r is the reader to use, reset here.
 func isComment(n *html.Node, r *leadReader) bool {
+	ok, name := readComment(n, r)
+	return ok && name == ""
+}
+
+// readComment reports whether element n reads as a reader's comment: its
+// first lines are a comment header and text follows it. name is the
+// reader's name when the header names them without a verb (signedName),
+// "" when a verb heads it. r is the reader to use, reset here.
+func readComment(n *html.Node, r *leadReader) (ok bool, name string) {
 	r.reset()
 	r.read(n)
 	if r.stop {
-		return false
+		return false, ""
 	}
 	r.flush()
-	return isCommentHeader(r.lines)
+	if isCommentHeader(r.lines) {
+		return true, ""
+	}
+	if r.heading {
+		return false, ""
+	}
+	name = signedName(r.lines)
+	return name != "", name
 }
 
 // isCommentHeader reports whether the leading lines of an element open
@@ -296,6 +347,58 @@ func isCommentHeader(lines []string) bool {
 	}
 	// "Anna says:" over its stamp line, and text after both.
 	return len(lines) > 2 && len(lines[1]) <= maxHeaderLineBytes && isStamp(lines[1])
+}
+
+// signedName returns the reader's name when the leading lines of an
+// element open with a header that names the reader without a verb, a
+// stamp after the name, and go on after it: "Sam K. 1 March 2021, 8:07",
+// or "Layla" over "March 1, 2021 at 8:07 am" (isDateStamp). It returns ""
+// otherwise.
+func signedName(lines []string) string {
+	if len(lines) < 2 {
+		return ""
+	}
+	if name := signedLine(lines[0]); name != "" {
+		return name
+	}
+	if len(lines) > 2 && isReaderName(lines[0]) && isDateStamp(lines[1]) {
+		return lines[0]
+	}
+	return ""
+}
+
+// isReaderName reports whether line may be a reader's name alone: at
+// most maxHeaderNameWords words and maxNameBytes bytes, with a letter,
+// and no colon, question or exclamation mark at its end.
+func isReaderName(line string) bool {
+	if line == "" || len(line) > maxNameBytes || strings.Count(line, " ") >= maxHeaderNameWords {
+		return false
+	}
+	switch line[len(line)-1] {
+	case ':', '?', '!':
+		return false
+	}
+	return strings.IndexFunc(line, unicode.IsLetter) >= 0
+}
+
+// signedLine returns the reader's name when line is a name (isReaderName)
+// and then a stamp (isStamp) that opens with a signature's date
+// (signatureDate), as in "Sam K. 1 March 2021, 8:07", or "". The name is the words before the date, a
+// weekday among them when one is written ("Sam Sat, 06/24/2023").
+func signedLine(line string) string {
+	if !hasStamp(line) {
+		return ""
+	}
+	folded := foldDateText(line)
+	i := signatureDate(folded)
+	if i < 0 {
+		return ""
+	}
+	name := strings.TrimSpace(folded[:i])
+	if !isReaderName(name) || !isStamp(folded[i:]) {
+		return ""
+	}
+	return name
 }
 
 // maxVerbBytes bounds a word read as a speech verb.
@@ -411,20 +514,71 @@ func hasStamp(s string) bool {
 	return false
 }
 
+// isDateStamp reports whether s is a stamp (isStamp) that opens with a
+// signature's date (signatureDate), a word before it at most ("Sat,
+// 06/24/2023 - 08:58").
+func isDateStamp(s string) bool {
+	if !isStamp(s) {
+		return false
+	}
+	s = foldDateText(s)
+	i := signatureDate(s)
+	return i >= 0 && len(strings.Fields(s[:i])) <= 1
+}
+
+// signatureDate returns where the date of a signature's stamp begins in
+// folded text s, or -1: a whole date and the time of day after it, as
+// comments are stamped ("1 March 2021, 8:07", "December 10, 2021 at 8:33
+// pm"). A product's name with its year ("Gaming 3 (2022)"), a story's
+// title with its day ("How do vines grow? - 21 May 2021") and the entries
+// of a version history or a list of events or people, dated by the day
+// alone, have no such stamp.
+func signatureDate(s string) int {
+	m := locateDate(s, true)
+	if m == nil {
+		return -1
+	}
+	end := m.end
+	if end > 0 && end <= len(s) && !isASCIIDigit(s[end-1]) {
+		end-- // the pattern consumed one byte after the year
+	}
+	if !hasClockAfter(s[end:]) {
+		return -1
+	}
+	return m.start
+}
+
+// maySign reports whether a header's first line may be a reader's
+// signature without a verb (signedName), by what is cheap to see: a name
+// alone, or words and a stamp (hasStamp).
+func maySign(line []byte) bool {
+	if len(line) <= maxNameBytes && isReaderName(string(line)) {
+		return true
+	}
+	return hasStamp(string(line)) && bytes.IndexFunc(line, unicode.IsLetter) >= 0
+}
+
 // leadReader reads the first lines of an element's text: text broken at
 // block elements and <br>, each line cut after maxHeaderLineBytes. It
-// stops at a first line longer than that or without a speech verb: no
-// header opens the element.
+// stops at a first line longer than that, or with neither a speech verb
+// nor what may be a signature (maySign), and at a name alone over a line
+// without a stamp: no header opens the element.
 // One reader serves the children of one element in turn (reset).
 type leadReader struct {
 	lines []string
 	cur   []byte
-	stop  bool // the first line is too long for a header, or has no verb
+	stop  bool // the first line is too long for a header, or opens none
+	// heading: a heading element was read, as a teaser's or a live blog
+	// entry's title is one, and a reader's signature is not.
+	heading bool
+	// signed: no verb opens the first line, which may be a signature
+	// without one (maySign).
+	signed bool
 }
 
 // reset readies r for another element.
 func (r *leadReader) reset() {
-	r.lines, r.cur, r.stop = r.lines[:0], r.cur[:0], false
+	r.lines, r.cur, r.stop, r.heading, r.signed = r.lines[:0], r.cur[:0], false, false, false
 }
 
 func (r *leadReader) read(n *html.Node) {
@@ -438,6 +592,7 @@ func (r *leadReader) read(n *html.Node) {
 		case isInlineNode(c):
 			r.read(c)
 		default:
+			r.heading = r.heading || isHeading(c.DataAtom)
 			r.flush()
 			r.read(c)
 			r.flush()
@@ -489,9 +644,16 @@ func (r *leadReader) done() bool { return r.stop || len(r.lines) >= commentLeadL
 // flush ends the line being read.
 func (r *leadReader) flush() {
 	if line := bytes.TrimSpace(r.cur); len(line) > 0 && len(r.lines) < commentLeadLines {
-		if len(r.lines) == 0 && speechVerbAt(line) < 0 {
-			r.stop = true // no verb opens the first line: no header
-		} else {
+		switch {
+		case len(r.lines) == 0 && speechVerbAt(line) < 0:
+			if !maySign(line) {
+				r.stop = true // neither a verb nor a name opens the first line: no header
+				break
+			}
+			r.lines, r.signed = append(r.lines, string(line)), true
+		case len(r.lines) == 1 && r.signed && !hasStamp(r.lines[0]) && !hasStamp(string(line)):
+			r.stop = true // a name alone, and no stamp under it
+		default:
 			r.lines = append(r.lines, string(line))
 		}
 	}

@@ -166,9 +166,9 @@ func TestWCXBCorpus(t *testing.T) {
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
 // sections too; the "split", "ads", "folded", "builder", "p as div", "p
-// wrapped" and "comments" rows score them rewritten into layouts the
-// corpora hold few of (see evaluate.Layouts): picks that hold only on the
-// layouts we have seen fail there. It runs only when
+// wrapped", "comments" and "signed comments" rows score them rewritten
+// into layouts the corpora hold few of (see evaluate.Layouts): picks
+// that hold only on the layouts we have seen fail there. It runs only when
 // REFEED_CORPUS_SUMMARY is set, since the corpus tests already cover the
 // same pages:
 //
@@ -178,7 +178,7 @@ func TestCorpusSummary(t *testing.T) {
 		t.Skip("set REFEED_CORPUS_SUMMARY=1 to print the all-corpora summary")
 	}
 	var b strings.Builder
-	b.WriteString("\ncorpus                      pages  F1     P      R      catastrophic\n")
+	b.WriteString("\ncorpus                           pages  F1     P      R      catastrophic\n")
 	for _, half := range []struct {
 		name    string
 		parity  int
@@ -204,9 +204,11 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd p wrapped", 1, evaluate.WrappedParagraphs},
 		{"wcxb-dev even comments", 0, evaluate.WithComments},
 		{"wcxb-dev odd comments", 1, evaluate.WithComments},
+		{"wcxb-dev even signed comments", 0, evaluate.WithSignedComments},
+		{"wcxb-dev odd signed comments", 1, evaluate.WithSignedComments},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
-		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
+		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
 	}
 	shingled := []struct {
 		name string
@@ -221,6 +223,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev folded", evalScrapinghubAs(t, evaluate.FoldStory)},
 		{"scrapinghub-dev builder", evalScrapinghubAs(t, evaluate.InBuilderWidget)},
 		{"scrapinghub-dev comments", evalScrapinghubAs(t, evaluate.WithComments)},
+		{"scrapinghub-dev signed comments", evalScrapinghubAs(t, evaluate.WithSignedComments)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},
@@ -235,7 +238,7 @@ func TestCorpusSummary(t *testing.T) {
 			}
 		}
 		p, r, f1 := evaluate.Aggregate(all)
-		fmt.Fprintf(&b, "%-27s %5d  %.4f %.4f %.4f %d %v\n", c.name, len(c.rows), f1, p, r, len(bad), bad)
+		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", c.name, len(c.rows), f1, p, r, len(bad), bad)
 	}
 	t.Log(b.String())
 }

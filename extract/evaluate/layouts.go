@@ -42,7 +42,10 @@ type Layout func(page []byte) []byte
 //   - "comments": a thread of readers' comments, without class names and
 //     holding more text than the story, right after that block, as
 //     blogs and news sites that keep their comments beside the story
-//     have it.
+//     have it;
+//   - "signed-comments": that thread without its reply links, each
+//     comment known only by its signature (the reader's name and a
+//     date), as sites whose comments take no replies have it.
 var Layouts = map[string]Layout{
 	"ads":       AdsBetweenParagraphs,
 	"builder":   InBuilderWidget,
@@ -53,6 +56,8 @@ var Layouts = map[string]Layout{
 	"p-as-div":  ParagraphsAsDivs,
 	"p-wrapped": WrappedParagraphs,
 	"split":     SplitAroundAd,
+
+	"signed-comments": WithSignedComments,
 }
 
 // LayoutNames returns the names of Layouts, sorted.
@@ -383,7 +388,15 @@ const (
 // letters are mostly of a right-to-left script, in English otherwise. A
 // page without such an element, or that does not parse, is returned as
 // it is.
-func WithComments(page []byte) []byte {
+func WithComments(page []byte) []byte { return withThread(page, true) }
+
+// WithSignedComments is WithComments without the reply links: each
+// comment is a box with the reader's name, a date and the comment alone.
+func WithSignedComments(page []byte) []byte { return withThread(page, false) }
+
+// withThread puts WithComments' thread under the story, each comment
+// with a reply link when replies is set.
+func withThread(page []byte, replies bool) []byte {
 	root, block, cut := storyMiddle(page)
 	if cut == nil || block.Parent == nil {
 		return page
@@ -399,8 +412,12 @@ func WithComments(page []byte) []byte {
 	for ; n < maxComments && (n < 3 || written < want); n++ {
 		text := texts[n%len(texts)]
 		written += len(text)
-		fmt.Fprintf(&comments, `<div><div><a href="/user/%d">%s</a> <span>%d March 2021, %d:%02d</span></div><p>%s</p><div><a href="#reply-%d">%s</a></div></div>`,
-			n, html.EscapeString(commentNames[n%len(commentNames)]), 1+n%28, 8+n%12, (7*n)%60, html.EscapeString(text), n, reply)
+		fmt.Fprintf(&comments, `<div><div><a href="/user/%d">%s</a> <span>%d March 2021, %d:%02d</span></div><p>%s</p>`,
+			n, html.EscapeString(commentNames[n%len(commentNames)]), 1+n%28, 8+n%12, (7*n)%60, html.EscapeString(text))
+		if replies {
+			fmt.Fprintf(&comments, `<div><a href="#reply-%d">%s</a></div>`, n, reply)
+		}
+		comments.WriteString(`</div>`)
 	}
 	nodes, err := parseFragment(`<div><h3>` + fmt.Sprintf(heading, n) + `</h3>` + comments.String() + form + `</div>`)
 	if err != nil || len(nodes) != 1 {

@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -19,6 +20,8 @@ func TestLayouts(t *testing.T) {
 		"ads":       page,
 		"builder":   page,
 		"comments":  page,
+
+		"signed-comments": page,
 	}
 	for _, name := range LayoutNames() {
 		want, ok := cases[name]
@@ -112,6 +115,14 @@ func TestWithComments(t *testing.T) {
 	}
 	if c, s := textLen(mustParse(t, after)), textLen(mustParse(t, story)); float64(c) < minCommentShare*float64(s) {
 		t.Errorf("the comments hold %d bytes of text, under %.1f times the story's %d", c, minCommentShare, s)
+	}
+	// The signed thread is the same but for its reply links.
+	signed := string(WithSignedComments([]byte(page)))
+	if strings.Contains(signed, "#reply-") || strings.Count(signed, `href="/user/`) != strings.Count(got, `href="/user/`) {
+		t.Errorf("the signed thread is not the thread without its reply links: %s", signed)
+	}
+	if re := regexp.MustCompile(`<div><a href="#reply-\d+">Reply</a></div>`); re.ReplaceAllString(got, "") != signed {
+		t.Errorf("the signed thread differs from the thread in more than its reply links:\n got %s\nwant %s", signed, got)
 	}
 	ar := strings.ReplaceAll(page, "is a paragraph long enough to be counted.", "فقرة طويلة بما يكفي لكي تحسب في القصة.")
 	if got := string(WithComments([]byte(ar))); !strings.Contains(got, "التعليقات (") || strings.Contains(got, ">Reply<") {
