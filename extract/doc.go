@@ -62,8 +62,10 @@
 //     (the scorer in candidates.go, text statistics in measure.go), takes
 //     the best candidate and the siblings that belong with it
 //     (siblings.go); a choice that cleaning empties, or that reads as a
-//     whole as the site's notice (a disclaimer, a licence), gives way to
-//     the next block (runPass); a pass whose cleaning emptied a block at
+//     whole as the site's notice (a disclaimer, a licence, a consent
+//     dialog; not a block that holds the page's <h1>), gives way to the
+//     next block (runPass), and a notice that no other block replaces
+//     lets the later passes look for an article (choice.outranks); a pass whose cleaning emptied a block at
 //     least as long as the one it then chose is doubted, and a later pass
 //     that keeps more of that block wins (runPasses: a story in a box
 //     classed like comments). A short pick (under 1,000 characters of
@@ -84,7 +86,8 @@
 //     A thread of readers' comments, known by its reply links, by runs
 //     of boxes that each hold a reply link, or by runs of comments whose
 //     headers name the reader with a speech verb and stamp the comment
-//     ("Anna wrote on December 6, 2016 at 9:12 am:"; isThread,
+//     ("Anna wrote on December 6, 2016 at 9:12 am:") or sign it with a
+//     name, a date and a time ("Sam K. 1 March 2021, 8:07"; isThread,
 //     findComments, threads.go), is never the pick, a sibling, an
 //     ancestor to climb to or the centre, and its known comments are not
 //     the page's prose that picks are weighed against (proseOfPage); nor
@@ -94,8 +97,9 @@
 //
 //  5. Cleaning (clean.go, layout.go, trim.go, boilerplate.go, images.go,
 //     urls.go): a copy of the chosen content, without the page's readers'
-//     comments known by their headers or reply links (found once before the passes:
-//     findComments, threads.go), is cleaned bottom-up: blocks
+//     comments known by their headers, signatures or reply links (found
+//     once before the passes: findComments, threads.go), is cleaned
+//     bottom-up: blocks
 //     that look like link lists, ads or forms, a form's note, script
 //     text printed as text, and boxes under a chrome title go (clean.go;
 //     a title over a share bar that opens the story marks only the bar),
@@ -104,8 +108,9 @@
 //     chrome images are dropped (images.go); layout tables are
 //     unwrapped (layout.go) and bylines, datelines, author bios, chrome
 //     lines and the site's notices to its reader (cookies, accounts,
-//     licences: isServiceText) at the edges are trimmed (trim.go, phrases
-//     in boilerplate.go and internal/textkit). Every link and image of
+//     licences: isServiceText) at the edges are trimmed, a box of them
+//     at the end whole, as a consent dialog is (trimNoticeBoxes; trim.go,
+//     phrases in boilerplate.go and internal/textkit). Every link and image of
 //     the content finally chosen is made absolute (urls.go).
 //
 //  6. Cross-check (crosscheck.go): when the page carries a JSON-LD

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // passFlags say how aggressive one heuristic pass is.
@@ -92,7 +94,27 @@ type choice struct {
 	// emptied is the longest block the pass chose and its cleaning
 	// emptied, set aside for the next best (see runPass).
 	emptied emptiedBlock
+	// notice: what was chosen reads as the site's notice to its readers
+	// (noticeCopy), kept for want of an article.
+	notice bool
 }
+
+// outranks reports whether choice c is better than other: an article's
+// length of text that is no notice beats a notice, and otherwise the
+// longer text wins.
+func (c choice) outranks(other choice) bool {
+	if other.sc == nil {
+		return c.sc != nil
+	}
+	if a, b := c.isArticle(), other.isArticle(); a != b {
+		return a
+	}
+	return c.chars > other.chars
+}
+
+// isArticle reports whether c holds an article's length of text and does
+// not read as a notice.
+func (c choice) isArticle() bool { return !c.notice && c.chars >= minArticleChars }
 
 // emptiedBlock is a block a pass chose and its cleaning emptied, and the
 // length of its text before cleaning.
@@ -180,11 +202,11 @@ func (ch *chooser) runPasses() (best choice, used int) {
 		if got.sc == nil || doubted != nil && !holdsAll(got.origin, []*html.Node{doubted}) && !holdsAll([]*html.Node{doubted}, got.origin) {
 			continue
 		}
-		if got.chars > best.chars {
+		if got.outranks(best) {
 			best = got
 		}
-		if got.chars < minArticleChars {
-			continue
+		if !got.isArticle() {
+			continue // a notice, or too little: the later passes are asked
 		}
 		if doubted == nil && got.emptied.chars >= got.chars {
 			// The doubted pass stops the run unless a later one wins.
@@ -226,7 +248,7 @@ func (ch *chooser) secondOpinion(pick choice, used int) choice {
 		if ch.repeats(i) {
 			continue
 		}
-		if got := ch.run(i); got.sc != nil && got.chars >= minSecondGain*pick.chars &&
+		if got := ch.run(i); got.sc != nil && !got.notice && got.chars >= minSecondGain*pick.chars &&
 			outsideBoxes(got.origin, ch.p.titled, got.chars) >= minSecondGain*pick.chars {
 			return got
 		}
@@ -335,7 +357,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 			skip = p.titled
 		}
 		nodes := cleanCopy([]*html.Node{centre}, skip, ch.c)
-		if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(pick.chars) {
+		if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(pick.chars) && !readsAsNotice(nodes, chars) {
 			return choice{nodes: nodes, origin: []*html.Node{centre}, chars: chars, sc: ch.prose, pass: pick.pass}
 		}
 	}
@@ -518,10 +540,12 @@ const maxRetries = 3
 // cleaning leaves almost nothing, the chosen block is set aside (the
 // longest such block is the choice's emptied) and the page scored again,
 // up to maxRetries times; so is a block that reads as a whole as the
-// site's notice to its readers (readsAsNotice), which is kept only when
-// no block of article length is found instead. It returns the longest
-// cleaned content as a choice whose sc is nil when nothing could be
-// chosen; the caller sets its pass.
+// site's notice to its readers (noticeCopy) and does not hold the page's
+// <h1>, which is kept, marked as a notice, only when no block of article
+// length is found instead. The body itself is marked so when all it
+// keeps is a notice. It returns the longest cleaned content as a choice
+// whose sc is nil when nothing could be chosen; the caller sets its
+// pass.
 func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) choice {
 	var best, notice choice
 	for range maxRetries + 1 {
@@ -533,9 +557,11 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 			break
 		}
 		content := sc.content(top)
-		nodes := cleanCopy(content, skip, c)
-		chars := textChars(nodes)
-		if notice.sc == nil && top != body && chars > 0 && readsAsNotice(nodes, chars) {
+		nodes, chars, isNotice := noticeCopy(content, skip, c)
+		// A block that holds the page's headline is its story,
+		// whatever words it uses: a story about cookie banners is one.
+		isNotice = isNotice && (top == body || !contains(top, findElement(body, atom.H1)))
+		if notice.sc == nil && top != body && isNotice {
 			// The site's notice to its readers (a disclaimer, a
 			// licence) outweighs a short story: the next block is
 			// tried, and the notice stays only if no article is found.
@@ -549,6 +575,9 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		}
 		if best.sc == nil || chars > best.chars {
 			best.nodes, best.origin, best.chars, best.sc = nodes, content, chars, sc
+			// All the body keeps is a notice: nothing to set aside, but
+			// the later passes are asked (see runPasses).
+			best.notice = top == body && isNotice
 		}
 		// Another try only helps when cleaning, not the page, left
 		// little: the block chosen was chrome.
@@ -566,7 +595,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		skip[top] = true
 	}
 	if notice.sc != nil && best.chars < minArticleChars && notice.chars > best.chars {
-		notice.emptied = best.emptied
+		notice.emptied, notice.notice = best.emptied, true
 		return notice
 	}
 	return best
@@ -575,24 +604,67 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 // readsAsNotice reports whether cleaned content, chars long, is as a whole
 // one of the site's notices to its readers (isServiceText).
 func readsAsNotice(nodes []*html.Node, chars int) bool {
-	if chars > maxServiceChars {
-		return false
+	return chars > 0 && chars <= maxNoticeChars && isServiceText(blockOfNodes(nodes, chars))
+}
+
+// cleanCopy returns a cleaned copy of content, without the skipped nodes.
+func cleanCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) []*html.Node {
+	return trimEdges(cleanUntrimmed(content, skip, c))
+}
+
+// cleanUntrimmed is cleanCopy before its edges are trimmed.
+func cleanUntrimmed(content []*html.Node, skip map[*html.Node]bool, c *cleaner) []*html.Node {
+	nodes := cloneContent(content, skip, c.comments.leaves())
+	for _, n := range nodes {
+		c.clean(n, false)
 	}
+	return unwrapLayoutTables(nodes)
+}
+
+// noticeCopy returns cleanCopy(content, skip, c), the length of its text,
+// and whether it reads as the site's notice to its readers: as a whole
+// (readsAsNotice), or before its edges were trimmed when what the
+// trimming left still speaks of the service, with minServiceWords-1
+// service words, or with one when the trimming took more than half the
+// text. A consent dialog whose opening paragraphs went as notices leaves
+// the kinds of cookie it explains; a short story under a long notice
+// leaves no service word.
+func noticeCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) (nodes []*html.Node, chars int, notice bool) {
+	nodes = cleanUntrimmed(content, skip, c)
+	var before block
+	all := 0
+	for _, n := range nodes {
+		if all += textCharsUpTo(n, maxNoticeChars-all); all > maxNoticeChars {
+			break
+		}
+	}
+	if all <= maxNoticeChars {
+		before = blockOfNodes(nodes, all)
+	}
+	nodes = trimEdges(nodes)
+	chars = textChars(nodes)
+	if chars == 0 || chars > maxNoticeChars {
+		return nodes, chars, false
+	}
+	after := blockOfNodes(nodes, chars)
+	if isServiceText(after) {
+		return nodes, chars, true
+	}
+	if before.chars <= chars || !isServiceText(before) {
+		return nodes, chars, false
+	}
+	n := textkit.CountServiceWords(after.norm)
+	return nodes, chars, n >= minServiceWords-1 || n > 0 && 2*chars < before.chars
+}
+
+// blockOfNodes returns the text of nodes, chars long, as one block.
+func blockOfNodes(nodes []*html.Node, chars int) block {
 	var b strings.Builder
 	for _, n := range nodes {
 		appendText(&b, n)
 		b.WriteByte(' ')
 	}
-	return isServiceText(block{norm: normalizePhrase(b.String()), chars: chars})
-}
-
-// cleanCopy returns a cleaned copy of content, without the skipped nodes.
-func cleanCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) []*html.Node {
-	nodes := cloneContent(content, skip, c.comments.leaves())
-	for _, n := range nodes {
-		c.clean(n, false)
-	}
-	return trimEdges(unwrapLayoutTables(nodes))
+	return block{norm: normalizePhrase(b.String()), chars: chars}
 }
 
 // cloneContent deep-copies nodes, leaving out the skipped ones and those

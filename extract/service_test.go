@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/refeed/refeed/extract/evaluate"
 	"strings"
 	"testing"
 )
@@ -235,5 +236,98 @@ func TestNoticeOutweighingAShortStory(t *testing.T) {
 	}
 	if strings.Contains(got, "All rights reserved") {
 		t.Errorf("the notice was taken:\n%s", got)
+	}
+}
+
+// consentDialog is a cookie consent dialog without class names, as a
+// consent platform writes it into the page: longer than a short story.
+var consentDialog = map[string]string{
+	"en": `<div><div><h2>Your privacy choices</h2>` +
+		`<p>With your agreement, we and our partners use cookies and similar technologies to store and read information on your device, and we process personal data such as your IP address and the pages you read, to show you personalised advertising and content, to measure their performance and to improve our services.</p>` +
+		`<p>You can accept all of this, refuse it, or choose what you allow under the settings. You can withdraw your consent at any time from the link at the foot of every page; our privacy policy and our cookie policy explain what each partner does with your data and how long it keeps it.</p>` +
+		`<div><h3>Essential cookies</h3><p>These cookies keep the site working: they remember what you chose in this dialog, keep you signed in and protect the forms you fill in. They cannot be switched off.</p></div>` +
+		`<div><h3>Audience measurement</h3><p>These cookies count visits and show us which pages are read most, so that we can improve the site. The figures are aggregated and say nothing about you in person.</p></div>` +
+		`<div><h3>Advertising</h3><p>Our advertising partners use these cookies to build a profile of your interests and to show you adverts that match it, here and on other sites, and to limit how often you see each one.</p></div>` +
+		`<div><button>Refuse</button><button>Settings</button><button>Accept</button></div></div></div>`,
+	"ar": `<div><div><h2>خياراتك بشأن الخصوصية</h2>` +
+		`<p>بموافقتك، نستخدم نحن وشركاؤنا ملفات تعريف الارتباط والتقنيات المشابهة لتخزين المعلومات على جهازك وقراءتها، ونعالج بياناتك مثل عنوان جهازك والصفحات التي تقرؤها، لنعرض عليك اعلانات ومحتوى يناسبانك، ولنقيس أداءهما ونحسّن خدماتنا.</p>` +
+		`<p>يمكنك قبول ذلك كله أو رفضه أو اختيار ما تسمح به من الإعدادات، ويمكنك سحب موافقتك في أي وقت من الرابط أسفل كل صفحة. وتشرح صفحة الخصوصيه ما يفعله كل شريك ببياناتك ومدة احتفاظه بها.</p>` +
+		`<div><h3>ملفات ضرورية</h3><p>تحفظ هذه الملفات عمل الموقع: تتذكر ما اخترته في هذه النافذة، وتبقيك بعد تسجيل الدخول، وتحمي النماذج التي تملؤها. ولا يمكن إيقافها.</p></div>` +
+		`<div><h3>قياس الجمهور</h3><p>تعدّ هذه الملفات الزيارات وتبين لنا الصفحات الأكثر قراءة لنحسّن الموقع، والأرقام مجمّعة لا تدل عليك شخصياً.</p></div>` +
+		`<div><button>رفض</button><button>الإعدادات</button><button>قبول</button></div></div></div>`,
+}
+
+// TestConsentDialogOutweighingAShortStory checks that a cookie consent
+// dialog without class names, longer than the short story on its page,
+// is not taken for the article nor kept in it, wherever the page puts
+// it: at the end of the body, at its start, or in the story's box after
+// the story.
+func TestConsentDialogOutweighingAShortStory(t *testing.T) {
+	stories := map[string][]string{"en": bridgeStory[:2], "ar": bridgeStoryAr[:2]}
+	for _, lang := range []string{"en", "ar"} {
+		story, dialog := stories[lang], consentDialog[lang]
+		pages := map[string]string{
+			"end of body":     `<div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Bridge</h1>` + paragraphsHTML(story) + `</div></div><div>© 2026 The Courier</div>` + dialog,
+			"start of body":   dialog + `<div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Bridge</h1>` + paragraphsHTML(story) + `</div></div><div>© 2026 The Courier</div>`,
+			"after the story": `<div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Bridge</h1>` + paragraphsHTML(story) + dialog + `</div></div><div>© 2026 The Courier</div>`,
+		}
+		for where, page := range pages {
+			t.Run(lang+" "+where, func(t *testing.T) {
+				got := extractText(t, []byte(`<html lang="`+lang+`"><body>`+page+`</body></html>`), "https://example.com/news/bridge")
+				checkStory(t, got, story, nil)
+				for _, p := range strings.Split(htmlText(t, []byte(dialog)), "\n") {
+					if p = strings.TrimSpace(p); len(p) > 40 && strings.Contains(got, p) {
+						t.Errorf("the dialog's %q is in the article:\n%s", p[:40], got)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestLongStoryAboutCookiesStays checks that a story about a ruling on
+// cookie banners, which uses more of their words than a notice of its
+// length needs (though no paragraph is as dense as a notice), is still
+// the article when another block of an article's length stands beside
+// it: the story holds the page's headline.
+func TestLongStoryAboutCookiesStays(t *testing.T) {
+	story := []string{
+		"The data protection regulator fined the publisher on Monday for setting tracking cookies on readers' devices before they had agreed to them, the largest penalty it has imposed on a news site.",
+		"According to the ruling, the banner shown to visitors offered a single button to accept everything, while the choice to refuse was hidden two pages deep in a privacy policy few readers opened.",
+		"Investigators found that more than forty partners received personal data about each visit, including the pages read and the device used, which they used to build profiles for personalised advertising.",
+		"The publisher said it would appeal. Its lawyers argued that the partners, not the site, had set most of the cookies, and that its own consent tool had been approved by an industry body two years ago.",
+		"Privacy campaigners welcomed the decision but said fines alone would not change an industry that depends on tracking. They called for a ban on advertising built on profiles, at least for children.",
+		"The regulator has given the publisher three months to redesign its banner so that refusing takes no more effort than accepting, and to delete the data it collected without valid consent since 2022.",
+	}
+	weather := "Cloudy in the morning with a few showers in the north, turning brighter in the afternoon with long sunny spells. Highs of fourteen degrees on the coast and eleven inland, with a light westerly wind. Tonight will be clear and cold, with a touch of frost in sheltered valleys."
+	page := `<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Publisher fined over cookie banner</h1>` +
+		paragraphsHTML(story) + `</div></div><div><h3>Weather</h3><p>` + weather + `</p></div><div>© 2026 The Courier</div></body></html>`
+	got := extractText(t, []byte(page), "https://example.com/news/fine")
+	checkStory(t, got, story, nil)
+}
+
+// TestConsentDialogBesideAStoryHiddenByClass checks that the long consent
+// dialog of the "consent" layout (evaluate.WithConsent), at the end of a
+// page whose story sits in a box whose class reads as chrome (a page
+// builder's widget), is not taken for the article: the strict pass, which
+// sets that box aside, finds only the dialog, and the later passes are
+// asked for the story.
+func TestConsentDialogBesideAStoryHiddenByClass(t *testing.T) {
+	storyAr := append(bridgeStoryAr[:len(bridgeStoryAr):len(bridgeStoryAr)],
+		"ويخشى أصحاب المحال على الضفتين أن يخسروا زبائنهم، وقد طلب بعضهم من المجلس تشغيل حافلة مجانية عبر السد ما دام الجسر مغلقاً.")
+	for lang, story := range map[string][]string{"en": bridgeStory, "ar": storyAr} {
+		t.Run(lang, func(t *testing.T) {
+			page := `<html lang="` + lang + `"><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>Bridge</h1><div class="elementor-widget-container">` +
+				paragraphsHTML(story) + `</div></div><div>© 2026 The Courier</div></body></html>`
+			withDialog := evaluate.WithConsent([]byte(page))
+			if len(withDialog) < len(page)+2000 {
+				t.Fatalf("the layout added no dialog: %s", withDialog)
+			}
+			got := extractText(t, withDialog, "https://example.com/news/bridge")
+			checkStory(t, got, story, nil)
+			if strings.Contains(got, "cookies") || strings.Contains(got, "ملفات تعريف الارتباط") {
+				t.Errorf("the dialog is in the article:\n%s", got)
+			}
+		})
 	}
 }

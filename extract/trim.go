@@ -144,6 +144,9 @@ func trimEdges(nodes []*html.Node) []*html.Node {
 	if !hasProse(blocks) {
 		return nodes // a page of short lines: nothing to tell the edges by
 	}
+	if trimNoticeBoxes(nodes) {
+		blocks = leafBlocks(nodes)
+	}
 	bio := false // the block trimmed last titles an author's bio
 	for i, n := range blocks {
 		b := newBlock(n)
@@ -176,6 +179,90 @@ func trimEdges(nodes []*html.Node) []*html.Node {
 		}
 	}
 	return kept
+}
+
+// trimNoticeBoxes removes the boxes at the end of nodes that read as a
+// whole as the site's notice to its readers (isServiceText), as a
+// consent dialog does whose paragraphs, one by one, use too few service
+// words to be trimmed as blocks. It looks at the outermost box first,
+// then into the box it keeps; a box goes only when minProseChars of text
+// stay besides. It leaves the start alone: there, the story's own box,
+// its headline gone with cleaning, may be one on cookie banners as dense
+// with such words as a notice. It reports whether it removed any.
+func trimNoticeBoxes(nodes []*html.Node) bool {
+	total := textChars(nodes)
+	removed := false
+	for level := nodes; len(level) > 0; {
+		box := lastWithText(level)
+		if box == nil || box.DataAtom == atom.Table || !hasBlockChild(box) {
+			break // a leaf block: trimEdges weighs it
+		}
+		// The text is measured first, no further than a notice runs:
+		// most boxes are too long to be one, and not worth normalising.
+		if chars := textCharsUpTo(box, maxNoticeChars); chars <= maxNoticeChars && total-chars >= minProseChars && isServiceText(newBlock(box)) {
+			total -= chars
+			removeNode(box)
+			removed = true
+			level = siblingsOf(level, box)
+			continue
+		}
+		level = childElements(box)
+	}
+	return removed
+}
+
+// textCharsUpTo returns the length of the text under n, as textChars
+// measures it, or a number over limit once it passes limit.
+func textCharsUpTo(n *html.Node, limit int) int {
+	total := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			total += c
+			return total <= limit
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return total
+}
+
+// lastWithText returns the last element of level that holds text, or nil.
+func lastWithText(level []*html.Node) *html.Node {
+	for i := len(level) - 1; i >= 0; i-- {
+		if n := level[i]; n.Type == html.ElementNode && n.Parent != nil && hasText(n) {
+			return n
+		}
+	}
+	return nil
+}
+
+// siblingsOf returns level without the node removed from it.
+func siblingsOf(level []*html.Node, removed *html.Node) []*html.Node {
+	out := make([]*html.Node, 0, len(level))
+	for _, n := range level {
+		if n != removed {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// childElements returns the element children of n.
+func childElements(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // maxLabelChars bounds a label line (section name, byline) above the article.
@@ -221,11 +308,16 @@ func trailingChrome(b block) bool {
 // words in which a site speaks about itself (textkit.ServiceWords), or
 // one fewer in a short block, is a notice, an appeal or a licence:
 // cookies, subscriptions, accounts, rights. A story on such a subject
-// uses one or two of them a paragraph.
+// uses one or two of them a paragraph. A block longer than
+// maxServiceChars needs one word more for every noticeStep characters
+// over, up to maxNoticeChars: a consent dialog that explains each kind
+// of cookie runs to a few thousand characters.
 const (
 	minServiceWords     = 4
 	maxServiceChars     = 1500
 	maxShortNoticeChars = 300
+	maxNoticeChars      = 4000
+	noticeStep          = 500
 )
 
 // isBioTitle reports whether b is a heading that titles an author's bio
@@ -265,10 +357,13 @@ func titlesNotice(b block, rest []*html.Node) bool {
 // isServiceText reports whether b reads as the site's notice to its
 // reader rather than article text.
 func isServiceText(b block) bool {
-	if b.chars > maxServiceChars {
+	if b.chars > maxNoticeChars {
 		return false
 	}
 	n := textkit.CountServiceWords(b.norm)
+	if b.chars > maxServiceChars {
+		return n >= minServiceWords+(b.chars-maxServiceChars+noticeStep-1)/noticeStep
+	}
 	return n >= minServiceWords || n >= minServiceWords-1 && b.chars <= maxShortNoticeChars
 }
 

@@ -166,11 +166,11 @@ func TestWCXBCorpus(t *testing.T) {
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
 // sections too; the "split", "ads", "folded", "builder", "p as div", "p
-// wrapped", "comments" and "signed comments" rows score them rewritten
-// into layouts the corpora hold few of (see evaluate.Layouts): picks
-// that hold only on the layouts we have seen fail there. It runs only when
-// REFEED_CORPUS_SUMMARY is set, since the corpus tests already cover the
-// same pages:
+// wrapped", "comments", "signed comments" and "consent" rows score them
+// rewritten into layouts the corpora hold few of (see evaluate.Layouts):
+// picks that hold only on the layouts we have seen fail there. It runs
+// only when REFEED_CORPUS_SUMMARY is set, since the corpus tests already
+// cover the same pages:
 //
 //	REFEED_CORPUS_SUMMARY=1 go test -run TestCorpusSummary -v ./extract
 func TestCorpusSummary(t *testing.T) {
@@ -206,6 +206,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd comments", 1, evaluate.WithComments},
 		{"wcxb-dev even signed comments", 0, evaluate.WithSignedComments},
 		{"wcxb-dev odd signed comments", 1, evaluate.WithSignedComments},
+		{"wcxb-dev even consent", 0, evaluate.WithConsent},
+		{"wcxb-dev odd consent", 1, evaluate.WithConsent},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
@@ -224,6 +226,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev builder", evalScrapinghubAs(t, evaluate.InBuilderWidget)},
 		{"scrapinghub-dev comments", evalScrapinghubAs(t, evaluate.WithComments)},
 		{"scrapinghub-dev signed comments", evalScrapinghubAs(t, evaluate.WithSignedComments)},
+		{"scrapinghub-dev consent", evalScrapinghubAs(t, evaluate.WithConsent)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},

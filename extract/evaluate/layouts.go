@@ -45,11 +45,15 @@ type Layout func(page []byte) []byte
 //     have it;
 //   - "signed-comments": that thread without its reply links, each
 //     comment known only by its signature (the reader's name and a
-//     date), as sites whose comments take no replies have it.
+//     date), as sites whose comments take no replies have it;
+//   - "consent": a cookie consent dialog without class names at the end
+//     of the body, longer than a short story, as sites whose consent
+//     platform writes its dialog into the page have it.
 var Layouts = map[string]Layout{
 	"ads":       AdsBetweenParagraphs,
 	"builder":   InBuilderWidget,
 	"comments":  WithComments,
+	"consent":   WithConsent,
 	"folded":    FoldStory,
 	"bare":      StripHints,
 	"old":       OldLayout,
@@ -474,4 +478,57 @@ func mostlyRightToLeft(n *html.Node) bool {
 	}
 	walk(n)
 	return textkit.TextDirection(b.String()) == "rtl"
+}
+
+// consentDialogs are the dialogs WithConsent writes, in English and in
+// Arabic: a title, what the site and its partners do, what the reader may
+// do, each kind of cookie under a title of its own, and the buttons.
+var consentDialogs = map[string]string{
+	"en": `<div><div><h2>We value your privacy</h2>` +
+		`<p>We and our 842 partners store and access information on your device, such as cookies and unique identifiers, and process personal data such as your IP address and browsing behaviour, to personalise the ads and content you see, to measure how ads and content perform, to learn about our audiences and to develop and improve our products. With your permission we and our partners may use precise geolocation data and identify your device by scanning it.</p>` +
+		`<p>You may click to consent to our and our partners' processing as described above. Alternatively you may access more detailed information and change your preferences before consenting or refuse to consent. Please note that some processing of your personal data may not require your consent, but you have a right to object to such processing. Your preferences will apply to this website only, and you can change them at any time by returning to this site or visiting our privacy policy.</p>` +
+		`<div><h3>Strictly necessary cookies</h3><p>These cookies are necessary for the website to function and cannot be switched off in our systems. They are usually only set in response to actions made by you which amount to a request for services, such as setting your privacy preferences, logging in or filling in forms. You can set your browser to block or alert you about these cookies, but some parts of the site will not then work.</p></div>` +
+		`<div><h3>Performance cookies</h3><p>These cookies allow us to count visits and traffic sources so we can measure and improve the performance of our site. They help us to know which pages are the most and least popular and see how visitors move around the site. All information these cookies collect is aggregated and therefore anonymous. If you do not allow these cookies we will not know when you have visited our site.</p></div>` +
+		`<div><h3>Targeting cookies</h3><p>These cookies may be set through our site by our advertising partners. They may be used by those companies to build a profile of your interests and show you relevant adverts on other sites. They do not store directly personal information, but are based on uniquely identifying your browser and internet device. If you do not allow these cookies, you will experience less targeted advertising.</p></div>` +
+		`<div><button>Reject all</button><button>Manage preferences</button><button>Accept all</button></div></div></div>`,
+	"ar": `<div><div><h2>نحن نحترم خصوصيتك</h2>` +
+		`<p>نقوم نحن وشركاؤنا البالغ عددهم 842 بتخزين المعلومات على جهازك والوصول إليها، مثل ملفات تعريف الارتباط والمعرفات الفريدة، ونعالج البيانات الشخصية مثل عنوان IP وسلوك التصفح، لتخصيص الإعلانات والمحتوى الذي تراه، ولقياس أداء الإعلانات والمحتوى، ولمعرفة جمهورنا وتطوير منتجاتنا وتحسينها. وبإذنك قد نستخدم نحن وشركاؤنا بيانات الموقع الجغرافي الدقيقة.</p>` +
+		`<p>يمكنك النقر للموافقة على المعالجة الموضحة أعلاه من جانبنا ومن جانب شركائنا، أو الاطلاع على معلومات أكثر تفصيلاً وتغيير تفضيلاتك قبل الموافقة أو رفضها. يرجى العلم أن بعض معالجة بياناتك الشخصية قد لا تتطلب موافقتك، لكن من حقك الاعتراض عليها. تنطبق تفضيلاتك على هذا الموقع فقط، ويمكنك تغييرها في أي وقت بالعودة إلى الموقع أو بزيارة سياسة الخصوصية.</p>` +
+		`<div><h3>ملفات تعريف الارتباط الضرورية</h3><p>هذه الملفات ضرورية لعمل الموقع ولا يمكن إيقافها في أنظمتنا. وهي لا تُضبط عادة إلا استجابة لإجراءات تقوم بها، مثل ضبط تفضيلات الخصوصية أو تسجيل الدخول أو ملء النماذج. يمكنك ضبط متصفحك لحظرها أو لتنبيهك إليها، لكن بعض أجزاء الموقع لن تعمل حينئذ.</p></div>` +
+		`<div><h3>ملفات تعريف الارتباط الخاصة بالأداء</h3><p>تتيح لنا هذه الملفات عدّ الزيارات ومصادر الحركة لنقيس أداء موقعنا ونحسّنه، وتساعدنا على معرفة الصفحات الأكثر والأقل شعبية وكيف يتنقل الزوار في الموقع. كل المعلومات التي تجمعها مجمّعة وبالتالي مجهولة الهوية.</p></div>` +
+		`<div><h3>ملفات تعريف الارتباط الإعلانية</h3><p>قد يضبط شركاؤنا في الإعلانات هذه الملفات عبر موقعنا، وقد تستخدمها تلك الشركات لبناء ملف عن اهتماماتك وعرض إعلانات ملائمة لك على مواقع أخرى. وهي لا تخزن معلومات شخصية مباشرة، بل تعتمد على تمييز متصفحك وجهازك.</p></div>` +
+		`<div><button>رفض الكل</button><button>إدارة التفضيلات</button><button>قبول الكل</button></div></div></div>`,
+}
+
+// WithConsent puts a cookie consent dialog with no class or id names at
+// the end of the body: a title, two paragraphs on what the site and its
+// partners do with the reader's data and what the reader may do, three
+// kinds of cookie each under a title, and the buttons, some 2,200
+// characters in all, more than a short story holds. It is in Arabic when
+// the letters of the element with the most paragraphs are mostly of a
+// right-to-left script, in English otherwise. A page without such an
+// element (see storyMiddle), or that does not parse, is returned as it
+// is.
+func WithConsent(page []byte) []byte {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
+		return page
+	}
+	body := block
+	for body != nil && body.DataAtom != atom.Body {
+		body = body.Parent
+	}
+	if body == nil {
+		return page
+	}
+	lang := "en"
+	if mostlyRightToLeft(block) {
+		lang = "ar"
+	}
+	nodes, err := parseFragment(consentDialogs[lang])
+	if err != nil || len(nodes) != 1 {
+		return page
+	}
+	body.AppendChild(nodes[0])
+	return render(root, page)
 }

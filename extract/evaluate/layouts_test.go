@@ -20,6 +20,7 @@ func TestLayouts(t *testing.T) {
 		"ads":       page,
 		"builder":   page,
 		"comments":  page,
+		"consent":   page,
 
 		"signed-comments": page,
 	}
@@ -137,4 +138,31 @@ func mustParse(t *testing.T, s string) *html.Node {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestWithConsent(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	story := `<div><h1>T</h1>` + para("One") + para("Two") + para("Three") + para("Four") + `</div>`
+	page := `<html><head></head><body><div><a href="/">Home</a></div>` + story + `<div>Footer</div></body></html>`
+	got := string(WithConsent([]byte(page)))
+	before, dialog, ok := strings.Cut(got, `<div><div><h2>`)
+	if !ok {
+		t.Fatalf("no dialog in %s", got)
+	}
+	if want := strings.TrimSuffix(page, `</body></html>`); before != want {
+		t.Errorf("the page before the dialog changed:\n got %s\nwant %s", before, want)
+	}
+	if !strings.HasSuffix(dialog, `</button></div></div></div></body></html>`) {
+		t.Errorf("the dialog is not the body's last child: %s", dialog)
+	}
+	if strings.Contains(dialog, "class=") || strings.Contains(dialog, "id=") {
+		t.Errorf("the dialog has names: %s", dialog)
+	}
+	if n := textLen(mustParse(t, dialog)); n < 2000 {
+		t.Errorf("the dialog holds %d bytes of text, want a long one", n)
+	}
+	ar := strings.ReplaceAll(page, "is a paragraph long enough to be counted.", "فقرة طويلة بما يكفي لكي تحسب في القصة.")
+	if got := string(WithConsent([]byte(ar))); !strings.Contains(got, "نحن نحترم خصوصيتك") {
+		t.Errorf("an Arabic story got a dialog in another language: %s", got)
+	}
 }
