@@ -665,3 +665,35 @@ func TestDeepArticleOverALongerThread(t *testing.T) {
 	got := extractText(t, []byte(page), "https://example.com/markets/shipping")
 	checkStory(t, got, builderParagraphs, openings(comments))
 }
+
+// TestStoryUnderAHeadlineInAWidget checks that a short story whose box,
+// headline and all, is classed as chrome (a blog platform's post box
+// classed "widget") is not lost to a longer box of prose elsewhere on the
+// page, the site's "about" blurb: the headline, which repeats the page's
+// title, shows where the story is.
+func TestStoryUnderAHeadlineInAWidget(t *testing.T) {
+	tests := []struct {
+		lang, headline string
+		story, about   []string
+	}{
+		{"en", "Old bridge to close next spring", bridgeStory[:2], []string{
+			"The Courier was founded in 1952 by a group of printers and teachers who believed that the valley deserved a newspaper of its own, one that would report on the council, the courts and the schools with the same care that the national papers gave to parliament.",
+			"Today a team of twenty-two reporters, photographers and editors works from the old print works on Mill Street, publishing news around the clock on this site and a weekly printed edition every Thursday, across the twelve towns of the valley.",
+			"The paper is still owned by a trust set up by the founders' families, and it answers to its readers rather than to shareholders; corrections are published on page two of the printed edition and at the foot of the article concerned online.",
+		}},
+		{"ar", "إغلاق الجسر القديم في الربيع المقبل", bridgeStoryAr[:2], []string{
+			"تأسست صحيفة البريد عام 1952 على يد مجموعة من عمال المطابع والمعلمين الذين رأوا أن الوادي يستحق صحيفة خاصة به، تغطي أخبار المجلس والمحاكم والمدارس بالعناية نفسها التي توليها الصحف الوطنية للبرلمان.",
+			"ويعمل فيها اليوم فريق من اثنين وعشرين مراسلاً ومصوراً ومحرراً من مبنى المطبعة القديمة في شارع الطاحونة، ينشرون الأخبار على مدار الساعة في هذا الموقع وفي طبعة ورقية أسبوعية تصدر كل خميس.",
+			"وما زالت الصحيفة مملوكة لوقف أسسته عائلات المؤسسين، وهي مسؤولة أمام قرائها لا أمام المساهمين، وتنشر التصحيحات في الصفحة الثانية من الطبعة الورقية وفي ذيل المقال المعني على الموقع.",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			page := `<html lang="` + tt.lang + `"><head><title>` + tt.headline + `</title></head><body><div><a href="/">Home</a> <a href="/news">News</a></div>` +
+				`<div class="widget Blog"><div class="post"><h1>` + tt.headline + `</h1><div class="post-body">` + paragraphsHTML(tt.story) + `</div></div></div>` +
+				`<div><div><h3>The Courier</h3>` + paragraphsHTML(tt.about) + `</div></div></body></html>`
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
+			checkStory(t, got, tt.story, openings(tt.about))
+		})
+	}
+}

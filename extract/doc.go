@@ -83,6 +83,11 @@
 //     holds most of it (proseCentre), however deep its paragraphs sit,
 //     when that keeps much more text after cleaning (centreOpinion): a
 //     page builder's text box ("widget") that class names hid is read so.
+//     A short strict pick away from the page's headline, when chrome
+//     marks hid that headline (an <h1> repeating the title in a blog
+//     platform's post box classed "widget"), gives way to a later pass's
+//     pick that holds the headline or comes first under it
+//     (headlineOpinion).
 //     A thread of readers' comments, known by its reply links, by runs
 //     of boxes that each hold a reply link, or by runs of comments whose
 //     headers name the reader with a speech verb and stamp the comment

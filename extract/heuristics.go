@@ -145,7 +145,48 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 	pick = ch.secondOpinion(pick, used)
 	pick = ch.titledOpinion(pick)
 	pick = ch.centreOpinion(pick)
+	pick = ch.headlineOpinion(pick)
 	return pick.nodes, pick.origin, pick.chars, pick.sc
+}
+
+// headlineOpinion questions a short pick (under maxDoubtedChars) that a
+// pass trusting chrome marks made away from the page's headline, when
+// those marks hid the headline itself: an <h1> that repeats the page's
+// title (repeatsTitle) inside an element marked as chrome (a blog
+// platform's post box classed "widget"). Whatever won there (the site's
+// "about" blurb, a promo) won because the story was set aside with its
+// headline. A pick that starts within minPartsApart of text after the
+// headline is the story under it and stays. Otherwise the passes that
+// leave chrome in are asked in turn: the first whose pick is an article
+// decides, replacing the pick when it holds the headline or comes before
+// the pick under it, and keeping it when it holds the pick.
+func (ch *chooser) headlineOpinion(pick choice) choice {
+	if pick.chars == 0 || pick.chars >= maxDoubtedChars || !passes[pick.pass].strip || ch.c.title == "" {
+		return pick
+	}
+	h1 := findElement(ch.body, atom.H1)
+	if h1 == nil || !markedWithin(h1, ch.p.chrome) || !repeatsTitle(h1, headlineWords(ch.c.title)) {
+		return pick
+	}
+	if firstAfter(ch.body, h1, map[*html.Node]bool{pick.origin[0]: true}) != nil && textBetween(ch.body, h1, pick.origin[0]) < minPartsApart {
+		return pick // the story right under its headline
+	}
+	for i := pick.pass + 1; i < len(passes); i++ {
+		if passes[i].strip || ch.repeats(i) {
+			continue
+		}
+		got := ch.run(i)
+		if got.sc == nil || !got.isArticle() {
+			continue
+		}
+		if holdsAll(got.origin, pick.origin) {
+			return pick // the pick is part of what holds the headline
+		}
+		if holdsAll(got.origin, []*html.Node{h1}) || leadsAfterHeadline(ch.body, got.origin[0], pick.origin[0]) {
+			return got
+		}
+	}
+	return pick
 }
 
 // skipOf returns the elements pass f leaves out.
