@@ -98,6 +98,19 @@ func TestPageThatIsAThread(t *testing.T) {
 	}
 }
 
+// flatStoryOverThread writes a page whose story a page builder cut into
+// one box per paragraph, under its headline, with the thread of comments
+// (HTML) in a box after it.
+func flatStoryOverThread(headline string, story []string, thread string) string {
+	var b strings.Builder
+	b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>` + headline + `</h1><div>`)
+	for _, p := range story {
+		b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
+	}
+	b.WriteString(`</div><div>` + thread + `</div></div></body></html>`)
+	return b.String()
+}
+
 // TestFlatThreadKnownByReplyLinks checks that a thread of readers'
 // comments, each a box of its own with a reply link under it, no
 // title, no class names and no speech verb in its header ("Sam K. 1
@@ -114,15 +127,8 @@ func TestFlatThreadKnownByReplyLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>` + tt.headline + `</h1><div>`)
-			for _, p := range tt.story {
-				b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
-			}
-			b.WriteString(`</div><div>`)
-			b.WriteString(repliedComments(tt.comments, "p", tt.reply))
-			b.WriteString(`</div></div></body></html>`)
-			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			page := flatStoryOverThread(tt.headline, tt.story, repliedComments(tt.comments, "p", tt.reply))
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
 			checkStory(t, got, tt.story, openings(tt.comments))
 		})
 	}
@@ -156,13 +162,8 @@ func TestThreadKnownBySignatures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			b.WriteString(`<html><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><h1>` + tt.headline + `</h1><div>`)
-			for _, p := range tt.story {
-				b.WriteString(`<div><div><div><p>` + p + `</p></div></div></div>`)
-			}
-			b.WriteString(`</div><div>` + commentBoxes(tt.comments, tt.signature, "p", "") + `</div></div></body></html>`)
-			got := extractText(t, []byte(b.String()), "https://example.com/news/bridge")
+			page := flatStoryOverThread(tt.headline, tt.story, commentBoxes(tt.comments, tt.signature, "p", ""))
+			got := extractText(t, []byte(page), "https://example.com/news/bridge")
 			checkStory(t, got, tt.story, openings(tt.comments))
 		})
 	}
