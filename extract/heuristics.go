@@ -798,6 +798,28 @@ func textChars(nodes []*html.Node) int {
 	return total
 }
 
+// textCharsUpTo returns the length of the text under n, as textChars
+// measures it, or a number over limit once it passes limit.
+func textCharsUpTo(n *html.Node, limit int) int {
+	total := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			c, _ := measureText(n.Data)
+			total += c
+			return total <= limit
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return total
+}
+
 // holdsHeadline reports whether the page's first <h1> is under centre and
 // not under any of the nodes of pick.
 func holdsHeadline(body, centre *html.Node, pick []*html.Node) bool {

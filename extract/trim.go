@@ -211,28 +211,6 @@ func trimNoticeBoxes(nodes []*html.Node) bool {
 	return removed
 }
 
-// textCharsUpTo returns the length of the text under n, as textChars
-// measures it, or a number over limit once it passes limit.
-func textCharsUpTo(n *html.Node, limit int) int {
-	total := 0
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		if n.Type == html.TextNode {
-			c, _ := measureText(n.Data)
-			total += c
-			return total <= limit
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !walk(c) {
-				return false
-			}
-		}
-		return true
-	}
-	walk(n)
-	return total
-}
-
 // lastWithText returns the last element of level that holds text, or nil.
 func lastWithText(level []*html.Node) *html.Node {
 	for i := len(level) - 1; i >= 0; i-- {
