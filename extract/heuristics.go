@@ -48,7 +48,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 		setAsideTeaserRivers(body, pageURL, p.titled)
 	}
 	c := newCleaner(h, root, pageURL, meta, true)
-	c.comments = findComments(body, p.chrome)
+	c.comments = findComments(body)
 	best, origin, chars, sc := choose(body, h, p, c)
 	// A page that hides its text from a reader without a browser (a
 	// consent dialog that hides the page behind it, text a script shows)

@@ -141,29 +141,26 @@ func inThread(origin []*html.Node, cs *commentSet) bool {
 // when it has none. It looks into chrome too, elements marked by their
 // tag, role, class or id: a story in a box whose class reads as chrome,
 // which only the passes that trust class names less take, keeps its
-// thread under it. There it reads the headers of boxes with blocks in
-// them only (see commentItems): the many short items of menus and
-// footers are not worth reading.
-func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
+// thread under it.
+func findComments(body *html.Node) *commentSet {
 	var cs *commentSet
 	var r leadReader
 	var replied map[*html.Node]bool // the elements that hold a reply link
 	// walk finds the comments under n, children first, so that the
 	// elements that hold reply links are known when n's are weighed, and
-	// reports whether n holds a reply link. inChrome: n is or lies in
-	// chrome.
-	var walk func(n *html.Node, inChrome bool) bool
-	walk = func(n *html.Node, inChrome bool) bool {
+	// reports whether n holds a reply link.
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
 		held := n.DataAtom == atom.A && n.FirstChild != nil && isReplyLink(n)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && walk(c, inChrome || chrome[c]) {
+			if c.Type == html.ElementNode && walk(c) {
 				if replied == nil {
 					replied = make(map[*html.Node]bool)
 				}
 				replied[c], held = true, true
 			}
 		}
-		for _, c := range commentItems(n, &r, replied, inChrome) {
+		for _, c := range commentItems(n, &r, replied) {
 			if cs == nil {
 				cs = &commentSet{items: make(map[*html.Node]bool)}
 			}
@@ -171,7 +168,7 @@ func findComments(body *html.Node, chrome map[*html.Node]bool) *commentSet {
 		}
 		return held
 	}
-	walk(body, false)
+	walk(body)
 	if cs == nil {
 		return nil
 	}
@@ -227,10 +224,9 @@ func (cs *commentSet) leaves() map[*html.Node]bool {
 // their own (replied) and text besides; children without text (rules,
 // spacers) do not break a run. A run of comments known only by headers
 // that name the reader without a verb counts when two readers at least
-// sign it. It returns nil when n has none. r is the reader to use;
-// inChrome: n lies in chrome, where only children that hold a block
-// (hasBlockChild) are read, as a comment's box does.
-func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool, inChrome bool) []*html.Node {
+// sign it. Only children that may hold a header's lines are read
+// (holdsLines). It returns nil when n has none. r is the reader to use.
+func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool) []*html.Node {
 	kids := 0
 	for c := n.FirstChild; c != nil && kids < minCommentRun; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -274,7 +270,7 @@ func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool, inCh
 		case replied[c] && textBytes(c) > minRepliedCommentBytes:
 			add(c, "")
 		default:
-			if r != nil && (!inChrome || hasBlockChild(c)) {
+			if r != nil && holdsLines(c) {
 				if ok, name := readComment(c, r); ok {
 					add(c, name)
 					continue
@@ -287,6 +283,18 @@ func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool, inCh
 	}
 	end()
 	return items
+}
+
+// holdsLines reports whether element n may hold the two lines a comment
+// header needs and the text after it: a child that is a block or a <br>.
+// A menu's items and the like, a link each, are not read.
+func holdsLines(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Br || !isInlineNode(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // textBytes is the length in bytes of the text under n.
