@@ -270,7 +270,7 @@ func commentItems(n *html.Node, r *leadReader, replied map[*html.Node]bool) []*h
 		case replied[c] && textBytes(c) > minRepliedCommentBytes:
 			add(c, "")
 		default:
-			if r != nil && holdsLines(c) {
+			if holdsLines(c) {
 				if ok, name := readComment(c, r); ok {
 					add(c, name)
 					continue
