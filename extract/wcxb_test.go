@@ -166,11 +166,11 @@ func TestWCXBCorpus(t *testing.T) {
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
 // sections too; the "split", "ads", "folded", "builder", "p as div", "p
-// wrapped", "comments", "signed comments" and "consent" rows score them
-// rewritten into layouts the corpora hold few of (see evaluate.Layouts):
-// picks that hold only on the layouts we have seen fail there. It runs
-// only when REFEED_CORPUS_SUMMARY is set, since the corpus tests already
-// cover the same pages:
+// wrapped", "comments", "signed comments", "consent" and "about" rows
+// score them rewritten into layouts the corpora hold few of (see
+// evaluate.Layouts): picks that hold only on the layouts we have seen
+// fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
+// corpus tests already cover the same pages:
 //
 //	REFEED_CORPUS_SUMMARY=1 go test -run TestCorpusSummary -v ./extract
 func TestCorpusSummary(t *testing.T) {
@@ -208,6 +208,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd signed comments", 1, evaluate.WithSignedComments},
 		{"wcxb-dev even consent", 0, evaluate.WithConsent},
 		{"wcxb-dev odd consent", 1, evaluate.WithConsent},
+		{"wcxb-dev even about", 0, evaluate.WithAbout},
+		{"wcxb-dev odd about", 1, evaluate.WithAbout},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
@@ -227,6 +229,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev comments", evalScrapinghubAs(t, evaluate.WithComments)},
 		{"scrapinghub-dev signed comments", evalScrapinghubAs(t, evaluate.WithSignedComments)},
 		{"scrapinghub-dev consent", evalScrapinghubAs(t, evaluate.WithConsent)},
+		{"scrapinghub-dev about", evalScrapinghubAs(t, evaluate.WithAbout)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},

@@ -48,12 +48,17 @@ type Layout func(page []byte) []byte
 //     date), as sites whose comments take no replies have it;
 //   - "consent": a cookie consent dialog without class names at the end
 //     of the body, longer than a short story, as sites whose consent
-//     platform writes its dialog into the page have it.
+//     platform writes its dialog into the page have it;
+//   - "about": the site's "about" blurb, a titled box of prose about the
+//     publisher without class names, at the end of the body, longer than
+//     a short story, as sites that describe themselves beside every
+//     story have it.
 var Layouts = map[string]Layout{
 	"ads":       AdsBetweenParagraphs,
 	"builder":   InBuilderWidget,
 	"comments":  WithComments,
 	"consent":   WithConsent,
+	"about":     WithAbout,
 	"folded":    FoldStory,
 	"bare":      StripHints,
 	"old":       OldLayout,
@@ -501,15 +506,40 @@ var consentDialogs = map[string]string{
 }
 
 // WithConsent puts a cookie consent dialog with no class or id names at
-// the end of the body: a title, two paragraphs on what the site and its
-// partners do with the reader's data and what the reader may do, three
-// kinds of cookie each under a title, and the buttons, some 2,200
-// characters in all, more than a short story holds. It is in Arabic when
-// the letters of the element with the most paragraphs are mostly of a
-// right-to-left script, in English otherwise. A page without such an
-// element (see storyMiddle), or that does not parse, is returned as it
-// is.
-func WithConsent(page []byte) []byte {
+// the end of the body (see appendToBody): a title, two paragraphs on what
+// the site and its partners do with the reader's data and what the reader
+// may do, three kinds of cookie each under a title, and the buttons, some
+// 2,200 characters in all, more than a short story holds; in Arabic under
+// an Arabic story.
+func WithConsent(page []byte) []byte { return appendToBody(page, consentDialogs) }
+
+// aboutBlurbs are the boxes WithAbout writes, in English and in Arabic:
+// the publisher's name as a title over three paragraphs on its history,
+// its newsroom and its standards.
+var aboutBlurbs = map[string]string{
+	"en": `<div><div><h3>About The Courier</h3>` +
+		`<p>The Courier was founded in 1952 by a group of printers and teachers who believed that the valley deserved a newspaper of its own, one that would report on the council, the courts and the schools with the same care that the national papers gave to parliament. Seventy years later it is still owned by a trust set up by their families, and it still answers to its readers rather than to shareholders.</p>` +
+		`<p>Today a team of twenty-two reporters, photographers and editors works from the old print works on Mill Street, publishing news around the clock on this site and a weekly printed edition every Thursday. The newsroom covers local politics, business, crime, sport and culture across the twelve towns of the valley, and runs an investigations desk that has won national awards three times in the past decade.</p>` +
+		`<p>The Courier is a member of the independent press standards body and follows its editors' code. Corrections are published on page two of the printed edition and at the foot of the article concerned online. Readers who believe we have got something wrong can write to the readers' editor, who reports each year on the complaints received and how they were handled.</p></div></div>`,
+	"ar": `<div><div><h3>عن صحيفة البريد</h3>` +
+		`<p>تأسست صحيفة البريد عام 1952 على يد مجموعة من عمال المطابع والمعلمين الذين رأوا أن الوادي يستحق صحيفة خاصة به، تغطي أخبار المجلس والمحاكم والمدارس بالعناية نفسها التي توليها الصحف الوطنية للبرلمان. وبعد سبعين عاماً ما زالت مملوكة لوقف أسسته عائلاتهم، وما زالت مسؤولة أمام قرائها لا أمام المساهمين.</p>` +
+		`<p>ويعمل فيها اليوم فريق من اثنين وعشرين مراسلاً ومصوراً ومحرراً من مبنى المطبعة القديمة في شارع الطاحونة، ينشرون الأخبار على مدار الساعة في هذا الموقع وفي طبعة ورقية أسبوعية تصدر كل خميس، ويغطون السياسة المحلية والاقتصاد والجريمة والرياضة والثقافة في مدن الوادي الاثنتي عشرة.</p>` +
+		`<p>والصحيفة عضو في هيئة معايير الصحافة المستقلة وتلتزم بميثاقها، وتنشر التصحيحات في الصفحة الثانية من الطبعة الورقية وفي ذيل المقال المعني على الموقع، ويمكن للقراء الذين يرون خطأً فيما نشرناه أن يكتبوا إلى محرر القراء الذي يصدر كل عام تقريراً عن الشكاوى وطريقة معالجتها.</p></div></div>`,
+}
+
+// WithAbout puts the site's "about" blurb, a box with no class or id
+// names holding a title and three paragraphs on the publisher, some
+// 1,200 characters in all, at the end of the body, as WithConsent puts
+// its dialog: in Arabic when the letters of the element with the most
+// paragraphs are mostly of a right-to-left script, in English otherwise.
+func WithAbout(page []byte) []byte { return appendToBody(page, aboutBlurbs) }
+
+// appendToBody puts the fragment of boxes for the page's language (en or
+// ar) at the end of its body. The language is Arabic when the letters of
+// the element with the most paragraphs are mostly of a right-to-left
+// script. A page without such an element (see storyMiddle), or that does
+// not parse, is returned as it is.
+func appendToBody(page []byte, boxes map[string]string) []byte {
 	root, block, cut := storyMiddle(page)
 	if cut == nil {
 		return page
@@ -525,7 +555,7 @@ func WithConsent(page []byte) []byte {
 	if mostlyRightToLeft(block) {
 		lang = "ar"
 	}
-	nodes, err := parseFragment(consentDialogs[lang])
+	nodes, err := parseFragment(boxes[lang])
 	if err != nil || len(nodes) != 1 {
 		return page
 	}

@@ -21,6 +21,7 @@ func TestLayouts(t *testing.T) {
 		"builder":   page,
 		"comments":  page,
 		"consent":   page,
+		"about":     page,
 
 		"signed-comments": page,
 	}
@@ -140,29 +141,43 @@ func mustParse(t *testing.T, s string) *html.Node {
 	return n
 }
 
-func TestWithConsent(t *testing.T) {
+func TestBoxesAtTheEndOfTheBody(t *testing.T) {
 	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
 	story := `<div><h1>T</h1>` + para("One") + para("Two") + para("Three") + para("Four") + `</div>`
 	page := `<html><head></head><body><div><a href="/">Home</a></div>` + story + `<div>Footer</div></body></html>`
-	got := string(WithConsent([]byte(page)))
-	before, dialog, ok := strings.Cut(got, `<div><div><h2>`)
-	if !ok {
-		t.Fatalf("no dialog in %s", got)
-	}
-	if want := strings.TrimSuffix(page, `</body></html>`); before != want {
-		t.Errorf("the page before the dialog changed:\n got %s\nwant %s", before, want)
-	}
-	if !strings.HasSuffix(dialog, `</button></div></div></div></body></html>`) {
-		t.Errorf("the dialog is not the body's last child: %s", dialog)
-	}
-	if strings.Contains(dialog, "class=") || strings.Contains(dialog, "id=") {
-		t.Errorf("the dialog has names: %s", dialog)
-	}
-	if n := textLen(mustParse(t, dialog)); n < 2000 {
-		t.Errorf("the dialog holds %d bytes of text, want a long one", n)
-	}
 	ar := strings.ReplaceAll(page, "is a paragraph long enough to be counted.", "فقرة طويلة بما يكفي لكي تحسب في القصة.")
-	if got := string(WithConsent([]byte(ar))); !strings.Contains(got, "نحن نحترم خصوصيتك") {
-		t.Errorf("an Arabic story got a dialog in another language: %s", got)
+	tests := []struct {
+		name        string
+		layout      Layout
+		opening     string // how the box opens
+		minText     int    // bytes of text it holds at the least
+		arabicTitle string
+	}{
+		{"consent", WithConsent, `<div><div><h2>`, 2000, "نحن نحترم خصوصيتك"},
+		{"about", WithAbout, `<div><div><h3>`, 1000, "عن صحيفة البريد"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(tt.layout([]byte(page)))
+			before, box, ok := strings.Cut(got, tt.opening)
+			if !ok {
+				t.Fatalf("no box in %s", got)
+			}
+			if want := strings.TrimSuffix(page, `</body></html>`); before != want {
+				t.Errorf("the page before the box changed:\n got %s\nwant %s", before, want)
+			}
+			if !strings.HasSuffix(box, `</div></div></body></html>`) {
+				t.Errorf("the box is not the body's last child: %s", box)
+			}
+			if strings.Contains(box, "class=") || strings.Contains(box, "id=") {
+				t.Errorf("the box has names: %s", box)
+			}
+			if n := textLen(mustParse(t, box)); n < tt.minText {
+				t.Errorf("the box holds %d bytes of text, want %d at the least", n, tt.minText)
+			}
+			if got := string(tt.layout([]byte(ar))); !strings.Contains(got, tt.arabicTitle) {
+				t.Errorf("an Arabic story got a box in another language: %s", got)
+			}
+		})
 	}
 }
