@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -673,13 +674,7 @@ func cleanUntrimmed(content []*html.Node, skip map[*html.Node]bool, c *cleaner) 
 func noticeCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) (nodes []*html.Node, chars int, notice bool) {
 	nodes = cleanUntrimmed(content, skip, c)
 	var before block
-	all := 0
-	for _, n := range nodes {
-		if all += textCharsUpTo(n, maxNoticeChars-all); all > maxNoticeChars {
-			break
-		}
-	}
-	if all <= maxNoticeChars {
+	if all := textCharsUpTo(nodes, maxNoticeChars); all <= maxNoticeChars {
 		before = blockOfNodes(nodes, all)
 	}
 	nodes = trimEdges(nodes)
@@ -779,28 +774,12 @@ func rawChars(content []*html.Node, skip map[*html.Node]bool) int {
 }
 
 // textChars counts the visible characters under nodes.
-func textChars(nodes []*html.Node) int {
-	total := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			c, _ := measureText(n.Data)
-			total += c
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	for _, n := range nodes {
-		walk(n)
-	}
-	return total
-}
+func textChars(nodes []*html.Node) int { return textCharsUpTo(nodes, math.MaxInt) }
 
-// textCharsUpTo returns the length of the text under n, as textChars
-// measures it, or a number over limit once it passes limit.
-func textCharsUpTo(n *html.Node, limit int) int {
+// textCharsUpTo returns the length of the text under nodes, as textChars
+// measures it, or a number over limit once it passes limit: the walk
+// stops there.
+func textCharsUpTo(nodes []*html.Node, limit int) int {
 	total := 0
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -816,7 +795,11 @@ func textCharsUpTo(n *html.Node, limit int) int {
 		}
 		return true
 	}
-	walk(n)
+	for _, n := range nodes {
+		if !walk(n) {
+			break
+		}
+	}
 	return total
 }
 

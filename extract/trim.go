@@ -199,7 +199,7 @@ func trimNoticeBoxes(nodes []*html.Node) bool {
 		}
 		// The text is measured first, no further than a notice runs:
 		// most boxes are too long to be one, and not worth normalising.
-		if chars := textCharsUpTo(box, maxNoticeChars); chars <= maxNoticeChars && total-chars >= minProseChars && isServiceText(newBlock(box)) {
+		if chars := textCharsUpTo([]*html.Node{box}, maxNoticeChars); chars <= maxNoticeChars && total-chars >= minProseChars && isServiceText(newBlock(box)) {
 			total -= chars
 			removeNode(box)
 			removed = true
