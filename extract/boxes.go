@@ -143,3 +143,26 @@ func shortText(n *html.Node, max int) string {
 	}
 	return b.String()
 }
+
+// isSiteFooter reports whether element n is named the site's footer
+// (isFooterName), or is a <footer> named nothing else.
+func isSiteFooter(n *html.Node) bool {
+	id, class := attrOf(n, "id"), attrOf(n, "class")
+	if isFooterName(id) || isFooterName(class) {
+		return true
+	}
+	return n.DataAtom == atom.Footer && strings.TrimSpace(id) == "" && strings.TrimSpace(class) == ""
+}
+
+// isFooterName reports whether an id or class names the site's footer:
+// "footer", "site-footer", "page-footer", "fusszeile", not a post's
+// "entry-footer" or "post-footer".
+func isFooterName(v string) bool {
+	for _, w := range strings.Fields(strings.ToLower(v)) {
+		switch w {
+		case "footer", "site-footer", "page-footer", "global-footer", "main-footer", "fusszeile", "footer-wrapper", "footer-container":
+			return true
+		}
+	}
+	return false
+}

@@ -193,10 +193,10 @@ func TestNextStoryAppendedStaysOut(t *testing.T) {
 	next := "The harbour master said that the dredging would start in May and last until the autumn, and that ferries would run a reduced timetable."
 	var b strings.Builder
 	b.WriteString(`<html><body><nav><a href="/">Home</a></nav><main><article><h1>Shipping rates double</h1>`)
-	b.WriteString(paragraphsHTML(builderParagraphs[:4]))
+	b.WriteString(paragraphsHTML(builderParagraphs))
 	b.WriteString(`</article><article><h1>Harbour dredging to start in May</h1><p>` + next + `</p><p>` + next + ` Fishermen ask for compensation.</p><p>` + next + ` The council meets at the end of the month.</p></article></main></body></html>`)
 	got := extractText(t, []byte(b.String()), "https://example.com/markets/shipping")
-	for i, p := range builderParagraphs[:4] {
+	for i, p := range builderParagraphs {
 		if !strings.Contains(got, p) {
 			t.Errorf("story paragraph %d missing from:\n%s", i, got)
 		}
@@ -695,5 +695,43 @@ func TestStoryUnderAHeadlineInAWidget(t *testing.T) {
 			got := extractText(t, []byte(page), "https://example.com/news/bridge")
 			checkStory(t, got, tt.story, openings(tt.about))
 		})
+	}
+}
+
+// latestPostsPage is a short story in a page builder's text widget, whose
+// class reads as chrome, and beside it, in the same wrapper, a grid of the
+// site's latest posts under a "Latest news" title: each a linked
+// headline, an excerpt of some sixty words and a "Read more" link, the
+// excerpts together longer than the story.
+func latestPostsPage(story []string, excerpt string) string {
+	var b strings.Builder
+	b.WriteString(`<html><body><header><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav></header>
+<div class="builder-location"><div class="builder-widget-heading"><h1>Shipping rates double as carriers avoid the canal</h1></div>
+<div class="builder-widget-text"><div class="builder-widget-container">`)
+	for _, p := range story {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div></div><div class="builder-widget-heading"><h2>Latest news</h2></div><div class="builder-widget-posts"><div class="builder-widget-container"><div class="posts-grid">`)
+	for i := range 4 {
+		fmt.Fprintf(&b, `<article class="grid-item"><h3><a href="/blog/post-%d">Another post from the blog, number %d</a></h3><div class="excerpt"><p>%s</p></div><a href="/blog/post-%d">Read more</a></article>`, i, i, excerpt, i)
+	}
+	b.WriteString(`</div></div></div></div><footer><p>© The Freight Letter</p></footer></body></html>`)
+	return b.String()
+}
+
+// TestCentreLeavesTitledBoxesBeside checks that when the block holding
+// most of the page's prose is a wrapper around a short story, the boxes
+// beside the story that their titles mark as chrome ("Latest news") do
+// not come with it.
+func TestCentreLeavesTitledBoxesBeside(t *testing.T) {
+	excerpt := "Freight forwarders told us this week that importers are changing the way they plan their stock for the coming season, ordering earlier and from more suppliers than before, and that the smaller firms among them are finding it harder than ever to secure space."
+	got := extractText(t, []byte(latestPostsPage(builderParagraphs, excerpt)), "https://example.com/blog/shipping")
+	for i, p := range builderParagraphs {
+		if !strings.Contains(got, p) {
+			t.Errorf("paragraph %d missing from:\n%s", i, got)
+		}
+	}
+	if strings.Contains(got, "Freight forwarders told us") || strings.Contains(got, "Read more") {
+		t.Errorf("the latest posts came with the story:\n%s", got)
 	}
 }

@@ -45,8 +45,10 @@
 //     article: showHidden; a collapsed accordion or tab panel, and the
 //     folded rest of a story after its "Read more" (continuesStory),
 //     count as shown), turns lazy images into real ones, and marks
-//     chrome: elements whose tag, role, class or id say so (hints.go),
-//     boxes that schema.org microdata names the author (isAuthorBox) and
+//     chrome: elements whose tag, role, class or id say so (hints.go;
+//     not the class names a blog gives a post for its categories and
+//     tags, "category-social-media": isTermClass), boxes that schema.org
+//     microdata names the author (isAuthorBox) and
 //     boxes whose title says so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
 //     removed, so that later passes can score the page without it.
@@ -82,7 +84,10 @@
 //     holding under half of the page's prose gives way to the block that
 //     holds most of it (proseCentre), however deep its paragraphs sit,
 //     when that keeps much more text after cleaning (centreOpinion): a
-//     page builder's text box ("widget") that class names hid is read so.
+//     page builder's text box ("widget") that class names hid is read so;
+//     a centre around the pick leaves out the boxes beside the pick that
+//     their titles mark as chrome (besidePick). Blocks beside the pick
+//     join it (siblings.go), but none from after the site's footer.
 //     A short strict pick away from the page's headline, when chrome
 //     marks hid that headline (an <h1> repeating the title in a blog
 //     platform's post box classed "widget"), gives way to a later pass's

@@ -345,7 +345,10 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 // wrappers, too deep for its score to reach the article), wins when it
 // keeps much more text than the pick after cleaning:
 //   - a centre around the pick is cleaned as the pick was, so that what
-//     that pass left out (a box titled "Comments") stays out;
+//     that pass left out (a box titled "Comments") stays out, and without
+//     the boxes beside the pick that their titles mark as chrome, which a
+//     pass that trusts no titles let in (besidePick: the site's "Latest
+//     news" with an excerpt of each post);
 //   - a centre that holds a thread of comments is no centre;
 //   - a centre inside the pick is one that class names emptied: the
 //     strict passes' marks, or the cleaning of a later pass, took a page
@@ -392,11 +395,14 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 		hiddenByClass(centre, p.chrome, ch.h) && !markedWithin(centre, p.titled):
 		tries, unmarked = passes[pick.pass+1:], true
 	}
+	around := holdsAll([]*html.Node{centre}, pick.origin) && !slices.Contains(pick.origin, centre)
 	for _, f := range tries {
 		ch.c.conditional = f.conditional
 		skip := ch.skipOf(f)
 		if unmarked {
 			skip = p.titled
+		} else if around {
+			skip = besidePick(skip, p.titled, pick.origin)
 		}
 		nodes := cleanCopy([]*html.Node{centre}, skip, ch.c)
 		if chars := textChars(nodes); float64(chars) >= minCentreGain*float64(pick.chars) && !readsAsNotice(nodes, chars) {
@@ -404,6 +410,30 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 		}
 	}
 	return pick
+}
+
+// besidePick returns skip with the boxes of titled that lie outside
+// origin added: a centre around a pick is more of its story, not the
+// boxes beside it that their titles mark as chrome ("Latest news",
+// "Comments"), which the pick's pass did not ask about.
+func besidePick(skip, titled map[*html.Node]bool, origin []*html.Node) map[*html.Node]bool {
+	var out map[*html.Node]bool
+	for n := range titled {
+		if skip[n] || holdsAll(origin, []*html.Node{n}) || holdsAll([]*html.Node{n}, origin) {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(skip)
+			if out == nil {
+				out = make(map[*html.Node]bool)
+			}
+		}
+		out[n] = true
+	}
+	if out == nil {
+		return skip
+	}
+	return out
 }
 
 // outsideBoxes scales chars, the text a later pass found under origin,

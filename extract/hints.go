@@ -140,12 +140,28 @@ func (h *hints) class(val string) wordHint {
 	for rest := val; rest != ""; {
 		var name string
 		name, rest = nextWord(rest)
-		if name != "" {
+		if name != "" && !isTermClass(name) {
 			v.or(h.word(name))
 		}
 	}
 	h.classes[val] = v
 	return v
+}
+
+// termClassPrefixes open the class names a blog platform gives a post for
+// each category and tag it is filed under ("category-social-media",
+// "tag-recommendations", WordPress's post_class): they name what the post
+// is about, not what its box is, and say nothing of chrome.
+var termClassPrefixes = [...]string{"category-", "tag-"}
+
+// isTermClass reports whether the class name names a category or tag.
+func isTermClass(name string) bool {
+	for _, p := range termClassPrefixes {
+		if len(name) > len(p) && strings.EqualFold(name[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextWord splits the first space-separated word off s without allocating.

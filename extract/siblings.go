@@ -11,7 +11,9 @@ import (
 
 // content returns the top candidate together with the siblings that belong
 // to the same article: well-scored blocks, blocks sharing its class, and
-// plain paragraphs with little link text.
+// plain paragraphs with little link text. None is taken from after the
+// site's footer (isSiteFooter), where the page ends: what a site puts
+// there (its "about" blurb, a dialog) is no more of the story.
 func (s *scorer) content(top *html.Node) []*html.Node {
 	parent := top.Parent
 	if parent == nil || top.DataAtom == atom.Body || top.DataAtom == atom.Html {
@@ -22,13 +24,17 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 	class := getAttr(top, "class")
 	story := top.DataAtom == atom.Article && findElement(top, atom.H1) != nil
 	var out []*html.Node
+	after := false
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == top {
-			out = append(out, c)
+			out, after = append(out, c), true
 			continue
 		}
 		if c.Type != html.ElementNode {
 			continue
+		}
+		if after && isBoxTag(c.DataAtom) && isSiteFooter(c) {
+			break // the page ends there: what follows is no more of the story
 		}
 		// Readers' comments are not more of the story, however well
 		// they score.
