@@ -22,8 +22,8 @@ func TestFailureClasses(t *testing.T) {
 		{"widget-en.html", "the article in a block whose class reads as chrome, a short blurb elsewhere"},
 		{"widget-ar.html", "the same in Arabic"},
 		{"script-text-en.html", "tracking script printed as text between paragraphs"},
-		{"taxonomy-en.html", "the story's box classed by its categories and tags with chrome words (\"category-social-affairs\", \"tag-recommended-reads\"), the site's about blurb at the end"},
-		{"taxonomy-ar.html", "the same in Arabic"},
+		{"taxonomy-en.html", "the story's box classed by its categories, its tags and what it has with chrome words (\"category-social-affairs\", \"tag-recommended-reads\", \"has-comments\"), the site's about blurb at the end"},
+		{"taxonomy-ar.html", "the same in Arabic, and a chrome word negated (\"unsponsored-post\")"},
 		{"after-footer-en.html", "the site's about blurb after the page's <footer>, a block of prose beside the story's"},
 		{"after-footer-ar.html", "the same in Arabic"},
 	}

@@ -46,8 +46,8 @@
 //     folded rest of a story after its "Read more" (continuesStory),
 //     count as shown), turns lazy images into real ones, and marks
 //     chrome: elements whose tag, role, class or id say so (hints.go;
-//     not the class names a blog gives a post for its categories and
-//     tags, "category-social-media": isTermClass), boxes that schema.org
+//     not the class names a blog gives a post to describe it,
+//     "category-social-media", "has-comments": isPostClass), boxes that schema.org
 //     microdata names the author (isAuthorBox) and
 //     boxes whose title says so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not

@@ -140,7 +140,7 @@ func (h *hints) class(val string) wordHint {
 	for rest := val; rest != ""; {
 		var name string
 		name, rest = nextWord(rest)
-		if name != "" && !isTermClass(name) {
+		if name != "" && !isPostClass(name) {
 			v.or(h.word(name))
 		}
 	}
@@ -148,15 +148,18 @@ func (h *hints) class(val string) wordHint {
 	return v
 }
 
-// termClassPrefixes open the class names a blog platform gives a post for
-// each category and tag it is filed under ("category-social-media",
-// "tag-recommendations", WordPress's post_class): they name what the post
-// is about, not what its box is, and say nothing of chrome.
-var termClassPrefixes = [...]string{"category-", "tag-"}
+// postClassPrefixes open the class names a blog platform gives a post to
+// describe it: each category and tag it is filed under
+// ("category-social-media", "tag-recommendations", WordPress's
+// post_class) and what it has ("has-comments", "has-post-thumbnail").
+// They say what the post is about or holds, not what its box is, and
+// nothing of chrome.
+var postClassPrefixes = [...]string{"category-", "tag-", "has-"}
 
-// isTermClass reports whether the class name names a category or tag.
-func isTermClass(name string) bool {
-	for _, p := range termClassPrefixes {
+// isPostClass reports whether the class name describes the post (see
+// postClassPrefixes).
+func isPostClass(name string) bool {
+	for _, p := range postClassPrefixes {
 		if len(name) > len(p) && strings.EqualFold(name[:len(p)], p) {
 			return true
 		}
@@ -249,6 +252,26 @@ var hintMatcher = sync.OnceValue(func() *matcher {
 	return m
 })
 
+// negations, right before a hint word in a class name, say the box is
+// not what the word names: "unsponsored-post", "non-sponsored",
+// "no-sidebar", "no_comments".
+var negations = [...]string{"un", "non", "non-", "non_", "no-", "no_"}
+
+// negated reports whether the part of a class name before a hint word
+// ends with a negation: the word opens the name, or follows a separator,
+// right after it.
+func negated(before string) bool {
+	for _, n := range negations {
+		if !strings.HasSuffix(before, n) {
+			continue
+		}
+		if rest := before[:len(before)-len(n)]; rest == "" || strings.ContainsRune("-_ ", rune(rest[len(rest)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // minHintWord is the length of the shortest hint word.
 const minHintWord = 3
 
@@ -260,7 +283,7 @@ func (m *matcher) match(s string) wordHint {
 			continue
 		}
 		for _, w := range m.groups[g-1] {
-			if strings.HasPrefix(s[i:], w.word) {
+			if strings.HasPrefix(s[i:], w.word) && !negated(s[:i]) {
 				v.or(w.hint)
 			}
 		}
