@@ -12,7 +12,7 @@ import (
 
 // TestFailureClasses runs made-up pages, one per way a pick has gone
 // wrong on real pages, in English and Arabic. Each page's article is its
-// <main>: the headline is its <h1>, every <p> in it must come out, except
+// <main> (or the element marked data-article): the headline is its <h1>, every <p> in it must come out, except
 // those marked data-chrome, and no text outside <main> or marked
 // data-chrome may.
 func TestFailureClasses(t *testing.T) {
@@ -26,6 +26,8 @@ func TestFailureClasses(t *testing.T) {
 		{"taxonomy-ar.html", "the same in Arabic, and a chrome word negated (\"unsponsored-post\")"},
 		{"after-footer-en.html", "the site's about blurb after the page's <footer>, a block of prose beside the story's"},
 		{"after-footer-ar.html", "the same in Arabic"},
+		{"footer-inside-en.html", "the site's about blurb after a wrapper that holds the story and the site's footer"},
+		{"footer-inside-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -69,11 +71,10 @@ func fixtureParts(t *testing.T, page []byte) (headline string, want, chrome []st
 			switch n.DataAtom {
 			case atom.Head, atom.Script, atom.Style:
 				return
-			case atom.Main:
-				inMain = true
 			case atom.H1:
 				headline = strings.Join(strings.Fields(nodeText(n)), " ")
 			}
+			inMain = inMain || n.DataAtom == atom.Main || getAttr(n, "data-article") != ""
 			marked = marked || getAttr(n, "data-chrome") != ""
 			if n.DataAtom == atom.P && inMain && !marked {
 				want = append(want, strings.Join(strings.Fields(nodeText(n)), " "))

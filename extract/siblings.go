@@ -12,8 +12,10 @@ import (
 // content returns the top candidate together with the siblings that belong
 // to the same article: well-scored blocks, blocks sharing its class, and
 // plain paragraphs with little link text. None is taken from after the
-// site's footer (isSiteFooter), where the page ends: what a site puts
-// there (its "about" blurb, a dialog) is no more of the story.
+// site's footer (isSiteFooter), where the page ends, whether the footer
+// is a sibling or inside the top candidate (a wrapper of the whole
+// site): what a site puts there (its "about" blurb, a dialog) is no more
+// of the story.
 func (s *scorer) content(top *html.Node) []*html.Node {
 	parent := top.Parent
 	if parent == nil || top.DataAtom == atom.Body || top.DataAtom == atom.Html {
@@ -28,6 +30,9 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == top {
 			out, after = append(out, c), true
+			if holdsSiteFooter(top) {
+				break // the page ends in the pick
+			}
 			continue
 		}
 		if c.Type != html.ElementNode {
@@ -46,6 +51,17 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 		}
 	}
 	return out
+}
+
+// holdsSiteFooter reports whether n holds the site's footer: a box named
+// so (isSiteFooter).
+func holdsSiteFooter(n *html.Node) bool {
+	found := false
+	walkElementsUntil(n, func(e *html.Node) bool {
+		found = e != n && isBoxTag(e.DataAtom) && isSiteFooter(e)
+		return found
+	})
+	return found
 }
 
 func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold float64) bool {
