@@ -1,9 +1,11 @@
 package extract
 
 import (
-	"github.com/refeed/refeed/extract/evaluate"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // TestServiceNoticesAtTheEdges checks that a notice in which the site
@@ -327,6 +329,48 @@ func TestConsentDialogBesideAStoryHiddenByClass(t *testing.T) {
 			checkStory(t, got, story, nil)
 			if strings.Contains(got, "cookies") || strings.Contains(got, "ملفات تعريف الارتباط") {
 				t.Errorf("the dialog is in the article:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestLicenceStaysOut checks that the licence a site publishes its
+// stories under is not taken for the story or kept in it: the terms of a
+// Creative Commons licence in a box at the end of the body, longer than a
+// short story (evaluate.WithLicence), and the one line that names the
+// licence under a story.
+func TestLicenceStaysOut(t *testing.T) {
+	// Four paragraphs: evaluate's boxes go under a story that has them.
+	stories := map[string][]string{"en": bridgeStory[:4], "ar": append(slices.Clone(bridgeStoryAr),
+		"ويأمل أصحاب المحال على الضفة الشرقية أن تعيد المحافظة النظر في قرارها قبل الربيع، بعد أن جمعت عريضة ضد الإغلاق آلاف التواقيع.")}
+	lines := map[string]string{
+		"en": "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+		"ar": "هذا العمل مرخص بموجب رخصة المشاع الإبداعي نسب المصنف 4.0 دولي.",
+	}
+	for _, lang := range []string{"en", "ar"} {
+		story := stories[lang]
+		page := `<html lang="` + lang + `"><body><div><a href="/">Home</a> <a href="/news">News</a></div><div><div><h1>Bridge</h1>` +
+			paragraphsHTML(story) + `</div></div><div>© 2026 The Courier</div></body></html>`
+		t.Run(lang+" box", func(t *testing.T) {
+			withBox := evaluate.WithLicence([]byte(page))
+			if string(withBox) == page {
+				t.Fatal("no licence box added")
+			}
+			got := extractText(t, withBox, "https://example.com/news/bridge")
+			checkStory(t, got, story, nil)
+			box := string(withBox)[strings.LastIndex(string(withBox), "<div><div><p>"):]
+			for _, p := range strings.Split(htmlText(t, []byte(box)), "\n") {
+				if p = strings.TrimSpace(p); len(p) > 40 && strings.Contains(got, p) {
+					t.Errorf("the licence's %q is in the article:\n%s", p[:40], got)
+				}
+			}
+		})
+		t.Run(lang+" line", func(t *testing.T) {
+			withLine := strings.Replace(page, `</div></div><div>©`, `<p>`+lines[lang]+`</p></div></div><div>©`, 1)
+			got := extractText(t, []byte(withLine), "https://example.com/news/bridge")
+			checkStory(t, got, story, nil)
+			if strings.Contains(got, lines[lang][:20]) {
+				t.Errorf("the licence line is in the article:\n%s", got)
 			}
 		})
 	}

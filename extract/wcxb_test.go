@@ -166,7 +166,8 @@ func TestWCXBCorpus(t *testing.T) {
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
 // sections too; the "split", "ads", "folded", "builder", "p as div", "p
-// wrapped", "comments", "signed comments", "consent" and "about" rows
+// wrapped", "comments", "signed comments", "consent", "about" and
+// "licence" rows
 // score them rewritten into layouts the corpora hold few of (see
 // evaluate.Layouts): picks that hold only on the layouts we have seen
 // fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
@@ -210,6 +211,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd consent", 1, evaluate.WithConsent},
 		{"wcxb-dev even about", 0, evaluate.WithAbout},
 		{"wcxb-dev odd about", 1, evaluate.WithAbout},
+		{"wcxb-dev even licence", 0, evaluate.WithLicence},
+		{"wcxb-dev odd licence", 1, evaluate.WithLicence},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
@@ -230,6 +233,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev signed comments", evalScrapinghubAs(t, evaluate.WithSignedComments)},
 		{"scrapinghub-dev consent", evalScrapinghubAs(t, evaluate.WithConsent)},
 		{"scrapinghub-dev about", evalScrapinghubAs(t, evaluate.WithAbout)},
+		{"scrapinghub-dev licence", evalScrapinghubAs(t, evaluate.WithLicence)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},

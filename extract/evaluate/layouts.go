@@ -52,13 +52,18 @@ type Layout func(page []byte) []byte
 //   - "about": the site's "about" blurb, a titled box of prose about the
 //     publisher without class names, at the end of the body, longer than
 //     a short story, as sites that describe themselves beside every
-//     story have it.
+//     story have it;
+//   - "licence": the licence the site publishes its stories under, a
+//     box of two paragraphs without class names at the end of the body
+//     (the terms of a Creative Commons licence, and the rights in the
+//     photographs), as blogs and open-access publishers have it.
 var Layouts = map[string]Layout{
 	"ads":       AdsBetweenParagraphs,
 	"builder":   InBuilderWidget,
 	"comments":  WithComments,
 	"consent":   WithConsent,
 	"about":     WithAbout,
+	"licence":   WithLicence,
 	"folded":    FoldStory,
 	"bare":      StripHints,
 	"old":       OldLayout,
@@ -533,6 +538,25 @@ var aboutBlurbs = map[string]string{
 // its dialog: in Arabic when the letters of the element with the most
 // paragraphs are mostly of a right-to-left script, in English otherwise.
 func WithAbout(page []byte) []byte { return appendToBody(page, aboutBlurbs) }
+
+// licenceBoxes are the boxes WithLicence writes, in English and in
+// Arabic: the terms of a Creative Commons licence in the words its deed
+// uses, and a line on the rights in the photographs.
+var licenceBoxes = map[string]string{
+	"en": `<div><div>` +
+		`<p>This work is licensed under a Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International License. You are free to share, copy and redistribute the material in any medium or format, and to adapt, remix, transform and build upon it, under the following terms: you must give appropriate credit, provide a link to the license, and indicate if changes were made. You may do so in any reasonable manner, but not in any way that suggests the licensor endorses you or your use. You may not use the material for commercial purposes. If you remix, transform or build upon the material, you must distribute your contributions under the same license as the original.</p>` +
+		`<p>Unless otherwise noted, the photographs are the property of their owners and are not covered by this license. Trademarks and logos remain the property of their owners.</p></div></div>`,
+	"ar": `<div><div>` +
+		`<p>هذا العمل مرخص بموجب رخصة المشاع الإبداعي: نسب المصنف - غير تجاري - الترخيص بالمثل 4.0 دولي. يحق لك نسخ المادة وإعادة توزيعها بأي وسيلة أو صيغة، وتعديلها والبناء عليها، بالشروط التالية: أن تنسب العمل إلى صاحبه بالطريقة المناسبة، وأن تضع رابطاً إلى الرخصة، وأن تبين ما أجريته من تغييرات، دون أن توحي بأن المرخص يؤيدك أو يؤيد استخدامك. ولا يجوز لك استخدام المادة لأغراض تجارية، وإذا عدلتها أو بنيت عليها فعليك أن توزع مساهمتك بالرخصة نفسها.</p>` +
+		`<p>ما لم يذكر خلاف ذلك، فإن الصور ملك لأصحابها ولا تشملها هذه الرخصة، والعلامات التجارية والشعارات ملك لأصحابها. جميع الحقوق محفوظة.</p></div></div>`,
+}
+
+// WithLicence puts the licence the site publishes its stories under, a
+// box with no class or id names holding the terms of a Creative Commons
+// licence and a line on the rights in the photographs, some 900
+// characters in all, at the end of the body, as WithConsent puts its
+// dialog: in Arabic under an Arabic story, in English otherwise.
+func WithLicence(page []byte) []byte { return appendToBody(page, licenceBoxes) }
 
 // appendToBody puts the fragment of boxes for the page's language (en or
 // ar) at the end of its body. The language is Arabic when the letters of

@@ -22,6 +22,7 @@ func TestLayouts(t *testing.T) {
 		"comments":  page,
 		"consent":   page,
 		"about":     page,
+		"licence":   page,
 
 		"signed-comments": page,
 	}
@@ -155,6 +156,7 @@ func TestBoxesAtTheEndOfTheBody(t *testing.T) {
 	}{
 		{"consent", WithConsent, `<div><div><h2>`, 2000, "نحن نحترم خصوصيتك"},
 		{"about", WithAbout, `<div><div><h3>`, 1000, "عن صحيفة البريد"},
+		{"licence", WithLicence, `<div><div><p>`, 700, "المشاع الإبداعي"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

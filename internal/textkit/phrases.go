@@ -268,7 +268,8 @@ var ServiceWords = []string{
 	"our partners", "subscribe", "subscription", "subscriber", "subscribers",
 	"sign in", "log in", "create an account", "free account", "password",
 	"newsletter", "unlimited access", "free trial", "cancel at any time",
-	"cancel anytime", "licence", "license", "creative commons", "all rights reserved",
+	"cancel anytime", "licence", "license", "licensed", "creative commons", "attribution",
+	"noncommercial", "sharealike", "share alike", "redistribute", "trademarks", "all rights reserved",
 	"copyright", "permission", "reproduction", "support us", "donate", "donation",
 	"contribution", "reader funded", "independent journalism", "subscribing",
 	"membership", "become a member", "premium content", "digital access", "e paper",
@@ -296,6 +297,7 @@ var ServiceWords = []string{
 	"рекламу", "все права защищены",
 	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
 	"النشره البريديه", "جميع الحقوق محفوظه", "حقوق النشر", "اعلانات",
+	"المشاع الابداعي", "مرخص", "رخصه", "الرخصه", "العلامات التجاريه",
 }
 
 // CountServiceWords counts the distinct ServiceWords in folded text, each
