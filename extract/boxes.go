@@ -158,6 +158,9 @@ func isSiteFooter(n *html.Node) bool {
 // "footer", "site-footer", "page-footer", "fusszeile", not a post's
 // "entry-footer" or "post-footer".
 func isFooterName(v string) bool {
+	if !containsASCIIFold(v, "foot") && !containsASCIIFold(v, "fuss") {
+		return false // most names: no allocation
+	}
 	for _, w := range strings.Fields(strings.ToLower(v)) {
 		switch w {
 		case "footer", "site-footer", "page-footer", "global-footer", "main-footer", "fusszeile", "footer-wrapper", "footer-container":
@@ -165,4 +168,34 @@ func isFooterName(v string) bool {
 		}
 	}
 	return false
+}
+
+// beyondFooter returns the boxes that come after the site's footer
+// (isSiteFooter) in the block that holds the whole page: the element
+// siblings after the first child of body that is the footer or holds it,
+// or the same in the wrappers that body holds alone (see pageBlock).
+// Where the page ends, a site puts what is no part of its pages' text: a
+// dialog, a lightbox, its "about" blurb.
+func beyondFooter(body *html.Node) map[*html.Node]bool {
+	var out map[*html.Node]bool
+	for n := body; n != nil; {
+		var next *html.Node
+		after := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode:
+			case after:
+				if out == nil {
+					out = make(map[*html.Node]bool)
+				}
+				out[c] = true
+			case isBoxTag(c.DataAtom) && (isSiteFooter(c) || holdsSiteFooter(c)):
+				after = true
+			case next == nil && isWrapperOf(n, c):
+				next = c
+			}
+		}
+		n = next
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -310,6 +311,39 @@ func TestShortStoryNearItsHeadline(t *testing.T) {
 			page := `<html lang="` + tc.lang + `"><body><header><div><div>` + paragraphsHTML(tc.promo) + `</div></div></header>` +
 				`<div><h1>Bridge</h1><div>` + paragraphsHTML(tc.story) + `</div></div>` + relatedList + `</body></html>`
 			checkStory(t, extractText(t, []byte(page), "https://example.com/news/bridge"), tc.story, tc.promo)
+		})
+	}
+}
+
+// TestBeyondFooter checks which boxes lie beyond the site's footer: those
+// after it in body, or after the box of body that holds it; none when
+// the page names no footer, or only a post's own.
+func TestBeyondFooter(t *testing.T) {
+	story := `<div><h1>Bridge</h1><p>The old bridge will close.</p></div>`
+	for _, tt := range []struct {
+		name, body string
+		want       []string // the ids of the boxes beyond the footer
+	}{
+		{"footer in body", story + `<footer>© The Courier</footer><div id="a">About</div><div id="b">Dialog</div>`, []string{"a", "b"}},
+		{"named footer", story + `<div class="footer">© The Courier</div><div id="a">About</div>`, []string{"a"}},
+		{"after the site's wrapper, not in it", `<div class="site">` + story + `<div id="colophon" class="site-footer">©</div><div id="x">Dialog</div></div><div id="a">About</div>`, []string{"a"}},
+		{"after the wrapper that holds it", `<div class="boxed"><div class="content">` + story + `</div><div class="footer">©</div></div><div id="a">Lightbox</div>`, []string{"a"}},
+		{"a post's own footer", `<article>` + story + `<footer class="entry-footer">Filed under News</footer><div id="x">More</div></article><div id="y">Next</div>`, nil},
+		{"no footer", story + `<div id="a">About</div>`, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for n := range beyondFooter(findElement(root, atom.Body)) {
+				got = append(got, getAttr(n, "id"))
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("beyond the footer: %q, want %q", got, tt.want)
+			}
 		})
 	}
 }

@@ -28,6 +28,8 @@ func TestFailureClasses(t *testing.T) {
 		{"after-footer-ar.html", "the same in Arabic"},
 		{"footer-inside-en.html", "the site's about blurb after a wrapper that holds the story and the site's footer"},
 		{"footer-inside-ar.html", "the same in Arabic"},
+		{"footer-blurb-en.html", "the site's about blurb after the page's <footer>, longer than a short story"},
+		{"footer-blurb-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -53,7 +53,9 @@
 //     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
 //     removed, so that later passes can score the page without it.
 //     Around a story whose headline lies outside them, rivers of the
-//     site's teasers are marked like titled boxes (teasers.go).
+//     site's teasers are marked like titled boxes (teasers.go). The boxes
+//     after the site's footer (beyondFooter: a dialog, a lightbox, the
+//     site's "about" blurb) are chrome, and not the page's prose.
 //
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
 //     siblings.go, threads.go): byHeuristics runs up to five passes, each less

@@ -45,6 +45,10 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	h := newHints()
 	p := newPreparer(h)
 	p.walk(body, false, false)
+	p.beyond = beyondFooter(body)
+	for n := range p.beyond {
+		p.chrome[n] = true
+	}
 	if pageURL != nil {
 		setAsideTeaserRivers(body, pageURL, p.titled)
 	}
@@ -272,7 +276,7 @@ func (ch *chooser) holdsUnder(chars int, share float64) bool {
 		return false
 	}
 	if ch.prose == nil {
-		ch.prose = proseOfPage(ch.body, ch.h, nil, ch.p.elements, ch.c.comments)
+		ch.prose = proseOfPage(ch.body, ch.h, ch.p.beyond, ch.p.elements, ch.c.comments)
 	}
 	return float64(chars) < share*float64(ch.prose.stats[ch.body].prose)
 }

@@ -18,6 +18,9 @@ type preparer struct {
 	hints  *hints
 	chrome map[*html.Node]bool // chrome by tag, role, class or id
 	titled map[*html.Node]bool // chrome by the title of its box
+	// beyond are the boxes after the site's footer (beyondFooter),
+	// chrome too; their text is not the page's prose.
+	beyond map[*html.Node]bool
 	// elements counts the elements kept, plus a few: what a scorer
 	// sizes its tables by.
 	elements int
