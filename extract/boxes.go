@@ -171,31 +171,37 @@ func isFooterName(v string) bool {
 }
 
 // beyondFooter returns the boxes that come after the site's footer
-// (isSiteFooter) in the block that holds the whole page: the element
-// siblings after the first child of body that is the footer or holds it,
-// or the same in the wrappers that body holds alone (see pageBlock).
-// Where the page ends, a site puts what is no part of its pages' text: a
-// dialog, a lightbox, its "about" blurb.
+// (isSiteFooter): the element children of body after the last box that
+// is the footer or holds it. Where the page ends, a site puts what is no
+// part of its pages' text: a dialog, a lightbox, its "about" blurb. Only
+// body's children are marked: what follows a box named footer deeper in
+// the page (in a post, in the site's wrapper) is not always past the
+// page's end, and marking it cost real pages. The search runs from the
+// end of the page, where footers are.
 func beyondFooter(body *html.Node) map[*html.Node]bool {
 	var out map[*html.Node]bool
-	for n := body; n != nil; {
-		var next *html.Node
-		after := false
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type != html.ElementNode:
-			case after:
-				if out == nil {
-					out = make(map[*html.Node]bool)
-				}
-				out[c] = true
-			case isBoxTag(c.DataAtom) && (isSiteFooter(c) || holdsSiteFooter(c)):
-				after = true
-			case next == nil && isWrapperOf(n, c):
-				next = c
-			}
+	for c := body.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type != html.ElementNode {
+			continue
 		}
-		n = next
+		if isBoxTag(c.DataAtom) && (isSiteFooter(c) || holdsSiteFooter(c)) {
+			return out
+		}
+		if out == nil {
+			out = make(map[*html.Node]bool)
+		}
+		out[c] = true
 	}
-	return out
+	return nil // no footer: nothing is past it
+}
+
+// holdsSiteFooter reports whether a box under n is the site's footer
+// (isSiteFooter). It looks from the last element back: footers end pages.
+func holdsSiteFooter(n *html.Node) bool {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode && (isBoxTag(c.DataAtom) && isSiteFooter(c) || holdsSiteFooter(c)) {
+			return true
+		}
+	}
+	return false
 }

@@ -53,17 +53,6 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 	return out
 }
 
-// holdsSiteFooter reports whether n holds the site's footer: a box named
-// so (isSiteFooter).
-func holdsSiteFooter(n *html.Node) bool {
-	found := false
-	walkElementsUntil(n, func(e *html.Node) bool {
-		found = e != n && isBoxTag(e.DataAtom) && isSiteFooter(e)
-		return found
-	})
-	return found
-}
-
 func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold float64) bool {
 	st := s.stats[c]
 	if st == nil {
