@@ -47,11 +47,13 @@
 //     count as shown), turns lazy images into real ones, and marks
 //     chrome: elements whose tag, role, class or id say so (hints.go;
 //     not the class names a blog gives a post to describe it,
-//     "category-social-media", "has-comments": isPostClass), boxes that schema.org
-//     microdata names the author (isAuthorBox) and
-//     boxes whose title says so (boxes.go, boilerplate.go). Runs of loose text separated by <br>
-//     are wrapped into paragraphs (paragraphs.go). Chrome is marked, not
-//     removed, so that later passes can score the page without it.
+//     "category-social-media", "has-comments": isPostClass; nor a hint
+//     word after a negation, "unsponsored": negated), boxes that
+//     schema.org microdata names the author (isAuthorBox) and boxes
+//     whose title says so (boxes.go, boilerplate.go). Runs of loose text
+//     separated by <br> are wrapped into paragraphs (paragraphs.go).
+//     Chrome is marked, not removed, so that later passes can score the
+//     page without it.
 //     Around a story whose headline lies outside them, rivers of the
 //     site's teasers are marked like titled boxes (teasers.go). The boxes
 //     after the site's footer (beyondFooter: a dialog, a lightbox, the
