@@ -12,9 +12,9 @@ import (
 
 // TestFailureClasses runs made-up pages, one per way a pick has gone
 // wrong on real pages, in English and Arabic. Each page's article is its
-// <main> (or the element marked data-article): the headline is its <h1>, every <p> in it must come out, except
-// those marked data-chrome, and no text outside <main> or marked
-// data-chrome may.
+// <main>, or the element marked data-article: the headline is its <h1>,
+// every <p> in it must come out, except those marked data-chrome, and no
+// text outside it or marked data-chrome may.
 func TestFailureClasses(t *testing.T) {
 	tests := []struct{ file, why string }{
 		{"sections-en.html", "an article cut into sections of one template, deeper than the scorer's reach"},

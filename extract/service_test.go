@@ -361,7 +361,7 @@ func TestLicenceStaysOut(t *testing.T) {
 			box := string(withBox)[strings.LastIndex(string(withBox), "<div><div><p>"):]
 			for _, p := range strings.Split(htmlText(t, []byte(box)), "\n") {
 				if p = strings.TrimSpace(p); len(p) > 40 && strings.Contains(got, p) {
-					t.Errorf("the licence's %q is in the article:\n%s", p[:40], got)
+					t.Errorf("the licence's %.40q is in the article:\n%s", p, got)
 				}
 			}
 		})
