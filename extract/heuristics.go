@@ -45,10 +45,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	h := newHints()
 	p := newPreparer(h)
 	p.walk(body, false, false)
-	p.beyond = beyondFooter(body)
-	for n := range p.beyond {
-		p.chrome[n] = true
-	}
+	p.setAsideBeyondFooter(body)
 	if pageURL != nil {
 		setAsideTeaserRivers(body, pageURL, p.titled)
 	}
@@ -384,6 +381,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 	centre := ch.prose.proseCentre(body)
 	var tries []passFlags
 	unmarked := false // the centre's class marks are questioned
+	around := false   // the centre holds the pick: its titled neighbours stay out
 	switch {
 	case centre == nil || holdsUnknownThread(centre, ch.c.comments):
 	case holdsAll(pick.origin, []*html.Node{centre}):
@@ -392,14 +390,13 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 			tries, unmarked = passes[pick.pass+1:], true
 		}
 	case holdsAll([]*html.Node{centre}, pick.origin):
-		tries = passes[pick.pass : pick.pass+1]
+		tries, around = passes[pick.pass:pick.pass+1], true
 	case !passes[pick.pass].strip || holdsHeadline(body, centre, pick.origin):
 		tries = passes[pick.pass:]
 	case (pick.chars >= maxDoubtedChars || leadsAfterHeadline(body, centre, pick.origin[0])) &&
 		hiddenByClass(centre, p.chrome, ch.h) && !markedWithin(centre, p.titled):
 		tries, unmarked = passes[pick.pass+1:], true
 	}
-	around := holdsAll([]*html.Node{centre}, pick.origin) && !slices.Contains(pick.origin, centre)
 	for _, f := range tries {
 		ch.c.conditional = f.conditional
 		skip := ch.skipOf(f)

@@ -316,6 +316,16 @@ func cardLike(n *html.Node) bool {
 	return walk(n) && imgs > 0 && links >= 2
 }
 
+// setAsideBeyondFooter marks as chrome the boxes after the site's footer
+// (beyondFooter) and remembers them, so that the page's prose leaves them
+// out too.
+func (p *preparer) setAsideBeyondFooter(body *html.Node) {
+	p.beyond = beyondFooter(body)
+	for n := range p.beyond {
+		p.chrome[n] = true
+	}
+}
+
 // showHidden puts the hidden elements the walk dropped back where they
 // were and prepares them, and reports whether there were any. The chrome
 // marks are kept; what the shown elements hold is marked too.
