@@ -30,6 +30,8 @@ func TestFailureClasses(t *testing.T) {
 		{"footer-inside-ar.html", "the same in Arabic"},
 		{"footer-blurb-en.html", "the site's about blurb after the page's <footer>, longer than a short story"},
 		{"footer-blurb-ar.html", "the same in Arabic"},
+		{"marked-story-en.html", "the story under its headline in a box classed like a share bar, a short unrelated text at the end, the site's name in an earlier <h1>"},
+		{"marked-story-ar.html", "the same in Arabic, the story's box classed like comments and its paragraphs full of links"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -94,8 +94,9 @@
 //     join it (siblings.go), but none from after the site's footer.
 //     A short strict pick away from the page's headline, when chrome
 //     marks hid that headline (an <h1> repeating the title in a blog
-//     platform's post box classed "widget"), gives way to a later pass's
-//     pick that holds the headline or comes first under it
+//     platform's post box classed "widget") or the first paragraph under
+//     it (a story in a box classed like comments), gives way to a later
+//     pass's pick that holds the headline or comes first under it
 //     (headlineOpinion).
 //     A thread of readers' comments, known by its reply links, by runs
 //     of boxes that each hold a reply link, or by runs of comments whose

@@ -153,21 +153,25 @@ func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigi
 
 // headlineOpinion questions a short pick (under maxDoubtedChars) that a
 // pass trusting chrome marks made away from the page's headline, when
-// those marks hid the headline itself: an <h1> that repeats the page's
-// title (repeatsTitle) inside an element marked as chrome (a blog
-// platform's post box classed "widget"). Whatever won there (the site's
-// "about" blurb, a promo) won because the story was set aside with its
-// headline. A pick that starts within minPartsApart of text after the
+// those marks hid the headline itself, or the story under it: the first
+// <h1> that repeats the page's title (repeatsTitle; an earlier <h1> may
+// hold the site's name) is inside an element marked as chrome (a blog
+// platform's post box classed "widget"), or the first paragraph after it
+// is (a story wrapped in a box classed like comments or a share bar, for
+// a tool that comments on or shares a selected sentence). Whatever won
+// there (the site's "about" blurb, a promo) won because the story was set
+// aside. A pick that starts within minPartsApart of text after the
 // headline is the story under it and stays. Otherwise the passes that
 // leave chrome in are asked in turn: the first whose pick is an article
-// decides, replacing the pick when it holds the headline or comes before
-// the pick under it, and keeping it when it holds the pick.
+// and another block decides, replacing the pick when it holds the
+// headline or comes before the pick under it, and keeping it when it
+// holds the pick.
 func (ch *chooser) headlineOpinion(pick choice) choice {
 	if pick.chars == 0 || pick.chars >= maxDoubtedChars || !passes[pick.pass].strip || ch.c.title == "" {
 		return pick
 	}
-	h1 := findElement(ch.body, atom.H1)
-	if h1 == nil || !markedWithin(h1, ch.p.chrome) || !repeatsTitle(h1, headlineWords(ch.c.title)) {
+	h1 := titleHeading(ch.body, headlineWords(ch.c.title))
+	if h1 == nil || !markedWithin(h1, ch.p.chrome) && !markedWithin(firstParagraphAfter(ch.body, h1), ch.p.chrome) {
 		return pick
 	}
 	if firstAfter(ch.body, h1, map[*html.Node]bool{pick.origin[0]: true}) != nil && textBetween(ch.body, h1, pick.origin[0]) < minPartsApart {
@@ -180,6 +184,9 @@ func (ch *chooser) headlineOpinion(pick choice) choice {
 		got := ch.run(i)
 		if got.sc == nil || !got.isArticle() {
 			continue
+		}
+		if slices.Equal(got.origin, pick.origin) {
+			continue // the same block: this pass tells nothing new
 		}
 		if holdsAll(got.origin, pick.origin) {
 			return pick // the pick is part of what holds the headline
@@ -872,4 +879,38 @@ func leadsAfterHeadline(body, a, b *html.Node) bool {
 func hiddenByClass(n *html.Node, chrome map[*html.Node]bool, h *hints) bool {
 	in, all := markedText([]*html.Node{n}, func(e *html.Node) bool { return chrome[e] && h.of(e).unlikely })
 	return all > 0 && 2*in > all
+}
+
+// firstParagraphAfter returns the first <p> after mark, in document order
+// under root, that holds minParagraphChars of text; nil when there is none.
+func firstParagraphAfter(root, mark *html.Node) *html.Node {
+	seen := false
+	var first *html.Node
+	walkElementsUntil(root, func(n *html.Node) bool {
+		switch {
+		case n == mark:
+			seen = true
+		case seen && n.DataAtom == atom.P && !contains(mark, n) && textCharsUpTo([]*html.Node{n}, minParagraphChars) >= minParagraphChars:
+			first = n
+			return true
+		}
+		return false
+	})
+	return first
+}
+
+// minParagraphChars is the text of a paragraph that opens a story.
+const minParagraphChars = 80
+
+// titleHeading returns the first <h1> under body that repeats the title
+// (titleWords: see repeatsTitle); nil when none does.
+func titleHeading(body *html.Node, titleWords []string) *html.Node {
+	var found *html.Node
+	walkElementsUntil(body, func(n *html.Node) bool {
+		if n.DataAtom == atom.H1 && repeatsTitle(n, titleWords) {
+			found = n
+		}
+		return found != nil
+	})
+	return found
 }
