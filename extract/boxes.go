@@ -145,13 +145,45 @@ func shortText(n *html.Node, max int) string {
 }
 
 // isSiteFooter reports whether element n is named the site's footer
-// (isFooterName), or is a <footer> named nothing else.
+// (isFooterName), or is a <footer> named nothing else, or a <footer> of
+// the page as a whole: no article, section, aside, nav or main lies
+// around it (in HTML a footer belongs to the nearest of those, else to
+// the body), and its class or id does not name a post's ("entry-footer").
 func isSiteFooter(n *html.Node) bool {
 	id, class := attrOf(n, "id"), attrOf(n, "class")
 	if isFooterName(id) || isFooterName(class) {
 		return true
 	}
-	return n.DataAtom == atom.Footer && strings.TrimSpace(id) == "" && strings.TrimSpace(class) == ""
+	if n.DataAtom != atom.Footer {
+		return false
+	}
+	if strings.TrimSpace(id) == "" && strings.TrimSpace(class) == "" {
+		return true
+	}
+	return !namesPost(id) && !namesPost(class) && !inSection(n)
+}
+
+// inSection reports whether an article, section, aside, nav or main lies
+// around n, below body.
+func inSection(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Section, atom.Aside, atom.Nav, atom.Main:
+			return true
+		}
+	}
+	return false
+}
+
+// namesPost reports whether a class or id names a post or its parts
+// ("entry-footer", "post-meta", "article__footer").
+func namesPost(v string) bool {
+	for _, w := range [...]string{"entry", "post", "article", "story"} {
+		if containsASCIIFold(v, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isFooterName reports whether an id or class names the site's footer:

@@ -330,6 +330,9 @@ func TestBeyondFooter(t *testing.T) {
 		{"after the wrapper that holds it", `<div class="boxed"><div class="content">` + story + `</div><div class="footer">©</div></div><div id="a">Lightbox</div>`, []string{"a"}},
 		{"a post's own footer", `<article>` + story + `<footer class="entry-footer">Filed under News</footer><div id="x">More</div></article><div id="y">Next</div>`, nil},
 		{"no footer", story + `<div id="a">About</div>`, nil},
+		{"the page's footer, classed", story + `<footer class="mt-5 bg-dark">© The Courier</footer><div id="a">About</div>`, []string{"a"}},
+		{"a post's footer, classed, in no article", `<div class="post">` + story + `<footer class="post-meta">Filed under News</footer></div><div id="y">Next</div>`, nil},
+		{"a section's footer, classed", `<div><section>` + story + `<footer class="mt-5">Sources</footer></section></div><div id="y">Next</div>`, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			root, err := parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))

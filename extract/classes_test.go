@@ -32,6 +32,8 @@ func TestFailureClasses(t *testing.T) {
 		{"footer-blurb-ar.html", "the same in Arabic"},
 		{"marked-story-en.html", "the story under its headline in a box classed like a share bar, a short unrelated text at the end, the site's name in an earlier <h1>"},
 		{"marked-story-ar.html", "the same in Arabic, the story's box classed like comments and its paragraphs full of links"},
+		{"classed-footer-en.html", "a <footer> of the whole page with a class that does not say footer, an unrelated text after it"},
+		{"classed-footer-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -57,7 +57,9 @@
 //     Around a story whose headline lies outside them, rivers of the
 //     site's teasers are marked like titled boxes (teasers.go). The boxes
 //     after the site's footer (beyondFooter: a dialog, a lightbox, the
-//     site's "about" blurb) are chrome, and not the page's prose.
+//     site's "about" blurb) are chrome, and not the page's prose; the
+//     footer is a box named so, or a <footer> that belongs to the page as
+//     a whole, in no article, section or main (isSiteFooter).
 //
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
 //     siblings.go, threads.go): byHeuristics runs up to five passes, each less

@@ -363,10 +363,11 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 //     builder's text box ("widget") for chrome. It is cleaned with its box
 //     titles only set aside, by the cleaning of the passes after the
 //     pick's, unless a box title ("Comments") marks it or a box around
-//     it, or it is the pick itself and not a strict pick most of whose
-//     text lies in boxes that their own class names mark as chrome
-//     (hiddenByClass: a page builder's text box beside a few plain
-//     paragraphs of the story);
+//     it, or it is the pick itself and not a pick that was cleaned by
+//     class names (a strict pick, or one whose cleaning was conditional)
+//     most of whose text lies in boxes that their own class names mark
+//     as chrome (hiddenByClass: a page builder's text box beside a few
+//     plain paragraphs of the story);
 //   - a centre elsewhere replaces a pick the strict passes made only when
 //     it holds the page's headline and the pick does not, and a pick made
 //     once chrome marks were set aside in any case; it is cleaned by the
@@ -393,7 +394,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 	case centre == nil || holdsUnknownThread(centre, ch.c.comments):
 	case holdsAll(pick.origin, []*html.Node{centre}):
 		self := slices.Contains(pick.origin, centre)
-		if pick.pass+1 < len(passes) && (!self || passes[pick.pass].strip && hiddenByClass(centre, p.chrome, ch.h)) && !markedWithin(centre, p.titled) {
+		if pick.pass+1 < len(passes) && (!self || (passes[pick.pass].strip || passes[pick.pass].conditional) && hiddenByClass(centre, p.chrome, ch.h)) && !markedWithin(centre, p.titled) {
 			tries, unmarked = passes[pick.pass+1:], true
 		}
 	case holdsAll([]*html.Node{centre}, pick.origin):
