@@ -186,6 +186,33 @@ func namesPost(v string) bool {
 	return false
 }
 
+// isSiteHeader reports whether element n is the site's header: a box
+// named so (isHeaderName), or a <header> of the page as a whole (in no
+// article, section, aside, nav or main, and not named for a post's:
+// "entry-header"), as isSiteFooter tells the footer.
+func isSiteHeader(n *html.Node) bool {
+	id, class := attrOf(n, "id"), attrOf(n, "class")
+	if isHeaderName(id) || isHeaderName(class) {
+		return true
+	}
+	return n.DataAtom == atom.Header && !namesPost(id) && !namesPost(class) && !inSection(n)
+}
+
+// isHeaderName reports whether an id or class names the site's header:
+// "header", "site-header", "masthead", not a post's "entry-header".
+func isHeaderName(v string) bool {
+	if !containsASCIIFold(v, "header") && !containsASCIIFold(v, "masthead") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(v)) {
+		switch w {
+		case "header", "site-header", "page-header", "global-header", "main-header", "masthead", "header-wrapper", "header-container":
+			return true
+		}
+	}
+	return false
+}
+
 // isFooterName reports whether an id or class names the site's footer:
 // "footer", "site-footer", "page-footer", "fusszeile", not a post's
 // "entry-footer" or "post-footer".

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -348,5 +349,37 @@ func TestBeyondFooter(t *testing.T) {
 				t.Errorf("beyond the footer: %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestIsSiteHeader checks which boxes read as the site's header, the
+// start of the page that no sibling of the story comes from before.
+func TestIsSiteHeader(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{`<header id="h">Home</header>`, true},
+		{`<header id="h" class="bg-top sticky">Home</header>`, true},
+		{`<div id="h" class="site-header">Home</div>`, true},
+		{`<div id="masthead">Home</div>`, true},
+		{`<div><header id="h" class="entry-header"><h1>Bridge</h1></header></div>`, false},
+		{`<article><header id="h" class="mt-2"><h1>Bridge</h1></header></article>`, false},
+		{`<div id="h" class="header-text">Bridge</div>`, false},
+	} {
+		root, err := parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n *html.Node
+		walkElementsUntil(root, func(e *html.Node) bool {
+			if getAttr(e, "id") == "h" || getAttr(e, "id") == "masthead" {
+				n = e
+			}
+			return n != nil
+		})
+		if got := isSiteHeader(n); got != tt.want {
+			t.Errorf("isSiteHeader(%s) = %v, want %v", tt.body, got, tt.want)
+		}
 	}
 }

@@ -34,6 +34,8 @@ func TestFailureClasses(t *testing.T) {
 		{"marked-story-ar.html", "the same in Arabic, the story's box classed like comments and its paragraphs full of links"},
 		{"classed-footer-en.html", "a <footer> of the whole page with a class that does not say footer, an unrelated text after it"},
 		{"classed-footer-ar.html", "the same in Arabic"},
+		{"before-header-en.html", "an unrelated text before the page's <header>, the story in blocks of a <main>"},
+		{"before-header-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

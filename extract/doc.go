@@ -93,7 +93,8 @@
 //     page builder's text box ("widget") that class names hid is read so;
 //     a centre around the pick leaves out the boxes beside the pick that
 //     their titles mark as chrome (besidePick). Blocks beside the pick
-//     join it (siblings.go), but none from after the site's footer.
+//     join it (siblings.go), but none from after the site's footer or
+//     from before its header.
 //     A short strict pick away from the page's headline, when chrome
 //     marks hid that headline (an <h1> repeating the title in a blog
 //     platform's post box classed "widget") or the first paragraph under

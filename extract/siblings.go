@@ -15,7 +15,8 @@ import (
 // site's footer (isSiteFooter), where the page ends, whether the footer
 // is a sibling or inside the top candidate (a wrapper of the whole
 // site): what a site puts there (its "about" blurb, a dialog) is no more
-// of the story.
+// of the story. Nor from before the site's header (isSiteHeader), where
+// the page starts: a banner or a notice above it.
 func (s *scorer) content(top *html.Node) []*html.Node {
 	parent := top.Parent
 	if parent == nil || top.DataAtom == atom.Body || top.DataAtom == atom.Html {
@@ -40,6 +41,10 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 		}
 		if after && isBoxTag(c.DataAtom) && isSiteFooter(c) {
 			break // the page ends there: what follows is no more of the story
+		}
+		if !after && isBoxTag(c.DataAtom) && isSiteHeader(c) {
+			out = out[:0] // the page starts there: what came before is no part of the story
+			continue
 		}
 		// Readers' comments are not more of the story, however well
 		// they score.
