@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -201,28 +202,27 @@ func isSiteHeader(n *html.Node) bool {
 // isHeaderName reports whether an id or class names the site's header:
 // "header", "site-header", "masthead", not a post's "entry-header".
 func isHeaderName(v string) bool {
-	if !containsASCIIFold(v, "header") && !containsASCIIFold(v, "masthead") {
-		return false
-	}
-	for _, w := range strings.Fields(strings.ToLower(v)) {
-		switch w {
-		case "header", "site-header", "page-header", "global-header", "main-header", "masthead", "header-wrapper", "header-container":
-			return true
-		}
-	}
-	return false
+	return hasNameToken(v, []string{"header", "masthead"},
+		"header", "site-header", "page-header", "global-header", "main-header", "masthead", "header-wrapper", "header-container")
 }
 
 // isFooterName reports whether an id or class names the site's footer:
 // "footer", "site-footer", "page-footer", "fusszeile", not a post's
 // "entry-footer" or "post-footer".
 func isFooterName(v string) bool {
-	if !containsASCIIFold(v, "foot") && !containsASCIIFold(v, "fuss") {
-		return false // most names: no allocation
+	return hasNameToken(v, []string{"foot", "fuss"},
+		"footer", "site-footer", "page-footer", "global-footer", "main-footer", "fusszeile", "footer-wrapper", "footer-container")
+}
+
+// hasNameToken reports whether one of the space-separated names in v (a
+// class or an id), lower-cased, is one of names. A v that holds none of
+// the parts, in any case, is rejected without allocating: most are.
+func hasNameToken(v string, parts []string, names ...string) bool {
+	if !slices.ContainsFunc(parts, func(p string) bool { return containsASCIIFold(v, p) }) {
+		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(v)) {
-		switch w {
-		case "footer", "site-footer", "page-footer", "global-footer", "main-footer", "fusszeile", "footer-wrapper", "footer-container":
+		if slices.Contains(names, w) {
 			return true
 		}
 	}
