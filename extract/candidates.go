@@ -304,13 +304,19 @@ func (s *scorer) nearHeadline(body, best *html.Node, runners []*html.Node) *html
 // firstAfter returns the first of nodes that comes after mark in the
 // document under root, or nil when none does.
 func firstAfter(root, mark *html.Node, nodes map[*html.Node]bool) *html.Node {
+	return firstMatchAfter(root, mark, func(n *html.Node) bool { return nodes[n] })
+}
+
+// firstMatchAfter returns the first element, mark or after it in the
+// document under root, that match accepts, or nil when none does.
+func firstMatchAfter(root, mark *html.Node, match func(*html.Node) bool) *html.Node {
 	seen := false
 	var first *html.Node
 	walkElementsUntil(root, func(n *html.Node) bool {
 		if n == mark {
 			seen = true
 		}
-		if nodes[n] && seen {
+		if seen && match(n) {
 			first = n
 			return true
 		}

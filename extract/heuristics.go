@@ -885,19 +885,9 @@ func hiddenByClass(n *html.Node, chrome map[*html.Node]bool, h *hints) bool {
 // firstParagraphAfter returns the first <p> after mark, in document order
 // under root, that holds minParagraphChars of text; nil when there is none.
 func firstParagraphAfter(root, mark *html.Node) *html.Node {
-	seen := false
-	var first *html.Node
-	walkElementsUntil(root, func(n *html.Node) bool {
-		switch {
-		case n == mark:
-			seen = true
-		case seen && n.DataAtom == atom.P && !contains(mark, n) && textCharsUpTo([]*html.Node{n}, minParagraphChars) >= minParagraphChars:
-			first = n
-			return true
-		}
-		return false
+	return firstMatchAfter(root, mark, func(n *html.Node) bool {
+		return n.DataAtom == atom.P && !contains(mark, n) && textCharsUpTo([]*html.Node{n}, minParagraphChars) >= minParagraphChars
 	})
-	return first
 }
 
 // minParagraphChars is the text of a paragraph that opens a story.
