@@ -15,6 +15,7 @@ import (
 
 	"github.com/markusmobius/go-htmldate"
 	"github.com/refeed/refeed/extract"
+	"github.com/refeed/refeed/extract/evaluate"
 )
 
 // datedPage is one page whose publication day is known.
@@ -92,8 +93,9 @@ type dateOutcome struct {
 
 // runDates compares the daters on every date set whose title holds set
 // (all when empty), printing one table per set and, with list, every
-// page of the even wcxb-dev half.
-func runDates(w io.Writer, corpus, set, only string, rounds int, list bool) error {
+// page of the even wcxb-dev half. A non-nil rewrite (an
+// evaluate.DateLayouts entry) rewrites every page first.
+func runDates(w io.Writer, corpus, set, only string, rounds int, list bool, rewrite evaluate.Layout) error {
 	ds := daters()
 	if only != "" {
 		var keep []dater
@@ -112,6 +114,13 @@ func runDates(w io.Writer, corpus, set, only string, rounds int, list bool) erro
 		if err != nil {
 			return err
 		}
+		title := s.title
+		if rewrite != nil {
+			for i := range pages {
+				pages[i].HTML = rewrite(pages[i].HTML)
+			}
+			title += ", date layout"
+		}
 		outs := make([]dateOutcome, len(ds))
 		for i, d := range ds {
 			for _, p := range pages {
@@ -128,7 +137,7 @@ func runDates(w io.Writer, corpus, set, only string, rounds int, list bool) erro
 			}
 		}
 		parse := timeDaters(ds, pages, rounds, outs)
-		printDates(w, s.title, pages, parse, ds, outs)
+		printDates(w, title, pages, parse, ds, outs)
 		if list && s.listable {
 			listDates(w, pages, ds, outs)
 		}

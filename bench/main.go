@@ -64,7 +64,7 @@ func run(args []string) error {
 	fetchCfg := addFetchFlags(fs)
 	e2eMode := fs.Bool("e2e", false, "time whole `refeed run` processes (first, unchanged, 5% changed) against simulated news sites on loopback instead of extractors")
 	e2eCfg := addE2EFlags(fs)
-	datesMode := fs.Bool("dates", false, "compare refeed's publication dates with go-htmldate's (fast and extensive) on the dated pages of wcxb-dev (each half) and arabic-dev; -set filters the sets (even, odd, arabic)")
+	datesMode := fs.Bool("dates", false, "compare refeed's publication dates with go-htmldate's (fast and extensive) on the dated pages of wcxb-dev (each half) and arabic-dev; -set filters the sets (even, odd, arabic); -layout takes a date layout ("+strings.Join(evaluate.DateLayoutNames(), ", ")+", see evaluate.DateLayouts)")
 	datesList := fs.Bool("dates-list", false, "with -dates: list the even wcxb-dev pages where a dater misses (id, truth, each dater's day)")
 	serveLoad := fs.Bool("serve-load", false, "run `refeed serve` on the e2e mode's sites and sources (the first -sources count) and time feed requests from -clients clients during its start-up polls")
 	loadCfg := addServeLoadFlags(fs)
@@ -87,7 +87,11 @@ func run(args []string) error {
 		return runE2E(context.Background(), os.Stdout, *e2eCfg)
 	}
 	if *datesMode {
-		return runDates(os.Stdout, *corpus, *set, *only, *rounds, *datesList)
+		rewrite, ok := evaluate.DateLayouts[*layout]
+		if *layout != "" && !ok {
+			return fmt.Errorf("bench: unknown -layout %q with -dates; one of %s", *layout, strings.Join(evaluate.DateLayoutNames(), ", "))
+		}
+		return runDates(os.Stdout, *corpus, *set, *only, *rounds, *datesList, rewrite)
 	}
 	if *fetchMode {
 		fetchCfg.Rounds, fetchCfg.Only = *rounds, *only
