@@ -10,14 +10,15 @@ import (
 )
 
 // textWriter turns content nodes into plain text: one paragraph per block,
-// <br> breaking paragraphs too, whitespace collapsed inside a paragraph and
-// paragraphs separated by one blank line; preformatted text keeps its
-// lines. Figure captions are left to the HTML: the text is the article's
+// whitespace collapsed inside a paragraph and paragraphs separated by one
+// blank line; a <br> inside a paragraph breaks the line, two in a row the
+// paragraph; preformatted text keeps its lines. Figure captions are left to the HTML: the text is the article's
 // prose.
 type textWriter struct {
 	out   strings.Builder
 	para  []byte // the paragraph being written; its buffer is reused
 	space bool   // a space is pending before the next word
+	brk   bool   // a <br> is pending: the next word starts a new line
 	pre   bool   // inside <pre>: text is kept as it is
 }
 
@@ -32,7 +33,7 @@ func (w *textWriter) node(n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.Br:
-		w.flush()
+		w.lineBreak()
 		return
 	case atom.Figcaption:
 		return // captions stay in the HTML; the text is the prose
@@ -91,21 +92,44 @@ func (w *textWriter) text(s string) {
 			w.space = true
 			continue
 		}
-		if w.space && len(w.para) > 0 {
-			w.para = append(w.para, ' ')
-		}
-		w.space = false
+		w.separate()
 		w.para = utf8.AppendRune(w.para, r)
 	}
 }
 
-// word writes s, which holds no space, after the pending space if any.
+// word writes s, which holds no space, after the pending space or line
+// break if any.
 func (w *textWriter) word(s string) {
-	if w.space && len(w.para) > 0 {
+	w.separate()
+	w.para = append(w.para, s...)
+}
+
+// separate writes the pending line break or space, if any, before the
+// next word of the paragraph.
+func (w *textWriter) separate() {
+	switch {
+	case len(w.para) == 0:
+	case w.brk:
+		w.para = append(w.para, '\n')
+	case w.space:
 		w.para = append(w.para, ' ')
 	}
-	w.space = false
-	w.para = append(w.para, s...)
+	w.space, w.brk = false, false
+}
+
+// lineBreak writes a <br>: in <pre> a new line; else the next word starts
+// a new line of the paragraph, and a second <br> before it (a blank line
+// on the page) ends the paragraph. A <br> that starts a paragraph breaks
+// nothing.
+func (w *textWriter) lineBreak() {
+	switch {
+	case w.pre:
+		w.para = append(w.para, '\n')
+	case w.brk:
+		w.flush()
+	case len(w.para) > 0:
+		w.brk = true
+	}
 }
 
 // isCollapsibleASCII is isCollapsible for an ASCII byte.
@@ -139,7 +163,7 @@ func (w *textWriter) flush() {
 		w.out.Write(w.para)
 	}
 	w.para = w.para[:0]
-	w.space = false
+	w.space, w.brk = false, false
 }
 
 // renderText returns the plain text of nodes.
