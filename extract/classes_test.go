@@ -36,6 +36,8 @@ func TestFailureClasses(t *testing.T) {
 		{"classed-footer-ar.html", "the same in Arabic"},
 		{"before-header-en.html", "an unrelated text before the page's <header>, the story in blocks of a <main>"},
 		{"before-header-ar.html", "the same in Arabic"},
+		{"rescued-wrapper-en.html", "half the story in the only child of a box whose class says chrome and content at once (\"block-widget block-text\"), named after it without the word of content (\"block-widget-inner\")"},
+		{"rescued-wrapper-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

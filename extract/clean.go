@@ -419,7 +419,7 @@ const minProseCommas = 10
 // looksLikeChrome applies Readability-style tests to a block: negative
 // class hints, link lists, image galleries without text, forms, embeds.
 func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
-	h := c.hints.of(n)
+	h := c.hints.inContext(n)
 	if h.embed {
 		return false // an embedded post quotes a source
 	}
@@ -430,7 +430,12 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 		}
 		// A weak word names a wrapper of prose ("media-body") or of a
 		// table of data ("scrollable-table") as readily as chrome: the
-		// text decides.
+		// text decides. A wrapper that a word of content rescued and that
+		// holds one picture and no text is the story's picture (a page
+		// builder's "widget-theme-post-featured-image").
+		if h.rescued && t.chars == 0 && t.imgs == 1 {
+			return false
+		}
 		return t.tables == 0 && t.commas < minProseCommas
 	}
 	if t.commas >= minProseCommas {

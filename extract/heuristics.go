@@ -874,11 +874,14 @@ func leadsAfterHeadline(body, a, b *html.Node) bool {
 }
 
 // hiddenByClass reports whether most of the text under n lies in
-// elements that chrome marks and whose own class or id names them
-// unlikely (n itself included): a page builder's text boxes, classed as
-// widgets, hold a story so.
+// elements whose own class or id names them unlikely (n itself included)
+// and that chrome marks, or that their place rescued (see
+// hints.inContext): a page builder's text boxes, classed as widgets, hold
+// a story so, and the cleaning of a pass may drop them for their class.
 func hiddenByClass(n *html.Node, chrome map[*html.Node]bool, h *hints) bool {
-	in, all := markedText([]*html.Node{n}, func(e *html.Node) bool { return chrome[e] && h.of(e).unlikely })
+	in, all := markedText([]*html.Node{n}, func(e *html.Node) bool {
+		return h.of(e).unlikely && (chrome[e] || h.inContext(e).rescued)
+	})
 	return all > 0 && 2*in > all
 }
 

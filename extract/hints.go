@@ -71,6 +71,7 @@ type hint struct {
 	strong   bool // chrome, even when rescued
 	hidden   bool
 	embed    bool // an embedded post or tweet
+	rescued  bool // an unlikely word, rescued by a maybe word ("text-widget")
 }
 
 // wordHint is what one class name or id says.
@@ -118,12 +119,32 @@ func (h *hints) of(n *html.Node) hint {
 		strong:   w.strong,
 		hidden:   w.hidden,
 		embed:    w.embed,
+		rescued:  w.unlikely && w.maybe && !w.strong,
 	}
 	if w.negative {
 		v.weight -= 25
 	}
 	if w.positive {
 		v.weight += 25
+	}
+	return v
+}
+
+// inContext returns the hint for element n as its place qualifies it: the
+// only element of a parent whose class names were rescued from chrome by
+// a word of content (a page builder's "widget-text-editor" around its
+// "widget-container") is rescued too, since it is named after its parent
+// and is what the parent holds. Its weight stays: the cleaning weighs its
+// text as that of any box a weak chrome word names.
+func (h *hints) inContext(n *html.Node) hint {
+	v := h.of(n)
+	if !v.unlikely || v.strong {
+		return v
+	}
+	if p := n.Parent; p != nil && p.Type == html.ElementNode && isWrapperOf(p, n) {
+		if ph := h.of(p); ph.rescued {
+			v.unlikely, v.rescued = false, true
+		}
 	}
 	return v
 }

@@ -90,7 +90,7 @@ func (p *preparer) element(c *html.Node, inTable, inPara, afterControl bool) {
 		removeNode(c)
 		return
 	}
-	h := p.hints.of(c)
+	h := p.hints.inContext(c)
 	if !p.showing && (h.hidden || hiddenElement(c)) && !continuesStory(c, afterControl) {
 		p.hidden = append(p.hidden, hiddenAt{n: c, parent: c.Parent, next: c.NextSibling})
 		removeNode(c)
