@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,5 +42,24 @@ func TestHintInContext(t *testing.T) {
 				t.Errorf("inContext(x).unlikely = %v, want %v (of alone: %v)", got, tt.unlikely, h.of(x).unlikely)
 			}
 		})
+	}
+}
+
+// TestRescuedPictureStays checks that the story's picture in a page
+// builder's box, rescued by a word of content ("block-post-picture")
+// around a wrapper named for chrome alone ("block-widget-inner"), stays
+// with the story: a box of one picture has no text for the cleaning to
+// weigh.
+func TestRescuedPictureStays(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "classes", "rescued-wrapper-en.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(strings.NewReader(string(page)), mustURL(t, "https://example.com/story"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.HTML, "https://example.com/media/mill-bridge.jpg") {
+		t.Errorf("the story's picture is missing from:\n%s", a.HTML)
 	}
 }
