@@ -86,16 +86,12 @@ func TestScrapinghubWithoutHints(t *testing.T) {
 
 // minScrapinghubLayoutF1 is the required mean F1 on the scrapinghub dev
 // pages rewritten into the layouts of evaluate.Layouts other than bare
-// (no HTML5 sections, no <p>, wrapped paragraphs): the picks must hold on
-// pages built unlike those the extractor was tuned on.
+// (no HTML5 sections, no <p>, wrapped paragraphs, the story in a page
+// builder's text widget...): the picks must hold on pages built unlike
+// those the extractor was tuned on. The builder layout, the lowest,
+// measured 0.979 when a builder's rescued widget box stopped being
+// chrome (it was 0.954, with its own floor of 0.93).
 const minScrapinghubLayoutF1 = 0.97
-
-// minScrapinghubBuilderF1 is the required mean F1 on the scrapinghub dev
-// pages with their stories moved into a page builder's text widget
-// (layout "builder"), set from what was measured (0.943; go-trafilatura
-// 0.935 in the bench): a box classed as a widget still loses three
-// stories to the page's other blocks.
-const minScrapinghubBuilderF1 = 0.93
 
 func TestScrapinghubOtherLayouts(t *testing.T) {
 	for _, name := range evaluate.LayoutNames() {
@@ -103,13 +99,8 @@ func TestScrapinghubOtherLayouts(t *testing.T) {
 			continue // TestScrapinghubWithoutHints
 		}
 		t.Run(name, func(t *testing.T) {
-			want := minScrapinghubLayoutF1
-			switch name {
-			case "builder":
-				want = minScrapinghubBuilderF1
-			}
-			if _, _, f1 := logTable(t, evalScrapinghubAs(t, evaluate.Layouts[name])); f1 < want {
-				t.Errorf("scrapinghub-dev as layout %q: F1 = %.4f, want >= %.2f", name, f1, want)
+			if _, _, f1 := logTable(t, evalScrapinghubAs(t, evaluate.Layouts[name])); f1 < minScrapinghubLayoutF1 {
+				t.Errorf("scrapinghub-dev as layout %q: F1 = %.4f, want >= %.2f", name, f1, minScrapinghubLayoutF1)
 			}
 		})
 	}

@@ -16,12 +16,13 @@ import (
 // The required mean word F1 on each half of the WCXB dev pages and the
 // most catastrophic pages (F1 < 0.5) allowed, set just below what the
 // extractor measures (see TestWCXBCorpus). Even ids are the half changes
-// are chosen on, odd ids the half they are checked on.
+// are chosen on, odd ids the half they are checked on. Measured
+// 2026-12-07: even 0.9619 with 3 catastrophic pages, odd 0.9516 with 5.
 const (
-	minWCXBEvenF1       = 0.955
-	minWCXBOddF1        = 0.945
+	minWCXBEvenF1       = 0.958
+	minWCXBOddF1        = 0.948
 	maxWCXBEvenCatastro = 4
-	maxWCXBOddCatastro  = 8
+	maxWCXBOddCatastro  = 6
 )
 
 // catastrophicF1 is the page F1 under which a pick counts as catastrophic:
