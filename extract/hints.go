@@ -71,7 +71,7 @@ type hint struct {
 	strong   bool // chrome, even when rescued
 	hidden   bool
 	embed    bool // an embedded post or tweet
-	rescued  bool // an unlikely word, rescued by a maybe word ("text-widget")
+	rescued  bool // an unlikely word rescued by a maybe word ("text-widget"), or by its place (inContext)
 }
 
 // wordHint is what one class name or id says.

@@ -12,8 +12,8 @@ import (
 // textWriter turns content nodes into plain text: one paragraph per block,
 // whitespace collapsed inside a paragraph and paragraphs separated by one
 // blank line; a <br> inside a paragraph breaks the line, two in a row the
-// paragraph; preformatted text keeps its lines. Figure captions are left to the HTML: the text is the article's
-// prose.
+// paragraph; preformatted text keeps its lines. Figure captions are left
+// to the HTML: the text is the article's prose.
 type textWriter struct {
 	out   strings.Builder
 	para  []byte // the paragraph being written; its buffer is reused
