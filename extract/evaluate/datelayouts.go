@@ -1,8 +1,9 @@
 package evaluate
 
 import (
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 )
 
 // DateLayouts rewrite a page so that a date finder must find the
@@ -25,14 +26,7 @@ var DateLayouts = map[string]Layout{
 }
 
 // DateLayoutNames returns the names of DateLayouts, sorted.
-func DateLayoutNames() []string {
-	names := make([]string, 0, len(DateLayouts))
-	for n := range DateLayouts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func DateLayoutNames() []string { return slices.Sorted(maps.Keys(DateLayouts)) }
 
 var (
 	metaTag      = regexp.MustCompile(`(?is)<meta\b[^>]*>`)

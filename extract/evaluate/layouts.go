@@ -3,8 +3,9 @@ package evaluate
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -75,14 +76,7 @@ var Layouts = map[string]Layout{
 }
 
 // LayoutNames returns the names of Layouts, sorted.
-func LayoutNames() []string {
-	names := make([]string, 0, len(Layouts))
-	for n := range Layouts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func LayoutNames() []string { return slices.Sorted(maps.Keys(Layouts)) }
 
 var (
 	hintAttrs      = regexp.MustCompile(`(?i)\s(?:class|id|role|itemprop|itemtype|itemscope|aria-[a-z]+|data-[a-z-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
