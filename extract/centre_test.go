@@ -341,6 +341,41 @@ func TestStoryInAWidgetElsewhere(t *testing.T) {
 	}
 }
 
+// TestStoryInARescuedBoxUnderWidgets checks that a long story in a page
+// builder's text box, named for its text ("textwidget") but held alone by
+// two wrappers that a chrome word names ("panel widget",
+// "panel-widget-inner"), wins over a long list of key facts beside it,
+// which was all the strict passes saw: the story's box, by its own name,
+// is no chrome, so only the wrappers around it tell that class names hid
+// it.
+func TestStoryInARescuedBoxUnderWidgets(t *testing.T) {
+	for _, tc := range []struct {
+		lang       string
+		story, fct []string
+	}{
+		{"en", builderParagraphs, bridgeStory},
+		{"ar", builderParagraphsAr, bridgeStoryAr},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			var story, facts []string
+			for i := range 24 {
+				story = append(story, fmt.Sprintf("%s (%d)", tc.story[i%len(tc.story)], i+1))
+			}
+			for i := range 14 {
+				facts = append(facts, fmt.Sprintf("%d: %s", i+1, tc.fct[i%len(tc.fct)]))
+			}
+			var b strings.Builder
+			b.WriteString(`<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><main><section class="summary"><ul>`)
+			for _, f := range facts {
+				b.WriteString(`<li>` + f + `</li>`)
+			}
+			b.WriteString(`</ul></section><div class="builder"><div class="panel widget"><div class="panel-widget-inner"><div class="textwidget">` +
+				paragraphsHTML(story) + `</div></div></div></div></main><footer><p>© The Freight Letter</p></footer></body></html>`)
+			checkStory(t, extractText(t, []byte(b.String()), "https://example.com/markets/shipping"), story, nil)
+		})
+	}
+}
+
 // TestShortStoryOverAClassedFooter checks that a short story stays the
 // pick when the page's footer, classed as such, holds most of its prose:
 // only a long pick gives way to a box hidden by its own class name.

@@ -92,7 +92,8 @@
 //     holding under half of the page's prose gives way to the block that
 //     holds most of it (proseCentre), however deep its paragraphs sit,
 //     when that keeps much more text after cleaning (centreOpinion): a
-//     page builder's text box ("widget") that class names hid is read so;
+//     page builder's text box ("widget") that class names hid is read so,
+//     or one that only the wrappers around it hid (hiddenByClass);
 //     a centre around the pick leaves out the boxes beside the pick that
 //     their titles mark as chrome (besidePick). Blocks beside the pick
 //     join it (siblings.go), but none from after the site's footer or

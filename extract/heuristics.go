@@ -878,12 +878,29 @@ func leadsAfterHeadline(body, a, b *html.Node) bool {
 // and that chrome marks, or that their place rescued (see
 // hints.inContext): a page builder's text boxes, classed as widgets, hold
 // a story so, and the cleaning of a pass may drop them for their class.
+// So is n when one of the wrappers that hold it alone, up to
+// maxWrapperLevels above it, is such an element: a builder's
+// "textwidget", rescued by its own name, in a "panel widget" box.
 func hiddenByClass(n *html.Node, chrome map[*html.Node]bool, h *hints) bool {
-	in, all := markedText([]*html.Node{n}, func(e *html.Node) bool {
+	hidden := func(e *html.Node) bool {
 		return h.of(e).unlikely && (chrome[e] || h.inContext(e).rescued)
-	})
+	}
+	for c, i := n, 0; i < maxWrapperLevels; c, i = c.Parent, i+1 {
+		p := c.Parent
+		if p == nil || p.Type != html.ElementNode || p.DataAtom == atom.Body || !isWrapperOf(p, c) {
+			break
+		}
+		if hidden(p) {
+			return true // wrapped whole in such an element
+		}
+	}
+	in, all := markedText([]*html.Node{n}, hidden)
 	return all > 0 && 2*in > all
 }
+
+// maxWrapperLevels bounds the wrappers above a box that hiddenByClass
+// looks through.
+const maxWrapperLevels = 3
 
 // firstParagraphAfter returns the first <p> after mark, in document order
 // under root, that holds minParagraphChars of text; nil when there is none.
