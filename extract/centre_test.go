@@ -293,12 +293,35 @@ var builderParagraphsAr = []string{
 	"وحتى ذلك الحين، توقع كبرى شركات التجزئة عقوداً أطول، أما الصغيرة التي تشتري المساحات في السوق الفورية فتدفع ثمن هذا الالتفاف الطويل.",
 }
 
+// builderBox is the markup of a page builder's text box around the
+// story's paragraphs, as builderStoryPage writes it.
+type builderBox struct{ open, close string }
+
+var (
+	// widgetBox names the box that holds the paragraphs "widget".
+	widgetBox = builderBox{`<div class="builder-widget"><div class="widget-container">`, `</div></div>`}
+	// rescuedBox is named for its text ("textwidget"), but held alone by
+	// two wrappers that a chrome word names.
+	rescuedBox = builderBox{`<div class="panel widget"><div class="panel-widget-inner"><div class="textwidget">`, `</div></div></div>`}
+)
+
+// builderStory returns a long story of 24 paragraphs and a list of 14 key
+// facts, made from paragraphs and facts.
+func builderStory(paragraphs, facts []string) (story, keyFacts []string) {
+	for i := range 24 {
+		story = append(story, fmt.Sprintf("%s (%d)", paragraphs[i%len(paragraphs)], i+1))
+	}
+	for i := range 14 {
+		keyFacts = append(keyFacts, fmt.Sprintf("%d: %s", i+1, facts[i%len(facts)]))
+	}
+	return story, keyFacts
+}
+
 // builderStoryPage puts a long story in a page builder's text boxes (as
-// many as boxes, in one plain column), their class saying "widget" on the
-// box that holds the paragraphs, and
-// beside it, in the theme's own markup, a list of key facts that is
-// long but holds well under half of the page's prose.
-func builderStoryPage(lang string, facts, story []string, boxes int) string {
+// many as boxes, in one plain column, each in box's markup), and beside
+// it, in the theme's own markup, a list of key facts that is long but
+// holds well under half of the page's prose.
+func builderStoryPage(lang string, facts, story []string, boxes int, box builderBox) string {
 	var b strings.Builder
 	b.WriteString(`<html lang="` + lang + `"><body><nav><a href="/">Home</a></nav><main><section class="summary"><ul>`)
 	for _, f := range facts {
@@ -307,7 +330,7 @@ func builderStoryPage(lang string, facts, story []string, boxes int) string {
 	b.WriteString(`</ul></section><div class="builder">`)
 	per := (len(story) + boxes - 1) / boxes
 	for i := 0; i < len(story); i += per {
-		b.WriteString(`<div class="builder-widget"><div class="widget-container">` + paragraphsHTML(story[i:min(i+per, len(story))]) + `</div></div>`)
+		b.WriteString(box.open + paragraphsHTML(story[i:min(i+per, len(story))]) + box.close)
 	}
 	b.WriteString(`</div></main><footer><p>© The Freight Letter</p></footer></body></html>`)
 	return b.String()
@@ -326,15 +349,9 @@ func TestStoryInAWidgetElsewhere(t *testing.T) {
 		{"ar", builderParagraphsAr, bridgeStoryAr},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			var story, facts []string
-			for i := range 24 {
-				story = append(story, fmt.Sprintf("%s (%d)", tc.story[i%len(tc.story)], i+1))
-			}
-			for i := range 14 {
-				facts = append(facts, fmt.Sprintf("%d: %s", i+1, tc.fct[i%len(tc.fct)]))
-			}
+			story, facts := builderStory(tc.story, tc.fct)
 			for _, boxes := range []int{1, 3} {
-				got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, boxes)), "https://example.com/markets/shipping")
+				got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, boxes, widgetBox)), "https://example.com/markets/shipping")
 				checkStory(t, got, story, nil)
 			}
 		})
@@ -357,21 +374,9 @@ func TestStoryInARescuedBoxUnderWidgets(t *testing.T) {
 		{"ar", builderParagraphsAr, bridgeStoryAr},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			var story, facts []string
-			for i := range 24 {
-				story = append(story, fmt.Sprintf("%s (%d)", tc.story[i%len(tc.story)], i+1))
-			}
-			for i := range 14 {
-				facts = append(facts, fmt.Sprintf("%d: %s", i+1, tc.fct[i%len(tc.fct)]))
-			}
-			var b strings.Builder
-			b.WriteString(`<html lang="` + tc.lang + `"><body><nav><a href="/">Home</a></nav><main><section class="summary"><ul>`)
-			for _, f := range facts {
-				b.WriteString(`<li>` + f + `</li>`)
-			}
-			b.WriteString(`</ul></section><div class="builder"><div class="panel widget"><div class="panel-widget-inner"><div class="textwidget">` +
-				paragraphsHTML(story) + `</div></div></div></div></main><footer><p>© The Freight Letter</p></footer></body></html>`)
-			checkStory(t, extractText(t, []byte(b.String()), "https://example.com/markets/shipping"), story, nil)
+			story, facts := builderStory(tc.story, tc.fct)
+			got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, 1, rescuedBox)), "https://example.com/markets/shipping")
+			checkStory(t, got, story, nil)
 		})
 	}
 }
