@@ -38,6 +38,8 @@ func TestFailureClasses(t *testing.T) {
 		{"before-header-ar.html", "the same in Arabic"},
 		{"rescued-wrapper-en.html", "half the story in the only child of a box whose class says chrome and content at once (\"block-widget block-text\"), named after it without the word of content (\"block-widget-inner\")"},
 		{"rescued-wrapper-ar.html", "the same in Arabic"},
+		{"builder-sections-en.html", "a story that a page builder cut into text boxes (\"block-widget block-text\"), each a section with few commas, and a reader's testimonial in one more such box, quoted as a whole"},
+		{"builder-sections-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -416,6 +417,29 @@ func conditionalTag(a atom.Atom) bool {
 // class names and links say.
 const minProseCommas = 10
 
+// A builder's text box holds a section of prose when it has a paragraph,
+// minSectionChars of text and less than maxSectionLinks of it in links.
+const (
+	minSectionChars = 200
+	maxSectionLinks = 0.25
+)
+
+// isProseSection reports whether box n, whose tally is t, holds a section
+// of a story's prose (see minSectionChars) and not one quotation.
+func isProseSection(n *html.Node, t *tally) bool {
+	return t.paras > 0 && t.chars >= minSectionChars && t.linkDensity() < maxSectionLinks &&
+		!isQuotation(nodeText(n))
+}
+
+// isQuotation reports whether text is one quotation as a whole: it opens
+// with a quotation mark and closes with one.
+func isQuotation(text string) bool {
+	text = strings.TrimSpace(text)
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return utf8.RuneCountInString(text) > 2 && strings.ContainsRune(`"“„«‘'`, first) && strings.ContainsRune(`"”»’'`, last)
+}
+
 // looksLikeChrome applies Readability-style tests to a block: negative
 // class hints, link lists, image galleries without text, forms, embeds.
 func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
@@ -430,10 +454,15 @@ func (c *cleaner) looksLikeChrome(n *html.Node, t *tally, inFigure bool) bool {
 		}
 		// A weak word names a wrapper of prose ("media-body") or of a
 		// table of data ("scrollable-table") as readily as chrome: the
-		// text decides. A wrapper that a word of content rescued and that
-		// holds one picture and no text is the story's picture (a page
-		// builder's "widget-theme-post-featured-image").
-		if h.rescued && t.chars == 0 && t.imgs == 1 {
+		// text decides. A box that a word of content rescued is a page
+		// builder's text box ("widget-text-editor", or the only child of
+		// one) and holds one section of a story that the builder cut into
+		// many, each short and with few commas: a paragraph of prose with
+		// few links decides for it, unless its text is one quotation as a
+		// whole (a testimonial, a pull quote). One that holds one picture
+		// and no text is the story's picture (a page builder's
+		// "widget-theme-post-featured-image").
+		if h.rescued && (t.chars == 0 && t.imgs == 1 || isProseSection(n, t)) {
 			return false
 		}
 		return t.tables == 0 && t.commas < minProseCommas

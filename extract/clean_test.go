@@ -160,3 +160,23 @@ func TestFormBoxInStory(t *testing.T) {
 		})
 	}
 }
+
+func TestIsQuotation(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"“The best paper in the country. I read it every Sunday.”", true},
+		{"  \"Five stars, and a kind team.\"\n", true},
+		{"«أفضل صحيفة في البلاد. أقرأها كل أحد.»", true},
+		{"“We will rebuild,” the mayor said on Monday.", false},
+		{"The mayor said: “We will rebuild.”", false},
+		{"The bridge opened on Monday.", false},
+		{"“”", false},
+	}
+	for _, tt := range tests {
+		if got := isQuotation(tt.text); got != tt.want {
+			t.Errorf("isQuotation(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
