@@ -166,7 +166,8 @@ func TestWCXBCorpus(t *testing.T) {
 // extraction change reports: mean F1, precision, recall and catastrophic
 // pages. "bare" rows score the pages stripped of class, id and the other
 // hint attributes, "old layout" rows stripped of those and of HTML5
-// sections too; the "split", "ads", "folded", "builder", "p as div", "p
+// sections too; the "split", "ads", "folded", "builder", "builder
+// sections", "p as div", "p
 // wrapped", "comments", "signed comments", "consent", "about" and
 // "licence" rows
 // score them rewritten into layouts the corpora hold few of (see
@@ -200,6 +201,8 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd folded", 1, evaluate.FoldStory},
 		{"wcxb-dev even builder", 0, evaluate.InBuilderWidget},
 		{"wcxb-dev odd builder", 1, evaluate.InBuilderWidget},
+		{"wcxb-dev even builder sections", 0, evaluate.InBuilderSections},
+		{"wcxb-dev odd builder sections", 1, evaluate.InBuilderSections},
 		{"wcxb-dev even p as div", 0, evaluate.ParagraphsAsDivs},
 		{"wcxb-dev odd p as div", 1, evaluate.ParagraphsAsDivs},
 		{"wcxb-dev even p wrapped", 0, evaluate.WrappedParagraphs},
@@ -216,7 +219,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"wcxb-dev odd licence", 1, evaluate.WithLicence},
 	} {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
-		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
+		fmt.Fprintf(&b, "%-32s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
 	}
 	shingled := []struct {
 		name string
@@ -230,6 +233,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev ads", evalScrapinghubAs(t, evaluate.AdsBetweenParagraphs)},
 		{"scrapinghub-dev folded", evalScrapinghubAs(t, evaluate.FoldStory)},
 		{"scrapinghub-dev builder", evalScrapinghubAs(t, evaluate.InBuilderWidget)},
+		{"scrapinghub-dev builder sections", evalScrapinghubAs(t, evaluate.InBuilderSections)},
 		{"scrapinghub-dev comments", evalScrapinghubAs(t, evaluate.WithComments)},
 		{"scrapinghub-dev signed comments", evalScrapinghubAs(t, evaluate.WithSignedComments)},
 		{"scrapinghub-dev consent", evalScrapinghubAs(t, evaluate.WithConsent)},
@@ -249,7 +253,7 @@ func TestCorpusSummary(t *testing.T) {
 			}
 		}
 		p, r, f1 := evaluate.Aggregate(all)
-		fmt.Fprintf(&b, "%-31s %5d  %.4f %.4f %.4f %d %v\n", c.name, len(c.rows), f1, p, r, len(bad), bad)
+		fmt.Fprintf(&b, "%-32s %5d  %.4f %.4f %.4f %d %v\n", c.name, len(c.rows), f1, p, r, len(bad), bad)
 	}
 	t.Log(b.String())
 }

@@ -40,6 +40,10 @@ type Layout func(page []byte) []byte
 //     widget (Elementor's markup, whose class names say "widget"), as
 //     sites whose theme is classic but whose posts are built with a page
 //     builder have it;
+//   - "builder-sections": that block's content cut before each heading
+//     into sections, each moved into a text widget of its own in one
+//     column of a page builder (Elementor's markup), as pages built
+//     section by section in a page builder have it;
 //   - "comments": a thread of readers' comments, without class names and
 //     holding more text than the story, right after that block, as
 //     blogs and news sites that keep their comments beside the story
@@ -59,18 +63,19 @@ type Layout func(page []byte) []byte
 //     (the terms of a Creative Commons licence, and the rights in the
 //     photographs), as blogs and open-access publishers have it.
 var Layouts = map[string]Layout{
-	"ads":       AdsBetweenParagraphs,
-	"builder":   InBuilderWidget,
-	"comments":  WithComments,
-	"consent":   WithConsent,
-	"about":     WithAbout,
-	"licence":   WithLicence,
-	"folded":    FoldStory,
-	"bare":      StripHints,
-	"old":       OldLayout,
-	"p-as-div":  ParagraphsAsDivs,
-	"p-wrapped": WrappedParagraphs,
-	"split":     SplitAroundAd,
+	"ads":              AdsBetweenParagraphs,
+	"builder":          InBuilderWidget,
+	"builder-sections": InBuilderSections,
+	"comments":         WithComments,
+	"consent":          WithConsent,
+	"about":            WithAbout,
+	"licence":          WithLicence,
+	"folded":           FoldStory,
+	"bare":             StripHints,
+	"old":              OldLayout,
+	"p-as-div":         ParagraphsAsDivs,
+	"p-wrapped":        WrappedParagraphs,
+	"split":            SplitAroundAd,
 
 	"signed-comments": WithSignedComments,
 }
@@ -214,6 +219,59 @@ func InBuilderWidget(page []byte) []byte {
 	moveFrom(block.FirstChild, nodes[0].FirstChild)
 	block.AppendChild(nodes[0])
 	return render(root, page)
+}
+
+// builderColumn is the column of a page builder's section that
+// InBuilderSections moves a story's sections into, as Elementor writes it:
+// the widgets go into the innermost div.
+const builderColumn = `<div class="elementor-section elementor-top-section">` +
+	`<div class="elementor-container"><div class="elementor-column elementor-col-100">` +
+	`<div class="elementor-widget-wrap elementor-element-populated"></div></div></div></div>`
+
+// InBuilderSections finds the element with the most paragraphs among its
+// children and cuts its children before each heading into sections, each
+// moved into a text widget of its own (builderWidget) in a page builder's
+// column (builderColumn), in their place. A page without such an element,
+// or that does not parse, is returned as it is.
+func InBuilderSections(page []byte) []byte {
+	root, block, cut := storyMiddle(page)
+	if cut == nil {
+		return page
+	}
+	nodes, err := parseFragment(builderColumn)
+	if err != nil || len(nodes) != 1 {
+		return page
+	}
+	column := nodes[0]
+	for column.FirstChild != nil {
+		column = column.FirstChild
+	}
+	var section *html.Node
+	for c := block.FirstChild; c != nil; {
+		next := c.NextSibling
+		if section == nil || isHeading(c) {
+			widget, err := parseFragment(builderWidget)
+			if err != nil || len(widget) != 1 || widget[0].FirstChild == nil {
+				return page
+			}
+			column.AppendChild(widget[0])
+			section = widget[0].FirstChild
+		}
+		block.RemoveChild(c)
+		section.AppendChild(c)
+		c = next
+	}
+	block.AppendChild(nodes[0])
+	return render(root, page)
+}
+
+// isHeading reports whether n is a heading element, <h1> to <h6>.
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return n.Type == html.ElementNode
+	}
+	return false
 }
 
 // foldOpen and readMore are the hidden element FoldStory moves the second

@@ -11,18 +11,19 @@ import (
 func TestLayouts(t *testing.T) {
 	page := `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><p class="lead">One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`
 	cases := map[string]string{
-		"bare":      `<body><article><header><h1>T</h1></header><p>One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg"></article></body>`,
-		"old":       `<body><div><div><h1>T</h1></div><p>One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg"></div></body>`,
-		"p-as-div":  `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
-		"p-wrapped": `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
-		"split":     page, // too few paragraphs to cut
-		"folded":    page,
-		"ads":       page,
-		"builder":   page,
-		"comments":  page,
-		"consent":   page,
-		"about":     page,
-		"licence":   page,
+		"bare":             `<body><article><header><h1>T</h1></header><p>One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg"></article></body>`,
+		"old":              `<body><div><div><h1>T</h1></div><p>One.</p><P>Two.</P><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg"></div></body>`,
+		"p-as-div":         `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div class="lead">One.</div><div>Two.</div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
+		"p-wrapped":        `<body><article class="story" id="a1" data-x="1"><header role="banner"><h1>T</h1></header><div><div><p class="lead">One.</p></div></div><div><div><p>Two.</p></div></div><pre>p</pre><img data-src="/a.jpg" data-lazy-srcset="/b.jpg 2x" data-original="/c.jpg" data-id="7"></article></body>`,
+		"split":            page, // too few paragraphs to cut
+		"folded":           page,
+		"ads":              page,
+		"builder":          page,
+		"builder-sections": page,
+		"comments":         page,
+		"consent":          page,
+		"about":            page,
+		"licence":          page,
 
 		"signed-comments": page,
 	}
@@ -92,6 +93,22 @@ func TestInBuilderWidget(t *testing.T) {
 		`<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">` +
 		story + `</div></div></article></body></html>`
 	if got := string(InBuilderWidget([]byte(page))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestInBuilderSections(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + " is a paragraph long enough to be counted.</p>" }
+	page := `<html><head></head><body><div><p>Short.</p></div><article>` +
+		para("One") + para("Two") + `<h2>A</h2>` + para("Three") + `<h3>B</h3>` + para("Four") + `</article></body></html>`
+	widget := func(s string) string {
+		return `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">` + s + `</div></div>`
+	}
+	want := `<html><head></head><body><div><p>Short.</p></div><article>` +
+		`<div class="elementor-section elementor-top-section"><div class="elementor-container"><div class="elementor-column elementor-col-100"><div class="elementor-widget-wrap elementor-element-populated">` +
+		widget(para("One")+para("Two")) + widget(`<h2>A</h2>`+para("Three")) + widget(`<h3>B</h3>`+para("Four")) +
+		`</div></div></div></div></article></body></html>`
+	if got := string(InBuilderSections([]byte(page))); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
