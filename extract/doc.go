@@ -48,7 +48,8 @@
 //     chrome: elements whose tag, role, class or id say so (hints.go;
 //     not the class names a blog gives a post to describe it,
 //     "category-social-media", "has-comments": isPostClass; nor a hint
-//     word after a negation, "unsponsored": negated; nor the only
+//     word after a negation, "unsponsored": negated; nor the id of a
+//     heading, an anchor made of its own words; nor the only
 //     child of a box rescued by a word of content, a page builder's
 //     "widget-container" in its "widget-text-editor": inContext), boxes that
 //     schema.org microdata names the author (isAuthorBox) and boxes

@@ -101,7 +101,11 @@ func newHints() *hints {
 	return &hints{memo: make(map[string]wordHint, 256), classes: make(map[string]wordHint, 256)}
 }
 
-// of returns the hint for element n.
+// of returns the hint for element n. The id of a heading is not read: it
+// is the anchor that a table of contents links to, made from the
+// heading's own words ("h-what-is-social-fare-pricing",
+// "how-riders-share-the-cost"), and says what the section is about, not
+// that it is chrome.
 func (h *hints) of(n *html.Node) hint {
 	var w wordHint
 	for _, a := range n.Attr {
@@ -109,7 +113,7 @@ func (h *hints) of(n *html.Node) hint {
 		case "class":
 			w.or(h.class(a.Val))
 		case "id":
-			if a.Val != "" {
+			if a.Val != "" && !isHeading(n.DataAtom) {
 				w.or(h.word(a.Val))
 			}
 		}
