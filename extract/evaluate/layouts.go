@@ -88,6 +88,7 @@ var (
 	sectionOpen    = regexp.MustCompile(`(?i)<(?:article|main|aside|nav|header|footer|section)(\s[^>]*)?>`)
 	sectionClose   = regexp.MustCompile(`(?i)</(?:article|main|aside|nav|header|footer|section)\s*>`)
 	lazyImageAttr  = regexp.MustCompile(`(?i)^\sdata-[a-z-]*(?:src|original)`)
+	streamedPartID = regexp.MustCompile(`^\sid\s*=\s*["']?[SBP]:[0-9]+["']?$`)
 	paragraphOpen  = regexp.MustCompile(`(?i)<p(\s[^>]*)?>`)
 	paragraphClose = regexp.MustCompile(`(?i)</p\s*>`)
 )
@@ -95,11 +96,12 @@ var (
 // StripHints removes the attributes that name a page's parts: class, id,
 // role, itemprop, itemtype, itemscope, aria-* and data-*, but for the
 // data-* attributes that carry a lazy image's address (data-src,
-// data-lazy-srcset, data-original): those work the page, they name
-// nothing.
+// data-lazy-srcset, data-original) and the ids that place the parts of a
+// page React streams ("S:1", "B:1", "P:1"): those work the page, they
+// name nothing.
 func StripHints(page []byte) []byte {
 	return hintAttrs.ReplaceAllFunc(page, func(attr []byte) []byte {
-		if lazyImageAttr.Match(attr) {
+		if lazyImageAttr.Match(attr) || streamedPartID.Match(attr) {
 			return attr
 		}
 		return nil

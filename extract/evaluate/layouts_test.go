@@ -200,3 +200,11 @@ func TestBoxesAtTheEndOfTheBody(t *testing.T) {
 		})
 	}
 }
+
+func TestStripHintsKeepsStreamedParts(t *testing.T) {
+	page := `<body><template id="B:1"></template><div class="x" id="main"><p id='P:2'>A</p></div><div hidden id="S:1" class="y"><p>B</p></div><div id="S:one">C</div></body>`
+	want := `<body><template id="B:1"></template><div><p id='P:2'>A</p></div><div hidden id="S:1"><p>B</p></div><div>C</div></body>`
+	if got := string(StripHints([]byte(page))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
