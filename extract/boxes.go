@@ -3,9 +3,12 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/refeed/refeed/internal/textkit"
 )
 
 // isBoxTag reports whether elements with tag a hold a box of page parts.
@@ -231,7 +234,9 @@ func hasNameToken(v string, parts []string, names ...string) bool {
 
 // beyondFooter returns the boxes that come after the site's footer
 // (isSiteFooter): the element children of body after the last box that
-// is the footer or holds it. Where the page ends, a site puts what is no
+// is the footer or holds it, or whose text ends with the site's rights
+// notice, as a footer's does on a page whose footer no tag or name calls
+// one (endsWithRightsNotice). Where the page ends, a site puts what is no
 // part of its pages' text: a dialog, a lightbox, its "about" blurb. Only
 // body's children are marked: what follows a box named footer deeper in
 // the page (in a post, in the site's wrapper) is not always past the
@@ -243,7 +248,7 @@ func beyondFooter(body *html.Node) map[*html.Node]bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if isBoxTag(c.DataAtom) && (isSiteFooter(c) || holdsSiteFooter(c)) {
+		if isBoxTag(c.DataAtom) && (isSiteFooter(c) || holdsSiteFooter(c) || endsWithRightsNotice(c)) {
 			return out
 		}
 		if out == nil {
@@ -263,4 +268,52 @@ func holdsSiteFooter(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// maxRightsTail is how much of the end of a box's text, in bytes,
+// endsWithRightsNotice reads.
+const maxRightsTail = 300
+
+// endsWithRightsNotice reports whether the last words of n are the site's
+// rights notice: a "©", or a word of textkit.RightsNotices ("© 2026 The
+// Courier. All rights reserved.", "جميع الحقوق محفوظة").
+func endsWithRightsNotice(n *html.Node) bool {
+	tail := textTail(n, maxRightsTail)
+	return strings.ContainsRune(tail, '©') || textkit.HasRightsNotice(normalizePhrase(tail))
+}
+
+// textTail returns the last limit bytes or so of the text of n, in
+// document order (whitespace aside, text nodes joined by a space, cut at
+// the start of a character).
+func textTail(n *html.Node, limit int) string {
+	var parts []string
+	size := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			switch c.Type {
+			case html.TextNode:
+				if t := strings.TrimSpace(c.Data); t != "" {
+					parts = append(parts, t)
+					if size += len(t); size >= limit {
+						return true
+					}
+				}
+			case html.ElementNode:
+				if walk(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(n)
+	slices.Reverse(parts)
+	s := strings.Join(parts, " ")
+	for i := len(s) - limit; i > 0 && i < len(s); i++ {
+		if utf8.RuneStart(s[i]) {
+			return s[i:]
+		}
+	}
+	return s
 }

@@ -383,3 +383,32 @@ func TestIsSiteHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestEndsWithRightsNotice checks that only the last words of a box are
+// read for the site's rights notice: a story that speaks of copyright
+// earlier is no footer.
+func TestEndsWithRightsNotice(t *testing.T) {
+	long := strings.Repeat("The council met again on Monday to discuss the bridge. ", 10)
+	tests := []struct {
+		name, page string
+		want       bool
+	}{
+		{"a footer", `<div><p>© 2026 The Courier</p><a href="/privacy">Privacy</a></div>`, true},
+		{"a wrapper ending in one", `<div><div><p>` + long + `</p></div><div><p>All rights reserved.</p></div></div>`, true},
+		{"in Arabic", `<div><p>جميع الحقوق محفوظة</p></div>`, true},
+		{"copyright early in a story", `<div><p>The copyright of the song was sold in 1990. ` + long + `</p></div>`, false},
+		{"no notice", `<div><p>` + long + `</p></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			div := findElement(root, atom.Div)
+			if got := endsWithRightsNotice(div); got != tt.want {
+				t.Errorf("endsWithRightsNotice = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -40,6 +40,8 @@ func TestFailureClasses(t *testing.T) {
 		{"rescued-wrapper-ar.html", "the same in Arabic"},
 		{"builder-sections-en.html", "a story that a page builder cut into text boxes (\"block-widget block-text\"), each a section with few commas, and a reader's testimonial in one more such box, quoted as a whole"},
 		{"builder-sections-ar.html", "the same in Arabic"},
+		{"rights-footer-en.html", "a short story in a page without HTML5 sections or class names, the site's footer known only by its rights notice (\"© 2026 … All rights reserved.\"), and a longer promo after it"},
+		{"rights-footer-ar.html", "the same in Arabic, the notice without \"©\" (\"جميع الحقوق محفوظة\")"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

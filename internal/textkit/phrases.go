@@ -262,15 +262,15 @@ func ContainsOtherStoriesTitle(folded string) bool {
 // appeal or a licence, not article text (see CountServiceWords). In
 // English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
 // Russian and Arabic.
-var ServiceWords = []string{
+var ServiceWords = slices.Concat([]string{
 	"cookie", "cookies", "consent", "privacy", "privacy policy", "terms of service",
 	"terms of use", "personalised", "personalized", "advertising", "adverts",
 	"our partners", "subscribe", "subscription", "subscriber", "subscribers",
 	"sign in", "log in", "create an account", "free account", "password",
 	"newsletter", "unlimited access", "free trial", "cancel at any time",
 	"cancel anytime", "licence", "license", "licensed", "creative commons", "attribution",
-	"noncommercial", "sharealike", "share alike", "redistribute", "trademarks", "all rights reserved",
-	"copyright", "permission", "reproduction", "support us", "donate", "donation",
+	"noncommercial", "sharealike", "share alike", "redistribute", "trademarks",
+	"permission", "reproduction", "support us", "donate", "donation",
 	"contribution", "reader funded", "independent journalism", "subscribing",
 	"membership", "become a member", "premium content", "digital access", "e paper",
 	"our journalism", "our journalists", "our newsroom", "readers like you",
@@ -279,25 +279,55 @@ var ServiceWords = []string{
 	"without notice", "accepts no liability", "haftungsausschluss", "ohne gewähr",
 	"keine haftung", "clause de non responsabilité", "aviso legal",
 	"datenschutz", "einwilligung", "abonnement", "abonnieren", "anmelden",
-	"nutzungsbedingungen", "alle rechte vorbehalten", "lizenz", "werbung",
+	"nutzungsbedingungen", "lizenz", "werbung",
 	"anmeldung", "registrieren", "einloggen", "datenschutzerklärung",
 	"datenschutzbestimmungen", "datenschutzhinweise", "s abonner", "inscription",
 	"données personnelles", "registrarse", "boletín", "datos personales",
 	"confidentialité", "consentement", "abonnez", "se connecter", "publicité",
-	"partenaires", "tous droits réservés", "privacidad", "consentimiento",
+	"partenaires", "privacidad", "consentimiento",
 	"suscripción", "suscríbete", "iniciar sesión", "publicidad",
-	"todos los derechos reservados", "licencia",
+	"licencia",
 	"consenso", "informativa", "abbonamento", "abbonati", "accedi", "registrati",
-	"tutti i diritti riservati", "pubblicità", "privacidade", "consentimento",
-	"assinatura", "assine", "assinante", "todos os direitos reservados", "publicidade",
-	"toestemming", "privacybeleid", "abonneer", "inloggen", "alle rechten voorbehouden",
-	"advertenties", "prywatności", "subskrypcja", "zaloguj", "wszelkie prawa zastrzeżone",
+	"pubblicità", "privacidade", "consentimento",
+	"assinatura", "assine", "assinante", "publicidade",
+	"toestemming", "privacybeleid", "abonneer", "inloggen",
+	"advertenties", "prywatności", "subskrypcja", "zaloguj",
 	"reklama", "newslettera", "zgodą", "zgodę", "zapisz się", "dane osobowe", "конфиденциальности", "согласие", "подписка", "подписку", "подписки",
 	"подписаться", "войти", "зарегистрируйтесь", "рассылку", "рассылка", "реклама",
-	"рекламу", "все права защищены",
+	"рекламу",
 	"ملفات تعريف الارتباط", "الخصوصيه", "اشتراك", "اشترك", "تسجيل الدخول",
-	"النشره البريديه", "جميع الحقوق محفوظه", "حقوق النشر", "اعلانات",
+	"النشره البريديه", "اعلانات",
 	"المشاع الابداعي", "مرخص", "رخصه", "الرخصه", "العلامات التجاريه",
+}, RightsNotices)
+
+// RightsNotices are the words of the notice with which a site reserves its
+// rights ("© 2026 The Courier. All rights reserved.", "جميع الحقوق
+// محفوظة"), the last words of its pages: the copyright and the reservation
+// of rights, in the languages of ServiceWords, of which they are part.
+var RightsNotices = []string{
+	"copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+	"todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+	"alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "все права защищены",
+	"جميع الحقوق محفوظه", "حقوق النشر",
+}
+
+// HasRightsNotice reports whether folded text holds one of RightsNotices,
+// as whole words.
+func HasRightsNotice(folded string) bool {
+	for _, w := range RightsNotices {
+		for i := 0; ; {
+			j := strings.Index(folded[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if (j == 0 || folded[j-1] == ' ') && (j+len(w) == len(folded) || folded[j+len(w)] == ' ') {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
 }
 
 // CountServiceWords counts the distinct ServiceWords in folded text, each

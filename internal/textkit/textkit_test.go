@@ -313,3 +313,24 @@ func TestMonthNamesOneMonth(t *testing.T) {
 		}
 	}
 }
+
+func TestHasRightsNotice(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"2026 The Valley Courier. All rights reserved.", true},
+		{"Copyright 2026 The Valley Courier", true},
+		{"جميع الحقوق محفوظة لصحيفة الوادي 2026", true},
+		{"Tous droits réservés", true},
+		{"The court ruled on the copyright of the song on Monday.", true}, // a word: the caller looks only at a page's last words
+		{"The copyrighted song", false},
+		{"All rights are reserved for the members.", false},
+		{"The bridge opened on Monday.", false},
+	}
+	for _, c := range cases {
+		if got := HasRightsNotice(FoldPhrase(c.text)); got != c.want {
+			t.Errorf("HasRightsNotice(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
