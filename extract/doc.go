@@ -62,7 +62,9 @@
 //     after the site's footer (beyondFooter: a dialog, a lightbox, the
 //     site's "about" blurb) are chrome, and not the page's prose; the
 //     footer is a box named so, or a <footer> that belongs to the page as
-//     a whole, in no article, section or main (isSiteFooter).
+//     a whole, in no article, section or main (isSiteFooter), or a box
+//     whose last words are the site's rights notice, "© 2026 … All rights
+//     reserved." (endsWithRightsNotice).
 //
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
 //     siblings.go, threads.go): byHeuristics runs up to five passes, each less
