@@ -73,38 +73,39 @@ var chromeTitles = map[string]bool{
 var boxTitles = textkit.BoxTitles
 
 // chromePrefixes start short blocks of chrome: "read also: …", "subscribe
-// to our channel …", "add your comment".
-var chromePrefixes = [...]string{
+// to our channel …", "add your comment", and the site's rights notice
+// (textkit.RightsNotices: "all rights reserved").
+var chromePrefixes = slices.Concat([]string{
 	"read more", "read also", "also read", "see also", "related ",
 	"recommended for you", "you may also like", "you might also like",
 	"share this", "share on", "follow us", "subscribe to", "sign up for",
 	"sign up to", "join our", "click here", "download the app",
-	"all rights reserved", "copyright", "leave a comment", "leave a reply",
+	"leave a comment", "leave a reply",
 	"add a comment", "post a comment", "like this story", "also on ",
 	"get the latest", "have a tip", "sign up now", "see more ", "don t miss",
 	"image copyright", "image source", "image caption", "photo credit",
 	"picture credit", "photograph by", "media caption", "تصوير ", "مصدر الصوره",
 	"اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "شاهد ايضا", "اشترك في", "اشترك ب",
 	"اشترك الان", "تابعونا", "تابعنا علي", "تابعوا", "اضف تعليق", "اترك تعليق",
-	"اكتب تعليق", "جميع الحقوق محفوظه", "حقوق النشر", "انضم الي", "انضم ل",
+	"اكتب تعليق", "انضم الي", "انضم ل",
 	"حمل تطبيق", "للمزيد من الاخبار", "لمتابعه", "الموضوع ", "شارك علي",
 	"شارك عبر", "شارك هذا", "انسخ الرابط", "نسخ الرابط", "الرابط المختصر",
 	"رابط مختصر", "قد يعجبك", "قد يهمك", "اخترنا لك",
 	// German, French, Spanish, Portuguese, Italian, Dutch, Russian, Polish,
 	// Turkish, Chinese, Japanese, Korean, Persian, Hebrew.
 	"weiterlesen", "mehr lesen", "artikel teilen", "jetzt teilen", "teilen auf", "folgen sie uns",
-	"alle rechte vorbehalten", "kommentar schreiben", "bildquelle",
+	"kommentar schreiben", "bildquelle",
 	"lire la suite", "voir aussi", "partager", "suivez nous", "abonnez vous",
-	"inscrivez vous", "tous droits réservés", "laisser un commentaire", "crédit photo",
+	"inscrivez vous", "laisser un commentaire", "crédit photo",
 	"leer más", "ver también", "compartir en", "compartir", "síguenos", "suscríbete",
-	"todos los derechos reservados", "deja un comentario",
+	"deja un comentario",
 	"leia mais", "veja também", "compartilhe", "compartilhar", "siga nos",
-	"todos os direitos reservados", "deixe um comentário",
-	"leggi di più", "condividi", "seguici", "tutti i diritti riservati", "lascia un commento",
-	"lees meer", "deel dit", "volg ons", "alle rechten voorbehouden",
-	"читать далее", "смотрите также", "поделиться", "подписывайтесь", "все права защищены",
+	"deixe um comentário",
+	"leggi di più", "condividi", "seguici", "lascia un commento",
+	"lees meer", "deel dit", "volg ons",
+	"читать далее", "смотрите также", "поделиться", "подписывайтесь",
 	"оставить комментарий", "czytaj także", "czytaj też", "czytaj więcej", "zobacz także",
-	"udostępnij", "wszelkie prawa zastrzeżone", "devamını oku", "paylaş", "tüm hakları saklıdır",
+	"udostępnij", "devamını oku", "paylaş", "tüm hakları saklıdır",
 	"分享到", "阅读更多", "版权所有", "続きを読む", "無断転載", "シェアする", "この記事をシェア",
 	"관련기사", "무단전재", "공유하기",
 	"اشتراك گذاري", "تمامي حقوق", "כל הזכויות שמורות", "שתפו",
@@ -132,7 +133,7 @@ var chromePrefixes = [...]string{
 	"bitte aktivieren sie javascript", "veuillez activer javascript", "activez javascript",
 	"por favor habilita javascript", "habilite o javascript", "ative o javascript",
 	"abilita javascript", "включите javascript", "يرجي تفعيل جافا سكريبت",
-}
+}, textkit.RightsNotices)
 
 // maxChromeChars bounds the blocks that a chrome prefix may remove: a long
 // paragraph that happens to start with "Follow us" is still prose.

@@ -261,7 +261,7 @@ func ContainsOtherStoriesTitle(folded string) bool {
 // licences and rights. A block that uses several of them is a notice, an
 // appeal or a licence, not article text (see CountServiceWords). In
 // English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
-// Russian and Arabic.
+// Russian and Arabic; the words of a rights notice are RightsNotices.
 var ServiceWords = slices.Concat([]string{
 	"cookie", "cookies", "consent", "privacy", "privacy policy", "terms of service",
 	"terms of use", "personalised", "personalized", "advertising", "adverts",
