@@ -336,48 +336,41 @@ func builderStoryPage(lang string, facts, story []string, boxes int, box builder
 	return b.String()
 }
 
-// TestStoryInAWidgetElsewhere checks that a long story a page builder put
-// in a box classed as a widget wins over a long list of key facts beside
-// it, which was all the strict passes saw: the box holding most of the
-// page's prose is chrome by its own class name only.
-func TestStoryInAWidgetElsewhere(t *testing.T) {
-	for _, tc := range []struct {
-		lang       string
-		story, fct []string
+// TestStoryInABuilderBoxElsewhere checks that a long story a page builder
+// put in a box its class names hide wins over a long list of key facts
+// beside it, which was all the strict passes saw:
+//   - a widget: the box holding most of the page's prose is chrome by its
+//     own class name only, in one box or cut into three;
+//   - a rescued box under widgets: the story's box is named for its text
+//     ("textwidget") and is no chrome by its own name, but two wrappers
+//     that a chrome word names ("panel widget", "panel-widget-inner")
+//     hold it alone, so only they tell that class names hid it.
+func TestStoryInABuilderBoxElsewhere(t *testing.T) {
+	boxes := []struct {
+		name  string
+		box   builderBox
+		parts []int // the boxes the story is cut into
 	}{
-		{"en", builderParagraphs, bridgeStory},
-		{"ar", builderParagraphsAr, bridgeStoryAr},
-	} {
-		t.Run(tc.lang, func(t *testing.T) {
-			story, facts := builderStory(tc.story, tc.fct)
-			for _, boxes := range []int{1, 3} {
-				got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, boxes, widgetBox)), "https://example.com/markets/shipping")
-				checkStory(t, got, story, nil)
-			}
-		})
+		{"widget", widgetBox, []int{1, 3}},
+		{"rescued box under widgets", rescuedBox, []int{1}},
 	}
-}
-
-// TestStoryInARescuedBoxUnderWidgets checks that a long story in a page
-// builder's text box, named for its text ("textwidget") but held alone by
-// two wrappers that a chrome word names ("panel widget",
-// "panel-widget-inner"), wins over a long list of key facts beside it,
-// which was all the strict passes saw: the story's box, by its own name,
-// is no chrome, so only the wrappers around it tell that class names hid
-// it.
-func TestStoryInARescuedBoxUnderWidgets(t *testing.T) {
-	for _, tc := range []struct {
+	langs := []struct {
 		lang       string
 		story, fct []string
 	}{
 		{"en", builderParagraphs, bridgeStory},
 		{"ar", builderParagraphsAr, bridgeStoryAr},
-	} {
-		t.Run(tc.lang, func(t *testing.T) {
-			story, facts := builderStory(tc.story, tc.fct)
-			got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, 1, rescuedBox)), "https://example.com/markets/shipping")
-			checkStory(t, got, story, nil)
-		})
+	}
+	for _, b := range boxes {
+		for _, tc := range langs {
+			t.Run(b.name+"/"+tc.lang, func(t *testing.T) {
+				story, facts := builderStory(tc.story, tc.fct)
+				for _, parts := range b.parts {
+					got := extractText(t, []byte(builderStoryPage(tc.lang, facts, story, parts, b.box)), "https://example.com/markets/shipping")
+					checkStory(t, got, story, nil)
+				}
+			})
+		}
 	}
 }
 
