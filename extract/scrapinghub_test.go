@@ -51,15 +51,26 @@ func evalScrapinghub(t *testing.T, bare bool) []pageScore {
 // not nil, rewrites it.
 func evalScrapinghubAs(t *testing.T, rewrite func([]byte) []byte) []pageScore {
 	t.Helper()
+	if rewrite == nil {
+		return evalScrapinghubTruthAs(t, nil)
+	}
+	return evalScrapinghubTruthAs(t, func(page []byte, truth string) ([]byte, string) { return rewrite(page), truth })
+}
+
+// evalScrapinghubTruthAs is evalScrapinghubAs with a rewrite that
+// changes the true text too (evaluate.TruthLayouts).
+func evalScrapinghubTruthAs(t *testing.T, rewrite evaluate.TruthLayout) []pageScore {
+	t.Helper()
 	dir, gt, ids := loadScrapinghub(t)
 	rows := make([]pageScore, 0, len(ids))
 	for _, id := range ids {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
+		truth := gt[id].ArticleBody
 		if rewrite != nil {
-			page = rewrite(page)
+			page, truth = rewrite(page, truth)
 		}
 		got := extractText(t, page, gt[id].URL)
-		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: evaluate.Compare(got, gt[id].ArticleBody)})
+		rows = append(rows, pageScore{name: id[:8] + " " + gt[id].URL[8:min(len(gt[id].URL), 40)], counts: evaluate.Compare(got, truth)})
 	}
 	return rows
 }

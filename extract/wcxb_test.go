@@ -70,6 +70,16 @@ type wordRow struct {
 // or as an old layout.
 func evalWCXB(t *testing.T, parity int, rewrite func([]byte) []byte) []wordRow {
 	t.Helper()
+	if rewrite == nil {
+		return evalWCXBPages(t, parity, nil)
+	}
+	return evalWCXBPages(t, parity, func(page []byte, truth string) ([]byte, string) { return rewrite(page), truth })
+}
+
+// evalWCXBPages is evalWCXB with a rewrite that changes the true text
+// too (evaluate.TruthLayouts).
+func evalWCXBPages(t *testing.T, parity int, rewrite evaluate.TruthLayout) []wordRow {
+	t.Helper()
 	dir, gt := wcxbCorpus(t)
 	ids := make([]string, 0, len(gt))
 	for id := range gt {
@@ -85,13 +95,14 @@ func evalWCXB(t *testing.T, parity int, rewrite func([]byte) []byte) []wordRow {
 	rows := make([]wordRow, 0, len(ids))
 	for _, id := range ids {
 		page := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
+		truth := gt[id].MainContent
 		if rewrite != nil {
-			page = rewrite(page)
+			page, truth = rewrite(page, truth)
 		}
 		got := extractText(t, page, gt[id].URL)
 		rows = append(rows, wordRow{
 			id:      id,
-			s:       evaluate.CompareWords(got, gt[id].MainContent),
+			s:       evaluate.CompareWords(got, truth),
 			with:    evaluate.SnippetShare(got, gt[id].With),
 			without: evaluate.SnippetShare(got, gt[id].Without),
 		})
@@ -173,7 +184,10 @@ func TestWCXBCorpus(t *testing.T) {
 // "licence" rows
 // score them rewritten into layouts the corpora hold few of (see
 // evaluate.Layouts): picks that hold only on the layouts we have seen
-// fail there. It runs only when REFEED_CORPUS_SUMMARY is set, since the
+// fail there. The "brief" rows cut each story after its second paragraph
+// and score it against the truth without what was cut
+// (evaluate.TruthLayouts): a short story is where a longer box of chrome
+// wins. It runs only when REFEED_CORPUS_SUMMARY is set, since the
 // corpus tests already cover the same pages:
 //
 //	REFEED_CORPUS_SUMMARY=1 go test -run TestCorpusSummary -v ./extract
@@ -222,6 +236,13 @@ func TestCorpusSummary(t *testing.T) {
 		s := summarizeWords(evalWCXB(t, half.parity, half.rewrite))
 		fmt.Fprintf(&b, "%-32s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
 	}
+	for _, half := range []struct {
+		name   string
+		parity int
+	}{{"wcxb-dev even brief", 0}, {"wcxb-dev odd brief", 1}} {
+		s := summarizeWords(evalWCXBPages(t, half.parity, evaluate.Brief))
+		fmt.Fprintf(&b, "%-32s %5d  %.4f %.4f %.4f %d %v\n", half.name, s.pages, s.f1, s.p, s.r, s.catastrophic, s.catastrophicPageIDs)
+	}
 	shingled := []struct {
 		name string
 		rows []pageScore
@@ -240,6 +261,7 @@ func TestCorpusSummary(t *testing.T) {
 		{"scrapinghub-dev consent", evalScrapinghubAs(t, evaluate.WithConsent)},
 		{"scrapinghub-dev about", evalScrapinghubAs(t, evaluate.WithAbout)},
 		{"scrapinghub-dev licence", evalScrapinghubAs(t, evaluate.WithLicence)},
+		{"scrapinghub-dev brief", evalScrapinghubTruthAs(t, evaluate.Brief)},
 		{"readability-test-pages", evalReadability(t, false)},
 		{"readability-test-pages bare", evalReadability(t, true)},
 		{"arabic-dev", evalArabic(t)},
