@@ -36,6 +36,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"github.com/refeed/refeed/extract/evaluate"
@@ -58,7 +59,7 @@ func run(args []string) error {
 	only := fs.String("only", "", "comma-separated extractor names (with -fetch: runner names) to run (default all)")
 	set := fs.String("set", "", "run only the page sets whose title holds this text (scrapinghub, arabic, wcxb, even, odd)")
 	dump := fs.String("dump", "", "print each extractor's text for the page with this id (prefix) and exit")
-	layout := fs.String("layout", "", "rewrite every page first into a layout the corpora hold few of: "+strings.Join(evaluate.LayoutNames(), ", ")+" (see evaluate.Layouts)")
+	layout := fs.String("layout", "", "rewrite every page first into a layout the corpora hold few of: "+strings.Join(layoutNames(), ", ")+" (see evaluate.Layouts and evaluate.TruthLayouts)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fetchMode := fs.Bool("fetch", false, "compare refeed's fetcher with gofeed ParseURL and net/http+gofeed on loopback feeds instead of extractors")
 	fetchCfg := addFetchFlags(fs)
@@ -101,8 +102,9 @@ func run(args []string) error {
 		return fmt.Errorf("bench: corpus not found at %s (set -corpus): %w", *corpus, err)
 	}
 	rewrite, ok := evaluate.Layouts[*layout]
-	if *layout != "" && !ok {
-		return fmt.Errorf("bench: unknown -layout %q; one of %s", *layout, strings.Join(evaluate.LayoutNames(), ", "))
+	rewriteTruth, truthOK := evaluate.TruthLayouts[*layout]
+	if *layout != "" && !ok && !truthOK {
+		return fmt.Errorf("bench: unknown -layout %q; one of %s", *layout, strings.Join(layoutNames(), ", "))
 	}
 	sets := []struct {
 		title  string
@@ -124,9 +126,16 @@ func run(args []string) error {
 			return err
 		}
 		title := s.title
-		if rewrite != nil {
+		switch {
+		case rewrite != nil:
 			for i := range pages {
 				pages[i].HTML = rewrite(pages[i].HTML)
+			}
+			title += ", layout " + *layout
+		case rewriteTruth != nil:
+			for i := range pages {
+				pages[i].HTML, pages[i].Truth = rewriteTruth(pages[i].HTML, pages[i].Truth)
+				pages[i].With = snippetsIn(pages[i].With, pages[i].Truth)
 			}
 			title += ", layout " + *layout
 		}
@@ -137,6 +146,31 @@ func run(args []string) error {
 		measure(title, pages, selected(*only), *rounds, *worst, *behind, s.metric)
 	}
 	return nil
+}
+
+// layoutNames returns the names of the page rewrites -layout takes:
+// evaluate.Layouts and evaluate.TruthLayouts.
+func layoutNames() []string {
+	names := evaluate.LayoutNames()
+	for n := range evaluate.TruthLayouts {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// snippetsIn returns the snippets whose words a rewritten truth still
+// holds in order: a must-have snippet of text the rewrite took out is no
+// longer a must-have.
+func snippetsIn(snippets []string, truth string) []string {
+	words := " " + strings.Join(evaluate.Tokens(strings.ToLower(truth)), " ") + " "
+	var kept []string
+	for _, s := range snippets {
+		if strings.Contains(words, " "+strings.Join(evaluate.Tokens(strings.ToLower(s)), " ")+" ") {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }
 
 // selected returns the extractors named in only, or all of them.
