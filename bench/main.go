@@ -135,7 +135,7 @@ func run(args []string) error {
 		case rewriteTruth != nil:
 			for i := range pages {
 				pages[i].HTML, pages[i].Truth = rewriteTruth(pages[i].HTML, pages[i].Truth)
-				pages[i].With = snippetsIn(pages[i].With, pages[i].Truth)
+				pages[i].With = evaluate.SnippetsHeld(pages[i].With, pages[i].Truth)
 			}
 			title += ", layout " + *layout
 		}
@@ -157,20 +157,6 @@ func layoutNames() []string {
 	}
 	slices.Sort(names)
 	return names
-}
-
-// snippetsIn returns the snippets whose words a rewritten truth still
-// holds in order: a must-have snippet of text the rewrite took out is no
-// longer a must-have.
-func snippetsIn(snippets []string, truth string) []string {
-	words := " " + strings.Join(evaluate.Tokens(strings.ToLower(truth)), " ") + " "
-	var kept []string
-	for _, s := range snippets {
-		if strings.Contains(words, " "+strings.Join(evaluate.Tokens(strings.ToLower(s)), " ")+" ") {
-			kept = append(kept, s)
-		}
-	}
-	return kept
 }
 
 // selected returns the extractors named in only, or all of them.

@@ -5,6 +5,8 @@
 // per-page counts rescaled to sum to one, precision averaged over pages
 // with a prediction, recall over pages with ground truth, and F1 as the
 // harmonic mean of the two averages. CompareWords is WCXB's word-level F1.
+// Layouts, DateLayouts and TruthLayouts rewrite a corpus's pages (and, for
+// TruthLayouts, their true text) into forms the corpora hold few of.
 package evaluate
 
 import (

@@ -96,12 +96,13 @@ func appendText(b *strings.Builder, n *html.Node) {
 }
 
 // shortenTruth is the true text of a page that shortenStory shortened,
-// as the words the scorers read, in their case: truth without the runs of three words
-// that the text removed holds and the text the page still holds (rest)
-// does not, so that a page that prints its story twice keeps it. Runs of
-// words are matched, not lines: the truth may hold a whole story on one
-// line, and a run still matches where the page spells a word otherwise
-// (encoded twice over, a quote mark the truth straightened).
+// as the words the scorers read, in their case: truth without the runs
+// of three words that the text removed holds and the text the page still
+// holds (rest) does not, so that a page that prints its story twice keeps
+// it. Runs of words are matched, not lines: the truth may hold a whole
+// story on one line, and a run still matches where the page spells a
+// word otherwise (encoded twice over, a quote mark the truth
+// straightened).
 func shortenTruth(truth, removed, rest string) string {
 	if removed == "" {
 		return truth
@@ -141,4 +142,18 @@ func wordRuns(text string) map[string]bool {
 		runs[strings.Join(words[i:i+runWords], " ")] = true
 	}
 	return runs
+}
+
+// SnippetsHeld returns the snippets whose words truth holds in order,
+// case aside: after a TruthLayout took text out of the truth, a must-have
+// snippet of that text is no longer one.
+func SnippetsHeld(snippets []string, truth string) []string {
+	words := " " + strings.Join(Tokens(strings.ToLower(truth)), " ") + " "
+	var kept []string
+	for _, s := range snippets {
+		if strings.Contains(words, " "+strings.Join(Tokens(strings.ToLower(s)), " ")+" ") {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }

@@ -80,3 +80,18 @@ func TestBrief(t *testing.T) {
 		t.Error(`TruthLayouts has no "brief"`)
 	}
 }
+
+func TestSnippetsHeld(t *testing.T) {
+	truth := "The council voted on Monday to close the old bridge. Traffic will use the ring road."
+	got := SnippetsHeld([]string{
+		"voted on Monday to close",    // held
+		"The Council Voted on Monday", // held, case aside
+		"old bridge; traffic will",    // held: punctuation is not a word
+		"engineers had warned",        // not held
+		"Monday to the bridge",        // not in order
+	}, truth)
+	want := []string{"voted on Monday to close", "The Council Voted on Monday", "old bridge; traffic will"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
