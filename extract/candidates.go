@@ -262,9 +262,11 @@ func (s *scorer) top(body *html.Node) *html.Node {
 // maxNearHeadlineProse characters of prose gives way to the first of the
 // runners-up, holding minNearHeadlineProse or more, that comes after the
 // page's <h1>, unless little text (minPartsApart) lies between the two:
-// then they are parts of one story, which the later steps join.
+// then they are parts of one story, which the later steps join. A brief
+// of two paragraphs (evaluate.Brief) loses so to boxes of up to a page of
+// prose: a promo of five paragraphs, a disclaimer of three.
 const (
-	maxNearHeadlineProse = 1000
+	maxNearHeadlineProse = 1500
 	minNearHeadlineProse = 150
 	minPartsApart        = 300
 )

@@ -42,6 +42,8 @@ func TestFailureClasses(t *testing.T) {
 		{"builder-sections-ar.html", "the same in Arabic"},
 		{"rights-footer-en.html", "a short story in a page without HTML5 sections or class names, the site's footer known only by its rights notice (\"© 2026 … All rights reserved.\"), and a longer promo after it"},
 		{"rights-footer-ar.html", "the same in Arabic, the notice without \"©\" (\"جميع الحقوق محفوظة\")"},
+		{"short-story-en.html", "a brief of two paragraphs under its headline in a page without HTML5 sections or class names, a list of links to other stories after it, and a promo of 1,000 to 1,500 characters of prose in another box"},
+		{"short-story-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -81,7 +81,7 @@
 //     lets the later passes look for an article (choice.outranks); a pass whose cleaning emptied a block at
 //     least as long as the one it then chose is doubted, and a later pass
 //     that keeps more of that block wins (runPasses: a story in a box
-//     classed like comments). A short pick (under 1,000 characters of
+//     classed like comments). A short pick (under 1,500 characters of
 //     prose) gives way to the runner-up that comes first after the page's
 //     <h1>, unless the two are parts of one story (nearHeadline). A pick
 //     holding under half of the page's paragraph
