@@ -334,15 +334,21 @@ func storyMiddle(page []byte) (root, block, cut *html.Node) {
 	if n < minSplitParagraphs {
 		return root, block, nil
 	}
+	return root, block, nthParagraph(block, n/2+1)
+}
+
+// nthParagraph returns the k-th child of block that is a paragraph
+// (isParagraph), counting from 1, or nil when block has fewer.
+func nthParagraph(block *html.Node, k int) *html.Node {
 	seen := 0
 	for c := block.FirstChild; c != nil; c = c.NextSibling {
 		if isParagraph(c) {
-			if seen++; seen > n/2 {
-				return root, block, c
+			if seen++; seen == k {
+				return c
 			}
 		}
 	}
-	return root, block, nil
+	return nil
 }
 
 // moveFrom moves c and the siblings after it, in order, to the end of to.

@@ -1,7 +1,6 @@
 package evaluate
 
 import (
-	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -49,24 +48,11 @@ const briefParagraphs = 2
 // removed text.
 func shortenStory(page []byte) (short []byte, removed, rest string) {
 	// The page's JSON-LD describes the long story; a brief's would not.
-	root, err := html.Parse(bytes.NewReader(jsonLDScript.ReplaceAll(page, nil)))
-	if err != nil {
+	root, block, middle := storyMiddle(jsonLDScript.ReplaceAll(page, nil))
+	if middle == nil {
 		return page, "", ""
 	}
-	block, n := mostParagraphs(root)
-	if n < minSplitParagraphs {
-		return page, "", ""
-	}
-	seen := 0
-	var cut *html.Node
-	for c := block.FirstChild; c != nil; c = c.NextSibling {
-		if isParagraph(c) {
-			if seen++; seen == briefParagraphs {
-				cut = c.NextSibling
-				break
-			}
-		}
-	}
+	cut := nthParagraph(block, briefParagraphs).NextSibling
 	var b strings.Builder
 	for c := cut; c != nil; {
 		next := c.NextSibling
