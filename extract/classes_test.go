@@ -44,6 +44,8 @@ func TestFailureClasses(t *testing.T) {
 		{"rights-footer-ar.html", "the same in Arabic, the notice without \"©\" (\"جميع الحقوق محفوظة\")"},
 		{"short-story-en.html", "a brief of two paragraphs under its headline in a page without HTML5 sections or class names, a list of links to other stories after it, and a promo of 1,000 to 1,500 characters of prose in another box"},
 		{"short-story-ar.html", "the same in Arabic"},
+		{"page-footer-en.html", "a short story whose wrapper a class name marks as chrome (\"layout-with-sidebar\"), and the site's disclaimer of three paragraphs in the page's <footer>"},
+		{"page-footer-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -68,7 +68,10 @@
 //
 //  4. Candidate scoring (heuristics.go, candidates.go, measure.go,
 //     siblings.go, threads.go): byHeuristics runs up to five passes, each less
-//     strict than the one before (passes), until one finds enough text. A
+//     strict than the one before (passes), until one finds enough text;
+//     the passes that let chrome marks back in still leave out the
+//     page's own <footer> elements, those of the page as a whole that
+//     do not hold its <h1> (pageFooters). A
 //     pass scores paragraphs (p, and the divs, cells and list items of
 //     prose that stand in for them: isScorable) and gives their score to
 //     their ancestors

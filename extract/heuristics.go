@@ -25,8 +25,10 @@ type passFlags struct {
 // passes are tried in order until one finds enough text, as Readability
 // does: a page whose article wrapper carries a chrome-like class name
 // ("content-with-sidebar") or opens with a chrome-like title still yields
-// its article on a later pass. The document is prepared once; each pass
-// scores it again and cleans a copy of the content it chose.
+// its article on a later pass. Those passes question class names, not
+// the page's own <footer> (pageFooters), which every pass leaves out. The
+// document is prepared once; each pass scores it again and cleans a copy
+// of the content it chose.
 var passes = [...]passFlags{
 	{strip: true, titled: true, weight: true, conditional: true},
 	{strip: true, weight: true, conditional: true},
@@ -129,20 +131,23 @@ type emptiedBlock struct {
 // chose (its opinions); the page's prose, which the opinions compare a
 // pick with, is measured on first need.
 type chooser struct {
-	body  *html.Node
-	h     *hints
-	p     *preparer
-	c     *cleaner
-	all   map[*html.Node]bool // every chrome mark, for the strictest pass
-	prose *scorer             // the page's prose (proseOfPage), or nil
-	bound int                 // proseBound of the body, or -1
+	body *html.Node
+	h    *hints
+	p    *preparer
+	c    *cleaner
+	all  map[*html.Node]bool // every chrome mark, for the strictest pass
+	// footers are the page's own footers (pageFooters), which even the
+	// passes that question chrome marks leave out.
+	footers map[*html.Node]bool
+	prose   *scorer // the page's prose (proseOfPage), or nil
+	bound   int     // proseBound of the body, or -1
 }
 
 // choose runs the passes over the prepared body and returns the cleaned
 // content chosen, the page's nodes it was copied from, its length and the
 // scorer that chose it (nil when no pass found anything).
 func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
-	ch := &chooser{body: body, h: h, p: p, c: c, all: p.allChrome(), bound: -1}
+	ch := &chooser{body: body, h: h, p: p, c: c, all: p.allChrome(), footers: pageFooters(body), bound: -1}
 	pick, used := ch.runPasses()
 	pick = ch.secondOpinion(pick, used)
 	pick = ch.titledOpinion(pick)
@@ -206,7 +211,41 @@ func (ch *chooser) skipOf(f passFlags) map[*html.Node]bool {
 	case f.strip:
 		return ch.p.chrome
 	}
-	return nil
+	return ch.footers
+}
+
+// inFooter reports whether n is one of the page's footers (pageFooters)
+// or lies in one.
+func (ch *chooser) inFooter(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if ch.footers[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// pageFooters returns the <footer> elements under body that are the
+// page's own (isSiteFooter: in no article, section, aside, nav or main,
+// and not named for a post's), or nil when there are none. Their tag,
+// unlike a class name, is the page's own word for what they are: the
+// passes that question chrome marks still leave them out, so that a
+// short story whose wrapper a class name hid does not give way to the
+// site's disclaimer. A footer that holds the page's first <h1> misuses
+// the tag, and is not one.
+func pageFooters(body *html.Node) map[*html.Node]bool {
+	h1 := findElement(body, atom.H1)
+	var footers map[*html.Node]bool
+	walkElementsUntil(body, func(n *html.Node) bool {
+		if n.DataAtom == atom.Footer && isSiteFooter(n) && (h1 == nil || !contains(n, h1)) {
+			if footers == nil {
+				footers = make(map[*html.Node]bool)
+			}
+			footers[n] = true
+		}
+		return false
+	})
+	return footers
 }
 
 // run runs pass i.
@@ -357,7 +396,9 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 //     the boxes beside the pick that their titles mark as chrome, which a
 //     pass that trusts no titles let in (besidePick: the site's "Latest
 //     news" with an excerpt of each post);
-//   - a centre that holds a thread of comments is no centre;
+//   - a centre that holds a thread of comments is no centre, nor is one
+//     in the page's own footer (pageFooters): on a page whose story is
+//     short, the site's disclaimer may hold most of its prose;
 //   - a centre inside the pick is one that class names emptied: the
 //     strict passes' marks, or the cleaning of a later pass, took a page
 //     builder's text box ("widget") for chrome. It is cleaned with its box
@@ -391,7 +432,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 	unmarked := false // the centre's class marks are questioned
 	around := false   // the centre holds the pick: its titled neighbours stay out
 	switch {
-	case centre == nil || holdsUnknownThread(centre, ch.c.comments):
+	case centre == nil || holdsUnknownThread(centre, ch.c.comments) || ch.inFooter(centre):
 	case holdsAll(pick.origin, []*html.Node{centre}):
 		self := slices.Contains(pick.origin, centre)
 		if pick.pass+1 < len(passes) && (!self || (passes[pick.pass].strip || passes[pick.pass].conditional) && hiddenByClass(centre, p.chrome, ch.h)) && !markedWithin(centre, p.titled) {
