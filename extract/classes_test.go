@@ -46,6 +46,8 @@ func TestFailureClasses(t *testing.T) {
 		{"short-story-ar.html", "the same in Arabic"},
 		{"page-footer-en.html", "a short story whose wrapper a class name marks as chrome (\"layout-with-sidebar\"), and the site's disclaimer of three paragraphs in the page's <footer>"},
 		{"page-footer-ar.html", "the same in Arabic"},
+		{"author-bio-en.html", "the author's bio under the byline, above the story, opening with the byline's name (the page's <meta name=author>)"},
+		{"author-bio-ar.html", "the same in Arabic, the bio after the story"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

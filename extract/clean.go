@@ -53,6 +53,7 @@ type cleaner struct {
 	hints       *hints
 	conditional bool   // drop blocks that look like lists of links, ads, forms
 	title       string // normalised headline, dropped when repeated
+	author      string // normalised byline name: its bio is trimmed at the edges (isBioOf)
 	urls        *resolver
 	// comments are the page's readers' comments known by their headers
 	// or reply links (findComments), left out of every copy that is

@@ -35,7 +35,7 @@ func crossCheck(nodes []*html.Node, sc *scorer, c *cleaner, ldBody string) []*ht
 	if best, f1 := sc.bestMatch(ldBody); best != nil && f1 >= current.F1()+minLDGain {
 		found := cloneContent([]*html.Node{best}, sc.skip, sc.comments.leaves())
 		c.clean(found[0], false)
-		found = trimEdges(unwrapLayoutTables(found))
+		found = trimEdges(unwrapLayoutTables(found), c.author)
 		if evaluate.Compare(renderText(found), ldBody).F1() >= current.F1()+minLDGain {
 			return found
 		}

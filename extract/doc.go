@@ -133,7 +133,8 @@
 //     while a div of text is judged as the paragraph it acts as and a
 //     block that a weak chrome word names stays when it reads as prose;
 //     chrome images are dropped (images.go); layout tables are
-//     unwrapped (layout.go) and bylines, datelines, author bios, chrome
+//     unwrapped (layout.go) and bylines, datelines, author bios (a line
+//     opening with the byline's full name: isBioOf), chrome
 //     lines and the site's notices to its reader (cookies, accounts,
 //     licences: isServiceText) at the edges are trimmed, a box of them
 //     at the end whole, as a consent dialog is (trimNoticeBoxes; trim.go,

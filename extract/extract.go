@@ -177,6 +177,7 @@ func newCleaner(h *hints, root *html.Node, pageURL *url.URL, meta Metadata, cond
 		hints:       h,
 		conditional: conditional,
 		title:       normalizePhrase(meta.Title),
+		author:      normalizePhrase(meta.Byline),
 		urls:        newResolver(pageURL, findElement(root, atom.Head)),
 	}
 }

@@ -731,7 +731,7 @@ func readsAsNotice(nodes []*html.Node, chars int) bool {
 
 // cleanCopy returns a cleaned copy of content, without the skipped nodes.
 func cleanCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) []*html.Node {
-	return trimEdges(cleanUntrimmed(content, skip, c))
+	return trimEdges(cleanUntrimmed(content, skip, c), c.author)
 }
 
 // cleanUntrimmed is cleanCopy before its edges are trimmed.
@@ -757,7 +757,7 @@ func noticeCopy(content []*html.Node, skip map[*html.Node]bool, c *cleaner) (nod
 	if all := textCharsUpTo(nodes, maxNoticeChars); all <= maxNoticeChars {
 		before = blockOfNodes(nodes, all)
 	}
-	nodes = trimEdges(nodes)
+	nodes = trimEdges(nodes, c.author)
 	chars = textChars(nodes)
 	if chars == 0 || chars > maxNoticeChars {
 		return nodes, chars, false

@@ -138,8 +138,10 @@ func (b block) linkHeavy() bool { return b.chars > 0 && b.linkChars*2 >= b.chars
 
 // trimEdges removes page parts that cling to the start and the end of the
 // article: section labels, bylines and dates above it; link lists, dates
-// and calls to action below it. It returns nodes without those removed.
-func trimEdges(nodes []*html.Node) []*html.Node {
+// and calls to action below it; its author's bio at either end (isBioOf;
+// author is the page's byline name, normalised, or ""). It returns nodes
+// without those removed.
+func trimEdges(nodes []*html.Node, author string) []*html.Node {
 	blocks := leafBlocks(nodes)
 	if !hasProse(blocks) {
 		return nodes // a page of short lines: nothing to tell the edges by
@@ -153,7 +155,7 @@ func trimEdges(nodes []*html.Node) []*html.Node {
 		if b.chars == 0 {
 			continue // a lead picture stays, and does not stop the trim
 		}
-		if !leadingChrome(b) && !titlesNotice(b, blocks[i+1:]) && !(bio && b.chars <= maxServiceChars) {
+		if !leadingChrome(b) && !titlesNotice(b, blocks[i+1:]) && !(bio && b.chars <= maxServiceChars) && !isBioOf(b, author) {
 			break
 		}
 		bio = isBioTitle(b)
@@ -166,7 +168,7 @@ func trimEdges(nodes []*html.Node) []*html.Node {
 			continue // pictures at the end stay, and do not stop the trim
 		}
 		underBio := b.chars <= maxServiceChars && isBioTitle(previousWithText(blocks[:i]))
-		if !trailingChrome(b) && !(notice && isHeading(b.n.DataAtom)) && !underBio {
+		if !trailingChrome(b) && !(notice && isHeading(b.n.DataAtom)) && !underBio && !isBioOf(b, author) {
 			break
 		}
 		notice = isServiceText(b) || underBio
@@ -481,4 +483,21 @@ func isBareURL(text string) bool {
 	}
 	w := strings.ToLower(f[0])
 	return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
+}
+
+// maxBioChars bounds an author's bio at an edge of the article: a few
+// lines on who the author is and what they cover.
+const maxBioChars = 800
+
+// isBioOf reports whether b, a block at an edge of the article, is the
+// bio of its author: it opens with author, the page's byline name
+// normalised, of two words or more ("Jane Doe is a reporter covering …",
+// "JANE DOE IS POLITICAL EDITOR", "محمد علي صحفي …"), and is no longer
+// than maxBioChars. A story does not open or close with the full name of
+// its own writer; a one-word byline may be a site's or an agency's.
+func isBioOf(b block, author string) bool {
+	if author == "" || b.img || b.n.Parent == nil || b.chars > maxBioChars || !strings.Contains(author, " ") {
+		return false
+	}
+	return strings.HasPrefix(b.norm, author+" ")
 }
