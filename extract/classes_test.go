@@ -48,6 +48,8 @@ func TestFailureClasses(t *testing.T) {
 		{"page-footer-ar.html", "the same in Arabic"},
 		{"author-bio-en.html", "the author's bio under the byline, above the story, opening with the byline's name (the page's <meta name=author>)"},
 		{"author-bio-ar.html", "the same in Arabic, the bio after the story"},
+		{"agency-lead-en.html", "a story whose first paragraph opens with its byline, an agency's name, and a dash (\"Valley Wire – The ministry …\"): no bio"},
+		{"agency-lead-ar.html", "the same in Arabic, the name and a slash (\"أخبار الوادي/ افتتحت …\"), as Iraqi agencies write"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -492,12 +493,33 @@ const maxBioChars = 800
 // isBioOf reports whether b, a block at an edge of the article, is the
 // bio of its author: it opens with author, the page's byline name
 // normalised, of two words or more ("Jane Doe is a reporter covering …",
-// "JANE DOE IS POLITICAL EDITOR", "محمد علي صحفي …"), and is no longer
-// than maxBioChars. A story does not open or close with the full name of
-// its own writer; a one-word byline may be a site's or an agency's.
+// "JANE DOE IS POLITICAL EDITOR", "محمد علي صحفي …"), is no longer than
+// maxBioChars, and does not set the name apart with a dash, a slash or a
+// colon: an agency, whose name a site may give as the byline, opens its
+// stories so ("أخبار الوادي/ افتتحت …", "Valley Wire – The …"). A story
+// does not open or close with the full name of its own writer; a
+// one-word byline may be a site's or an agency's.
 func isBioOf(b block, author string) bool {
 	if author == "" || b.img || b.n.Parent == nil || b.chars > maxBioChars || !strings.Contains(author, " ") {
 		return false
 	}
-	return strings.HasPrefix(b.norm, author+" ")
+	return strings.HasPrefix(b.norm, author+" ") && !setsApart(nodeText(b.n), utf8.RuneCountInString(author))
+}
+
+// setsApart reports whether text sets its opening n runes (a name) apart
+// from the rest with a dash, a slash, a colon or a bar, as a dateline
+// does: the mark comes within two runes after them.
+func setsApart(text string, n int) bool {
+	i := 0
+	for _, r := range strings.TrimSpace(text) {
+		if i > n+2 {
+			return false
+		}
+		switch r {
+		case '/', '-', '–', '—', ':', '|':
+			return true
+		}
+		i++
+	}
+	return false
 }
