@@ -214,17 +214,6 @@ func (ch *chooser) skipOf(f passFlags) map[*html.Node]bool {
 	return ch.footers
 }
 
-// inFooter reports whether n is one of the page's footers (pageFooters)
-// or lies in one.
-func (ch *chooser) inFooter(n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if ch.footers[p] {
-			return true
-		}
-	}
-	return false
-}
-
 // pageFooters returns the <footer> elements under body that are the
 // page's own (isSiteFooter: in no article, section, aside, nav or main,
 // and not named for a post's), or nil when there are none. Their tag,
@@ -432,7 +421,7 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 	unmarked := false // the centre's class marks are questioned
 	around := false   // the centre holds the pick: its titled neighbours stay out
 	switch {
-	case centre == nil || holdsUnknownThread(centre, ch.c.comments) || ch.inFooter(centre):
+	case centre == nil || holdsUnknownThread(centre, ch.c.comments) || markedWithin(centre, ch.footers):
 	case holdsAll(pick.origin, []*html.Node{centre}):
 		self := slices.Contains(pick.origin, centre)
 		if pick.pass+1 < len(passes) && (!self || (passes[pick.pass].strip || passes[pick.pass].conditional) && hiddenByClass(centre, p.chrome, ch.h)) && !markedWithin(centre, p.titled) {
