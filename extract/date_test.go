@@ -86,6 +86,8 @@ func TestFindDateInText(t *testing.T) {
 		{"english day month year", "Published 3 August 2013", true, day(2013, 8, 3)},
 		{"english month day year", "April 28, 2019 at 6:01 am", true, time.Date(2019, 4, 28, 6, 1, 0, 0, time.UTC)},
 		{"english abbreviation", "Mar. 5, 2020", true, day(2020, 3, 5)},
+		{"english day closed by a dot", "December 19. 2025", true, day(2025, 12, 19)},
+		{"day and year run together", "December 19.2025", true, time.Time{}},
 		{"ordinal", "the 1st of May 2020", true, day(2020, 5, 1)},
 		{"pm time", "17 مارس 2020 - 05:27 م", true, time.Date(2020, 3, 17, 17, 27, 0, 0, time.UTC)},
 		{"arabic hour label", "6 ديسمبر 2016 الساعة 21:30", true, time.Date(2016, 12, 6, 21, 30, 0, 0, time.UTC)},

@@ -213,7 +213,8 @@ func digitsToInt(s string) int {
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // monthDayYearAt reads the date that month word w opens in English
-// order, "Aug. 3, 2013" or "March 5th 2020", or returns nil.
+// order, "Aug. 3, 2013", "March 5th 2020" or, with a dot closing the day
+// as some blog themes print it, "December 19. 2025"; or returns nil.
 func monthDayYearAt(s string, w monthSpot) *dateMatch {
 	i := w.end
 	if i < len(s) && s[i] == '.' {
@@ -237,7 +238,7 @@ func monthDayYearAt(s string, w monthSpot) *dateMatch {
 			i += 2
 		}
 	}
-	if i < len(s) && s[i] == ',' {
+	if i < len(s) && (s[i] == ',' || s[i] == '.') {
 		i++
 	}
 	if i, ok = skipSpace(s, i); !ok {
