@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"github.com/refeed/refeed/extract/evaluate"
@@ -79,6 +81,71 @@ func TestSeedLayouts(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestSeedBriefs cuts the seed story down to its first two paragraphs,
+// as Iraqi news sites publish short items in the same template as a long
+// story: the Telegram call-out, the comment form, the currency box and
+// the readers' comments (in long-comments.html, longer than the story)
+// stay, and now weigh as much as the story or more. In every layout of
+// evaluate.Layouts the item must still hold the two paragraphs and none
+// of the chrome. (The legacy table pages set their paragraphs apart with
+// <br>, not <p>; their long stories are tested by TestSeedLayouts.)
+func TestSeedBriefs(t *testing.T) {
+	want := readSeedParagraphs(t)
+	pages := []struct{ file, image string }{
+		{"modern.html", "https://burathanews.com/upload/2024/09/statement.jpg"},
+		{"long-comments.html", "https://burathanews.com/arabic/upload/2024/09/statement-small.jpg"},
+	}
+	pageURL, _ := url.Parse("https://burathanews.com/arabic/news/450001.php")
+	for _, p := range pages {
+		brief := keepSeedParagraphs(t, readSeedFixture(t, p.file, ""), want, 2)
+		for _, layout := range append([]string{""}, evaluate.LayoutNames()...) {
+			name := p.file + " brief"
+			if layout != "" {
+				name += " as " + layout
+			}
+			t.Run(name, func(t *testing.T) {
+				page := brief
+				if layout != "" {
+					page = evaluate.Layouts[layout](page)
+				}
+				checkSeed(t, page, pageURL, p.image, want[:2])
+			})
+		}
+	}
+}
+
+// keepSeedParagraphs returns the seed page without the <p> elements of
+// the story's paragraphs after the first n, and with everything else.
+func keepSeedParagraphs(t *testing.T, page []byte, paragraphs []string, n int) []byte {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	drop := make(map[string]bool)
+	for _, p := range paragraphs[n:] {
+		drop[strings.Join(strings.Fields(p), " ")] = true
+	}
+	var found []*html.Node
+	walkElementsUntil(doc, func(e *html.Node) bool {
+		if e.DataAtom == atom.P && drop[collapsedText(e)] {
+			found = append(found, e)
+		}
+		return false
+	})
+	if len(found) != len(paragraphs)-n {
+		t.Fatalf("found %d of the story's last %d paragraphs", len(found), len(paragraphs)-n)
+	}
+	for _, e := range found {
+		e.Parent.RemoveChild(e)
+	}
+	var b bytes.Buffer
+	if err := html.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // streamSeedBody moves the paragraphs of the modern seed layout into a
