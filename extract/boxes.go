@@ -36,6 +36,9 @@ func isTitleTag(a atom.Atom) bool {
 // "Comments" or "الأكثر قراءة": its first text sits in a title-like
 // element and is one of boxTitles.
 func titledBox(n *html.Node) bool {
+	if n.DataAtom == atom.Table {
+		return titledTable(n)
+	}
 	t := firstText(n, 0, 3)
 	if t == nil {
 		return false
@@ -55,6 +58,39 @@ func titledBox(n *html.Node) bool {
 	}
 	text := shortText(title, maxTitleChars)
 	return text != "" && isBoxTitle(text)
+}
+
+// titledTable reports whether table n opens with a row of one cell that
+// holds nothing but a box title: the way a page laid out in tables titles
+// its boxes ("التعليقات" over the readers' comments, "Most read" over a
+// list), a heading row deeper in the table than titledBox looks.
+func titledTable(n *html.Node) bool {
+	row := firstRow(n)
+	if row == nil {
+		return false
+	}
+	cell := firstElementChild(row)
+	if cell == nil || cell.DataAtom != atom.Td && cell.DataAtom != atom.Th || nextElementSibling(cell) != nil {
+		return false
+	}
+	text := shortText(cell, maxTitleChars)
+	return text != "" && isBoxTitle(text)
+}
+
+// firstRow returns the first row of table n, inside its first row group
+// when it has one, or nil.
+func firstRow(n *html.Node) *html.Node {
+	c := firstElementChild(n)
+	for c != nil && (c.DataAtom == atom.Caption || c.DataAtom == atom.Colgroup) {
+		c = nextElementSibling(c)
+	}
+	if c != nil && (c.DataAtom == atom.Thead || c.DataAtom == atom.Tbody) {
+		c = firstElementChild(c)
+	}
+	if c == nil || c.DataAtom != atom.Tr {
+		return nil
+	}
+	return c
 }
 
 // holdsLinkBesides reports whether n holds a link outside title.

@@ -26,6 +26,11 @@ func TestTitledBox(t *testing.T) {
 		{"story of deeper wrapped paragraphs", `<div><div><div><div>` + para + `</div></div></div><div><h3>Related stories</h3></div></div>`, false},
 		{"title in a header", `<div><div><h3>Related stories</h3></div><ul><li><a href="/a">A</a></li></ul></div>`, true},
 		{"share bar opening a story", `<div><div><strong>Share this:</strong> <a href="https://facebook.com/sharer"><i></i></a> <a href="https://twitter.com/intent"><i></i></a></div>` + para + `</div>`, false},
+		// A page laid out in tables titles a box with a row of one cell.
+		{"table titled by its first row", `<table><tr><td bgcolor="#CCCCCC"><font size="3"><b>التعليقات</b></font></td></tr><tr><td><b>علي</b> : نتمنى لكم التوفيق<br>الموضوع :<br><a href="/a">A</a></td></tr></table>`, true},
+		{"table titled by a header cell", `<table><thead><tr><th>Comments</th></tr></thead><tbody><tr><td>Anna: well said.</td></tr></tbody></table>`, true},
+		{"data table with a header row", `<table><tr><th>Comments</th><th>Shares</th></tr><tr><td>12</td><td>40</td></tr></table>`, false},
+		{"layout table holding the story", `<table><tr><td>` + para + `</td></tr><tr><td>Comments</td></tr></table>`, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -33,7 +38,7 @@ func TestTitledBox(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			box := findElement(findElement(root, atom.Body), atom.Div)
+			box := firstElementChild(findElement(root, atom.Body))
 			if got := titledBox(box); got != tc.want {
 				t.Errorf("titledBox = %v, want %v", got, tc.want)
 			}

@@ -53,7 +53,9 @@
 //     child of a box rescued by a word of content, a page builder's
 //     "widget-container" in its "widget-text-editor": inContext), boxes that
 //     schema.org microdata names the author (isAuthorBox) and boxes
-//     whose title says so (boxes.go, boilerplate.go). Runs of loose text
+//     whose title says so (boxes.go, boilerplate.go; a table titled by a
+//     first row of one cell, as pages laid out in tables title their
+//     readers' comments: titledTable). Runs of loose text
 //     separated by <br> are wrapped into paragraphs (paragraphs.go).
 //     Chrome is marked, not removed, so that later passes can score the
 //     page without it.

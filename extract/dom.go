@@ -189,6 +189,17 @@ func firstElementChild(n *html.Node) *html.Node {
 	return nil
 }
 
+// nextElementSibling returns the next sibling of n that is an element, or
+// nil.
+func nextElementSibling(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
 // isWrapperOf reports whether element c is all that n holds: no other
 // element and no text besides whitespace.
 func isWrapperOf(n, c *html.Node) bool {
