@@ -26,6 +26,7 @@ type scorer struct {
 	skip          map[*html.Node]bool // chrome left out of this pass
 	skipStrong    bool                // leave out elements with a strong chrome hint too
 	comments      *commentSet         // the page's runs of readers' comments
+	headline      *html.Node          // the page's headline (pageHeadline), or nil
 }
 
 // newScorer returns a scorer; size is about how many elements it will
@@ -261,7 +262,8 @@ func (s *scorer) top(body *html.Node) *html.Node {
 // that it comes right after the headline. A pick with less than
 // maxNearHeadlineProse characters of prose gives way to the first of the
 // runners-up, holding minNearHeadlineProse or more, that comes after the
-// page's <h1>, unless little text (minPartsApart) lies between the two:
+// page's headline (its first <h1>, or on a page laid out without one the
+// element that shows its title: pageHeadline), unless little text (minPartsApart) lies between the two:
 // then they are parts of one story, which the later steps join. A brief
 // of two paragraphs (evaluate.Brief) loses so to boxes of up to a page of
 // prose: a promo of five paragraphs, a disclaimer of three.
@@ -277,7 +279,7 @@ func (s *scorer) nearHeadline(body, best *html.Node, runners []*html.Node) *html
 	if s.stats[best].prose >= maxNearHeadlineProse {
 		return best
 	}
-	h1 := findElement(body, atom.H1)
+	h1 := s.headline
 	if h1 == nil || contains(best, h1) {
 		return best
 	}

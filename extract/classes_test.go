@@ -50,6 +50,8 @@ func TestFailureClasses(t *testing.T) {
 		{"author-bio-ar.html", "the same in Arabic, the bio after the story"},
 		{"agency-lead-en.html", "a story whose first paragraph opens with its byline, an agency's name, and a dash (\"Valley Wire – The ministry …\"): no bio"},
 		{"agency-lead-ar.html", "the same in Arabic, the name and a slash (\"أخبار الوادي/ افتتحت …\"), as Iraqi agencies write"},
+		{"legacy-brief-en.html", "a brief of two paragraphs in a page laid out in tables, with no <h1>: its headline a bold, large text that repeats the page's title, readers' comments under it, and three longer paragraphs of a promo in a table of its own at the page's end"},
+		{"legacy-brief-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -95,6 +97,9 @@ func fixtureParts(t *testing.T, page []byte) (headline string, want, chrome []st
 				return
 			case atom.H1:
 				headline = strings.Join(strings.Fields(nodeText(n)), " ")
+			}
+			if getAttr(n, "data-headline") != "" {
+				headline = strings.Join(strings.Fields(nodeText(n)), " ") // a page without an <h1>
 			}
 			inMain = inMain || n.DataAtom == atom.Main || getAttr(n, "data-article") != ""
 			marked = marked || getAttr(n, "data-chrome") != ""

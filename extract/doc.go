@@ -81,14 +81,17 @@
 //     the best candidate and the siblings that belong with it
 //     (siblings.go); a choice that cleaning empties, or that reads as a
 //     whole as the site's notice (a disclaimer, a licence, a consent
-//     dialog; not a block that holds the page's <h1>), gives way to the
+//     dialog; not a block that holds the page's headline), gives way to the
 //     next block (runPass), and a notice that no other block replaces
 //     lets the later passes look for an article (choice.outranks); a pass whose cleaning emptied a block at
 //     least as long as the one it then chose is doubted, and a later pass
 //     that keeps more of that block wins (runPasses: a story in a box
 //     classed like comments). A short pick (under 1,500 characters of
 //     prose) gives way to the runner-up that comes first after the page's
-//     <h1>, unless the two are parts of one story (nearHeadline). A pick
+//     headline, unless the two are parts of one story (nearHeadline); the
+//     headline is the first <h1>, or on a page without one the first
+//     element that shows nothing but the page's title, a bold or large
+//     text in a page laid out in tables (pageHeadline). A pick
 //     holding under half of the page's paragraph
 //     text climbs to the ancestor whose other sections are built like it
 //     (clusterClimb, candidates.go). A short pick holding under a fifth of

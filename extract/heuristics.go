@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,18 +49,19 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	p := newPreparer(h)
 	p.walk(body, false, false)
 	p.setAsideBeyondFooter(body)
+	c := newCleaner(h, root, pageURL, meta, true)
+	headline := pageHeadline(body, c.title)
 	if pageURL != nil {
 		setAsideTeaserRivers(body, pageURL, p.titled)
 	}
-	c := newCleaner(h, root, pageURL, meta, true)
 	c.comments = findComments(body)
-	best, origin, chars, sc := choose(body, h, p, c)
+	best, origin, chars, sc := choose(body, headline, h, p, c)
 	// A page that hides its text from a reader without a browser (a
 	// consent dialog that hides the page behind it, text a script shows)
 	// is read again with its hidden elements shown, when what is visible
 	// is not an article; what that finds wins when it is much longer.
 	if chars < minArticleChars && p.showHidden() {
-		if b, o, n, s := choose(body, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
+		if b, o, n, s := choose(body, headline, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
 			best, origin, chars, sc = b, o, n, s
 		}
 	}
@@ -69,7 +71,7 @@ func byHeuristics(root *html.Node, pageURL *url.URL, meta Metadata, found func([
 	if chars < minArticleChars && inThread(origin, c.comments) {
 		found := c.comments
 		c.comments = &commentSet{content: true}
-		if b, o, n, s := choose(body, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
+		if b, o, n, s := choose(body, headline, h, p, c); n >= minSecondGain*max(chars, emptyAfterCleaning) {
 			best, origin, chars, sc = b, o, n, s
 		} else {
 			c.comments = found
@@ -131,11 +133,12 @@ type emptiedBlock struct {
 // chose (its opinions); the page's prose, which the opinions compare a
 // pick with, is measured on first need.
 type chooser struct {
-	body *html.Node
-	h    *hints
-	p    *preparer
-	c    *cleaner
-	all  map[*html.Node]bool // every chrome mark, for the strictest pass
+	body     *html.Node
+	headline *html.Node // the page's headline (pageHeadline), or nil
+	h        *hints
+	p        *preparer
+	c        *cleaner
+	all      map[*html.Node]bool // every chrome mark, for the strictest pass
 	// footers are the page's own footers (pageFooters), which even the
 	// passes that question chrome marks leave out.
 	footers map[*html.Node]bool
@@ -146,8 +149,8 @@ type chooser struct {
 // choose runs the passes over the prepared body and returns the cleaned
 // content chosen, the page's nodes it was copied from, its length and the
 // scorer that chose it (nil when no pass found anything).
-func choose(body *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
-	ch := &chooser{body: body, h: h, p: p, c: c, all: p.allChrome(), footers: pageFooters(body), bound: -1}
+func choose(body, headline *html.Node, h *hints, p *preparer, c *cleaner) (best, bestOrigin []*html.Node, bestChars int, bestScorer *scorer) {
+	ch := &chooser{body: body, headline: headline, h: h, p: p, c: c, all: p.allChrome(), footers: pageFooters(body, headline), bound: -1}
 	pick, used := ch.runPasses()
 	pick = ch.secondOpinion(pick, used)
 	pick = ch.titledOpinion(pick)
@@ -196,7 +199,7 @@ func (ch *chooser) headlineOpinion(pick choice) choice {
 		if holdsAll(got.origin, pick.origin) {
 			return pick // the pick is part of what holds the headline
 		}
-		if holdsAll(got.origin, []*html.Node{h1}) || leadsAfterHeadline(ch.body, got.origin[0], pick.origin[0]) {
+		if holdsAll(got.origin, []*html.Node{h1}) || leadsAfterHeadline(ch.body, ch.headline, got.origin[0], pick.origin[0]) {
 			return got
 		}
 	}
@@ -220,13 +223,12 @@ func (ch *chooser) skipOf(f passFlags) map[*html.Node]bool {
 // unlike a class name, is the page's own word for what they are: the
 // passes that question chrome marks still leave them out, so that a
 // short story whose wrapper a class name hid does not give way to the
-// site's disclaimer. A footer that holds the page's first <h1> misuses
-// the tag, and is not one.
-func pageFooters(body *html.Node) map[*html.Node]bool {
-	h1 := findElement(body, atom.H1)
+// site's disclaimer. A footer that holds the page's headline
+// (pageHeadline) misuses the tag, and is not one.
+func pageFooters(body, headline *html.Node) map[*html.Node]bool {
 	var footers map[*html.Node]bool
 	walkElementsUntil(body, func(n *html.Node) bool {
-		if n.DataAtom == atom.Footer && isSiteFooter(n) && (h1 == nil || !contains(n, h1)) {
+		if n.DataAtom == atom.Footer && isSiteFooter(n) && (headline == nil || !contains(n, headline)) {
 			if footers == nil {
 				footers = make(map[*html.Node]bool)
 			}
@@ -241,7 +243,7 @@ func pageFooters(body *html.Node) map[*html.Node]bool {
 func (ch *chooser) run(i int) choice {
 	f := passes[i]
 	ch.c.conditional = f.conditional
-	got := runPass(ch.body, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
+	got := runPass(ch.body, ch.headline, ch.h, ch.c, f, ch.skipOf(f), ch.p.elements)
 	got.pass = i
 	return got
 }
@@ -429,9 +431,9 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 		}
 	case holdsAll([]*html.Node{centre}, pick.origin):
 		tries, around = passes[pick.pass:pick.pass+1], true
-	case !passes[pick.pass].strip || holdsHeadline(body, centre, pick.origin):
+	case !passes[pick.pass].strip || holdsHeadline(ch.headline, centre, pick.origin):
 		tries = passes[pick.pass:]
-	case (pick.chars >= maxDoubtedChars || leadsAfterHeadline(body, centre, pick.origin[0])) &&
+	case (pick.chars >= maxDoubtedChars || leadsAfterHeadline(body, ch.headline, centre, pick.origin[0])) &&
 		hiddenByClass(centre, p.chrome, ch.h) && !markedWithin(centre, p.titled):
 		tries, unmarked = passes[pick.pass+1:], true
 	}
@@ -657,11 +659,11 @@ const maxRetries = 3
 // keeps is a notice. It returns the longest cleaned content as a choice
 // whose sc is nil when nothing could be chosen; the caller sets its
 // pass.
-func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) choice {
+func runPass(body, headline *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.Node]bool, size int) choice {
 	var best, notice choice
 	for range maxRetries + 1 {
 		sc := newScorer(h, f.weight, skip, size)
-		sc.comments = c.comments
+		sc.comments, sc.headline = c.comments, headline
 		sc.measure(body)
 		top := sc.top(body)
 		if top == nil {
@@ -671,7 +673,7 @@ func runPass(body *html.Node, h *hints, c *cleaner, f passFlags, skip map[*html.
 		nodes, chars, isNotice := noticeCopy(content, skip, c)
 		// A block that holds the page's headline is its story,
 		// whatever words it uses: a story about cookie banners is one.
-		isNotice = isNotice && (top == body || !contains(top, findElement(body, atom.H1)))
+		isNotice = isNotice && (top == body || !contains(top, headline))
 		if notice.sc == nil && top != body && isNotice {
 			// The site's notice to its readers (a disclaimer, a
 			// licence) outweighs a short story: the next block is
@@ -872,11 +874,10 @@ func textCharsUpTo(nodes []*html.Node, limit int) int {
 	return total
 }
 
-// holdsHeadline reports whether the page's first <h1> is under centre and
-// not under any of the nodes of pick.
-func holdsHeadline(body, centre *html.Node, pick []*html.Node) bool {
-	h1 := findElement(body, atom.H1)
-	return h1 != nil && holdsAll([]*html.Node{centre}, []*html.Node{h1}) && !holdsAll(pick, []*html.Node{h1})
+// holdsHeadline reports whether the page's headline (pageHeadline) is
+// under centre and not under any of the nodes of pick.
+func holdsHeadline(headline, centre *html.Node, pick []*html.Node) bool {
+	return headline != nil && holdsAll([]*html.Node{centre}, []*html.Node{headline}) && !holdsAll(pick, []*html.Node{headline})
 }
 
 // markedWithin reports whether n, or an element around it, is in marks.
@@ -890,17 +891,16 @@ func markedWithin(n *html.Node, marks map[*html.Node]bool) bool {
 }
 
 // leadsAfterHeadline reports whether block a is the one of blocks a and
-// b that a reader meets first under the page's <h1>; a block that holds
-// the headline leads.
-func leadsAfterHeadline(body, a, b *html.Node) bool {
-	h1 := findElement(body, atom.H1)
+// b that a reader meets first under the page's headline (pageHeadline); a
+// block that holds the headline leads.
+func leadsAfterHeadline(body, headline, a, b *html.Node) bool {
 	switch {
-	case h1 == nil || contains(b, h1):
+	case headline == nil || contains(b, headline):
 		return false
-	case contains(a, h1):
+	case contains(a, headline):
 		return true
 	}
-	return firstAfter(body, h1, map[*html.Node]bool{a: true, b: true}) == a
+	return firstAfter(body, headline, map[*html.Node]bool{a: true, b: true}) == a
 }
 
 // hiddenByClass reports whether most of the text under n lies in
@@ -942,6 +942,45 @@ func firstParagraphAfter(root, mark *html.Node) *html.Node {
 
 // minParagraphChars is the text of a paragraph that opens a story.
 const minParagraphChars = 80
+
+// pageHeadline returns the page's headline: its first <h1>, or, on a
+// page that has none, the first element that shows nothing but the
+// page's title (title, folded as normalizePhrase folds it), as a page
+// laid out in tables prints its headline in a bold or large font, or nil.
+// What comes right after it is the story; what holds it is the story's
+// block.
+func pageHeadline(body *html.Node, title string) *html.Node {
+	if h1 := findElement(body, atom.H1); h1 != nil || title == "" {
+		return h1
+	}
+	limit := utf8.RuneCountInString(title) + maxTitleSlack
+	var found *html.Node
+	walkElementsUntil(body, func(n *html.Node) bool {
+		if showsTitleTag(n.DataAtom) {
+			if t := shortText(n, limit); t != "" && normalizePhrase(t) == title {
+				found = n
+			}
+		}
+		return found != nil
+	})
+	return found
+}
+
+// maxTitleSlack is how many characters more than the title an element
+// showing it may hold before its text is not read at all (spaces the
+// folding drops).
+const maxTitleSlack = 8
+
+// showsTitleTag reports whether an element with tag a may show a page's
+// headline when the page has no <h1>.
+func showsTitleTag(a atom.Atom) bool {
+	switch a {
+	case atom.H2, atom.H3, atom.H4, atom.B, atom.Strong, atom.Font, atom.Span,
+		atom.Div, atom.P, atom.Td:
+		return true
+	}
+	return false
+}
 
 // titleHeading returns the first <h1> under body that repeats the title
 // (titleWords: see repeatsTitle); nil when none does.

@@ -120,7 +120,9 @@ func linksElsewhere(a *html.Node, site *url.URL) bool {
 // teasers under body, when the page's headline (its first h1) is outside
 // them all: a story page with rivers of other stories around it. A page
 // whose headline sits in such a list, or that has none, is a section
-// front, whose lists are its content.
+// front, whose lists are its content. Only an <h1> counts here, not a
+// title shown without one (pageHeadline): a section front shows its own
+// name so too.
 func setAsideTeaserRivers(body *html.Node, site *url.URL, titled map[*html.Node]bool) {
 	h1 := findElement(body, atom.H1)
 	if h1 == nil {
