@@ -70,7 +70,7 @@ func titledTable(n *html.Node) bool {
 		return false
 	}
 	cell := firstElementChild(row)
-	if cell == nil || cell.DataAtom != atom.Td && cell.DataAtom != atom.Th || nextElementSibling(cell) != nil {
+	if cell == nil || cell.DataAtom != atom.Td && cell.DataAtom != atom.Th || nextElement(cell) != nil {
 		return false
 	}
 	text := shortText(cell, maxTitleChars)
@@ -82,7 +82,7 @@ func titledTable(n *html.Node) bool {
 func firstRow(n *html.Node) *html.Node {
 	c := firstElementChild(n)
 	for c != nil && (c.DataAtom == atom.Caption || c.DataAtom == atom.Colgroup) {
-		c = nextElementSibling(c)
+		c = nextElement(c)
 	}
 	if c != nil && (c.DataAtom == atom.Thead || c.DataAtom == atom.Tbody) {
 		c = firstElementChild(c)

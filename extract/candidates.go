@@ -263,8 +263,9 @@ func (s *scorer) top(body *html.Node) *html.Node {
 // maxNearHeadlineProse characters of prose gives way to the first of the
 // runners-up, holding minNearHeadlineProse or more, that comes after the
 // page's headline (its first <h1>, or on a page laid out without one the
-// element that shows its title: pageHeadline), unless little text (minPartsApart) lies between the two:
-// then they are parts of one story, which the later steps join. A brief
+// element that shows its title: pageHeadline), unless little text
+// (minPartsApart) lies between the two: then they are parts of one
+// story, which the later steps join. A brief
 // of two paragraphs (evaluate.Brief) loses so to boxes of up to a page of
 // prose: a promo of five paragraphs, a disclaimer of three.
 const (
@@ -279,13 +280,13 @@ func (s *scorer) nearHeadline(body, best *html.Node, runners []*html.Node) *html
 	if s.stats[best].prose >= maxNearHeadlineProse {
 		return best
 	}
-	h1 := s.headline
-	if h1 == nil || contains(best, h1) {
+	headline := s.headline
+	if headline == nil || contains(best, headline) {
 		return best
 	}
 	choices := map[*html.Node]bool{best: true}
 	for _, r := range runners {
-		if s.stats[r].prose >= minNearHeadlineProse && !contains(r, h1) && !contains(r, best) &&
+		if s.stats[r].prose >= minNearHeadlineProse && !contains(r, headline) && !contains(r, best) &&
 			!contains(best, r) && !isThread(r, s.comments) {
 			choices[r] = true
 		}
@@ -293,12 +294,12 @@ func (s *scorer) nearHeadline(body, best *html.Node, runners []*html.Node) *html
 	if len(choices) == 1 {
 		return best
 	}
-	first := firstAfter(body, h1, choices)
+	first := firstAfter(body, headline, choices)
 	if first == nil || first == best {
 		return best
 	}
 	// A pick above the headline is no part of the story under it.
-	above := firstAfter(body, h1, map[*html.Node]bool{best: true}) == nil
+	above := firstAfter(body, headline, map[*html.Node]bool{best: true}) == nil
 	if !above && textBetween(body, first, best) < minPartsApart {
 		return best
 	}

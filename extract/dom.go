@@ -189,9 +189,8 @@ func firstElementChild(n *html.Node) *html.Node {
 	return nil
 }
 
-// nextElementSibling returns the next sibling of n that is an element, or
-// nil.
-func nextElementSibling(n *html.Node) *html.Node {
+// nextElement returns the next element sibling of n, or nil.
+func nextElement(n *html.Node) *html.Node {
 	for c := n.NextSibling; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			return c

@@ -261,16 +261,6 @@ func announcedBox(h *html.Node) *html.Node {
 	return nil
 }
 
-// nextElement returns the next element sibling of n, or nil.
-func nextElement(n *html.Node) *html.Node {
-	for c := n.NextSibling; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			return c
-		}
-	}
-	return nil
-}
-
 // isHoverCard reports whether span n holds a picture and several links
 // while no inner span does: a card that pops up over a name in running
 // text. The name itself, outside the card, stays.
