@@ -52,6 +52,8 @@ func TestFailureClasses(t *testing.T) {
 		{"agency-lead-ar.html", "the same in Arabic, the name and a slash (\"أخبار الوادي/ افتتحت …\"), as Iraqi agencies write"},
 		{"legacy-brief-en.html", "a brief of two paragraphs in a page laid out in tables, with no <h1>: its headline a bold, large text that repeats the page's title, readers' comments under it, and three longer paragraphs of a promo in a table of its own at the page's end"},
 		{"legacy-brief-ar.html", "the same in Arabic"},
+		{"card-links-en.html", "a brief of two paragraphs whose container goes on with the site's 120 cards for its other plans, each a link holding a label, a title and a number, on a page whose author box, call to action and cookie notice hold more prose than the brief"},
+		{"card-links-ar.html", "the same in Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

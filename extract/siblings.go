@@ -58,9 +58,17 @@ func (s *scorer) content(top *html.Node) []*html.Node {
 	return out
 }
 
+// maxSiblingLinkDensity is the share of link text at which a sibling is a
+// list of links, whatever it scores: a site's cards for its other posts,
+// each a link holding a label and a title ("Previous", "Free 10 week
+// plan"), score like the short paragraphs of a brief beside them.
+const maxSiblingLinkDensity = 0.9
+
+// siblingBelongs reports whether c, a sibling of the top candidate, is
+// more of the article (see content).
 func (s *scorer) siblingBelongs(c *html.Node, class string, topScore, threshold float64) bool {
 	st := s.stats[c]
-	if st == nil {
+	if st == nil || st.linkDensity() >= maxSiblingLinkDensity {
 		return false
 	}
 	bonus := 0.0
