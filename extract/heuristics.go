@@ -392,8 +392,9 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 //     short, the site's disclaimer may hold most of its prose;
 //   - a centre inside the pick is one that class names emptied: the
 //     strict passes' marks, or the cleaning of a later pass, took a page
-//     builder's text box ("widget") for chrome. It is cleaned with its box
-//     titles only set aside, by the cleaning of the passes after the
+//     builder's text box ("widget") for chrome. It is cleaned with only
+//     its box titles and the page's own footers set aside (the tag is
+//     the page's word, not a class name's), by the cleaning of the passes after the
 //     pick's, unless a box title ("Comments") marks it or a box around
 //     it, or it is the pick itself and not a pick that was cleaned by
 //     class names (a strict pick, or one whose cleaning was conditional)
@@ -442,6 +443,17 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 		skip := ch.skipOf(f)
 		if unmarked {
 			skip = p.titled
+			if len(ch.footers) > 0 {
+				// The class marks are questioned, not the page's own
+				// <footer> tag (pageFooters): a centre that holds the
+				// whole page keeps the site's disclaimer and addresses
+				// out.
+				skip = maps.Clone(skip)
+				if skip == nil {
+					skip = make(map[*html.Node]bool, len(ch.footers))
+				}
+				maps.Copy(skip, ch.footers)
+			}
 		} else if around {
 			skip = besidePick(skip, p.titled, pick.origin)
 		}
