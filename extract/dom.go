@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -219,4 +220,16 @@ func isWrapperOf(n, c *html.Node) bool {
 func isWrapper(n *html.Node) bool {
 	c := firstElementChild(n)
 	return c != nil && isWrapperOf(n, c)
+}
+
+// union returns the elements of a and of b as one set: a itself when b is
+// empty, a new set otherwise (neither is changed).
+func union(a, b map[*html.Node]bool) map[*html.Node]bool {
+	if len(b) == 0 {
+		return a
+	}
+	out := make(map[*html.Node]bool, len(a)+len(b))
+	maps.Copy(out, a)
+	maps.Copy(out, b)
+	return out
 }

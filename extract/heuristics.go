@@ -394,13 +394,13 @@ func (ch *chooser) titledOpinion(pick choice) choice {
 //     strict passes' marks, or the cleaning of a later pass, took a page
 //     builder's text box ("widget") for chrome. It is cleaned with only
 //     its box titles and the page's own footers set aside (the tag is
-//     the page's word, not a class name's), by the cleaning of the passes after the
-//     pick's, unless a box title ("Comments") marks it or a box around
-//     it, or it is the pick itself and not a pick that was cleaned by
-//     class names (a strict pick, or one whose cleaning was conditional)
-//     most of whose text lies in boxes that their own class names mark
-//     as chrome (hiddenByClass: a page builder's text box beside a few
-//     plain paragraphs of the story);
+//     the page's word, not a class name's), by the cleaning of the
+//     passes after the pick's, unless a box title ("Comments") marks it
+//     or a box around it, or it is the pick itself and not a pick that
+//     was cleaned by class names (a strict pick, or one whose cleaning
+//     was conditional) most of whose text lies in boxes that their own
+//     class names mark as chrome (hiddenByClass: a page builder's text
+//     box beside a few plain paragraphs of the story);
 //   - a centre elsewhere replaces a pick the strict passes made only when
 //     it holds the page's headline and the pick does not, and a pick made
 //     once chrome marks were set aside in any case; it is cleaned by the
@@ -442,18 +442,10 @@ func (ch *chooser) centreOpinion(pick choice) choice {
 		ch.c.conditional = f.conditional
 		skip := ch.skipOf(f)
 		if unmarked {
-			skip = p.titled
-			if len(ch.footers) > 0 {
-				// The class marks are questioned, not the page's own
-				// <footer> tag (pageFooters): a centre that holds the
-				// whole page keeps the site's disclaimer and addresses
-				// out.
-				skip = maps.Clone(skip)
-				if skip == nil {
-					skip = make(map[*html.Node]bool, len(ch.footers))
-				}
-				maps.Copy(skip, ch.footers)
-			}
+			// The class marks are questioned, not the page's own
+			// <footer> tag (pageFooters): a centre that holds the whole
+			// page keeps the site's disclaimer and addresses out.
+			skip = union(p.titled, ch.footers)
 		} else if around {
 			skip = besidePick(skip, p.titled, pick.origin)
 		}
@@ -561,11 +553,7 @@ const (
 // and the page's readers' comments (comments, which the scorer also
 // knows threads by): the prose the pick is compared with.
 func proseOfPage(body *html.Node, h *hints, skip map[*html.Node]bool, size int, comments *commentSet) *scorer {
-	if leave := comments.leaves(); len(leave) > 0 {
-		merged := maps.Clone(leave)
-		maps.Copy(merged, skip)
-		skip = merged
-	}
+	skip = union(skip, comments.leaves())
 	sc := newScorer(h, false, skip, size)
 	sc.skipStrong = true
 	sc.comments = comments
